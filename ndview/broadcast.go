@@ -1,0 +1,107 @@
+package ndview
+
+// Broadcasting and other stride tricks (SEMANTICS §5): views in which one
+// element may appear at many indices. Such views are read-only, so that no
+// write can land on an element twice.
+
+// BroadcastTo returns a read-only view of v with the given shape, NumPy's
+// broadcast_to: v's shape is aligned with the end of shape; axes of extent 1
+// and new leading axes get stride 0 and repeat their element; other extents
+// must match. The result shares data with v; nothing can make it writable.
+//
+// BroadcastTo returns an error wrapping ErrShape when shape has a negative
+// extent, fewer axes than v, or an extent that v's cannot broadcast to, and
+// ErrOverflow when shape's size overflows.
+func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
+	if _, err := checkShape("BroadcastTo", shape, sizeof[T]()); err != nil {
+		return NDView[T]{}, err
+	}
+	sh, st := v.shapeRef(), v.stridesRef()
+	r := v.derive(len(shape))
+	rsh, rst := r.shapeRef(), r.stridesRef()
+	if len(shape) < len(sh) || !broadcastStrides(sh, st, shape, rst) {
+		return NDView[T]{}, errorf("BroadcastTo", ErrShape,
+			"cannot broadcast a view of shape %s to shape %s: aligned on the right, each extent must equal the target's or be 1",
+			formatShape(sh), formatShape(shape))
+	}
+	copy(rsh, shape)
+	r.flags |= flagReadOnly
+	r.updateFlags()
+	return r, nil
+}
+
+// SlidingWindow returns a read-only view of every window of the given shape
+// over v, NumPy's sliding_window_view. With no axes, window has one extent
+// per axis of v; otherwise window[i] applies to axes[i] (axes may repeat).
+// Each windowed axis of extent n becomes n-w+1, and the window extents are
+// appended as new trailing axes: arange(6) with window 3 gives shape (4, 3)
+// whose rows are [0 1 2] … [3 4 5]. The result shares data with v.
+//
+// SlidingWindow returns an error wrapping ErrShape when window and axes
+// differ in length, a window extent is negative or larger than its axis, and
+// ErrAxis when an axis is out of range.
+func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
+	const op = "SlidingWindow"
+	sh, st := v.shapeRef(), v.stridesRef()
+	ndim := len(sh)
+	var axisBuf [MaxRank]int
+	if len(axes) == 0 {
+		if len(window) != ndim {
+			return NDView[T]{}, errorf(op, ErrShape,
+				"window %s must have one extent per axis of the view's shape %s when no axes are given",
+				formatShape(window), formatShape(sh))
+		}
+		axes = axisBuf[:ndim]
+		for i := range axes {
+			axes[i] = i
+		}
+	} else if len(axes) != len(window) {
+		return NDView[T]{}, errorf(op, ErrShape, "window %s and axes %s must have the same length",
+			formatShape(window), formatShape(axes))
+	}
+	out := ndim + len(window)
+	if out > MaxRank {
+		return NDView[T]{}, errorf(op, ErrShape, "the result would have %d dimensions, above the maximum of %d", out, MaxRank)
+	}
+	r := v.derive(out)
+	rsh, rst := r.shapeRef(), r.stridesRef()
+	copy(rsh, sh)
+	copy(rst, st)
+	for i, a := range axes {
+		if a < -ndim || a >= ndim {
+			return NDView[T]{}, errorf(op, ErrAxis, "axis %d is out of bounds for array of dimension %d", a, ndim)
+		}
+		if a < 0 {
+			a += ndim
+		}
+		w := window[i]
+		if w < 0 {
+			return NDView[T]{}, errorf(op, ErrShape, "window extent %d is negative", w)
+		}
+		if rsh[a] < w {
+			return NDView[T]{}, errorf(op, ErrShape,
+				"window shape cannot be larger than input array shape: window %d on axis %d of extent %d",
+				w, a, rsh[a])
+		}
+		rsh[a] -= w - 1
+		rsh[ndim+i], rst[ndim+i] = w, st[a]
+	}
+	r.flags |= flagReadOnly
+	r.updateFlags()
+	return r, nil
+}
+
+// AsStrided returns a view with the given shape and strides (in elements)
+// starting at v's first element, NumPy's as_strided, validated against the
+// whole backing data of v exactly as Wrap validates (and with Wrap's
+// errors). The result is read-only when v is, or when two of its indices
+// might reach one element. It shares data with v.
+func (v NDView[T]) AsStrided(shape, strides []int) (NDView[T], error) {
+	r, err := Wrap(v.data, v.off, shape, strides)
+	if err != nil {
+		err.(*Error).Op = "AsStrided"
+		return NDView[T]{}, err
+	}
+	r.flags |= v.flags & flagReadOnly
+	return r, nil
+}

@@ -1,0 +1,93 @@
+// Package ndview provides NDView, a zero-copy n-dimensional strided view of a
+// Go slice with NumPy's indexing and view semantics and the attributes of
+// Python's memoryview.
+//
+// # Model
+//
+// A view is a slice of data, an offset, a shape and strides counted in
+// elements, and a read-only flag. Element (i0, …, ik) is
+//
+//	data[offset + i0·strides[0] + … + ik·strides[k]]
+//
+// Strides may be negative (a reversed axis) or zero (a repeated element).
+// A view has 0 to MaxRank (64) dimensions; a 0-d view holds exactly one
+// element, data[offset]. Views of rank up to 4 keep shape and strides inside
+// the NDView value, so deriving them costs no allocation.
+//
+// # Views, never copies
+//
+// Slice, Index, T, Transpose, SwapAxes, MoveAxis, Flip, Rot90, Diagonal,
+// Squeeze, ExpandDims, Reshape, BroadcastTo, SlidingWindow, AsStrided and
+// AsReadOnly return views: new headers over the same data. A write through
+// one view is seen through every view of the same elements. Operations
+// whose result cannot be a view (a reshape of a layout that is not
+// contiguous enough) return an error rather than copying.
+//
+// # Invariants
+//
+// Every view satisfies, from construction on:
+//
+//  1. 0 <= ndim <= MaxRank, and every extent is >= 0.
+//  2. The product of the nonzero extents times the item size fits in int.
+//  3. If the view has elements, the lowest and highest element it reaches,
+//     offset + Σ stride·(extent−1) over negative and positive strides
+//     respectively, lie inside [0, len(data)). Element access can therefore
+//     never leave data. A view without elements reaches nothing; its offset
+//     is bookkeeping and may lie outside data after NumPy's arithmetic.
+//  4. A view whose indices might reach one element twice (zero strides,
+//     overlapping windows) is read-only.
+//
+// FromSlice and Wrap check the invariants on user input; every operation
+// keeps them.
+//
+// # Panics and errors
+//
+// Mistakes in a program's own logic panic, as with Go slices and gonum: an
+// index out of range (*IndexError), a bad axis or permutation, a write to a
+// read-only view. Anything that depends on outside data returns an error:
+// wrapping a buffer (FromSlice, Wrap), parsing an index string (Index), a
+// reshape that would need a copy, a broadcast to an incompatible shape.
+// Every panic value and every error is an *Error or *IndexError that
+// unwraps to one of the sentinels ErrShape, ErrOverflow, ErrBounds,
+// ErrLayout, ErrIndex, ErrAxis, ErrReadOnly, ErrAlign or ErrType, so
+// errors.Is classifies a failure, also after recover. Messages name the
+// operation, the argument and the shape.
+//
+// # Aliasing
+//
+// Views share their data freely. Element-wise operations that read one view
+// and write another (in later files of this package) behave as if the
+// source had been copied first, whatever the overlap.
+//
+// # Read-only views
+//
+// AsReadOnly, BroadcastTo, SlidingWindow and self-overlapping Wrap and
+// AsStrided results are read-only, as is every view derived from them.
+// Set panics on them, and Data refuses to hand out their backing slice,
+// since a Go slice cannot be made read-only.
+//
+// # NumPy names
+//
+//	NumPy                        ndview
+//	np.asarray(a).reshape(2, 3)  FromSlice(a, 2, 3)
+//	np.zeros((2, 3))             Zeros[float64](2, 3)
+//	as_strided(a, shape, st)     Wrap(a, off, shape, st), v.AsStrided(shape, st)
+//	a[1:5, ::-1, ..., None]      v.Index("1:5, ::-1, ..., None")
+//	                             v.Slice(Range(1, 5), Step(-1), Ellipsis, NewAxis)
+//	a[i, j, k]                   v.At(i, j, k)
+//	a[i, j, k] = x               v.Set(x, i, j, k)
+//	a.T, a.transpose(1, 0, 2)    v.T(), v.Transpose(1, 0, 2)
+//	a.swapaxes, np.moveaxis      v.SwapAxes, v.MoveAxis
+//	np.flip, np.rot90            v.Flip, v.Rot90
+//	a.diagonal(o, a1, a2)        v.Diagonal(o, a1, a2)
+//	a.squeeze, np.expand_dims    v.Squeeze, v.ExpandDims
+//	a.reshape(s), order="F"      v.Reshape(s...), v.ReshapeOrder(OrderF, s...)
+//	np.broadcast_to(a, s)        v.BroadcastTo(s...)
+//	np.broadcast_shapes          BroadcastShapes
+//	sliding_window_view          v.SlidingWindow(window, axes...)
+//	a.ndim, a.shape, a.strides   v.NDim(), v.Shape(), v.ByteStrides()
+//	a.size, a.itemsize, a.nbytes v.Size(), v.ItemSize(), v.NBytes()
+//	a.flags.c_contiguous         v.IsCContiguous()
+//	memoryview.toreadonly()      v.AsReadOnly()
+//	memoryview ==                Equal(a, b)
+package ndview

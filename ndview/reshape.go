@@ -1,0 +1,96 @@
+package ndview
+
+// Reshape without copy (SEMANTICS §4). A reshape reads the elements in an
+// order (C: last index fastest; F: first index fastest) and lays them out
+// in the new shape in the same order. It is a view when the old layout is
+// contiguous in that order, or when NumPy's no-copy algorithm finds strides
+// for it (reshapeStrides); otherwise it is an error, never a copy.
+
+import (
+	"slices"
+	"strconv"
+)
+
+// Order is the order in which elements are read or laid out: C (row-major,
+// last index fastest), F (Fortran, column-major, first index fastest), or A
+// (F when the view is F-contiguous and not C-contiguous, C otherwise).
+type Order uint8
+
+// The orders; the zero Order is OrderC.
+const (
+	OrderC Order = iota // row-major: the last index varies fastest
+	OrderF              // column-major: the first index varies fastest
+	OrderA              // F for F-contiguous views that are not C-contiguous, else C
+)
+
+// String returns "C", "F" or "A".
+func (o Order) String() string {
+	switch o {
+	case OrderC:
+		return "C"
+	case OrderF:
+		return "F"
+	case OrderA:
+		return "A"
+	}
+	return "Order(" + strconv.Itoa(int(o)) + ")"
+}
+
+// Reshape returns a view of v's elements in C order with the given shape.
+// One extent may be -1, standing for whatever the others leave. The result
+// shares data with v and never copies; views of rank up to 4 cost no
+// allocation.
+//
+// Reshape returns an error wrapping ErrShape when the shape does not hold
+// v.Size() elements, has more than one -1 or another negative extent, and
+// ErrLayout when no strides can express the reshape without copying
+// (NumPy would copy silently; Clone first, then reshape).
+func (v NDView[T]) Reshape(shape ...int) (NDView[T], error) {
+	return v.reshape("Reshape", OrderC, shape)
+}
+
+// ReshapeOrder is Reshape with the elements read and placed in the given
+// order: NumPy's reshape(shape, order=...).
+func (v NDView[T]) ReshapeOrder(order Order, shape ...int) (NDView[T], error) {
+	if order > OrderA {
+		return NDView[T]{}, errorf("ReshapeOrder", ErrLayout, "order must be OrderC, OrderF or OrderA, got %d", int(order))
+	}
+	return v.reshape("ReshapeOrder", order, shape)
+}
+
+// reshape implements Reshape, ReshapeOrder and ExpandDims.
+func (v NDView[T]) reshape(op string, order Order, shape []int) (NDView[T], error) {
+	if len(shape) > MaxRank {
+		return NDView[T]{}, errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
+	}
+	var buf [MaxRank]int
+	target := buf[:len(shape)]
+	size := v.Size()
+	if err := resolveShape(op, size, shape, target); err != nil {
+		return NDView[T]{}, err
+	}
+	sh, st := v.shapeRef(), v.stridesRef()
+	if slices.Equal(target, sh) {
+		return v, nil
+	}
+	fortran := order == OrderF || (order == OrderA && v.IsFContiguous() && !v.IsCContiguous())
+	r := v.derive(len(target))
+	rsh, rst := r.shapeRef(), r.stridesRef()
+	copy(rsh, target)
+	switch {
+	case fortran && v.IsFContiguous():
+		fillFStrides(rsh, rst)
+	case !fortran && v.IsCContiguous():
+		fillCStrides(rsh, rst)
+	case !reshapeStrides(sh, st, rsh, fortran, rst):
+		o := OrderC
+		if fortran {
+			o = OrderF
+		}
+		return NDView[T]{}, errorf(op, ErrLayout,
+			"cannot reshape a view of shape %s and strides %s into shape %s in %s order without a copy: it is not contiguous enough; copy it first (Clone)",
+			formatShape(sh), formatShape(st), formatShape(target), o)
+	}
+	r.updateFlags()
+	return r, nil
+}

@@ -1,0 +1,365 @@
+package ndview
+
+// NumPy basic indexing (SEMANTICS §2): integers, slices with steps and open
+// ends, Ellipsis and NewAxis, in a typed form (Slice) and as NumPy writes
+// it (Index). Both produce views; neither copies.
+//
+// Rules, in order of application:
+//  1. At most one Ellipsis; it expands to as many full slices as the axes
+//     not consumed by integers and slices. Without one, full slices are
+//     appended on the right.
+//  2. Integers and slices consume one source axis each, left to right;
+//     more of them than axes is an error. NewAxis consumes none.
+//  3. An integer i (negative counts from the end) must fall in [0, n); it
+//     removes its axis and moves the offset by i·stride.
+//  4. A slice is normalised by Python's rules (sliceBounds). A non-empty
+//     result moves the offset to its start and multiplies the stride by
+//     the step; an empty one keeps offset and stride.
+//  5. NewAxis inserts an axis of extent 1 and stride 0.
+
+import (
+	"strconv"
+	"strings"
+)
+
+type itemKind uint8
+
+const (
+	kindSlice itemKind = iota // the zero IndexItem is ":"
+	kindInt
+	kindNewAxis
+	kindEllipsis
+)
+
+// IndexItem is one item of a NumPy basic index: an integer, a slice
+// start:stop:step with any part omitted, NewAxis or Ellipsis. Build items
+// with Int, Range, From, To, Full, Step and By, or use the NewAxis and
+// Ellipsis values. The zero IndexItem is the full slice ":".
+type IndexItem struct {
+	kind              itemKind
+	hasStart, hasStop bool
+	start, stop, step int // step 0 means the default, 1
+}
+
+// Int returns the index item i, which selects one position of an axis and
+// removes the axis; a negative i counts from the end (NumPy's a[i]).
+func Int(i int) IndexItem { return IndexItem{kind: kindInt, start: i} }
+
+// Range returns the slice start:stop (NumPy's a[start:stop]).
+func Range(start, stop int) IndexItem {
+	return IndexItem{hasStart: true, hasStop: true, start: start, stop: stop}
+}
+
+// From returns the slice start: (NumPy's a[start:]).
+func From(start int) IndexItem { return IndexItem{hasStart: true, start: start} }
+
+// To returns the slice :stop (NumPy's a[:stop]).
+func To(stop int) IndexItem { return IndexItem{hasStop: true, stop: stop} }
+
+// Full returns the slice ":", which keeps a whole axis.
+func Full() IndexItem { return IndexItem{} }
+
+// Step returns the slice ::step; Step(-1) reverses an axis (NumPy's
+// a[::-1]).
+func Step(step int) IndexItem { return Full().By(step) }
+
+// By returns the slice s with its step set to step, so that From(5).By(-1)
+// is NumPy's 5::-1. It panics if s is not a slice or step is 0.
+func (s IndexItem) By(step int) IndexItem {
+	if s.kind != kindSlice {
+		panicf("By", ErrIndex, "step %d applied to the non-slice index item %s", step, s)
+	}
+	if step == 0 {
+		panicf("By", ErrIndex, "slice step cannot be zero")
+	}
+	s.step = step
+	return s
+}
+
+// NewAxis is the index item that inserts a new axis of extent 1 (NumPy's
+// None or np.newaxis).
+var NewAxis = IndexItem{kind: kindNewAxis}
+
+// Ellipsis is the index item that stands for as many full slices as needed
+// (NumPy's ...).
+var Ellipsis = IndexItem{kind: kindEllipsis}
+
+// String returns the item as NumPy writes it: "3", "1:5:2", "::-1", ":",
+// "None" or "...".
+func (s IndexItem) String() string {
+	switch s.kind {
+	case kindInt:
+		return strconv.Itoa(s.start)
+	case kindNewAxis:
+		return "None"
+	case kindEllipsis:
+		return "..."
+	}
+	var b strings.Builder
+	if s.hasStart {
+		b.WriteString(strconv.Itoa(s.start))
+	}
+	b.WriteByte(':')
+	if s.hasStop {
+		b.WriteString(strconv.Itoa(s.stop))
+	}
+	if s.step != 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(s.step))
+	}
+	return b.String()
+}
+
+// Slice returns the view of v selected by NumPy basic indexing with items:
+// v.Slice(Int(1), Step(-2), Ellipsis, NewAxis) is NumPy's v[1, ::-2, ...,
+// None]. Fewer items than axes leave the remaining axes whole; integers on
+// every axis give a 0-d view. The result shares data with v and keeps its
+// read-only flag; views of rank up to 4 cost no allocation.
+//
+// Slice panics with an error wrapping ErrIndex on an integer outside its
+// axis, more integers and slices than axes, or a second Ellipsis, and with
+// ErrShape when the result would exceed MaxRank. Use Index to parse
+// indices that come from outside the program.
+func (v NDView[T]) Slice(items ...IndexItem) NDView[T] {
+	r, err := v.index("Slice", items)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// Index returns the view of v selected by expr, a NumPy basic index written
+// as NumPy writes it between brackets: "1:5, ::-1, ..., newaxis". Items are
+// integers (negative ones count from the end), slices start:stop:step with
+// any part omitted, "..." and "None" or "newaxis"; whitespace around items
+// is ignored and the empty string selects all of v. An all-integer index
+// gives a 0-d view (NumPy's v[1, 2, ...]). The result shares data with v.
+//
+// Index returns an error wrapping ErrIndex, never panics, when expr is
+// malformed or cannot apply to v's shape: a parse error, an integer outside
+// its axis, a step of 0, a second Ellipsis, or too many indices.
+func (v NDView[T]) Index(expr string) (NDView[T], error) {
+	var buf [MaxRank + 1]IndexItem
+	items, err := parseIndex(expr, buf[:0])
+	if err != nil {
+		return NDView[T]{}, err
+	}
+	r, ierr := v.index("Index", items)
+	if ierr != nil {
+		return NDView[T]{}, ierr
+	}
+	return r, nil
+}
+
+// parseIndex parses a NumPy index expression into items, appending to buf.
+func parseIndex(expr string, buf []IndexItem) ([]IndexItem, error) {
+	if strings.TrimSpace(expr) == "" {
+		return buf, nil
+	}
+	parts := strings.Split(expr, ",")
+	if len(parts) > 1 && strings.TrimSpace(parts[len(parts)-1]) == "" {
+		parts = parts[:len(parts)-1] // a trailing comma, as in Python's a[1,]
+	}
+	for i, p := range parts {
+		item, err := parseItem(strings.TrimSpace(p))
+		if err != nil {
+			return nil, errorf("Index", ErrIndex, "item %d %q of %q: %v", i, strings.TrimSpace(p), expr, err)
+		}
+		buf = append(buf, item)
+	}
+	return buf, nil
+}
+
+// parseItem parses one index item.
+func parseItem(s string) (IndexItem, error) {
+	switch s {
+	case "":
+		return IndexItem{}, errString("empty item; write ':' for a whole axis")
+	case "...":
+		return Ellipsis, nil
+	case "None", "newaxis", "np.newaxis":
+		return NewAxis, nil
+	}
+	if !strings.Contains(s, ":") {
+		i, err := parseInt(s)
+		if err != nil {
+			return IndexItem{}, err
+		}
+		return Int(i), nil
+	}
+	fields := strings.Split(s, ":")
+	if len(fields) > 3 {
+		return IndexItem{}, errString("a slice has at most three parts, start:stop:step")
+	}
+	var item IndexItem
+	for k, f := range fields {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		n, err := parseInt(f)
+		if err != nil {
+			return IndexItem{}, err
+		}
+		switch k {
+		case 0:
+			item.start, item.hasStart = n, true
+		case 1:
+			item.stop, item.hasStop = n, true
+		case 2:
+			if n == 0 {
+				return IndexItem{}, errString("slice step cannot be zero")
+			}
+			item.step = n
+		}
+	}
+	return item, nil
+}
+
+// parseInt parses a decimal integer with an optional sign.
+func parseInt(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 0, errString("integer " + s + " overflows int")
+		}
+		return 0, errString("not an integer, slice, '...', 'None' or 'newaxis': " + strconv.Quote(s))
+	}
+	return n, nil
+}
+
+// errString is a plain error message used inside parse errors.
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+// sliceBounds normalises a slice of an axis of extent n by Python's rules
+// (slice.indices) and returns its first position and its length. step must
+// not be 0; bounds may be any int.
+func sliceBounds(n int, s IndexItem) (first, length int) {
+	step := s.stepValue()
+	if step > 0 {
+		start, stop := 0, n
+		if s.hasStart {
+			start = clampBound(s.start, n, 0, n)
+		}
+		if s.hasStop {
+			stop = clampBound(s.stop, n, 0, n)
+		}
+		if start >= stop {
+			return start, 0
+		}
+		return start, int(uint(stop-start-1)/uint(step)) + 1
+	}
+	start, stop := n-1, -1
+	if s.hasStart {
+		start = clampBound(s.start, n, -1, n-1)
+	}
+	if s.hasStop {
+		stop = clampBound(s.stop, n, -1, n-1)
+	}
+	if stop >= start {
+		return start, 0
+	}
+	// -step as uint is exact even for step == MinInt.
+	return start, int(uint(start-stop-1)/uint(-step)) + 1
+}
+
+// clampBound applies Python's rule to one slice bound b on an axis of
+// extent n: a negative b counts from the end, and the result is clamped to
+// [lo, hi].
+func clampBound(b, n, lo, hi int) int {
+	if b < 0 {
+		b += n // cannot overflow: b < 0 <= n
+		if b < 0 {
+			return lo
+		}
+		return b
+	}
+	return min(b, hi)
+}
+
+// index applies items to v (the rules at the top of this file).
+func (v NDView[T]) index(op string, items []IndexItem) (NDView[T], *Error) {
+	ndim := v.NDim()
+	consumed, newAxes, ints := 0, 0, 0
+	ellipsis := false
+	for _, it := range items {
+		switch it.kind {
+		case kindInt:
+			consumed++
+			ints++
+		case kindSlice:
+			consumed++
+		case kindNewAxis:
+			newAxes++
+		case kindEllipsis:
+			if ellipsis {
+				return NDView[T]{}, errorf(op, ErrIndex, "an index can only have a single ellipsis ('...')")
+			}
+			ellipsis = true
+		}
+	}
+	if consumed > ndim {
+		return NDView[T]{}, errorf(op, ErrIndex,
+			"too many indices for array: array is %d-dimensional, but %d were indexed", ndim, consumed)
+	}
+	outRank := ndim - ints + newAxes
+	if outRank > MaxRank {
+		return NDView[T]{}, errorf(op, ErrShape, "the index gives %d dimensions, above the maximum of %d", outRank, MaxRank)
+	}
+	sh, st := v.shapeRef(), v.stridesRef()
+	r := newView(v.data, v.off, outRank)
+	r.flags = v.flags & flagReadOnly
+	rsh, rst := r.shapeRef(), r.stridesRef()
+	src, dst := 0, 0
+	for _, it := range items {
+		switch it.kind {
+		case kindEllipsis:
+			for range ndim - consumed {
+				rsh[dst], rst[dst] = sh[src], st[src]
+				src, dst = src+1, dst+1
+			}
+		case kindNewAxis:
+			rsh[dst], rst[dst] = 1, 0
+			dst++
+		case kindInt:
+			n, i := sh[src], it.start
+			if i < 0 {
+				i += n
+			}
+			if i < 0 || i >= n {
+				return NDView[T]{}, errorf(op, ErrIndex,
+					"index %d is out of bounds for axis %d with size %d (shape %s)", it.start, src, n, formatShape(sh))
+			}
+			r.off += i * st[src]
+			src++
+		case kindSlice:
+			n, s := sh[src], st[src]
+			first, length := sliceBounds(n, it)
+			rsh[dst], rst[dst] = length, s
+			if length > 0 {
+				r.off += first * s
+				// If step·s overflows, length is 1 and the stride is never
+				// used; keep s (NumPy stores garbage there).
+				if p, ok := mulInt(it.stepValue(), s); ok {
+					rst[dst] = p
+				}
+			}
+			src++
+			dst++
+		}
+	}
+	copy(rsh[dst:], sh[src:])
+	copy(rst[dst:], st[src:])
+	r.updateFlags()
+	return r, nil
+}
+
+// stepValue returns the slice's step, 1 when it was omitted.
+func (s IndexItem) stepValue() int {
+	if s.step == 0 {
+		return 1
+	}
+	return s.step
+}

@@ -1,0 +1,437 @@
+package ndview
+
+// Layout arithmetic: shapes, strides, offsets and the rules that connect
+// them. Everything here works on plain ints (element units) and knows
+// nothing of element types or memory; the view methods call it.
+//
+// Invariants every function here keeps (see doc.go):
+//  1. A shape has at most MaxRank extents, each >= 0.
+//  2. The product of the nonzero extents times the item size fits in int.
+//  3. Every sum and product is checked; overflow is an error, never a
+//     wrapped value.
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+)
+
+// MaxRank is the largest number of dimensions a view may have, the limit of
+// both NumPy and Python's memoryview.
+const MaxRank = 64
+
+// mulInt returns a*b and whether the product did not overflow.
+func mulInt(a, b int) (int, bool) {
+	hi, lo := bits.Mul64(uint64(absInt(a)), uint64(absInt(b)))
+	if hi != 0 || lo > 1<<63-1 {
+		// |a*b| >= 2^63 is only representable as MinInt, which we refuse too.
+		return 0, false
+	}
+	p := int(lo)
+	if (a < 0) != (b < 0) {
+		p = -p
+	}
+	return p, true
+}
+
+// addInt returns a+b and whether the sum did not overflow.
+func addInt(a, b int) (int, bool) {
+	s := a + b
+	if (a >= 0) == (b >= 0) && (s >= 0) != (a >= 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// absInt returns |a|; for MinInt it returns MinInt, which mulInt treats as
+// 2^63 (the uint64 conversion is exact) and so as overflowing.
+func absInt(a int) int {
+	if a < 0 {
+		return -a
+	}
+	return a
+}
+
+// checkShape validates a shape (rank, non-negative extents, and that the
+// product of its nonzero extents times itemSize fits in int) and returns its
+// element count.
+func checkShape(op string, shape []int, itemSize int) (int, error) {
+	if len(shape) > MaxRank {
+		return 0, errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
+	}
+	nonzero := max(itemSize, 1)
+	size := 1
+	for i, n := range shape {
+		if n < 0 {
+			return 0, errorf(op, ErrShape, "negative extent %d on axis %d of shape %s; extents must be >= 0", n, i, formatShape(shape))
+		}
+		if n == 0 {
+			size = 0
+			continue
+		}
+		var ok bool
+		if nonzero, ok = mulInt(nonzero, n); !ok {
+			return 0, errorf(op, ErrOverflow, "shape %s is too big: its byte size overflows int", formatShape(shape))
+		}
+	}
+	if size != 0 {
+		size = nonzero / max(itemSize, 1)
+	}
+	return size, nil
+}
+
+// shapeSize returns the element count of a shape already validated.
+func shapeSize(shape []int) int {
+	size := 1
+	for _, n := range shape {
+		size *= n
+	}
+	return size
+}
+
+// fillCStrides writes C-order (row-major) contiguous strides for shape into
+// out: the last stride is 1 and each earlier one is the next times the next
+// extent, with zero extents counted as 1 (SEMANTICS L6).
+func fillCStrides(shape, out []int) {
+	s := 1
+	for i := len(shape) - 1; i >= 0; i-- {
+		out[i] = s
+		s *= max(shape[i], 1)
+	}
+}
+
+// fillFStrides writes F-order (column-major) contiguous strides for shape.
+func fillFStrides(shape, out []int) {
+	s := 1
+	for i := range shape {
+		out[i] = s
+		s *= max(shape[i], 1)
+	}
+}
+
+// isCContiguous reports whether the layout is C-contiguous (SEMANTICS L7):
+// every size-0 and 0-d layout is; otherwise, walking from the last axis and
+// skipping extents of 1, each stride equals the product of the later extents.
+func isCContiguous(shape, strides []int) bool {
+	want := 1
+	for i := len(shape) - 1; i >= 0; i-- {
+		n := shape[i]
+		if n == 0 {
+			return true
+		}
+		if n == 1 {
+			continue
+		}
+		if strides[i] != want {
+			// Keep scanning for a zero extent, which makes any layout
+			// contiguous.
+			return slices.Contains(shape[:i], 0)
+		}
+		want *= n
+	}
+	return true
+}
+
+// isFContiguous is the Fortran-order mirror of isCContiguous.
+func isFContiguous(shape, strides []int) bool {
+	want := 1
+	for i, n := range shape {
+		if n == 0 {
+			return true
+		}
+		if n == 1 {
+			continue
+		}
+		if strides[i] != want {
+			return slices.Contains(shape[i+1:], 0)
+		}
+		want *= n
+	}
+	return true
+}
+
+// extent returns the lowest and highest element offsets a layout reaches
+// (SEMANTICS L4): lo = off + Σ s·(n−1) over negative strides, hi the same
+// over positive ones. For a size-0 layout the sums use max(n−1, 0), which
+// still catches strides whose products overflow. ok is false on overflow.
+func extent(off int, shape, strides []int) (lo, hi int, ok bool) {
+	lo, hi = off, off
+	for i, n := range shape {
+		d, ok := mulInt(strides[i], max(n-1, 0))
+		if !ok {
+			return 0, 0, false
+		}
+		if d < 0 {
+			lo, ok = addInt(lo, d)
+		} else {
+			hi, ok = addInt(hi, d)
+		}
+		if !ok {
+			return 0, 0, false
+		}
+	}
+	return lo, hi, true
+}
+
+// checkLayout validates a user-supplied layout over a buffer of n elements
+// of itemSize bytes (SEMANTICS L4, L5): the shape is valid, every stride in
+// bytes fits in int, the reachable range [lo, hi] lies inside [0, n) when the
+// layout has elements, and 0 <= off <= n when it has none.
+func checkLayout(op string, n, off int, shape, strides []int, itemSize int) error {
+	if len(strides) != len(shape) {
+		return errorf(op, ErrShape, "shape %s has %d axes but strides %s have %d; give one stride per axis",
+			formatShape(shape), len(shape), formatShape(strides), len(strides))
+	}
+	size, err := checkShape(op, shape, itemSize)
+	if err != nil {
+		return err
+	}
+	for i, s := range strides {
+		if _, ok := mulInt(s, max(itemSize, 1)); !ok {
+			return errorf(op, ErrOverflow, "stride %d on axis %d overflows int when counted in bytes", s, i)
+		}
+	}
+	lo, hi, ok := extent(off, shape, strides)
+	if !ok {
+		return errorf(op, ErrOverflow, "offset %d with shape %s and strides %s overflows int", off, formatShape(shape), formatShape(strides))
+	}
+	if size == 0 {
+		if off < 0 || off > n {
+			return errorf(op, ErrBounds, "offset %d of an empty view is outside [0, %d]", off, n)
+		}
+		return nil
+	}
+	if lo < 0 || hi >= n {
+		return errorf(op, ErrBounds,
+			"offset %d with shape %s and strides %s reaches elements [%d, %d], outside the %d elements of data (valid: [0, %d])",
+			off, formatShape(shape), formatShape(strides), lo, hi, n, n-1)
+	}
+	return nil
+}
+
+// mayOverlap reports whether two different indices might reach the same
+// element. It is exact for zero strides and conservative otherwise: sorted
+// by |stride|, the axes of extent > 1 must each step over the whole span of
+// the smaller ones (the sufficient condition Rust's ndarray uses); a layout
+// that fails that test is treated as overlapping.
+func mayOverlap(shape, strides []int) bool {
+	if shapeSize(shape) == 0 {
+		return false
+	}
+	type axis struct{ n, s int }
+	var buf [MaxRank]axis
+	axes := buf[:0]
+	for i, n := range shape {
+		if n > 1 {
+			if strides[i] == 0 {
+				return true
+			}
+			axes = append(axes, axis{n, absInt(strides[i])})
+		}
+	}
+	slices.SortFunc(axes, func(a, b axis) int { return a.s - b.s })
+	span := 0 // the largest offset reached by the axes sorted so far
+	for _, a := range axes {
+		if a.s <= span {
+			return true
+		}
+		// span < a.s and a.s*(a.n-1) was checked against the buffer, so
+		// the sum cannot overflow.
+		span += a.s * (a.n - 1)
+	}
+	return false
+}
+
+// normalizeAxis maps an axis in [-ndim, ndim) to [0, ndim) and panics
+// otherwise.
+func normalizeAxis(op string, axis, ndim int) int {
+	if axis < -ndim || axis >= ndim {
+		panicf(op, ErrAxis, "axis %d is out of bounds for array of dimension %d", axis, ndim)
+	}
+	if axis < 0 {
+		axis += ndim
+	}
+	return axis
+}
+
+// resolveShape returns the target shape of a reshape of size elements with
+// the single -1 (if any) replaced (SEMANTICS R1). The result is written into
+// out, which must have len(shape) room.
+func resolveShape(op string, size int, shape, out []int) error {
+	if len(shape) > MaxRank {
+		return errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
+	}
+	unknown := -1
+	known := 1
+	for i, n := range shape {
+		switch {
+		case n == -1 && unknown >= 0:
+			return errorf(op, ErrShape, "can only specify one unknown dimension in %s", formatShape(shape))
+		case n == -1:
+			unknown = i
+		case n < 0:
+			return errorf(op, ErrShape, "negative extent %d in %s; extents must be >= 0, or one -1", n, formatShape(shape))
+		default:
+			var ok bool
+			if known, ok = mulInt(known, n); !ok {
+				return errorf(op, ErrOverflow, "shape %s is too big: its size overflows int", formatShape(shape))
+			}
+		}
+	}
+	copy(out, shape)
+	if unknown >= 0 {
+		if known == 0 || size%known != 0 {
+			return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
+		}
+		out[unknown] = size / known
+	} else if known != size {
+		return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
+	}
+	return nil
+}
+
+// reshapeStrides is NumPy's _attempt_nocopy_reshape (SEMANTICS R4): it
+// computes strides under which newShape reads the elements of the old layout
+// in C order (or F order when fortran is set) without moving them, writing
+// them into newStrides. It reports false when no such strides exist. The
+// layout must have at least one element and the shapes the same size.
+func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
+	var odBuf, osBuf [MaxRank]int
+	od, os := odBuf[:0], osBuf[:0]
+	for i, n := range oldShape {
+		if n != 1 {
+			od = append(od, n)
+			os = append(os, oldStrides[i])
+		}
+	}
+	nd := len(newShape)
+	oi, oj, ni, nj := 0, 1, 0, 1
+	for ni < nd && oi < len(od) {
+		np, op := newShape[ni], od[oi]
+		for np != op {
+			if np < op {
+				np *= newShape[nj]
+				nj++
+			} else {
+				op *= od[oj]
+				oj++
+			}
+		}
+		for k := oi; k < oj-1; k++ {
+			if fortran {
+				if os[k+1] != od[k]*os[k] {
+					return false
+				}
+			} else if os[k] != od[k+1]*os[k+1] {
+				return false
+			}
+		}
+		if fortran {
+			newStrides[ni] = os[oi]
+			for k := ni + 1; k < nj; k++ {
+				newStrides[k] = newStrides[k-1] * newShape[k-1]
+			}
+		} else {
+			newStrides[nj-1] = os[oj-1]
+			for k := nj - 1; k > ni; k-- {
+				newStrides[k-1] = newStrides[k] * newShape[k]
+			}
+		}
+		ni, nj = nj, nj+1
+		oi, oj = oj, oj+1
+	}
+	last := 1
+	if ni >= 1 {
+		last = newStrides[ni-1]
+		if fortran {
+			last *= newShape[ni-1]
+		}
+	}
+	for k := ni; k < nd; k++ {
+		newStrides[k] = last
+	}
+	return true
+}
+
+// BroadcastShapes returns the shape that shapes broadcast to (SEMANTICS B1):
+// aligned on the right, with missing leading extents counted as 1, each
+// group of extents must be equal apart from 1s; a 1 paired with 0 gives 0.
+// It returns an error wrapping ErrShape naming the first two shapes that
+// disagree.
+func BroadcastShapes(shapes ...[]int) ([]int, error) {
+	nd := 0
+	for i, s := range shapes {
+		if len(s) > MaxRank {
+			return nil, errorf("BroadcastShapes", ErrShape, "arg %d has rank %d, above the maximum of %d", i, len(s), MaxRank)
+		}
+		for _, n := range s {
+			if n < 0 {
+				return nil, errorf("BroadcastShapes", ErrShape, "arg %d has a negative extent in %s", i, formatShape(s))
+			}
+		}
+		nd = max(nd, len(s))
+	}
+	out := make([]int, nd)
+	for i := range out {
+		out[i] = 1
+	}
+	from := make([]int, nd) // which arg set out[k], for the message
+	for i, s := range shapes {
+		for k, n := range s {
+			j := nd - len(s) + k
+			switch {
+			case n == out[j] || n == 1:
+			case out[j] == 1:
+				out[j], from[j] = n, i
+			default:
+				return nil, errorf("BroadcastShapes", ErrShape,
+					"shape mismatch: objects cannot be broadcast to a single shape. Mismatch is between arg %d with shape %s and arg %d with shape %s",
+					from[j], formatShape(shapes[from[j]]), i, formatShape(s))
+			}
+		}
+	}
+	return out, nil
+}
+
+// broadcastStrides writes into out the strides under which a layout of
+// shape and strides reads as target (SEMANTICS B2): target axes with no
+// source axis, and source axes of extent 1, get stride 0; equal extents keep
+// their stride. It reports false when the shapes are incompatible.
+func broadcastStrides(shape, strides, target, out []int) bool {
+	lead := len(target) - len(shape)
+	if lead < 0 {
+		return false
+	}
+	for i := range lead {
+		out[i] = 0
+	}
+	for k, n := range shape {
+		switch t := target[lead+k]; {
+		case n == 1:
+			out[lead+k] = 0
+		case n == t:
+			out[lead+k] = strides[k]
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// formatShape writes a shape as NumPy does: (2, 3), (5,) or ().
+func formatShape(shape []int) string {
+	switch len(shape) {
+	case 0:
+		return "()"
+	case 1:
+		return fmt.Sprintf("(%d,)", shape[0])
+	}
+	b := []byte{'('}
+	for i, n := range shape {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = fmt.Appendf(b, "%d", n)
+	}
+	return string(append(b, ')'))
+}

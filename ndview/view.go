@@ -1,0 +1,291 @@
+package ndview
+
+// inlineRank is the largest rank whose shape and strides live inside the
+// NDView value itself; views of rank up to inlineRank are created, sliced,
+// transposed and reshaped without allocating. Higher ranks keep shape and
+// strides in one heap slice of 2·ndim ints that no other view writes.
+const inlineRank = 4
+
+// View flags, computed whenever a layout is made (as memoryview's
+// init_flags does) so that predicates cost nothing.
+const (
+	flagReadOnly uint8 = 1 << iota
+	flagCContig
+	flagFContig
+)
+
+// NDView is an n-dimensional strided view of a Go slice: the NumPy ndarray
+// and Python memoryview model for Go. Element (i0, …, ik) of a view is
+//
+//	data[offset + i0·strides[0] + … + ik·strides[k]]
+//
+// with strides counted in elements (negative and zero strides allowed).
+//
+// An NDView is a small value like a slice header: copying it copies the
+// header, never the elements, and every view operation (Slice, Index, T,
+// Transpose, Reshape, BroadcastTo, …) returns a new header over the same
+// data. Views of rank up to 4 hold their shape and strides inline and cost
+// no allocation to derive.
+//
+// Every view keeps the bounds invariant (see the package documentation):
+// every element it can reach lies inside its data. A read-only view refuses
+// every write path.
+//
+// The zero NDView is an empty 1-D view (shape [0]), like a nil slice.
+type NDView[T any] struct {
+	data  []T
+	off   int
+	rank1 int   // ndim-1, so that the zero NDView is 1-D with shape [0]
+	big   []int // shape then strides when ndim > inlineRank, else nil
+	small [2 * inlineRank]int
+	flags uint8
+}
+
+// FromSlice returns a C-contiguous view of data with the given shape; with no
+// shape the view is 1-D over all of data. The view shares data: writes
+// through either are seen through the other.
+//
+// FromSlice returns an error wrapping ErrShape when the product of the
+// extents differs from len(data), an extent is negative or the rank exceeds
+// MaxRank, and ErrOverflow when the byte size of the shape overflows int.
+func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
+	if len(shape) == 0 {
+		v := newView(data, 0, 1)
+		v.small[0] = len(data)
+		v.small[inlineRank] = 1
+		v.updateFlags()
+		return v, nil
+	}
+	size, err := checkShape("FromSlice", shape, sizeof[T]())
+	if err != nil {
+		return NDView[T]{}, err
+	}
+	if size != len(data) {
+		return NDView[T]{}, errorf("FromSlice", ErrShape,
+			"shape %s holds %d elements but data has %d; the product of the extents must equal len(data)",
+			formatShape(shape), size, len(data))
+	}
+	v := newView(data, 0, len(shape))
+	copy(v.shapeRef(), shape)
+	fillCStrides(shape, v.stridesRef())
+	v.updateFlags()
+	return v, nil
+}
+
+// Wrap returns the view of data with the given offset, shape and strides (in
+// elements): NumPy's as_strided, validated. It returns an error, never
+// panics: ErrShape for a negative extent, a rank above MaxRank or a stride
+// count that differs from the rank; ErrOverflow when the shape, strides or
+// offset overflow int; and ErrBounds when a reachable element would lie
+// outside data (for an empty view, when offset is outside [0, len(data)]).
+//
+// A view in which two indices might reach the same element (a zero stride,
+// overlapping windows) is returned read-only, so that no write can land on
+// one element twice. The view shares data.
+func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) {
+	if err := checkLayout("Wrap", len(data), offset, shape, strides, sizeof[T]()); err != nil {
+		return NDView[T]{}, err
+	}
+	v := newView(data, offset, len(shape))
+	copy(v.shapeRef(), shape)
+	copy(v.stridesRef(), strides)
+	if mayOverlap(shape, strides) {
+		v.flags |= flagReadOnly
+	}
+	v.updateFlags()
+	return v, nil
+}
+
+// Zeros returns a new C-contiguous view of zeroed elements with the given
+// shape, over a freshly allocated slice. Like make, it panics (with an
+// error wrapping ErrShape or ErrOverflow) on a negative extent, a rank above
+// MaxRank or a size that overflows.
+func Zeros[T any](shape ...int) NDView[T] {
+	size, err := checkShape("Zeros", shape, sizeof[T]())
+	if err != nil {
+		panic(err)
+	}
+	v := newView(make([]T, size), 0, len(shape))
+	copy(v.shapeRef(), shape)
+	fillCStrides(shape, v.stridesRef())
+	v.updateFlags()
+	return v
+}
+
+// newView returns a view of data at offset with room for ndim axes and an
+// unset layout.
+func newView[T any](data []T, offset, ndim int) NDView[T] {
+	v := NDView[T]{data: data, off: offset}
+	v.setRank(ndim)
+	return v
+}
+
+// setRank prepares fresh storage for ndim axes. Storage is never shared with
+// the view this one was copied from, so derived views cannot disturb their
+// sources.
+func (v *NDView[T]) setRank(ndim int) {
+	v.rank1 = ndim - 1
+	v.big = nil
+	if ndim > inlineRank {
+		v.big = make([]int, 2*ndim)
+	}
+}
+
+// shapeRef returns the view's own shape storage.
+func (v *NDView[T]) shapeRef() []int {
+	n := v.rank1 + 1
+	if v.big != nil {
+		return v.big[:n:n]
+	}
+	return v.small[:n:n]
+}
+
+// stridesRef returns the view's own stride storage.
+func (v *NDView[T]) stridesRef() []int {
+	n := v.rank1 + 1
+	if v.big != nil {
+		return v.big[n : 2*n : 2*n]
+	}
+	return v.small[inlineRank : inlineRank+n : inlineRank+n]
+}
+
+// updateFlags recomputes the contiguity flags after a layout change.
+func (v *NDView[T]) updateFlags() {
+	v.flags &= flagReadOnly
+	sh, st := v.shapeRef(), v.stridesRef()
+	if isCContiguous(sh, st) {
+		v.flags |= flagCContig
+	}
+	if isFContiguous(sh, st) {
+		v.flags |= flagFContig
+	}
+}
+
+// NDim returns the number of dimensions (axes) of v.
+func (v NDView[T]) NDim() int { return v.rank1 + 1 }
+
+// Shape returns the extent of each axis of v, in a new slice; an empty slice
+// for a 0-d view.
+func (v NDView[T]) Shape() []int { return append([]int{}, v.shapeRef()...) }
+
+// Strides returns the stride of each axis of v in elements, in a new slice.
+func (v NDView[T]) Strides() []int { return append([]int{}, v.stridesRef()...) }
+
+// ByteStrides returns the stride of each axis of v in bytes, in a new slice
+// (NumPy's strides and memoryview.strides).
+func (v NDView[T]) ByteStrides() []int {
+	s := v.Strides()
+	size := sizeof[T]()
+	for i := range s {
+		s[i] *= size
+	}
+	return s
+}
+
+// Offset returns the index in the backing data of v's first element,
+// element (0, …, 0). For a view without elements it is only bookkeeping, and
+// may lie outside the data (NumPy's offset arithmetic is kept).
+func (v NDView[T]) Offset() int { return v.off }
+
+// Size returns the number of elements of v, the product of its shape: 1 for
+// a 0-d view, 0 when any extent is 0.
+func (v NDView[T]) Size() int { return shapeSize(v.shapeRef()) }
+
+// ItemSize returns the size of one element in bytes.
+func (v NDView[T]) ItemSize() int { return sizeof[T]() }
+
+// NBytes returns Size()·ItemSize(): the logical size of v in bytes, not the
+// span of memory it covers.
+func (v NDView[T]) NBytes() int { return v.Size() * sizeof[T]() }
+
+// ReadOnly reports whether v refuses writes. Views made read-only by
+// AsReadOnly, BroadcastTo, SlidingWindow or a self-overlapping Wrap stay
+// read-only, as does every view derived from them.
+func (v NDView[T]) ReadOnly() bool { return v.flags&flagReadOnly != 0 }
+
+// IsCContiguous reports whether v's elements are adjacent in memory in C
+// (row-major) order: every size-0 and 0-d view is; otherwise, skipping axes
+// of extent 1, each stride is the product of the later extents.
+func (v NDView[T]) IsCContiguous() bool { return v.flags&flagCContig != 0 }
+
+// IsFContiguous reports whether v's elements are adjacent in memory in
+// Fortran (column-major) order, the mirror of IsCContiguous.
+func (v NDView[T]) IsFContiguous() bool { return v.flags&flagFContig != 0 }
+
+// IsContiguous reports whether v is C- or F-contiguous.
+func (v NDView[T]) IsContiguous() bool { return v.flags&(flagCContig|flagFContig) != 0 }
+
+// AsReadOnly returns a read-only view of the same elements
+// (memoryview.toreadonly). v itself is unchanged.
+func (v NDView[T]) AsReadOnly() NDView[T] {
+	v.flags |= flagReadOnly
+	return v
+}
+
+// Data returns the whole backing slice of v, so that code handing the view
+// to other libraries can reach its elements: element (i0, …, ik) is
+// Data()[Offset() + Σ ij·Strides()[j]]. It returns an error wrapping
+// ErrReadOnly, and no data, for a read-only view: a Go slice cannot be made
+// read-only, so none is handed out.
+func (v NDView[T]) Data() ([]T, error) {
+	if v.ReadOnly() {
+		return nil, errorf("Data", ErrReadOnly, "view is read-only; raw data is only handed out for writable views")
+	}
+	return v.data, nil
+}
+
+// At returns element idx of v. It panics with an *IndexError when len(idx)
+// differs from NDim or an index is outside [0, extent) of its axis; as with
+// Go slices, negative indices are not counted from the end (use Index for
+// that).
+func (v NDView[T]) At(idx ...int) T {
+	return v.data[v.elemOffset("At", idx)]
+}
+
+// Set stores x at element idx of v. It panics like At, and with an error
+// wrapping ErrReadOnly when v is read-only.
+func (v NDView[T]) Set(x T, idx ...int) {
+	if v.flags&flagReadOnly != 0 {
+		panicf("Set", ErrReadOnly, "assignment destination is read-only")
+	}
+	v.data[v.elemOffset("Set", idx)] = x
+}
+
+// elemOffset returns the data index of element idx, checking each index
+// against its extent.
+func (v *NDView[T]) elemOffset(op string, idx []int) int {
+	p := v.off
+	if v.big == nil {
+		if len(idx) != v.rank1+1 {
+			v.indexCountPanic(op, idx)
+		}
+		for k, i := range idx {
+			if uint(i) >= uint(v.small[k]) {
+				v.indexPanic(op, k, i)
+			}
+			p += i * v.small[inlineRank+k]
+		}
+		return p
+	}
+	sh, st := v.shapeRef(), v.stridesRef()
+	if len(idx) != len(sh) {
+		v.indexCountPanic(op, idx)
+	}
+	for k, i := range idx {
+		if uint(i) >= uint(sh[k]) {
+			v.indexPanic(op, k, i)
+		}
+		p += i * st[k]
+	}
+	return p
+}
+
+//go:noinline
+func (v *NDView[T]) indexPanic(op string, axis, index int) {
+	panic(&IndexError{Op: op, Axis: axis, Index: index, Shape: v.Shape()})
+}
+
+//go:noinline
+func (v *NDView[T]) indexCountPanic(op string, idx []int) {
+	panicf(op, ErrIndex, "%d indices %s for a view of %d dimensions (shape %s)", len(idx), formatShape(idx), v.NDim(), formatShape(v.shapeRef()))
+}
