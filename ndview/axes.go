@@ -11,6 +11,7 @@ package ndview
 // updateFlags.
 func (v *NDView[T]) derive(ndim int) NDView[T] {
 	r := newView(v.data, v.off, ndim)
+	r.obj = v.obj
 	r.flags = v.flags & flagReadOnly
 	return r
 }

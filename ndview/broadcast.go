@@ -103,5 +103,6 @@ func (v NDView[T]) AsStrided(shape, strides []int) (NDView[T], error) {
 		return NDView[T]{}, err
 	}
 	r.flags |= v.flags & flagReadOnly
+	r.obj = v.obj
 	return r, nil
 }

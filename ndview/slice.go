@@ -309,8 +309,7 @@ func (v NDView[T]) index(op string, items []IndexItem) (NDView[T], *Error) {
 		return NDView[T]{}, errorf(op, ErrShape, "the index gives %d dimensions, above the maximum of %d", outRank, MaxRank)
 	}
 	sh, st := v.shapeRef(), v.stridesRef()
-	r := newView(v.data, v.off, outRank)
-	r.flags = v.flags & flagReadOnly
+	r := v.derive(outRank)
 	rsh, rst := r.shapeRef(), r.stridesRef()
 	src, dst := 0, 0
 	for _, it := range items {

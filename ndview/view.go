@@ -35,9 +35,10 @@ const (
 type NDView[T any] struct {
 	data  []T
 	off   int
-	rank1 int   // ndim-1, so that the zero NDView is 1-D with shape [0]
+	obj   any   // the owner of data's memory, kept reachable; see Obj
 	big   []int // shape then strides when ndim > inlineRank, else nil
 	small [2 * inlineRank]int
+	rank1 int32 // ndim-1, so that the zero NDView is 1-D with shape [0]
 	flags uint8
 }
 
@@ -124,7 +125,7 @@ func newView[T any](data []T, offset, ndim int) NDView[T] {
 // the view this one was copied from, so derived views cannot disturb their
 // sources.
 func (v *NDView[T]) setRank(ndim int) {
-	v.rank1 = ndim - 1
+	v.rank1 = int32(ndim - 1)
 	v.big = nil
 	if ndim > inlineRank {
 		v.big = make([]int, 2*ndim)
@@ -133,7 +134,7 @@ func (v *NDView[T]) setRank(ndim int) {
 
 // shapeRef returns the view's own shape storage.
 func (v *NDView[T]) shapeRef() []int {
-	n := v.rank1 + 1
+	n := int(v.rank1) + 1
 	if v.big != nil {
 		return v.big[:n:n]
 	}
@@ -142,7 +143,7 @@ func (v *NDView[T]) shapeRef() []int {
 
 // stridesRef returns the view's own stride storage.
 func (v *NDView[T]) stridesRef() []int {
-	n := v.rank1 + 1
+	n := int(v.rank1) + 1
 	if v.big != nil {
 		return v.big[n : 2*n : 2*n]
 	}
@@ -162,7 +163,7 @@ func (v *NDView[T]) updateFlags() {
 }
 
 // NDim returns the number of dimensions (axes) of v.
-func (v NDView[T]) NDim() int { return v.rank1 + 1 }
+func (v NDView[T]) NDim() int { return int(v.rank1) + 1 }
 
 // Shape returns the extent of each axis of v, in a new slice; an empty slice
 // for a 0-d view.
@@ -222,6 +223,25 @@ func (v NDView[T]) AsReadOnly() NDView[T] {
 	return v
 }
 
+// Obj returns the object that owns the memory of v (memoryview.obj), or nil
+// for views of ordinary Go slices. Packages that hand out views of memory
+// they manage, such as mapped files, set it with WithObj; every view derived
+// from v keeps it, and so keeps it reachable.
+func (v NDView[T]) Obj() any { return v.obj }
+
+// WithObj returns v with its owner set to obj (see Obj): as long as any view
+// derived from the result is reachable, so is obj, and a cleanup attached to
+// obj cannot release the memory under the view. It panics with an error
+// wrapping ErrLayout if v already has a different owner, which would
+// otherwise stop protecting the memory.
+func WithObj[T any](v NDView[T], obj any) NDView[T] {
+	if v.obj != nil && v.obj != obj {
+		panicf("WithObj", ErrLayout, "view already has an owner (%T); an owner cannot be replaced", v.obj)
+	}
+	v.obj = obj
+	return v
+}
+
 // Data returns the whole backing slice of v, so that code handing the view
 // to other libraries can reach its elements: element (i0, …, ik) is
 // Data()[Offset() + Σ ij·Strides()[j]]. It returns an error wrapping
@@ -256,7 +276,7 @@ func (v NDView[T]) Set(x T, idx ...int) {
 func (v *NDView[T]) elemOffset(op string, idx []int) int {
 	p := v.off
 	if v.big == nil {
-		if len(idx) != v.rank1+1 {
+		if len(idx) != int(v.rank1)+1 {
 			v.indexCountPanic(op, idx)
 		}
 		for k, i := range idx {
