@@ -1,0 +1,209 @@
+package ndview
+
+// Equality of views (SEMANTICS M8, memoryview's ==): equivalent shapes and
+// equal elements compared by value in C order, whatever the layouts and the
+// element types.
+
+import (
+	"math"
+	"reflect"
+
+	"github.com/x448/float16"
+)
+
+// Equal reports whether a and b hold equal elements in equivalent shapes,
+// as Python's memoryview == does:
+//
+//   - The shapes are equivalent: the same number of dimensions and the same
+//     extents up to and including the first 0, so (0, 3) equals (0, 4).
+//   - Elements are compared by value in C order, through their types: a
+//     uint8 1 equals a float64 1.0, an int8 equals a uint8 of the same
+//     value, a bool true equals 1. Integers and floats compare exactly.
+//   - Layout is ignored, and memory is never compared: NaN is unequal to
+//     itself (a view holding NaN is unequal to itself), -0.0 equals 0.0.
+//   - Element types that are not numbers or bools (structs, strings, …)
+//     compare unequal, even to themselves.
+//
+// NumPy's array_equal, by contrast, needs identical shapes.
+func Equal[T, U any](a NDView[T], b NDView[U]) bool {
+	as, bs := a.shapeRef(), b.shapeRef()
+	if len(as) != len(bs) {
+		return false
+	}
+	for i := range as {
+		if as[i] != bs[i] {
+			return false
+		}
+		if as[i] == 0 {
+			break
+		}
+	}
+	ta, tb := scalarKindOf[T](), scalarKindOf[U]()
+	if ta == kindOther || tb == kindOther {
+		return false
+	}
+	if a.Size() == 0 {
+		return true
+	}
+	return equalRec(&a, &b, 0, a.off, b.off)
+}
+
+// equalRec compares the sub-views from axis on, starting at offsets pa and
+// pb of a and b.
+func equalRec[T, U any](a *NDView[T], b *NDView[U], axis, pa, pb int) bool {
+	as := a.shapeRef()
+	if axis == len(as) {
+		return scalarOf(a.data[pa]).equal(scalarOf(b.data[pb]))
+	}
+	sa, sb := a.stridesRef()[axis], b.stridesRef()[axis]
+	for i := range as[axis] {
+		if !equalRec(a, b, axis+1, pa+i*sa, pb+i*sb) {
+			return false
+		}
+	}
+	return true
+}
+
+// scalarKind classifies element types for comparison by value.
+type scalarKind uint8
+
+const (
+	kindOther scalarKind = iota
+	kindSigned
+	kindUnsigned
+	kindFloat
+	kindComplex
+)
+
+// scalar is one element widened to a comparable value.
+type scalar struct {
+	kind scalarKind
+	i    int64
+	u    uint64
+	f    float64
+	c    complex128
+}
+
+// scalarKindOf returns how elements of type T compare.
+func scalarKindOf[T any]() scalarKind {
+	var z T
+	switch any(z).(type) {
+	case float16.Float16:
+		return kindFloat
+	case bool:
+		return kindSigned
+	}
+	switch reflect.TypeFor[T]().Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Bool:
+		return kindSigned
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return kindUnsigned
+	case reflect.Float32, reflect.Float64:
+		return kindFloat
+	case reflect.Complex64, reflect.Complex128:
+		return kindComplex
+	}
+	return kindOther
+}
+
+// scalarOf widens one element. The common types are handled without
+// reflection; named numeric types go through reflect.
+func scalarOf[T any](x T) scalar {
+	switch x := any(x).(type) {
+	case float64:
+		return scalar{kind: kindFloat, f: x}
+	case float32:
+		return scalar{kind: kindFloat, f: float64(x)}
+	case int:
+		return scalar{kind: kindSigned, i: int64(x)}
+	case int64:
+		return scalar{kind: kindSigned, i: x}
+	case int32:
+		return scalar{kind: kindSigned, i: int64(x)}
+	case int16:
+		return scalar{kind: kindSigned, i: int64(x)}
+	case int8:
+		return scalar{kind: kindSigned, i: int64(x)}
+	case uint8:
+		return scalar{kind: kindUnsigned, u: uint64(x)}
+	case uint16:
+		return scalar{kind: kindUnsigned, u: uint64(x)}
+	case uint32:
+		return scalar{kind: kindUnsigned, u: uint64(x)}
+	case uint64:
+		return scalar{kind: kindUnsigned, u: x}
+	case uint:
+		return scalar{kind: kindUnsigned, u: uint64(x)}
+	case bool:
+		if x {
+			return scalar{kind: kindSigned, i: 1}
+		}
+		return scalar{kind: kindSigned}
+	case float16.Float16:
+		return scalar{kind: kindFloat, f: float64(x.Float32())}
+	case complex64:
+		return scalar{kind: kindComplex, c: complex128(x)}
+	case complex128:
+		return scalar{kind: kindComplex, c: x}
+	}
+	r := reflect.ValueOf(x)
+	switch r.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return scalar{kind: kindSigned, i: r.Int()}
+	case reflect.Bool:
+		if r.Bool() {
+			return scalar{kind: kindSigned, i: 1}
+		}
+		return scalar{kind: kindSigned}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return scalar{kind: kindUnsigned, u: r.Uint()}
+	case reflect.Float32, reflect.Float64:
+		return scalar{kind: kindFloat, f: r.Float()}
+	case reflect.Complex64, reflect.Complex128:
+		return scalar{kind: kindComplex, c: r.Complex()}
+	}
+	return scalar{}
+}
+
+// complex128 returns s as a complex number.
+func (s scalar) complex128() complex128 {
+	switch s.kind {
+	case kindSigned:
+		return complex(float64(s.i), 0)
+	case kindUnsigned:
+		return complex(float64(s.u), 0)
+	case kindFloat:
+		return complex(s.f, 0)
+	}
+	return s.c
+}
+
+// equal compares two scalars by value, exactly for integers and floats.
+func (s scalar) equal(t scalar) bool {
+	if s.kind > t.kind {
+		s, t = t, s
+	}
+	switch {
+	case s.kind == kindOther:
+		return false
+	case t.kind == kindComplex:
+		if s.kind == kindComplex {
+			return s.c == t.c
+		}
+		return imag(t.c) == 0 && scalar{kind: kindFloat, f: real(t.c)}.equal(s)
+	case s.kind == kindSigned && t.kind == kindSigned:
+		return s.i == t.i
+	case s.kind == kindUnsigned && t.kind == kindUnsigned:
+		return s.u == t.u
+	case s.kind == kindSigned && t.kind == kindUnsigned:
+		return s.i >= 0 && uint64(s.i) == t.u
+	case s.kind == kindFloat && t.kind == kindFloat:
+		return s.f == t.f
+	case s.kind == kindSigned: // t is float
+		f := t.f
+		return f == math.Trunc(f) && f >= -(1<<63) && f < 1<<63 && int64(f) == s.i
+	default: // s unsigned, t float
+		f := t.f
+		return f == math.Trunc(f) && f >= 0 && f < 1<<64 && uint64(f) == s.u
+	}
+}
