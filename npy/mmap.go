@@ -1,0 +1,261 @@
+package npy
+
+// Memory mapping. This file and mmap_unix.go are the only files of the
+// package that use unsafe: to see mapped bytes as elements, and element
+// memory as bytes for I/O.
+//
+// Lifetime rules:
+//  1. A mapping is owned by a *mapping value. Every view of mapped memory
+//     carries it as its owner (ndview.WithObj), and every view derived from
+//     such a view keeps it, so the owner is reachable while any view is.
+//  2. Close replaces the mapped pages with anonymous zero pages at the same
+//     addresses (mmap with MAP_FIXED): a view used after Close reads zeros
+//     (and, for a writable mapping, writes to discarded memory) instead of
+//     faulting. The address range stays reserved.
+//  3. The range is unmapped (munmap) only by a cleanup attached to the
+//     owner (runtime.AddCleanup), which runs once no view and no Mapped can
+//     reach the owner. Memory is therefore never unmapped under a view.
+
+import (
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/ndkit/ndkit/ndview"
+)
+
+// mapping owns one mapped address range.
+type mapping struct {
+	mu       sync.Mutex
+	mem      []byte // the whole mapped range
+	writable bool   // mapped with PROT_WRITE
+	closed   bool   // Close replaced the pages with zero pages
+}
+
+// unmapped counts the ranges released by the owners' cleanups; the tests
+// watch it.
+var unmapped atomic.Int64
+
+// newMapping takes ownership of mem and arranges for it to be unmapped
+// once the returned owner is unreachable.
+func newMapping(mem []byte, writable bool) *mapping {
+	m := &mapping{mem: mem, writable: writable}
+	runtime.AddCleanup(m, releaseMapping, mem)
+	return m
+}
+
+// releaseMapping is the cleanup of a mapping: it unmaps the range.
+func releaseMapping(mem []byte) {
+	if unmap(mem) == nil {
+		unmapped.Add(1)
+	}
+}
+
+// close replaces the mapped pages with zero pages; closing twice does
+// nothing.
+func (m *mapping) close() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return nil
+	}
+	if err := zeroPages(m.mem, m.writable); err != nil {
+		return err
+	}
+	m.closed = true
+	return nil
+}
+
+// sync flushes the pages of a writable mapping to its file.
+func (m *mapping) sync() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed || !m.writable {
+		return nil
+	}
+	return syncPages(m.mem)
+}
+
+// Mapped is a .npy file mapped into memory: its view reads the file's
+// pages directly, without reading the file. Create one with Map or
+// MapWritable and Close it when done.
+//
+// The view and every view derived from it keep the mapping alive, as a
+// memoryview's obj does: the memory is unmapped only after Close and once
+// no view can reach it. A view used after Close reads zeros; it never
+// faults. Slices returned by Data() of a writable view do not keep the
+// mapping alive: keep a view reachable while using them.
+//
+// As with every memory mapping, a file truncated by another process while
+// mapped makes reads of the lost pages fault (SIGBUS); do not shrink a file
+// that is mapped.
+type Mapped[T any] struct {
+	header Header
+	view   ndview.NDView[T]
+	owner  *mapping // nil when the data is empty and nothing is mapped
+}
+
+// Map maps the .npy file at path read-only and returns it. The view is
+// read-only and shares the file's pages: it costs no reading and no
+// allocation in proportion to the file's size, so a file of any size maps
+// in microseconds. Fortran-order files give F-contiguous views.
+//
+// Map returns the errors of Read, and one wrapping ErrUnsupported when the
+// data is not in the host's byte order (use Read, which converts it), when
+// bool data holds bytes other than 0 and 1 (use Read, which normalises
+// them), or when memory mapping is not available on the platform.
+func Map[T any](path string) (*Mapped[T], error) {
+	return openMapped[T]("Map", path, false)
+}
+
+// MapWritable maps the .npy file at path for reading and writing: the view
+// is writable, and writes through it change the file (MAP_SHARED). Call
+// Flush to force them to disk. Errors are those of Map; the file must be
+// writable.
+func MapWritable[T any](path string) (*Mapped[T], error) {
+	return openMapped[T]("MapWritable", path, true)
+}
+
+// openMapped opens, checks and maps a .npy file.
+func openMapped[T any](op, path string, writable bool) (*Mapped[T], error) {
+	flag := os.O_RDONLY
+	if writable {
+		flag = os.O_RDWR
+	}
+	f, err := os.OpenFile(path, flag, 0)
+	if err != nil {
+		return nil, wrapf(op, nil, err, "")
+	}
+	defer f.Close()
+	h, left, _, err := readHeader(op, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDType[T](op, h.DType); err != nil {
+		return nil, err
+	}
+	if !h.DType.Native() {
+		return nil, errorf(op, ErrUnsupported, "data is in byte order %q (%s), not the host's %q; a mapping is a view of host-order data only: use Read, which converts it",
+			h.DType.Order, h.DType, hostOrder)
+	}
+	nbytes := int64(h.NBytes())
+	if nbytes > left {
+		return nil, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
+			"data truncated: shape %v of %s needs %d bytes but the file holds %d after the header", h.Shape, h.DType, nbytes, left)
+	}
+	m := &Mapped[T]{header: h}
+	if nbytes == 0 {
+		m.view, err = makeView(op, []T{}, h.Shape, h.FortranOrder)
+		if err != nil {
+			return nil, err
+		}
+		if !writable {
+			m.view = m.view.AsReadOnly()
+		}
+		return m, nil
+	}
+	mem, err := mapFile(f, h.DataOffset+nbytes, writable)
+	if err != nil {
+		return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)
+	}
+	v, err := mappedView[T](op, mem, h, writable)
+	if err != nil {
+		unmap(mem)
+		return nil, err
+	}
+	m.owner = newMapping(mem, writable)
+	m.view = ndview.WithObj(v, any(m.owner))
+	return m, nil
+}
+
+// mappedView returns the view of the data header h describes, which starts
+// at h.DataOffset in mem. It checks alignment and, for bools, the bytes.
+func mappedView[T any](op string, mem []byte, h Header, writable bool) (ndview.NDView[T], error) {
+	b := mem[h.DataOffset : h.DataOffset+int64(h.NBytes())]
+	if h.DType.Kind == 'b' {
+		for _, c := range b {
+			if c > 1 {
+				return ndview.NDView[T]{}, errorf(op, ErrUnsupported, "bool data holds bytes other than 0 and 1, which are not valid Go bools; use Read, which normalises them")
+			}
+		}
+	}
+	data, ok := sliceOf[T](b)
+	if !ok {
+		return ndview.NDView[T]{}, errorf(op, ErrUnsupported, "data at offset %d is not aligned for %s; use Read", h.DataOffset, h.DType)
+	}
+	v, err := makeView(op, data, h.Shape, h.FortranOrder)
+	if err != nil {
+		return ndview.NDView[T]{}, err
+	}
+	if !writable {
+		v = v.AsReadOnly()
+	}
+	return v, nil
+}
+
+// View returns the view of the mapped data: read-only for Map, writable
+// for MapWritable. It shares the mapped pages, and keeps them mapped while
+// it (or any view derived from it) is reachable. After Close it reads
+// zeros.
+func (m *Mapped[T]) View() ndview.NDView[T] { return m.view }
+
+// Header returns the header of the mapped file.
+func (m *Mapped[T]) Header() Header {
+	h := m.header
+	h.Shape = append([]int{}, h.Shape...)
+	return h
+}
+
+// Flush writes the changes made through a writable mapping to the file
+// and waits for the write to complete (msync with MS_SYNC). It does nothing
+// for read-only or closed mappings.
+func (m *Mapped[T]) Flush() error {
+	if m.owner == nil {
+		return nil
+	}
+	if err := m.owner.sync(); err != nil {
+		return wrapf("Flush", nil, err, "")
+	}
+	return nil
+}
+
+// Close releases the mapped file: its pages are replaced by zero pages, so
+// that views still in use read zeros instead of faulting; the address range
+// itself is unmapped once no view can reach it. Changes made through a
+// writable mapping are already in the file (they may reach the disk later;
+// call Flush first to wait for that). Closing twice does nothing.
+func (m *Mapped[T]) Close() error {
+	if m.owner == nil {
+		return nil
+	}
+	if err := m.owner.close(); err != nil {
+		return wrapf("Close", nil, err, "")
+	}
+	return nil
+}
+
+// bytesOf returns the memory of s as bytes. T holds no pointers (it is one
+// of the element types of DType).
+func bytesOf[T any](s []T) []byte {
+	var z T
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(z)))
+}
+
+// sliceOf returns b as a slice of T, and false when b's address is not
+// aligned for T. len(b) is a multiple of T's size, and T holds no
+// pointers.
+func sliceOf[T any](b []byte) ([]T, bool) {
+	var z T
+	size := int(unsafe.Sizeof(z))
+	if len(b) == 0 {
+		return []T{}, true
+	}
+	p := unsafe.Pointer(unsafe.SliceData(b))
+	if uintptr(p)%unsafe.Alignof(z) != 0 {
+		return nil, false
+	}
+	return unsafe.Slice((*T)(p), len(b)/size), true
+}
