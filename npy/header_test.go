@@ -119,7 +119,7 @@ func TestReadHeaderErrors(t *testing.T) {
 		{"extent-overflows-int", rawHeader(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,), }"), ErrFormat, "overflows int", nil},
 		{"size-overflows-int", rawHeader(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }"), ErrFormat, "too big", nil},
 		{"bytes-overflow-int", rawHeader(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1152921504606846976, 8), }"), ErrFormat, "too big", nil},
-		{"rank-65", rawHeader(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (" + strings.Repeat("1, ", 65) + "), }"), ErrFormat, "more than 64 axes", nil},
+		{"rank-65", rawHeader(1, "{'descr': '<f8', 'fortran_order': False, 'shape': ("+strings.Repeat("1, ", 65)+"), }"), ErrFormat, "more than 64 axes", nil},
 		{"object", rawHeader(1, "{'descr': '|O', 'fortran_order': False, 'shape': (2,), }"), ErrUnsupported, "pickled", nil},
 		{"structured", rawHeader(1, "{'descr': [('x', '<i4'), ('y', '<f8')], 'fortran_order': False, 'shape': (2,), }"), ErrUnsupported, "structured", nil},
 		{"subarray", rawHeader(1, "{'descr': ('<i4', (2,)), 'fortran_order': False, 'shape': (2,), }"), ErrUnsupported, "sub-array", nil},
