@@ -297,6 +297,10 @@ type NPZWriter struct {
 	cw       *countWriter
 	compress bool
 	names    map[string]bool
+	// last counts the bytes of the member being written: when the next
+	// member is created, the zip writer closes it with a data descriptor
+	// whose size depends on it.
+	last *countWriter
 }
 
 // NewNPZWriter returns a writer of a .npz archive to w; compress selects
@@ -326,10 +330,18 @@ func Save[T any](z *NPZWriter, name string, v ndview.NDView[T]) error {
 		if err := z.zw.Flush(); err != nil {
 			return err
 		}
-		// The local header is 30 bytes, the name and the extra field; pad
-		// the extra field so that the member (whose .npy header is a
+		// Before the new member come the data descriptor closing the
+		// previous one (16 bytes, or 24 for members of 4 GiB and more)
+		// and the local header: 30 bytes, the name and the extra field.
+		// Pad the extra field so that the member (whose .npy header is a
 		// multiple of 64 bytes) starts at a multiple of 64.
 		base := z.cw.n + 30 + int64(len(fh.Name)) + 4
+		if z.last != nil {
+			base += 16
+			if z.last.n >= math.MaxUint32 {
+				base += 8
+			}
+		}
 		pad := int((arrayAlign - base%arrayAlign) % arrayAlign)
 		extra := make([]byte, 4+pad)
 		binary.LittleEndian.PutUint16(extra, alignExtraID)
@@ -341,7 +353,8 @@ func Save[T any](z *NPZWriter, name string, v ndview.NDView[T]) error {
 		return wrapf(op, nil, err, "")
 	}
 	z.names[name] = true
-	return writeArray(op, w, v, Options{})
+	z.last = &countWriter{w: w}
+	return writeArray(op, z.last, v, Options{})
 }
 
 // Close finishes the archive by writing its directory. It does not close
