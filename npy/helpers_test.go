@@ -2,6 +2,7 @@ package npy
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"testing"
 
@@ -232,3 +233,9 @@ func (r runner[T]) roundTrip(shape []int, fortran bool, opts Options) []byte {
 	}
 	return b
 }
+
+// Byte orders, by name.
+var (
+	binaryLittle = binary.LittleEndian
+	binaryBig    = binary.BigEndian
+)

@@ -9,7 +9,7 @@ import (
 
 // readChunk is the size of the steps in which Read grows its buffer when
 // the length of its input is unknown.
-const readChunk = 1 << 20
+const readChunk = 64 << 10
 
 // Read reads a .npy file from r and returns a new view of its data: a
 // C-contiguous view, or an F-contiguous one (strides in Fortran order, data
