@@ -237,7 +237,7 @@ func checkDType[T any](op string, d DType) error {
 			reflect.TypeFor[T]())
 	}
 	if d.Kind != want.Kind || d.Size != want.Size {
-		return errorf(op, ErrDType, "file dtype %q (%s) does not match element type %s (%q, %s); read it as a %s",
+		return errorf(op, ErrDType, "file dtype %q (%s) does not match element type %s (%q, %s); read it with element type %s",
 			d.String(), d.name(), reflect.TypeFor[T](), want.String(), want.name(), goTypeName(d))
 	}
 	return nil
