@@ -17,6 +17,7 @@ package npy
 //     reach the owner. Memory is therefore never unmapped under a view.
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"runtime"
@@ -130,7 +131,31 @@ func openMapped[T any](op, path string, writable bool) (*Mapped[T], error) {
 		return nil, wrapf(op, nil, err, "")
 	}
 	defer f.Close()
-	h, left, _, err := readHeader(op, f)
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, wrapf(op, nil, err, "")
+	}
+	if fi.Size() == 0 {
+		_, _, _, err := readHeader(op, f)
+		return nil, err
+	}
+	// Map the whole file and read the header from the mapping: no read
+	// calls, and the data length is checked against the file's size.
+	mem, err := mapFile(f, fi.Size(), writable)
+	if err != nil {
+		return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)
+	}
+	m, err := mapped[T](op, mem, writable)
+	if err != nil || m.owner == nil {
+		unmap(mem)
+	}
+	return m, err
+}
+
+// mapped checks the .npy file mapped at mem and returns its Mapped, which
+// owns mem unless the data is empty (then m.owner is nil).
+func mapped[T any](op string, mem []byte, writable bool) (*Mapped[T], error) {
+	h, left, _, err := readHeader(op, bytes.NewReader(mem))
 	if err != nil {
 		return nil, err
 	}
@@ -157,13 +182,8 @@ func openMapped[T any](op, path string, writable bool) (*Mapped[T], error) {
 		}
 		return m, nil
 	}
-	mem, err := mapFile(f, h.DataOffset+nbytes, writable)
-	if err != nil {
-		return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)
-	}
 	v, err := mappedView[T](op, mem, h, writable)
 	if err != nil {
-		unmap(mem)
 		return nil, err
 	}
 	m.owner = newMapping(mem, writable)
@@ -227,6 +247,11 @@ func (m *Mapped[T]) Flush() error {
 // itself is unmapped once no view can reach it. Changes made through a
 // writable mapping are already in the file (they may reach the disk later;
 // call Flush first to wait for that). Closing twice does nothing.
+//
+// The address range is released by a cleanup that the garbage collector
+// runs; until then it counts against the process's mappings. A program
+// that maps many files in a loop while allocating little can call
+// runtime.GC to release closed ranges sooner.
 func (m *Mapped[T]) Close() error {
 	if m.owner == nil {
 		return nil
