@@ -84,7 +84,10 @@ func BenchmarkAsDense(b *testing.B) {
 }
 
 // convertScaled writes src's elements times scale into dst as float32,
-// both 3-D of one shape, any strides, walking dst in C order.
+// both 3-D of one shape, any strides. The last axis is innermost; of the
+// other two, the one with the larger source stride is outermost, so that
+// a source row is read while it is in cache (for a CHW view of an HWC
+// image: each image row once for its three channels).
 //
 // With scale 1 it stands in for ndview.Convert(dst, src), which is not
 // available yet: once it is, replace the call convertScaled(dst, chw, 1)
@@ -100,23 +103,35 @@ func convertScaled(dst ndview.NDView[float32], src ndview.NDView[uint8], scale f
 		panic(err)
 	}
 	sh, ds, ss := dst.Shape(), dst.Strides(), src.Strides()
-	for i := range sh[0] {
-		for j := range sh[1] {
-			do := dst.Offset() + i*ds[0] + j*ds[1]
-			so := src.Offset() + i*ss[0] + j*ss[1]
-			if ds[2] == 1 && ss[2] > 0 && sh[2] > 0 {
-				row := d[do : do+sh[2]]
-				in := s[so : so+(sh[2]-1)*ss[2]+1]
+	outer, mid := 0, 1
+	if abs(ss[1]) > abs(ss[0]) {
+		outer, mid = 1, 0
+	}
+	n := sh[2]
+	for a := range sh[outer] {
+		for b := range sh[mid] {
+			do := dst.Offset() + a*ds[outer] + b*ds[mid]
+			so := src.Offset() + a*ss[outer] + b*ss[mid]
+			if ds[2] == 1 && ss[2] > 0 && n > 0 {
+				row := d[do : do+n]
+				in := s[so : so+(n-1)*ss[2]+1]
 				for k := range row {
 					row[k] = float32(in[k*ss[2]]) * scale
 				}
 				continue
 			}
-			for k := range sh[2] {
+			for k := range n {
 				d[do+k*ds[2]] = float32(s[so+k*ss[2]]) * scale
 			}
 		}
 	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // chwView returns the CHW view of an RGBA image's R, G and B channels:
