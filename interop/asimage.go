@@ -31,9 +31,10 @@ const (
 // AsImage returns v as a draw.Image in the given colour model, sharing v's
 // bytes: no copy, and writes through either are seen through the other.
 // v may have any strides (a view rotated by Rot90, flipped, transposed, a
-// planar (C, H, W) buffer seen as (H, W, C) through Transpose(1, 2, 0));
-// pixel (x, y) is v's element (y, x, …), and the image's Bounds are (0, 0)-(W, H) for a view
-// of H rows and W columns. The models and the views they take:
+// planar (C, H, W) buffer seen as (H, W, C) through Transpose(1, 2, 0)).
+// Pixel (x, y) is v's element (y, x, …), and the image's Bounds are
+// (0, 0)-(W, H) for a view of H rows and W columns. The models and the
+// views they take:
 //
 //	color.RGBAModel, NRGBAModel  (H, W, 4): R, G, B, A (premultiplied for RGBAModel)
 //	                             (H, W, 3): R, G, B, opaque (alpha 255)

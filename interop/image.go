@@ -309,16 +309,24 @@ func asPix(op string, v ndview.NDView[uint8], c0, c1 int) (pix []uint8, stride i
 		ok = false
 	}
 	if v.Size() == 0 {
-		return nil, max(row, w*px), image.Rect(0, 0, w, h), nil
+		return nil, w * px, image.Rect(0, 0, w, h), nil
+	}
+	// AsImage takes the 8-bit colour layouts in any strides.
+	alt := ""
+	if c1 == 0 && (c0 == 0 || c0 == 4) && op != "AsPaletted" {
+		alt = "AsImage(v, model) takes any strides without a copy; "
 	}
 	if !ok {
 		return nil, 0, r, errorf(op, ndview.ErrLayout,
-			"view of shape %s has strides %s; %s needs %s. AsImage(v, model) takes any strides without a copy; "+
-				"v.Clone() makes a copy %s accepts", tuple(sh...), tuple(st...), op, pixLayout(c0, c1), op)
+			"view of shape %s has strides %s; %s needs %s. %sv.Clone() makes a copy %s accepts",
+			tuple(sh...), tuple(st...), op, pixLayout(c0, c1), alt, op)
 	}
 	if v.ReadOnly() {
+		if alt != "" {
+			alt = "AsImage(v, model) reads it without a copy; "
+		}
 		return nil, 0, r, errorf(op, ndview.ErrReadOnly,
-			"view is read-only, and an image exposes its Pix for writing; AsImage(v, model) gives a read-only image without a copy, v.Clone() a writable copy")
+			"view is read-only, and an image exposes its Pix for writing; %sv.Clone() makes a writable copy", alt)
 	}
 	stride = row
 	if h > 1 {
