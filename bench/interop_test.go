@@ -104,7 +104,7 @@ func convertScaled(dst ndview.NDView[float32], src ndview.NDView[uint8], scale f
 	}
 	sh, ds, ss := dst.Shape(), dst.Strides(), src.Strides()
 	outer, mid := 0, 1
-	if abs(ss[1]) > abs(ss[0]) {
+	if interopAbs(ss[1]) > interopAbs(ss[0]) {
 		outer, mid = 1, 0
 	}
 	n := sh[2]
@@ -127,7 +127,8 @@ func convertScaled(dst ndview.NDView[float32], src ndview.NDView[uint8], scale f
 	}
 }
 
-func abs(x int) int {
+// interopAbs returns |x|.
+func interopAbs(x int) int {
 	if x < 0 {
 		return -x
 	}
