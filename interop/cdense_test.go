@@ -49,6 +49,22 @@ func TestAsCMatrix(t *testing.T) {
 			assert.Equal(t, tc.raw, raw, "RawCMatrixer")
 			assert.Equal(t, tc.untrans, untrans, "CUntransposer")
 			assert.Equal(t, tc.writable, writable, "has Set")
+			if raw {
+				g := m.(mat.RawCMatrixer).RawCMatrix()
+				assert.Equal(t, []int{r, c}, []int{g.Rows, g.Cols})
+				assert.Equal(t, (g.Rows-1)*g.Stride+g.Cols, len(g.Data), "len(RawCMatrix().Data)")
+				assert.Equal(t, tc.v.At(0, 0), g.Data[0], "RawCMatrix().Data[0]")
+			}
+			if untrans {
+				_, ok := m.(mat.CUntransposer).Untranspose().(mat.RawCMatrixer)
+				assert.True(t, ok, "Untranspose() of a column-major view is a RawCMatrixer")
+			}
+			assert.Panics(t, func() { m.At(r, 0) }, "At(r, 0)")
+			assert.Panics(t, func() { m.At(0, c) }, "At(0, c)")
+			if writable {
+				assert.Panics(t, func() { setter.Set(0, c, 1) }, "Set(0, c)")
+				assert.Panics(t, func() { setter.Set(-1, 0, 1) }, "Set(-1, 0)")
+			}
 			// gonum's CDense.Copy takes the raw paths where offered.
 			var d mat.CDense
 			d.Copy(m)

@@ -134,6 +134,11 @@ func TestAsMatrixLayouts(t *testing.T) {
 			if r > 0 && c > 0 {
 				assert.Panics(t, func() { m.At(r, 0) }, "At(r, 0)")
 				assert.Panics(t, func() { m.At(0, -1) }, "At(0, -1)")
+				assert.Panics(t, func() { m.T().At(0, r) }, "T().At(0, r)")
+				if mutable {
+					assert.Panics(t, func() { m.(mat.Mutable).Set(r, 0, 1) }, "Set(r, 0)")
+					assert.Panics(t, func() { m.(mat.Mutable).Set(0, c, 1) }, "Set(0, c)")
+				}
 			}
 		})
 	}
