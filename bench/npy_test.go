@@ -13,9 +13,9 @@ import (
 	"github.com/ndkit/ndkit/npy"
 )
 
-// sparseNPY creates a float32 .npy file of n data bytes in dir whose data
+// npySparseFile creates a float32 .npy file of n data bytes in dir whose data
 // is a hole (f.Truncate): it costs no disk space and no writing.
-func sparseNPY(b *testing.B, dir string, n int) string {
+func npySparseFile(b *testing.B, dir string, n int) string {
 	b.Helper()
 	path := filepath.Join(dir, fmt.Sprintf("sparse-%d.npy", n))
 	f, err := os.Create(path)
@@ -36,20 +36,20 @@ func sparseNPY(b *testing.B, dir string, n int) string {
 	return path
 }
 
-// BenchmarkMap measures mapping a .npy file: open, read the header, mmap,
+// BenchmarkNPYMap measures mapping a .npy file: open, read the header, mmap,
 // make the view, Close. The cost does not depend on the file's size, since
 // nothing is read; SetBytes is not used because no data moves. The
 // baseline opens and stats the same file. The garbage collector is run
 // outside the timer every 1000 mappings, so that the cleanups that unmap
 // closed ranges keep up (a loop that only maps allocates too little to
 // trigger collections by itself).
-func BenchmarkMap(b *testing.B) {
+func BenchmarkNPYMap(b *testing.B) {
 	dir := b.TempDir()
 	for _, size := range []struct {
 		name string
 		n    int
 	}{{"1MiB", 1 << 20}, {"1GiB", 1 << 30}} {
-		path := sparseNPY(b, dir, size.n)
+		path := npySparseFile(b, dir, size.n)
 		b.Run("Map/"+size.name, func(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
@@ -87,8 +87,8 @@ func BenchmarkMap(b *testing.B) {
 	}
 }
 
-// float32NPY writes a C-order float32 .npy file of n data bytes.
-func float32NPY(b *testing.B, dir string, n int) string {
+// npyFloat32File writes a C-order float32 .npy file of n data bytes.
+func npyFloat32File(b *testing.B, dir string, n int) string {
 	b.Helper()
 	data := make([]float32, n/4)
 	for i := range data {
@@ -109,8 +109,8 @@ func float32NPY(b *testing.B, dir string, n int) string {
 	return path
 }
 
-// readNPY reads the float32 .npy file at path.
-func readNPY(b *testing.B, path string) ndview.NDView[float32] {
+// npyReadFile reads the float32 .npy file at path.
+func npyReadFile(b *testing.B, path string) ndview.NDView[float32] {
 	f, err := os.Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -123,14 +123,14 @@ func readNPY(b *testing.B, path string) ndview.NDView[float32] {
 	return v
 }
 
-// BenchmarkRead measures npy.Read of a 256 MiB float32 file against
+// BenchmarkNPYRead measures npy.Read of a 256 MiB float32 file against
 // os.ReadFile of the same file, the baseline a user would write; the file
 // is in the page cache for both. The ratio benchmark alternates the two in
 // each iteration and reports read/readfile, the time of Read over the time
 // of os.ReadFile (the goal is at most 1.5).
-func BenchmarkRead(b *testing.B) {
+func BenchmarkNPYRead(b *testing.B) {
 	const n = 256 << 20
-	path := float32NPY(b, b.TempDir(), n)
+	path := npyFloat32File(b, b.TempDir(), n)
 	b.Run("ReadFile/256MiB", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(n)
@@ -144,7 +144,7 @@ func BenchmarkRead(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(n)
 		for b.Loop() {
-			readNPY(b, path)
+			npyReadFile(b, path)
 		}
 	})
 	b.Run("Ratio/256MiB", func(b *testing.B) {
@@ -157,7 +157,7 @@ func BenchmarkRead(b *testing.B) {
 				b.Fatal(err)
 			}
 			t1 := time.Now()
-			readNPY(b, path)
+			npyReadFile(b, path)
 			tFile += t1.Sub(t0)
 			tRead += time.Since(t1)
 		}
@@ -165,11 +165,11 @@ func BenchmarkRead(b *testing.B) {
 	})
 }
 
-// BenchmarkWrite measures npy.Write of a 16 MiB float32 view to memory:
+// BenchmarkNPYWrite measures npy.Write of a 16 MiB float32 view to memory:
 // contiguous (one write of the view's memory), transposed (F-contiguous,
 // also one write) and strided (every other column, gathered in chunks),
 // against bytes.Buffer.Write of the same bytes.
-func BenchmarkWrite(b *testing.B) {
+func BenchmarkNPYWrite(b *testing.B) {
 	const rows, cols = 2048, 2048
 	data := make([]float32, rows*cols)
 	raw := make([]byte, 4*rows*cols)
