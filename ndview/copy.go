@@ -15,9 +15,12 @@ package ndview
 //  5. A short second axis under a gathered inner axis (planar channels
 //     read from an interleaved image): the loops are exchanged and the
 //     short axis is unrolled.
-//  6. A transpose, where the source is closest along an outer axis: when
-//     the copy is too large for the caches, it runs in square tiles that
-//     stay in L1 (tileMinBytes).
+//  6. A transpose, where the source is closest along an outer axis and
+//     both axes are long (tileMinDim): square tiles, visited in blocks that
+//     stay in L2, each copied by 4×4 register blocks when the source
+//     columns are contiguous. The tile side depends on the row stride, and
+//     a view smaller than a tile is one tile, so small copies are not
+//     blocked.
 //  7. Otherwise a strided loop over the rows (gather, scatter, or both).
 //
 // Overlap (W3, W4): when source and destination share memory the result is
@@ -57,13 +60,9 @@ var (
 	// whenever that kernel can run the plan (kernelGeneric always can).
 	forceKernel kernel
 
-	// tileMinBytes is the size of copy (bytes read plus written) from which
-	// transposes run in tiles; below it, the whole copy stays in the caches
-	// and tiling only costs loop overhead. BenchmarkTranspose in bench/
-	// measures the crossing.
-	tileMinBytes = 1 << 20
-
-	// tileMinDim is the smallest extent of both tiled axes.
+	// tileMinDim is the smallest extent of both tiled axes. From 16×16
+	// up, tiles beat the strided loop at every size BenchmarkTile tries,
+	// in and out of the caches.
 	tileMinDim = 16
 )
 
@@ -82,7 +81,8 @@ func (v NDView[T]) Fill(x T) {
 	if size == 0 {
 		return
 	}
-	if v.flags&flagCContig != 0 {
+	bytes := size * sizeof[T]()
+	if v.flags&flagCContig != 0 && bytes < parallelMinBytes {
 		fillSlice(v.data[v.off:v.off+size], x)
 		return
 	}
@@ -90,7 +90,16 @@ func (v NDView[T]) Fill(x T) {
 	p.init(v.shapeRef())
 	p.add(v.off, v.stridesRef())
 	p.simplify(true)
+	if w := workers(&p, bytes); w > 1 {
+		fillParallel(&p, w, v.data, x)
+		return
+	}
 	fillPlan(&p, v.data, x)
+}
+
+// fillParallel runs fillPlan on w parts of p.
+func fillParallel[T any](p *plan, w int, data []T, x T) {
+	parallel(p, w, func(part *plan) { fillPlan(part, data, x) })
 }
 
 // fillPlan stores x at every element of the one-operand plan p.
@@ -244,11 +253,11 @@ func (v *NDView[T]) copyTo(out []T) {
 // runCopy copies the simplified two-operand plan p, operand 1 into operand
 // 0, which do not overlap.
 func runCopy[T any](p *plan, dst, src []T) {
-	k, q := chooseCopy(p, sizeof[T]())
+	k, q := chooseCopy(p)
 	if q >= 0 {
 		p.moveAxis(q, p.rank-2)
 	}
-	if w := workers(p, sizeof[T]()); w > 1 {
+	if w := workers(p, 2*p.size*sizeof[T]()); w > 1 {
 		parallel(p, w, func(part *plan) { copyKernel(part, dst, src, k) })
 		return
 	}
@@ -258,8 +267,8 @@ func runCopy[T any](p *plan, dst, src []T) {
 // chooseCopy returns the kernel for the simplified plan p by the rules at
 // the top of this file, or the forced one. For kernelTile it also returns
 // the axis that the tiles pair with the innermost one (else -1).
-func chooseCopy(p *plan, itemSize int) (kernel, int) {
-	k, q := autoKernel(p, itemSize)
+func chooseCopy(p *plan) (kernel, int) {
+	k, q := autoKernel(p)
 	if forceKernel == kernelAuto || forceKernel == k {
 		return k, q
 	}
@@ -270,7 +279,7 @@ func chooseCopy(p *plan, itemSize int) (kernel, int) {
 }
 
 // autoKernel applies rules 1 to 7.
-func autoKernel(p *plan, itemSize int) (kernel, int) {
+func autoKernel(p *plan) (kernel, int) {
 	r := p.rank
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
@@ -288,7 +297,7 @@ func autoKernel(p *plan, itemSize int) (kernel, int) {
 	case p.dim[r-2] <= shortAxis && absInt(p.st[1][r-2]) < absInt(ss):
 		return kernelShortOuter, -1
 	}
-	if q := tileAxis(p); q >= 0 && 2*p.size*itemSize >= tileMinBytes {
+	if q := tileAxis(p); q >= 0 {
 		return kernelTile, q
 	}
 	return kernelStrided, -1
@@ -376,7 +385,7 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 	case kernelShortOuter:
 		copyShortOuter(p, dst, src)
 	case kernelTile:
-		copyTiles(p, dst, src, tileSide(sizeof[T]()))
+		copyTiles(p, dst, src)
 	case kernelStrided:
 		for w := p.walk(1); w.next(p); {
 			d, s := w.off[0], w.off[1]
@@ -411,9 +420,15 @@ func reverseCopy[T any](d, s []T) {
 	}
 }
 
-// gather sets d[i] = src[s+i·ss].
+// gather sets d[i] = src[s+i·ss], four elements per step.
 func gather[T any](d, src []T, s, ss int) {
-	for i := range d {
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		d4 := d[i : i+4 : i+4]
+		d4[0], d4[1], d4[2], d4[3] = src[s], src[s+ss], src[s+2*ss], src[s+3*ss]
+		s += 4 * ss
+	}
+	for ; i < len(d); i++ {
 		d[i] = src[s]
 		s += ss
 	}
@@ -595,42 +610,94 @@ func deinterleave4[T any](d0, d1, d2, d3, s []T) {
 }
 
 // tileSide returns the side of the square tiles of rule 6 for elements of
-// itemSize bytes: a source and a destination tile fill about a quarter of
-// a 32 KiB L1 cache.
-func tileSide(itemSize int) int {
+// itemSize bytes whose rows lie rowBytes apart. Rows a multiple of 4 KiB
+// apart fall into one set of an L1 cache and evict each other, so their
+// tiles are smaller. BenchmarkTile measures the sides.
+func tileSide(itemSize, rowBytes int) int {
 	switch {
-	case itemSize <= 1:
-		return 64
-	case itemSize <= 4:
-		return 32
+	case itemSize > 8:
+		return 16
+	case rowBytes%4096 == 0:
+		return 16
 	}
-	return 16
+	return 64
 }
 
+// tileBlock is the side of the blocks in which tiles are visited: a block
+// of source and destination rows stays in L2 and in the TLB while its
+// tiles are copied. It is a multiple of every tile side.
+const tileBlock = 256
+
 // copyTiles is rule 6: each block of the two innermost axes (the tile axis
-// was moved next to the innermost by runCopy) is copied in b×b tiles.
-func copyTiles[T any](p *plan, dst, src []T, b int) {
+// was moved next to the innermost by runCopy) is copied in tiles, visited
+// block by block. When both the destination rows and the source columns
+// are contiguous (a plain transpose), each tile is copied by 4×4 blocks
+// held in registers; other strides run a strided loop per tile row.
+func copyTiles[T any](p *plan, dst, src []T) {
 	r := p.rank
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
+	size := sizeof[T]()
+	b := tileSide(size, max(absInt(dm), absInt(ss))*size)
+	blocks := ds == 1 && sm == 1
 	for w := p.walk(2); w.next(p); {
 		d0, s0 := w.off[0], w.off[1]
-		for i0 := 0; i0 < m; i0 += b {
-			i1 := min(i0+b, m)
-			for j0 := 0; j0 < n; j0 += b {
-				j1 := min(j0+b, n)
-				for i := i0; i < i1; i++ {
-					d := d0 + i*dm + j0*ds
-					s := s0 + i*sm + j0*ss
-					if ds == 1 {
-						gather(dst[d:d+j1-j0], src, s, ss)
-						continue
+		for bi := 0; bi < m; bi += tileBlock {
+			for bj := 0; bj < n; bj += tileBlock {
+				for i0 := bi; i0 < min(bi+tileBlock, m); i0 += b {
+					h := min(b, m-i0)
+					for j0 := bj; j0 < min(bj+tileBlock, n); j0 += b {
+						wd := min(b, n-j0)
+						d, s := d0+i0*dm+j0*ds, s0+i0*sm+j0*ss
+						if blocks {
+							transposeTile(dst, d, dm, src, s, ss, h, wd)
+							continue
+						}
+						for i := range h {
+							strided(dst, d+i*dm, ds, src, s+i*sm, ss, wd)
+						}
 					}
-					strided(dst, d, ds, src, s, ss, j1-j0)
 				}
 			}
 		}
+	}
+}
+
+// transposeTile sets dst[d + i·dm + j] = src[s + i + j·ss] for i < h and
+// j < w: 4×4 blocks are read as four short source rows and written as four
+// short destination rows, so every load and store but the edges' touches
+// four adjacent elements.
+func transposeTile[T any](dst []T, d, dm int, src []T, s, ss, h, w int) {
+	i := 0
+	for ; i+4 <= h; i += 4 {
+		j := 0
+		for ; j+4 <= w; j += 4 {
+			o := s + i + j*ss
+			r0 := src[o : o+4 : o+4]
+			r1 := src[o+ss : o+ss+4 : o+ss+4]
+			r2 := src[o+2*ss : o+2*ss+4 : o+2*ss+4]
+			r3 := src[o+3*ss : o+3*ss+4 : o+3*ss+4]
+			q := d + i*dm + j
+			d0 := dst[q : q+4 : q+4]
+			d1 := dst[q+dm : q+dm+4 : q+dm+4]
+			d2 := dst[q+2*dm : q+2*dm+4 : q+2*dm+4]
+			d3 := dst[q+3*dm : q+3*dm+4 : q+3*dm+4]
+			d0[0], d0[1], d0[2], d0[3] = r0[0], r1[0], r2[0], r3[0]
+			d1[0], d1[1], d1[2], d1[3] = r0[1], r1[1], r2[1], r3[1]
+			d2[0], d2[1], d2[2], d2[3] = r0[2], r1[2], r2[2], r3[2]
+			d3[0], d3[1], d3[2], d3[3] = r0[3], r1[3], r2[3], r3[3]
+		}
+		if j < w {
+			for k := range 4 {
+				o := d + (i+k)*dm
+				gather(dst[o+j:o+w], src, s+i+k+j*ss, ss)
+			}
+		}
+	}
+	for ; i < h; i++ {
+		o := d + i*dm
+		gather(dst[o:o+w], src, s+i, ss)
 	}
 }
 

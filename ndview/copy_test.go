@@ -181,14 +181,13 @@ func panicsWith(t *testing.T, sentinel error, name string, fn func()) {
 	fn()
 }
 
-// withKnobs runs fn with the kernel knobs set, restoring them after.
-func withKnobs(force kernel, tileBytes, parBytes int, fn func()) {
-	f, tb, td, pb := forceKernel, tileMinBytes, tileMinDim, parallelMinBytes
-	defer func() { forceKernel, tileMinBytes, tileMinDim, parallelMinBytes = f, tb, td, pb }()
-	forceKernel, tileMinBytes, parallelMinBytes = force, tileBytes, parBytes
-	if tileBytes == 0 {
-		tileMinDim = 2
-	}
+// withKnobs runs fn with the kernel knobs set, restoring them after:
+// kernel forced, tiles allowed from tileDim elements, parallel path from
+// parBytes.
+func withKnobs(force kernel, tileDim, parBytes int, fn func()) {
+	f, td, pb := forceKernel, tileMinDim, parallelMinBytes
+	defer func() { forceKernel, tileMinDim, parallelMinBytes = f, td, pb }()
+	forceKernel, tileMinDim, parallelMinBytes = force, tileDim, parBytes
 	fn()
 }
 
@@ -201,7 +200,7 @@ func TestFill(t *testing.T) {
 			shape := randShape(r, 4, 6)
 			buf, v := randView(r, shape)
 			want := refCopy(buf, v, slices.Repeat([]int{7}, v.Size()))
-			withKnobs(force, tileMinBytes, parallelMinBytes, func() { v.Fill(7) })
+			withKnobs(force, tileMinDim, parallelMinBytes, func() { v.Fill(7) })
 			if !slices.Equal(buf, want) {
 				t.Fatalf("%s #%d: Fill(7) on shape %v strides %v: buffer = %v, want %v", force, i, v.Shape(), v.Strides(), buf, want)
 			}
@@ -237,7 +236,7 @@ func TestFillParallel(t *testing.T) {
 	}
 	v = v.Slice(Full(), Step(-1))
 	want := refCopy(buf, v, slices.Repeat([]int{9}, v.Size()))
-	withKnobs(kernelAuto, tileMinBytes, 0, func() { v.Fill(9) })
+	withKnobs(kernelAuto, tileMinDim, 0, func() { v.Fill(9) })
 	if !slices.Equal(buf, want) {
 		t.Errorf("parallel Fill(9) changed the wrong elements")
 	}
@@ -255,7 +254,7 @@ func TestCloneToSlice(t *testing.T) {
 			want := refValues(v)
 			var got []int
 			var c NDView[int]
-			withKnobs(force, 0, parallelMinBytes, func() { got, c = v.ToSlice(), v.Clone() })
+			withKnobs(force, 2, parallelMinBytes, func() { got, c = v.ToSlice(), v.Clone() })
 			if !slices.Equal(got, want) {
 				t.Fatalf("%s #%d: ToSlice() on shape %v strides %v = %v, want %v", force, i, v.Shape(), v.Strides(), got, want)
 			}
@@ -355,7 +354,7 @@ func TestCopyFromRandom(t *testing.T) {
 	for k := kernelAuto; k < numKernels; k++ {
 		t.Run(k.String(), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(5, uint64(k)))
-			withKnobs(k, 0, parallelMinBytes, func() {
+			withKnobs(k, 2, parallelMinBytes, func() {
 				for i := range 400 {
 					shape := randShape(r, 4, 6)
 					buf, dst := randView(r, shape)
@@ -409,6 +408,8 @@ func TestCopyFromKernels(t *testing.T) {
 		{"transpose", layout{[]int{37, 45}, 0, []int{45, 1}}, layout{[]int{37, 45}, 0, []int{1, 37}}, kernelTile},
 		{"transpose strided dst", layout{[]int{37, 45}, 0, []int{92, 2}}, layout{[]int{37, 45}, 0, []int{1, 37}}, kernelTile},
 		{"transpose 3-d", layout{[]int{20, 3, 30}, 0, []int{90, 30, 1}}, layout{[]int{20, 3, 30}, 0, []int{1, 600, 20}}, kernelTile},
+		{"transpose many tiles", layout{[]int{130, 150}, 0, []int{150, 1}}, layout{[]int{130, 150}, 0, []int{1, 130}}, kernelTile},
+		{"transpose 4 KiB rows", layout{[]int{128, 512}, 0, []int{512, 1}}, layout{[]int{128, 512}, 0, []int{1, 128}}, kernelTile},
 		{"transpose reversed", layout{[]int{33, 34}, 0, []int{34, 1}}, layout{[]int{33, 34}, 33*34 - 1, []int{-1, -33}}, kernelTile},
 	}
 	for _, tt := range tests {
@@ -425,7 +426,7 @@ func TestCopyFromKernels(t *testing.T) {
 				return v
 			}
 			for _, k := range []kernel{kernelAuto, tt.want, kernelStrided, kernelGeneric} {
-				withKnobs(k, 0, parallelMinBytes, func() {
+				withKnobs(k, 2, parallelMinBytes, func() {
 					const pad = 5
 					dbuf := newGuarded(size(tt.dst) + 2*pad)
 					sbuf := newGuarded(size(tt.src) + 2*pad)
@@ -439,7 +440,7 @@ func TestCopyFromKernels(t *testing.T) {
 						p.add(dst.Offset(), dst.Strides())
 						p.addBroadcast(src.Offset(), src.Shape(), src.Strides())
 						p.simplify(true)
-						if got, _ := chooseCopy(&p, 8); got != tt.want {
+						if got, _ := chooseCopy(&p); got != tt.want {
 							t.Errorf("kernel for dst %v src %v = %s, want %s", tt.dst, tt.src, got, tt.want)
 						}
 					} else if f, _ := forcedKernel(func() *plan {
@@ -488,7 +489,7 @@ func TestCopyFromTypes(t *testing.T) {
 	if got := pt.At(2, 1); got != px[5] {
 		t.Errorf("struct transpose At(2, 1) = %v, want %v", got, px[5])
 	}
-	withKnobs(kernelAuto, 0, parallelMinBytes, func() {
+	withKnobs(kernelAuto, 2, parallelMinBytes, func() {
 		f := make([]float64, 50*60)
 		for i := range f {
 			f[i] = float64(i)
@@ -610,7 +611,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, k := range []kernel{kernelAuto, kernelGeneric} {
-				withKnobs(k, tileMinBytes, parallelMinBytes, func() {
+				withKnobs(k, tileMinDim, parallelMinBytes, func() {
 					a := arange(10)
 					mustIndex(a, tt.dst).CopyFrom(mustIndex(a, tt.src))
 					if got := a.ToSlice(); !slices.Equal(got, tt.want) {
@@ -629,7 +630,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 	})
 	t.Run("m[...]=m.T", func(t *testing.T) {
 		for _, n := range []int{3, 40} { // 40 runs in tiles
-			withKnobs(kernelAuto, 0, parallelMinBytes, func() {
+			withKnobs(kernelAuto, 2, parallelMinBytes, func() {
 				m := arange(n*n, n, n)
 				m.CopyFrom(m.T())
 				for i := range n {
@@ -688,7 +689,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 func TestCopyFromOverlapRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, k := range []kernel{kernelAuto, kernelGeneric} {
-		withKnobs(k, 0, parallelMinBytes, func() {
+		withKnobs(k, 2, parallelMinBytes, func() {
 			for i := range 2000 {
 				shape := randShape(r, 3, 5)
 				doff, dst, dneed := randLayout(r, shape)
@@ -728,7 +729,7 @@ func TestCopyFromOverlapRandom(t *testing.T) {
 func TestCopyFromParallel(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	r := rand.New(rand.NewPCG(9, 10))
-	withKnobs(kernelAuto, 0, 0, func() {
+	withKnobs(kernelAuto, 2, 0, func() {
 		for i := range 200 {
 			shape := randShape(r, 4, 9)
 			buf, dst := randView(r, shape)
@@ -805,4 +806,82 @@ func ExampleNDView_Clone() {
 	c := a.T().Clone() // np.array(a.T): a new C-contiguous copy
 	fmt.Println(c.Shape(), c.Strides(), c.ToSlice())
 	// Output: [2 2] [2 1] [1 3 2 4]
+}
+
+// Tuning benchmarks for the knobs of copy.go and parallel.go; the
+// user-facing benchmarks are in bench/.
+
+// BenchmarkTile compares transposes in tiles with the strided loop over a
+// ladder of sizes, to check tileMinDim and tileSide.
+func BenchmarkTile(b *testing.B) {
+	for _, n := range []int{16, 64, 256, 512, 1024, 2048, 4096} {
+		for _, k := range []kernel{kernelStrided, kernelTile} {
+			benchTranspose[float32](b, fmt.Sprintf("f32/%d/%s", n, k), n, k)
+			benchTranspose[float64](b, fmt.Sprintf("f64/%d/%s", n, k), n, k)
+		}
+	}
+}
+
+func benchTranspose[T any](b *testing.B, name string, n int, k kernel) {
+	src, dst := Zeros[T](n, n), Zeros[T](n, n)
+	var one T
+	src.Fill(one) // touch every page
+	dst.Fill(one)
+	b.Run(name, func(b *testing.B) {
+		withKnobs(k, 2, -1, func() {
+			b.ReportAllocs()
+			b.SetBytes(int64(2 * n * n * sizeof[T]()))
+			for b.Loop() {
+				dst.CopyFrom(src.T())
+			}
+		})
+	})
+}
+
+// BenchmarkParallel compares large copies on one goroutine and on
+// GOMAXPROCS, to place parallelMinBytes.
+func BenchmarkParallel(b *testing.B) {
+	a, t := Zeros[float32](4096, 4096), Zeros[float32](4096, 4096)
+	half := Zeros[float32](2048, 2048)
+	hwc, chw := Zeros[uint8](1080, 1920, 3), Zeros[uint8](3, 1080, 1920)
+	small, smallT := Zeros[float32](512, 512), Zeros[float32](512, 512)
+	// Touch every page: untouched sources read the shared zero page.
+	for _, v := range []NDView[float32]{a, t, half, small, smallT} {
+		v.Fill(1.5)
+	}
+	hwc.Fill(7)
+	chw.Fill(8)
+	const big = 2 * 4 * 4096 * 4096
+	cases := []struct {
+		name  string
+		fn    func()
+		bytes int
+	}{
+		{"contig/f32/4096", func() { t.CopyFrom(a) }, big},
+		{"fill/f32/4096", func() { t.Fill(2) }, big / 2},
+		{"transpose/f32/4096", func() { t.CopyFrom(a.T()) }, big},
+		{"reverse/f32/4096", func() { t.CopyFrom(a.Flip()) }, big},
+		{"step2/f32/4096", func() { half.CopyFrom(a.Slice(Step(2), Step(2))) }, big / 4},
+		{"hwc2chw/u8/1080x1920x3", func() { chw.CopyFrom(hwc.Transpose(2, 0, 1)) }, 2 * 1080 * 1920 * 3},
+		{"chw2hwc/u8/1080x1920x3", func() { hwc.CopyFrom(chw.Transpose(1, 2, 0)) }, 2 * 1080 * 1920 * 3},
+		{"contig/f32/512", func() { smallT.CopyFrom(small) }, 2 * 4 * 512 * 512},
+		{"transpose/f32/512", func() { smallT.CopyFrom(small.T()) }, 2 * 4 * 512 * 512},
+	}
+	for _, c := range cases {
+		for _, par := range []int{-1, 0} {
+			name := c.name + "/serial"
+			if par == 0 {
+				name = c.name + "/parallel"
+			}
+			b.Run(name, func(b *testing.B) {
+				withKnobs(kernelAuto, tileMinDim, par, func() {
+					b.ReportAllocs()
+					b.SetBytes(int64(c.bytes))
+					for b.Loop() {
+						c.fn()
+					}
+				})
+			})
+		}
+	}
 }

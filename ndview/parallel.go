@@ -1,6 +1,6 @@
 package ndview
 
-// The parallel path: large copies are split along the outermost axis of
+// The parallel path: large copies are split along the longest axis of
 // their plan into one part per available processor, each run by its own
 // goroutine. It is automatic above parallelMinBytes; smaller copies run on
 // the calling goroutine, since starting goroutines costs more than they
@@ -20,26 +20,27 @@ import (
 // bench/ measures the crossing.
 var parallelMinBytes = 1 << 23
 
-// workers returns how many goroutines should run plan p over elements of
-// itemSize bytes: 1 below parallelMinBytes or when the outermost axis
-// cannot be split.
-func workers(p *plan, itemSize int) int {
-	if parallelMinBytes < 0 || p.rank == 0 || 2*p.size*itemSize < parallelMinBytes {
+// workers returns how many goroutines should run plan p, which reads and
+// writes bytes bytes in all: 1 below parallelMinBytes or when no axis can
+// be split.
+func workers(p *plan, bytes int) int {
+	if parallelMinBytes < 0 || p.rank == 0 || bytes < parallelMinBytes {
 		return 1
 	}
-	return min(runtime.GOMAXPROCS(0), p.dim[0])
+	return min(runtime.GOMAXPROCS(0), p.dim[p.longest()])
 }
 
-// parallel runs fn on w parts of p, split along its outermost axis, and
+// parallel runs fn on w parts of p, split along its longest axis, and
 // returns when all are done. The last part runs on the calling goroutine.
 func parallel(p *plan, w int, fn func(part *plan)) {
-	n := p.dim[0]
+	axis := p.longest()
+	n := p.dim[axis]
 	var wg sync.WaitGroup
 	for i := range w - 1 {
-		part := p.split(i*n/w, (i+1)*n/w)
+		part := p.split(axis, i*n/w, (i+1)*n/w)
 		wg.Go(func() { fn(&part) })
 	}
-	last := p.split((w-1)*n/w, n)
+	last := p.split(axis, (w-1)*n/w, n)
 	fn(&last)
 	wg.Wait()
 }

@@ -224,14 +224,27 @@ func (p *plan) inner(k int) (n, stride int) {
 	return p.dim[p.rank-1], p.st[k][p.rank-1]
 }
 
-// split returns the part of p whose outermost index lies in [lo, hi): the
-// unit of work of the parallel path.
-func (p *plan) split(lo, hi int) plan {
+// longest returns the axis of p with the largest extent (the outermost
+// of equals): the axis the parallel path splits, so that every part keeps
+// the shape of the kernel's blocks and the parts are even.
+func (p *plan) longest() int {
+	a := 0
+	for k := 1; k < p.rank; k++ {
+		if p.dim[k] > p.dim[a] {
+			a = k
+		}
+	}
+	return a
+}
+
+// split returns the part of p whose index along axis lies in [lo, hi):
+// the unit of work of the parallel path.
+func (p *plan) split(axis, lo, hi int) plan {
 	q := *p
-	q.dim[0] = hi - lo
-	q.size = p.size / p.dim[0] * (hi - lo)
+	q.dim[axis] = hi - lo
+	q.size = p.size / p.dim[axis] * (hi - lo)
 	for k := range p.nop {
-		q.base[k] += lo * p.st[k][0]
+		q.base[k] += lo * p.st[k][axis]
 	}
 	return q
 }

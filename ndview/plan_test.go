@@ -53,6 +53,13 @@ func visits(p *plan, inner int) [][maxOperands]int {
 	return out
 }
 
+// sorted returns a sorted copy of a list of visits.
+func sorted(s [][maxOperands]int) [][maxOperands]int {
+	s = slices.Clone(s)
+	slices.SortFunc(s, func(a, b [maxOperands]int) int { return slices.Compare(a[:], b[:]) })
+	return s
+}
+
 // refVisits returns the offsets of every operand at every element in C
 // order, from the offset formula.
 func refVisits(ops ...operand) [][maxOperands]int {
@@ -172,11 +179,6 @@ func TestPlanWalk(t *testing.T) {
 					}
 					continue
 				}
-				sorted := func(s [][maxOperands]int) [][maxOperands]int {
-					s = slices.Clone(s)
-					slices.SortFunc(s, func(a, b [maxOperands]int) int { return slices.Compare(a[:], b[:]) })
-					return s
-				}
 				if !slices.Equal(sorted(got), sorted(want)) {
 					t.Fatalf("#%d: reordered walk(%d) of %v visits %v, want %v in any order", i, inner, ops, got, want)
 				}
@@ -188,14 +190,16 @@ func TestPlanWalk(t *testing.T) {
 				}
 			}
 			// The parts of the parallel path cover the plan.
-			var parts [][maxOperands]int
-			n := p.dim[0]
-			for j := range 3 {
-				q := p.split(j*n/3, (j+1)*n/3)
-				parts = append(parts, visits(&q, 1)...)
-			}
-			if !slices.Equal(parts, visits(p, 1)) {
-				t.Fatalf("#%d: split parts of %v visit %v, want %v", i, ops, parts, visits(p, 1))
+			for axis := range p.rank {
+				var parts [][maxOperands]int
+				n := p.dim[axis]
+				for j := range 3 {
+					q := p.split(axis, j*n/3, (j+1)*n/3)
+					parts = append(parts, visits(&q, 1)...)
+				}
+				if !slices.Equal(sorted(parts), sorted(want)) {
+					t.Fatalf("#%d: parts of %v split on axis %d visit %v, want %v", i, ops, axis, parts, want)
+				}
 			}
 		}
 	}
