@@ -6,12 +6,13 @@ package ndview
 // A copy is planned once per call (plan.go), then one kernel walks the
 // plan. The kernel is chosen from the innermost axes of the plan:
 //
-//  1. Both inner strides 1: the builtin copy, once per row.
-//  2. Source inner stride 0: a fill of each row.
-//  3. Destination inner stride 1, source -1: a reversing loop.
-//  4. A short innermost axis (2 to 4 elements, such as the channels of an
-//     interleaved image): the two innermost axes are walked together with
-//     the short one unrolled, so that no loop runs over it.
+//  1. A short innermost axis (2 to 4 elements, such as the channels of an
+//     interleaved image) under another axis: the two innermost axes are
+//     walked together with the short one unrolled, so that no loop and no
+//     call runs per short row.
+//  2. Both inner strides 1: the builtin copy, once per row.
+//  3. Source inner stride 0: a fill of each row.
+//  4. Destination inner stride 1, source -1: a reversing loop.
 //  5. A short second axis under a gathered inner axis (planar channels
 //     read from an interleaved image): the loops are exchanged and the
 //     short axis is unrolled.
@@ -39,10 +40,10 @@ type kernel uint8
 // slow path every other kernel is tested against.
 const (
 	kernelAuto       kernel = iota // choose by the rules (the default)
-	kernelContig                   // rule 1
-	kernelFill                     // rule 2
-	kernelReverse                  // rule 3
-	kernelShortInner               // rule 4
+	kernelContig                   // rule 2
+	kernelFill                     // rule 3
+	kernelReverse                  // rule 4
+	kernelShortInner               // rule 1
 	kernelShortOuter               // rule 5
 	kernelTile                     // rule 6
 	kernelStrided                  // rule 7
@@ -284,6 +285,8 @@ func autoKernel(p *plan) (kernel, int) {
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
 	switch {
+	case r >= 2 && n <= shortAxis:
+		return kernelShortInner, -1
 	case ds == 1 && ss == 1:
 		return kernelContig, -1
 	case ss == 0:
@@ -292,8 +295,6 @@ func autoKernel(p *plan) (kernel, int) {
 		return kernelReverse, -1
 	case r < 2:
 		return kernelStrided, -1
-	case n <= shortAxis:
-		return kernelShortInner, -1
 	case p.dim[r-2] <= shortAxis && absInt(p.st[1][r-2]) < absInt(ss):
 		return kernelShortOuter, -1
 	}
@@ -452,7 +453,7 @@ func strided[T any](dst []T, d, ds int, src []T, s, ss, n int) {
 	}
 }
 
-// copyShortInner is rule 4: the innermost axis has at most shortAxis
+// copyShortInner is rule 1: the innermost axis has at most shortAxis
 // elements, and each block of the two innermost axes is copied row by row
 // with that axis unrolled. Planar sources into interleaved destinations
 // (CHW to HWC images) take a loop over the channel slices.

@@ -392,6 +392,8 @@ func TestCopyFromKernels(t *testing.T) {
 		{"gather", layout{[]int{20}, 0, []int{1}}, layout{[]int{20}, 0, []int{3}}, kernelStrided},
 		{"scatter", layout{[]int{20}, 0, []int{2}}, layout{[]int{20}, 0, []int{1}}, kernelStrided},
 		{"strided both", layout{[]int{20}, 0, []int{2}}, layout{[]int{20}, 0, []int{3}}, kernelStrided},
+		{"short contiguous rows", layout{[]int{6, 3}, 0, []int{4, 1}}, layout{[]int{6, 3}, 0, []int{5, 1}}, kernelShortInner},
+		{"fill a colour", layout{[]int{6, 3}, 0, []int{3, 1}}, layout{[]int{3}, 0, []int{1}}, kernelShortInner},
 		{"CHW to HWC", layout{[]int{5, 6, 3}, 0, []int{18, 3, 1}}, layout{[]int{5, 6, 3}, 0, []int{6, 1, 30}}, kernelShortInner},
 		{"CHW to HWC 4", layout{[]int{5, 6, 4}, 0, []int{24, 4, 1}}, layout{[]int{5, 6, 4}, 0, []int{6, 1, 30}}, kernelShortInner},
 		{"CHW to HWC 2", layout{[]int{5, 6, 2}, 0, []int{12, 2, 1}}, layout{[]int{5, 6, 2}, 0, []int{6, 1, 30}}, kernelShortInner},
