@@ -40,10 +40,10 @@ type kernel uint8
 // slow path every other kernel is tested against.
 const (
 	kernelAuto       kernel = iota // choose by the rules (the default)
+	kernelShortInner               // rule 1
 	kernelContig                   // rule 2
 	kernelFill                     // rule 3
 	kernelReverse                  // rule 4
-	kernelShortInner               // rule 1
 	kernelShortOuter               // rule 5
 	kernelTile                     // rule 6
 	kernelStrided                  // rule 7
@@ -51,7 +51,7 @@ const (
 	numKernels
 )
 
-var kernelNames = [numKernels]string{"auto", "contig", "fill", "reverse", "shortinner", "shortouter", "tile", "strided", "generic"}
+var kernelNames = [numKernels]string{"auto", "shortinner", "contig", "fill", "reverse", "shortouter", "tile", "strided", "generic"}
 
 func (k kernel) String() string { return kernelNames[k] }
 
@@ -68,7 +68,7 @@ var (
 )
 
 // shortAxis is the largest extent handled by the unrolled kernels of rules
-// 4 and 5.
+// 1 and 5.
 const shortAxis = 4
 
 // Fill sets every element of v to x (NumPy's a.fill(x), a[...] = x). An
@@ -121,7 +121,8 @@ func fillPlan[T any](p *plan, data []T, x T) {
 }
 
 // fillSlice sets every element of s to x. Long slices are filled by
-// doubling builtin copies, which move whole cache lines.
+// builtin copies of a filled block of about 4 KiB, which stays in L1 while
+// whole cache lines are written.
 func fillSlice[T any](s []T, x T) {
 	if len(s) < 64 {
 		for i := range s {
@@ -129,9 +130,14 @@ func fillSlice[T any](s []T, x T) {
 		}
 		return
 	}
+	block := max(64, 4096/max(sizeof[T](), 1))
 	s[0] = x
-	for j := 1; j < len(s); j *= 2 {
+	j := 1
+	for ; j < len(s) && j < block; j *= 2 {
 		copy(s[j:], s[:j])
+	}
+	for ; j < len(s); j += block {
+		copy(s[j:], s[:block])
 	}
 }
 

@@ -215,6 +215,24 @@ func TestFill(t *testing.T) {
 			t.Errorf("Fill(5) on (3, 300) rows of 330 changed the wrong elements")
 		}
 	})
+	t.Run("blocks", func(t *testing.T) {
+		// Contiguous fills longer than the block fillSlice copies.
+		for _, n := range []int{63, 64, 4095, 4096, 4097, 10000} {
+			b := make([]uint8, n+2)
+			v, _ := FromSlice(b[1 : n+1])
+			v.Fill(9)
+			if b[0] != 0 || b[n+1] != 0 || slices.ContainsFunc(b[1:n+1], func(x uint8) bool { return x != 9 }) {
+				t.Errorf("Fill(9) on %d bytes left a wrong element or wrote past the view", n)
+			}
+			type rgb [3]uint8
+			c := make([]rgb, n)
+			cv, _ := FromSlice(c)
+			cv.Fill(rgb{1, 2, 3})
+			if slices.ContainsFunc(c, func(x rgb) bool { return x != rgb{1, 2, 3} }) {
+				t.Errorf("Fill on %d 3-byte elements left a wrong element", n)
+			}
+		}
+	})
 	t.Run("read-only", func(t *testing.T) {
 		v := Zeros[int](2, 3)
 		b, _ := v.Slice(Int(0)).BroadcastTo(4, 3)
