@@ -65,12 +65,7 @@ func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 	if p.empty() {
 		return
 	}
-	if kind, _ := aliasOf(&dst, &src, p.st[1][:p.rank]); kind == aliasSome {
-		c := src.Clone()
-		p.base[1] = 0
-		broadcastInto(p.dim[:p.rank], c.shapeRef(), c.stridesRef(), p.st[1][:p.rank])
-		src = c
-	}
+	src = detach(&p, 1, &dst, src)
 	p.simplify(true)
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
@@ -119,16 +114,8 @@ func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
 	if p.empty() {
 		return
 	}
-	if kind, _ := aliasOf(&dst, &a, p.st[1][:p.rank]); kind == aliasSome {
-		a = a.Clone()
-		p.base[1] = 0
-		broadcastInto(p.dim[:p.rank], a.shapeRef(), a.stridesRef(), p.st[1][:p.rank])
-	}
-	if kind, _ := aliasOf(&dst, &b, p.st[2][:p.rank]); kind == aliasSome {
-		b = b.Clone()
-		p.base[2] = 0
-		broadcastInto(p.dim[:p.rank], b.shapeRef(), b.stridesRef(), p.st[2][:p.rank])
-	}
+	a = detach(&p, 1, &dst, a)
+	b = detach(&p, 2, &dst, b)
 	p.simplify(true)
 	n, ds := p.inner(0)
 	_, sa := p.inner(1)

@@ -755,6 +755,19 @@ func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, in
 	return aliasSome, delta
 }
 
+// detach returns src, operand k of the unsimplified plan p writing into
+// dst, or, when src overlaps dst other than element for element, a copy of
+// it put in its place in p: element-wise kernels then read the source as
+// it was before the first write (SEMANTICS W3).
+func detach[D, S any](p *plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
+	if kind, _ := aliasOf(dst, &src, p.st[k][:p.rank]); kind != aliasSome {
+		return src
+	}
+	c := src.Clone()
+	p.rebase(k, 0, c.shapeRef(), c.stridesRef())
+	return c
+}
+
 // addrs returns the addresses of data[lo], data[hi] and data[first].
 func addrs[T any](data []T, lo, hi, first int) [3]uintptr {
 	return [3]uintptr{addr(&data[lo]), addr(&data[hi]), addr(&data[first])}

@@ -37,6 +37,26 @@ package ndview
 // Kernels walk a plan with a walker, which steps the outer axes with an
 // odometer and hands the kernel the offsets of one block of the innermost
 // one or two axes at a time: a function call per row, never per element.
+//
+// An element-wise kernel from src into dst (see Map in apply.go) runs:
+//
+//	var p plan
+//	p.init(dst.shapeRef())
+//	p.add(dst.off, dst.stridesRef())
+//	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+//		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
+//	}
+//	if p.empty() {
+//		return
+//	}
+//	src = detach(&p, 1, &dst, src) // W3: copy an overlapping source first
+//	p.simplify(true)
+//	n, ds := p.inner(0)
+//	_, ss := p.inner(1)
+//	for w := p.walk(1); w.next(&p); {
+//		d, s := w.off[0], w.off[1]
+//		// n elements: dst.data[d + i·ds] from src.data[s + i·ss]
+//	}
 
 import "slices"
 
@@ -83,6 +103,13 @@ func (p *plan) addBroadcast(off int, shape, strides []int) bool {
 	p.base[k] = off
 	p.nop++
 	return true
+}
+
+// rebase replaces operand k (a source) by another layout of a shape that
+// broadcasts to the plan's, such as a copy of it.
+func (p *plan) rebase(k, off int, shape, strides []int) {
+	broadcastInto(p.dim[:p.rank], shape, strides, p.st[k][:p.rank])
+	p.base[k] = off
 }
 
 // broadcastInto writes into out (len(target) ints) the strides under which a
