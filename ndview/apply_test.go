@@ -1,7 +1,6 @@
 package ndview
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -121,30 +120,4 @@ func TestZip(t *testing.T) {
 		panicsWith(t, ErrShape, "Zip a (4,)", func() { Zip(arange(3), arange(4), arange(3), add) })
 		panicsWith(t, ErrShape, "Zip b (2,)", func() { Zip(arange(3), arange(3), arange(2), add) })
 	})
-}
-
-func ExampleNDView_Apply() {
-	a, _ := FromSlice([]float64{1, 2, 3, 4}, 2, 2)
-	a.T().Slice(Int(0)).Apply(func(x float64) float64 { return x * 10 }) // a[:, 0] *= 10
-	fmt.Println(a.ToSlice())
-	// Output: [10 2 30 4]
-}
-
-func ExampleMap() {
-	// NumPy: dst[...] = src.T / 255, converting uint8 to float32.
-	src, _ := FromSlice([]uint8{0, 51, 102, 153, 204, 255}, 2, 3)
-	dst := Zeros[float32](3, 2)
-	Map(dst, src.T(), func(x uint8) float32 { return float32(x) / 255 })
-	fmt.Println(dst.ToSlice())
-	// Output: [0 0.6 0.2 0.8 0.4 1]
-}
-
-func ExampleZip() {
-	// NumPy: c = a + b[:, None], b broadcast along the rows.
-	a, _ := FromSlice([]int{1, 2, 3, 4, 5, 6}, 2, 3)
-	b, _ := FromSlice([]int{10, 20}, 2, 1)
-	c := Zeros[int](2, 3)
-	Zip(c, a, b, func(x, y int) int { return x + y })
-	fmt.Println(c.ToSlice())
-	// Output: [11 12 13 24 25 26]
 }

@@ -788,46 +788,6 @@ func TestCopyAllocs(t *testing.T) {
 	}
 }
 
-func ExampleNDView_CopyFrom() {
-	// NumPy: m = np.zeros((2, 3), int); m[...] = np.arange(3)
-	row, _ := FromSlice([]int{1, 2, 3})
-	m := Zeros[int](2, 3)
-	m.CopyFrom(row) // broadcast to every row
-	fmt.Println(m.ToSlice())
-
-	// A transpose into a new layout: NumPy's np.ascontiguousarray(a.T).
-	a, _ := FromSlice([]int{1, 2, 3, 4, 5, 6}, 2, 3)
-	t := Zeros[int](3, 2)
-	t.CopyFrom(a.T())
-	fmt.Println(t.ToSlice())
-
-	// Overlapping views behave as if the source were copied first.
-	v, _ := FromSlice([]int{0, 1, 2, 3, 4, 5})
-	dst, _ := v.Index("1:")
-	src, _ := v.Index(":-1")
-	dst.CopyFrom(src)
-	fmt.Println(v.ToSlice())
-	// Output:
-	// [1 2 3 1 2 3]
-	// [1 4 2 5 3 6]
-	// [0 0 1 2 3 4]
-}
-
-func ExampleNDView_Fill() {
-	// NumPy: img[:, :, 1] = 255 on an HWC image
-	img := Zeros[uint8](2, 2, 3)
-	img.Slice(Ellipsis, Int(1)).Fill(255)
-	fmt.Println(img.ToSlice())
-	// Output: [0 255 0 0 255 0 0 255 0 0 255 0]
-}
-
-func ExampleNDView_Clone() {
-	a, _ := FromSlice([]int{1, 2, 3, 4}, 2, 2)
-	c := a.T().Clone() // np.array(a.T): a new C-contiguous copy
-	fmt.Println(c.Shape(), c.Strides(), c.ToSlice())
-	// Output: [2 2] [2 1] [1 3 2 4]
-}
-
 // Tuning benchmarks for the knobs of copy.go and parallel.go; the
 // user-facing benchmarks are in bench/.
 

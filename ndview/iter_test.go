@@ -1,7 +1,6 @@
 package ndview
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -232,37 +231,4 @@ func TestIterAllocs(t *testing.T) {
 		})
 	}
 	_ = sink
-}
-
-func ExampleNDView_Values() {
-	a, _ := FromSlice([]int{1, 2, 3, 4, 5, 6}, 2, 3)
-	for x := range a.T().Values() { // C order of the transpose: a.T.flat
-		fmt.Print(x, " ")
-	}
-	fmt.Println()
-	// Output: 1 4 2 5 3 6
-}
-
-func ExampleNDView_All() {
-	a, _ := FromSlice([]int{1, 2, 3, 4}, 2, 2)
-	for idx, x := range a.All() { // np.ndenumerate(a)
-		fmt.Println(idx, x)
-	}
-	// Output:
-	// [0 0] 1
-	// [0 1] 2
-	// [1 0] 3
-	// [1 1] 4
-}
-
-func ExampleNDView_Axis() {
-	// The channels of an HWC image, as views.
-	img, _ := FromSlice([]uint8{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2, 2, 3)
-	for c, ch := range img.Axis(2) {
-		fmt.Println(c, ch.ToSlice())
-	}
-	// Output:
-	// 0 [1 4 7 10]
-	// 1 [2 5 8 11]
-	// 2 [3 6 9 12]
 }
