@@ -144,10 +144,12 @@ func fillSlice[T any](s []T, x T) {
 // CopyFrom copies the elements of src into v (NumPy's np.copyto(v, src)
 // and v[...] = src). src is broadcast to v's shape: its shape, aligned on
 // the right and without extra leading extents of 1, must have each extent
-// equal to v's or 1 (SEMANTICS W1). v's shape never changes.
+// equal to v's or 1, so that a (1, 1, 3, 4) or a (4,) source fits a (3, 4)
+// destination. v's shape never changes.
 //
 // When src and v share memory, the result is as if src had first been
-// copied to a temporary (SEMANTICS W3), whatever the overlap.
+// copied to a temporary, whatever the overlap: v[1:] = v[:-1] shifts the
+// elements, and m.CopyFrom(m.T()) transposes a square matrix in place.
 //
 // CopyFrom panics, before writing anything, with an error wrapping
 // ErrReadOnly when v is read-only and ErrShape when src cannot be
