@@ -82,8 +82,7 @@ func (v NDView[T]) Fill(x T) {
 	if size == 0 {
 		return
 	}
-	bytes := size * sizeof[T]()
-	if v.flags&flagCContig != 0 && bytes < parallelMinBytes {
+	if v.flags&flagCContig != 0 {
 		fillSlice(v.data[v.off:v.off+size], x)
 		return
 	}
@@ -91,16 +90,7 @@ func (v NDView[T]) Fill(x T) {
 	p.init(v.shapeRef())
 	p.add(v.off, v.stridesRef())
 	p.simplify(true)
-	if w := workers(&p, bytes); w > 1 {
-		fillParallel(&p, w, v.data, x)
-		return
-	}
 	fillPlan(&p, v.data, x)
-}
-
-// fillParallel runs fillPlan on w parts of p.
-func fillParallel[T any](p *plan, w int, data []T, x T) {
-	parallel(p, w, func(part *plan) { fillPlan(part, data, x) })
 }
 
 // fillPlan stores x at every element of the one-operand plan p.
@@ -149,12 +139,14 @@ func fillSlice[T any](s []T, x T) {
 //
 // When src and v share memory, the result is as if src had first been
 // copied to a temporary, whatever the overlap: v[1:] = v[:-1] shifts the
-// elements, and m.CopyFrom(m.T()) transposes a square matrix in place.
+// elements, and m.CopyFrom(m.T()) transposes a square matrix (through a
+// temporary).
 //
 // CopyFrom panics, before writing anything, with an error wrapping
 // ErrReadOnly when v is read-only and ErrShape when src cannot be
 // broadcast to v's shape. It allocates only when src and v overlap in a
-// way that needs a temporary.
+// way that needs a temporary, and for the goroutines of the parallel path
+// that large contiguous copies take.
 func (v NDView[T]) CopyFrom(src NDView[T]) {
 	const op = "CopyFrom"
 	if v.flags&flagReadOnly != 0 {
@@ -244,7 +236,7 @@ func (v *NDView[T]) copyTo(out []T) {
 	if len(out) == 0 {
 		return
 	}
-	if v.flags&flagCContig != 0 {
+	if v.flags&flagCContig != 0 && 2*len(out)*sizeof[T]() < parallelMinBytes {
 		copy(out, v.data[v.off:v.off+len(out)])
 		return
 	}
@@ -266,9 +258,11 @@ func runCopy[T any](p *plan, dst, src []T) {
 	if q >= 0 {
 		p.moveAxis(q, p.rank-2)
 	}
-	if w := workers(p, 2*p.size*sizeof[T]()); w > 1 {
-		parallel(p, w, func(part *plan) { copyKernel(part, dst, src, k) })
-		return
+	if parallelKernels&(1<<k) != 0 {
+		if w := workers(p, 2*p.size*sizeof[T]()); w > 1 {
+			parallel(p, w, func(part *plan) { copyKernel(part, dst, src, k) })
+			return
+		}
 	}
 	copyKernel(p, dst, src, k)
 }

@@ -183,11 +183,14 @@ func panicsWith(t *testing.T, sentinel error, name string, fn func()) {
 
 // withKnobs runs fn with the kernel knobs set, restoring them after:
 // kernel forced, tiles allowed from tileDim elements, parallel path from
-// parBytes.
+// parBytes (for every kernel when parBytes is 0).
 func withKnobs(force kernel, tileDim, parBytes int, fn func()) {
-	f, td, pb := forceKernel, tileMinDim, parallelMinBytes
-	defer func() { forceKernel, tileMinDim, parallelMinBytes = f, td, pb }()
+	f, td, pb, pk := forceKernel, tileMinDim, parallelMinBytes, parallelKernels
+	defer func() { forceKernel, tileMinDim, parallelMinBytes, parallelKernels = f, td, pb, pk }()
 	forceKernel, tileMinDim, parallelMinBytes = force, tileDim, parBytes
+	if parBytes == 0 {
+		parallelKernels = ^uint32(0)
+	}
 	fn()
 }
 
@@ -245,8 +248,9 @@ func TestFill(t *testing.T) {
 	})
 }
 
-// TestFillParallel fills a view above the parallel threshold.
-func TestFillParallel(t *testing.T) {
+// TestFillLarge fills a strided view as large copies would run in
+// parallel.
+func TestFillLarge(t *testing.T) {
 	buf := newGuarded(40 * 50)
 	v, err := Wrap(buf, 40, []int{20, 30}, []int{-2, 50})
 	if err != nil {
@@ -744,24 +748,32 @@ func TestCopyFromOverlapRandom(t *testing.T) {
 	}
 }
 
-// TestCopyFromParallel runs large and small copies with the parallel path
-// forced, under the race detector in CI.
+// TestCopyFromParallel runs random copies with the parallel path forced
+// for every kernel (run it with -race), and Fill, Clone and ToSlice above
+// the threshold.
 func TestCopyFromParallel(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
-	r := rand.New(rand.NewPCG(9, 10))
+	for k := kernelAuto; k < numKernels; k++ {
+		r := rand.New(rand.NewPCG(9, uint64(k)))
+		withKnobs(k, 2, 0, func() {
+			for i := range 100 {
+				shape := randShape(r, 4, 9)
+				buf, dst := randView(r, shape)
+				_, src := randView(r, broadcastShapeFor(r, shape))
+				fillDistinct(src)
+				checkCopy(t, fmt.Sprintf("%s #%d", k, i), buf, dst, src)
+			}
+		})
+	}
 	withKnobs(kernelAuto, 2, 0, func() {
-		for i := range 200 {
-			shape := randShape(r, 4, 9)
-			buf, dst := randView(r, shape)
-			_, src := randView(r, broadcastShapeFor(r, shape))
-			fillDistinct(src)
-			checkCopy(t, fmt.Sprintf("#%d", i), buf, dst, src)
-		}
 		a := arange(300*200, 300, 200)
 		b := Zeros[int](200, 300)
 		b.CopyFrom(a.T())
 		if !slices.Equal(b.ToSlice(), refValues(a.T())) {
 			t.Errorf("parallel transpose differs from the reference")
+		}
+		if got, want := a.Clone().ToSlice(), refValues(a); !slices.Equal(got, want) {
+			t.Errorf("parallel Clone().ToSlice() differs from the reference")
 		}
 	})
 }
@@ -825,8 +837,9 @@ func BenchmarkParallel(b *testing.B) {
 	half := Zeros[float32](2048, 2048)
 	hwc, chw := Zeros[uint8](1080, 1920, 3), Zeros[uint8](3, 1080, 1920)
 	small, smallT := Zeros[float32](512, 512), Zeros[float32](512, 512)
+	tiny, tinyT := Zeros[float32](256, 256), Zeros[float32](256, 256)
 	// Touch every page: untouched sources read the shared zero page.
-	for _, v := range []NDView[float32]{a, t, half, small, smallT} {
+	for _, v := range []NDView[float32]{a, t, half, small, smallT, tiny, tinyT} {
 		v.Fill(1.5)
 	}
 	hwc.Fill(7)
@@ -844,7 +857,11 @@ func BenchmarkParallel(b *testing.B) {
 		{"step2/f32/4096", func() { half.CopyFrom(a.Slice(Step(2), Step(2))) }, big / 4},
 		{"hwc2chw/u8/1080x1920x3", func() { chw.CopyFrom(hwc.Transpose(2, 0, 1)) }, 2 * 1080 * 1920 * 3},
 		{"chw2hwc/u8/1080x1920x3", func() { hwc.CopyFrom(chw.Transpose(1, 2, 0)) }, 2 * 1080 * 1920 * 3},
+		{"contig/f32/2048", func() { half.CopyFrom(a.Slice(To(2048), To(2048))) }, big / 4},
 		{"contig/f32/512", func() { smallT.CopyFrom(small) }, 2 * 4 * 512 * 512},
+		{"contig/f32/256", func() { tinyT.CopyFrom(tiny) }, 2 * 4 * 256 * 256},
+		{"fill/f32/2048", func() { half.Fill(3) }, big / 8},
+		{"fill/f32/512", func() { small.Fill(3) }, 4 * 512 * 512},
 		{"transpose/f32/512", func() { smallT.CopyFrom(small.T()) }, 2 * 4 * 512 * 512},
 	}
 	for _, c := range cases {
