@@ -423,9 +423,18 @@ func reverseCopy[T any](d, s []T) {
 	}
 }
 
-// gather sets d[i] = src[s+i·ss], four elements per step.
+// gather sets d[i] = src[s+i·ss], four elements per step. Every other
+// element (a[::2]) takes a loop whose four loads need one bounds check.
 func gather[T any](d, src []T, s, ss int) {
 	i := 0
+	if ss == 2 {
+		for ; i+4 <= len(d); i += 4 {
+			q := src[s : s+7 : s+7]
+			d4 := d[i : i+4 : i+4]
+			d4[0], d4[1], d4[2], d4[3] = q[0], q[2], q[4], q[6]
+			s += 8
+		}
+	}
 	for ; i+4 <= len(d); i += 4 {
 		d4 := d[i : i+4 : i+4]
 		d4[0], d4[1], d4[2], d4[3] = src[s], src[s+ss], src[s+2*ss], src[s+3*ss]

@@ -412,6 +412,8 @@ func TestCopyFromKernels(t *testing.T) {
 		{"fill column", layout{[]int{4, 5}, 0, []int{5, 1}}, layout{[]int{4, 1}, 0, []int{1, 1}}, kernelFill},
 		{"reverse", layout{[]int{6, 7}, 0, []int{7, 1}}, layout{[]int{6, 7}, 41, []int{-7, -1}}, kernelReverse},
 		{"gather", layout{[]int{20}, 0, []int{1}}, layout{[]int{20}, 0, []int{3}}, kernelStrided},
+		{"gather every other", layout{[]int{4, 19}, 0, []int{19, 1}}, layout{[]int{4, 19}, 1, []int{80, 2}}, kernelStrided},
+		{"gather backwards", layout{[]int{19}, 0, []int{1}}, layout{[]int{19}, 40, []int{-2}}, kernelStrided},
 		{"scatter", layout{[]int{20}, 0, []int{2}}, layout{[]int{20}, 0, []int{1}}, kernelStrided},
 		{"strided both", layout{[]int{20}, 0, []int{2}}, layout{[]int{20}, 0, []int{3}}, kernelStrided},
 		{"short contiguous rows", layout{[]int{6, 3}, 0, []int{4, 1}}, layout{[]int{6, 3}, 0, []int{5, 1}}, kernelShortInner},
