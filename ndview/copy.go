@@ -28,6 +28,9 @@ package ndview
 // as if the source had first been copied to a temporary. Identical layouts
 // copy nothing; one-axis plans with equal strides copy forwards or
 // backwards as memmove does; everything else copies through a temporary.
+// A destination never overlaps itself: views that could reach one element
+// twice are read-only (Wrap, AsStrided, BroadcastTo), so the order in which
+// a plan visits the destination cannot be observed.
 
 import (
 	"reflect"
