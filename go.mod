@@ -3,7 +3,8 @@ module github.com/ndkit/ndkit
 go 1.26
 
 require (
-	github.com/stretchr/testify v1.12.1 // indirect
-	github.com/x448/float16 v0.8.4 // indirect
-	gonum.org/v1/gonum v0.17.0 // indirect
+	github.com/stretchr/testify v1.12.1
+	github.com/x448/float16 v0.8.4
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
