@@ -211,32 +211,89 @@ func (p *rowPlan) init(shape, dst, src []int, doff, soff int) {
 	p.ndim = n - m
 }
 
-// run calls row once per row, with the offsets of its first element in
-// each operand and its length; the row strides are the last axis's.
+// Tiling: when the source's row stride is large and another axis is
+// nearly contiguous in the source (a transposed source), rows are cut into
+// pieces of planTile elements and planTile neighbouring rows are walked
+// piece by piece, so that the source cache lines one piece touches are
+// reused by the next rows instead of being evicted first
+// (BenchmarkConvertF16ToF32Transposed).
+const (
+	planTile      = 64 // elements per row piece, and rows per band
+	planTileFirst = 16 // the smallest source row stride (elements) worth tiling
+)
+
+// run calls row once per row (or row piece, when tiling), with the offsets
+// of its first element in each operand and its length; the row strides are
+// the last axis's.
 func (p *rowPlan) run(row func(di, si, n int)) {
 	last := p.ndim - 1
-	n := p.shape[last]
-	di, si := p.doff, p.soff
-	if last == 0 {
-		row(di, si, n)
-		return
+	t := p.tileAxis()
+	var outer [MaxRank]int // the axes the odometer steps: all but last and t
+	no := 0
+	for k := range last {
+		if k != t {
+			outer[no] = k
+			no++
+		}
 	}
 	var idx [MaxRank]int
+	di, si := p.doff, p.soff
 	for {
-		row(di, si, n)
-		k := last - 1
-		for ; k >= 0; k-- {
+		if t < 0 {
+			row(di, si, p.shape[last])
+		} else {
+			p.tiles(t, di, si, row)
+		}
+		j := no - 1
+		for ; j >= 0; j-- {
+			k := outer[j]
 			di += p.dst[k]
 			si += p.src[k]
-			if idx[k]++; idx[k] < p.shape[k] {
+			if idx[j]++; idx[j] < p.shape[k] {
 				break
 			}
 			di -= p.dst[k] * p.shape[k]
 			si -= p.src[k] * p.shape[k]
-			idx[k] = 0
+			idx[j] = 0
 		}
-		if k < 0 {
+		if j < 0 {
 			return
+		}
+	}
+}
+
+// tileAxis returns the axis to tile with the last one, or -1: the outer
+// axis with the smallest source stride, when the source's row stride is at
+// least planTileFirst, larger than that axis's, and rows are longer than a
+// piece.
+func (p *rowPlan) tileAxis() int {
+	last := p.ndim - 1
+	rs := absInt(p.src[last])
+	if last == 0 || rs < planTileFirst || p.shape[last] <= planTile {
+		return -1
+	}
+	t := -1
+	for k := range last {
+		if s := absInt(p.src[k]); s < rs && (t < 0 || s < absInt(p.src[t])) {
+			t = k
+		}
+	}
+	return t
+}
+
+// tiles walks the plane of axes t and last from offsets di and si in
+// bands of planTile rows, each band piece by piece.
+func (p *rowPlan) tiles(t, di, si int, row func(di, si, n int)) {
+	last := p.ndim - 1
+	nk, dk, sk := p.shape[t], p.dst[t], p.src[t]
+	nj, dj, sj := p.shape[last], p.dst[last], p.src[last]
+	for kb := 0; kb < nk; kb += planTile {
+		ke := min(kb+planTile, nk)
+		for jb := 0; jb < nj; jb += planTile {
+			m := min(planTile, nj-jb)
+			for k := kb; k < ke; k++ {
+				row(di+k*dk+jb*dj, si+k*sk+jb*sj, m)
+			}
 		}
 	}
 }

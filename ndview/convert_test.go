@@ -432,6 +432,22 @@ func TestConvertLayouts(t *testing.T) {
 	}
 }
 
+func TestConvertTiled(t *testing.T) {
+	s := seqView[int32](t, 3, 150, 170)
+	for name, src := range map[string]NDView[int32]{
+		"T":        s.T(),
+		"moved":    s.Transpose(1, 2, 0),
+		"reversed": s.Transpose(2, 1, 0).Flip(1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			d, want := Zeros[float64](src.Shape()...), Zeros[float64](src.Shape()...)
+			Convert(d, src)
+			refConvert(want, src)
+			assert.Equal(t, mustValue(want.Data()), mustValue(d.Data()))
+		})
+	}
+}
+
 func TestConvertBroadcast(t *testing.T) {
 	row := seqView[int32](t, 4)
 	d := Zeros[float64](3, 4)
@@ -642,6 +658,36 @@ func TestRowPlanRandom(t *testing.T) {
 		slices.SortFunc(got, cmp)
 		require.Equal(t, want, got, "shape %v dst %v src %v", shape, ds, ss)
 		require.Len(t, got, size)
+	}
+	// Large transposed layouts are walked in tiles; still every pair once.
+	for _, tc := range []struct{ shape, dst, src []int }{
+		{[]int{150, 200}, []int{200, 1}, []int{1, 150}},
+		{[]int{3, 70, 130}, []int{70 * 130, 130, 1}, []int{1, 3, 3 * 70}},
+		{[]int{3, 70, 130}, []int{70 * 130, 130, 1}, []int{-1, 3, 3 * 70}},
+		{[]int{2, 65, 3, 129}, []int{65 * 3 * 129, 3 * 129, 129, 1}, []int{1, 6, 2, 390}},
+	} {
+		var p rowPlan
+		p.init(tc.shape, tc.dst, tc.src, 0, 100000)
+		require.GreaterOrEqual(t, p.tileAxis(), 0, "shape %v src %v is tiled", tc.shape, tc.src)
+		seen := map[[2]int]int{}
+		rd, rs := p.dst[p.ndim-1], p.src[p.ndim-1]
+		p.run(func(di, si, n int) {
+			require.LessOrEqual(t, n, planTile)
+			for j := range n {
+				seen[[2]int{di + j*rd, si + j*rs}]++
+			}
+		})
+		count := 0
+		eachIndex(tc.shape, func(idx []int) {
+			d, s := 0, 100000
+			for k, i := range idx {
+				d += i * tc.dst[k]
+				s += i * tc.src[k]
+			}
+			require.Equal(t, 1, seen[[2]int{d, s}], "pair %d %d at %v", d, s, idx)
+			count++
+		})
+		require.Len(t, seen, count)
 	}
 	// A C-contiguous pair is one row.
 	var p rowPlan
