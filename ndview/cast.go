@@ -240,7 +240,9 @@ func FromBytes[T any](b []byte, shape ...int) (NDView[T], error) {
 // stride 1 that walks the bytes of one element in memory order (native
 // byte order). Nothing is copied: writes through either view are seen
 // through the other; it stays read-only when v is and keeps v's owner.
-// For a C-contiguous v, ByteView(v).Reshape(-1) is the whole memory.
+// For a C-contiguous v, ByteView(v).Reshape(-1) is the whole memory. It
+// costs no allocation when v has rank up to 3 (the result has one more
+// axis).
 //
 // ByteView returns an error wrapping ErrType when T holds pointers or has
 // size 0, and ErrShape when v already has MaxRank axes.
