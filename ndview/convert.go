@@ -51,8 +51,8 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 	}
 	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
 	var sbuf [MaxRank]int
-	sst, ok := broadcastSource(src.shapeRef(), src.stridesRef(), dsh, sbuf[:len(dsh)])
-	if !ok {
+	sst := sbuf[:len(dsh)]
+	if !broadcastSource(src.shapeRef(), src.stridesRef(), dsh, sst) {
 		convertShapePanic(op, src.shapeRef(), dsh)
 	}
 	if shapeSize(dsh) == 0 {
@@ -62,7 +62,7 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 	if overlaps(&dst, dst1, &src, sst, dsh) {
 		tmp := cloneC(&src)
 		sdata, soff = tmp.data, 0
-		sst, _ = broadcastSource(tmp.shapeRef(), tmp.stridesRef(), dsh, sbuf[:len(dsh)])
+		broadcastSource(tmp.shapeRef(), tmp.stridesRef(), dsh, sst)
 	}
 	var p rowPlan
 	p.init(dsh, dst1, sst, dst.off, soff)
@@ -73,11 +73,11 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 // a source of shape and strides reads as target (SEMANTICS W1): leading
 // extent-1 axes beyond target's rank are dropped, then the shapes are
 // broadcast. It reports false when they cannot be.
-func broadcastSource(shape, strides, target, out []int) ([]int, bool) {
+func broadcastSource(shape, strides, target, out []int) bool {
 	for len(shape) > len(target) && shape[0] == 1 {
 		shape, strides = shape[1:], strides[1:]
 	}
-	return out, broadcastStrides(shape, strides, target, out)
+	return broadcastStrides(shape, strides, target, out)
 }
 
 // convertShapePanic panics with W1's message.
@@ -124,11 +124,7 @@ func cloneC[T any](v *NDView[T]) NDView[T] {
 	copy(out.shapeRef(), sh)
 	fillCStrides(sh, out.stridesRef())
 	out.updateFlags()
-	if len(out.data) > 0 {
-		var p rowPlan
-		p.init(sh, out.stridesRef(), v.stridesRef(), 0, v.off)
-		runRows(&p, out.data, v.data, rowCopy[T])
-	}
+	gatherC(out.data, v)
 	return out
 }
 
