@@ -195,7 +195,8 @@ func rowSwap64(d []uint64, di, ds int, _ []uint64, _, _, n int) {
 // binary.BigEndian.
 //
 // DecodeBytes returns an error, never panics, and allocates nothing on
-// error: ErrType when T is not a number or bool, or order is nil; ErrShape
+// error: ErrType when T is not a number or bool, order is nil, or T is a
+// bool and a byte is neither 0 nor 1; ErrShape
 // when len(b) is not a multiple of T's size or the shape does not hold
 // len(b)/size elements; ErrOverflow when the shape overflows.
 func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[T], error) {
@@ -221,6 +222,13 @@ func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[
 		if size != n {
 			return NDView[T]{}, errorf(op, ErrShape,
 				"shape %s holds %d elements but the %d bytes hold %d", formatShape(shape), size, len(b), n)
+		}
+	}
+	if ti.hasBool {
+		for i, x := range b {
+			if x > 1 {
+				return NDView[T]{}, errorf(op, ErrType, "byte %d is %d, which is not a bool; bools must be 0 or 1", i, x)
+			}
 		}
 	}
 	data := make([]T, n)

@@ -95,9 +95,16 @@ func bytesOf[T any](s []T) []byte {
 // axis of extent > 1 a multiple of U's size. Views without elements reach
 // no memory and skip those two checks.
 //
+// Go requires every bool to be 0 or 1 (compilers rely on it), so a type
+// holding bools is only made from the memory of the same type (or of
+// another bool type): a U holding bools is refused, and a cast of a T
+// holding bools to another type is read-only, since writes through it
+// could store other bytes in the bools.
+//
 // Cast returns an error, never panics: ErrType when T or U holds pointers
 // (strings, slices, maps, pointers, channels, functions, interfaces, or
-// structs and arrays containing them) or has size 0; ErrShape when v is 0-d
+// structs and arrays containing them) or has size 0, or when U holds bools
+// and T is not the same type or a bool; ErrShape when v is 0-d
 // and the sizes differ, or a size does not divide as required; ErrLayout
 // when the last axis is not contiguous or a byte stride is not a multiple
 // of U's size; ErrAlign ("misaligned") when the first element is not
@@ -111,12 +118,18 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	if !ui.bytesOK() {
 		return NDView[U]{}, castTypeError(op, ui, "target")
 	}
+	if !ui.madeFrom(ti) {
+		return NDView[U]{}, boolTypeError(op, ui)
+	}
 	st, su := ti.size, ui.size
 	sh, str := v.shapeRef(), v.stridesRef()
 	ndim := len(sh)
 	size := shapeSize(sh)
 	r := newView[U](nil, 0, ndim)
 	r.obj, r.flags = v.obj, v.flags&flagReadOnly
+	if !ti.madeFrom(ui) {
+		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
+	}
 	rsh, rst := r.shapeRef(), r.stridesRef()
 	copy(rsh, sh)
 	axes := ndim // the axes whose strides are rescaled
@@ -185,6 +198,13 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	return r, nil
 }
 
+// boolTypeError reports a target type holding bools.
+func boolTypeError(op string, t *typeInfo) error {
+	return errorf(op, ErrType,
+		"the target element type (format %s) holds a bool, and Go requires every bool to be 0 or 1, which other bytes need not be; read the bytes as uint8, or decode them with DecodeBytes, which checks",
+		t.format)
+}
+
 // castTypeError reports an element type that cannot be reinterpreted.
 func castTypeError(op string, t *typeInfo, role string) error {
 	if t.kind == ekPointers {
@@ -201,7 +221,8 @@ func castTypeError(op string, t *typeInfo, role string) error {
 // costs no allocation for ranks up to 4.
 //
 // FromBytes returns an error, never panics: ErrType when T holds pointers
-// or has size 0; ErrShape when len(b) is not a multiple of T's size or the
+// or bools (whose bytes must be 0 or 1; DecodeBytes checks them) or has
+// size 0; ErrShape when len(b) is not a multiple of T's size or the
 // shape does not hold len(b)/size elements; ErrAlign ("misaligned") when
 // b is not empty and does not start at an address aligned for T (a []byte
 // may start anywhere: b[1:], small allocations); ErrOverflow when the shape
@@ -212,6 +233,9 @@ func FromBytes[T any](b []byte, shape ...int) (NDView[T], error) {
 	ti := infoOf[T]()
 	if !ti.bytesOK() {
 		return NDView[T]{}, castTypeError(op, ti, "target")
+	}
+	if !ti.madeFrom(infoUint8) {
+		return NDView[T]{}, boolTypeError(op, ti)
 	}
 	if len(b)%ti.size != 0 {
 		return NDView[T]{}, errorf(op, ErrShape,
@@ -239,7 +263,9 @@ func FromBytes[T any](b []byte, shape ...int) (NDView[T], error) {
 // their strides in bytes, and one more last axis of extent ItemSize() and
 // stride 1 that walks the bytes of one element in memory order (native
 // byte order). Nothing is copied: writes through either view are seen
-// through the other; it stays read-only when v is and keeps v's owner.
+// through the other; it stays read-only when v is and keeps v's owner. When
+// T holds bools the result is read-only, since writing other bytes than 0
+// and 1 into a bool is not allowed in Go.
 // For a C-contiguous v, ByteView(v).Reshape(-1) is the whole memory. It
 // costs no allocation when v has rank up to 3 (the result has one more
 // axis).
@@ -259,6 +285,9 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 	}
 	r := newView[byte](nil, 0, ndim+1)
 	r.obj, r.flags = v.obj, v.flags&flagReadOnly
+	if ti.hasBool {
+		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
+	}
 	rsh, rst := r.shapeRef(), r.stridesRef()
 	copy(rsh, sh)
 	rsh[ndim], rst[ndim] = ti.size, 1

@@ -115,6 +115,9 @@ func FuzzFromBytes(f *testing.F) {
 // fuzzCastTo casts v to U and checks the result against brute force.
 func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
 	c, err := Cast[U](v)
+	if infoOf[U]().hasBool && err == nil {
+		t.Fatalf("Cast to a bool type from format %s succeeded", v.Format())
+	}
 	if err != nil {
 		var e *Error
 		if !errors.As(err, &e) {
@@ -159,7 +162,7 @@ func fuzzCastFrom[T any](t *testing.T, off int, shape, strides []int, to uint8, 
 	if readOnly {
 		v = v.AsReadOnly()
 	}
-	switch to % 7 {
+	switch to % 8 {
 	case 0:
 		fuzzCastTo[uint8](t, v)
 	case 1:
@@ -174,6 +177,8 @@ func fuzzCastFrom[T any](t *testing.T, off int, shape, strides []int, to uint8, 
 		fuzzCastTo[[3]uint16](t, v)
 	case 6:
 		fuzzCastTo[string](t, v)
+	case 7:
+		fuzzCastTo[bool](t, v)
 	}
 }
 

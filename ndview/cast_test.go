@@ -531,3 +531,54 @@ func TestCastErrorMessages(t *testing.T) {
 	_, err = Cast[string](Zeros[uint8](2))
 	assert.Contains(t, err.Error(), "pointers")
 }
+
+type flag bool
+
+type record struct {
+	Valid bool
+	Value int32
+}
+
+// TestCastBools checks that no path makes a bool from bytes other than 0
+// and 1: Go compilers rely on it.
+func TestCastBools(t *testing.T) {
+	b := mustValue(FromBytes[byte](alignedBytes(16)))
+	for name, err := range map[string]error{
+		"Cast to bool":             second(Cast[bool](b)),
+		"Cast to struct with bool": second(Cast[record](b)),
+		"Cast to bool array":       second(Cast[[4]bool](b)),
+		"Cast to named bool":       second(Cast[flag](b)),
+		"FromBytes bool":           second(FromBytes[bool](alignedBytes(8))),
+		"FromBytes struct":         second(FromBytes[record](alignedBytes(16))),
+		"DecodeBytes invalid bool": second(DecodeBytes[bool]([]byte{0, 1, 2}, binary.LittleEndian)),
+		"DecodeBytes named bool":   second(DecodeBytes[flag]([]byte{7}, binary.LittleEndian)),
+	} {
+		assert.ErrorIs(t, err, ErrType, name)
+	}
+
+	bools := mustValue(FromSlice([]bool{true, false, true, true}))
+	asBytes, err := Cast[uint8](bools)
+	require.NoError(t, err)
+	assert.True(t, asBytes.ReadOnly(), "bools seen as bytes are read-only")
+	assert.Equal(t, uint8(1), asBytes.At(0))
+	bv, err := ByteView(bools)
+	require.NoError(t, err)
+	assert.True(t, bv.ReadOnly())
+	u32, err := Cast[uint32](bools)
+	require.NoError(t, err)
+	assert.True(t, u32.ReadOnly())
+
+	// Between bool types, and to the same type, casts stay writable.
+	f, err := Cast[flag](bools)
+	require.NoError(t, err)
+	assert.False(t, f.ReadOnly())
+	f.Set(false, 0)
+	assert.False(t, bools.At(0))
+	recs := Zeros[record](2)
+	same, err := Cast[record](recs)
+	require.NoError(t, err)
+	assert.False(t, same.ReadOnly())
+
+	ok := mustValue(DecodeBytes[bool]([]byte{1, 0, 1}, binary.BigEndian))
+	assert.Equal(t, []bool{true, false, true}, mustValue(ok.Data()))
+}

@@ -59,10 +59,19 @@ const (
 
 // typeInfo holds what the package needs to know about an element type.
 type typeInfo struct {
-	kind   elemKind
-	size   int
-	align  int
-	format string // the code Format returns
+	kind    elemKind
+	size    int
+	align   int
+	format  string // the code Format returns
+	hasBool bool   // holds a bool, whose byte Go requires to be 0 or 1
+}
+
+// madeFrom reports whether values of this type may be made from the
+// memory of values of type src without a check: the type holds no bool,
+// whose byte must be 0 or 1 (Go compilers rely on it, for instance to drop
+// bounds checks), or src is the same type, or both are bools.
+func (t *typeInfo) madeFrom(src *typeInfo) bool {
+	return !t.hasBool || t == src || t.kind == ekBool && src.kind == ekBool
 }
 
 // bytesOK reports whether values of the type may be seen as raw bytes:
@@ -160,7 +169,7 @@ func cachedInfo(t reflect.Type) *typeInfo {
 
 // newTypeInfo computes the facts about t through reflect.
 func newTypeInfo(t reflect.Type) *typeInfo {
-	info := &typeInfo{size: int(t.Size()), align: t.Align()}
+	info := &typeInfo{size: int(t.Size()), align: t.Align(), hasBool: hasBool(t)}
 	kinds := [...]struct {
 		kind elemKind
 		code string
@@ -226,6 +235,23 @@ func hasPointers(t reflect.Type) bool {
 	case reflect.Pointer, reflect.UnsafePointer, reflect.Map, reflect.Slice,
 		reflect.String, reflect.Chan, reflect.Func, reflect.Interface:
 		return true
+	}
+	return false
+}
+
+// hasBool reports whether values of t hold a bool.
+func hasBool(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool:
+		return true
+	case reflect.Array:
+		return t.Len() > 0 && hasBool(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasBool(t.Field(i).Type) {
+				return true
+			}
+		}
 	}
 	return false
 }
