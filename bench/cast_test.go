@@ -91,6 +91,11 @@ func BenchmarkCast(b *testing.B) {
 }
 
 func BenchmarkFromBytes(b *testing.B) {
+	// other is the byte order that is not this machine's.
+	other := binary.ByteOrder(binary.BigEndian)
+	if binary.NativeEndian.Uint16([]byte{0, 1}) == 1 {
+		other = binary.LittleEndian
+	}
 	for _, sz := range []struct {
 		name string
 		n    int
@@ -132,10 +137,6 @@ func BenchmarkFromBytes(b *testing.B) {
 		})
 		b.Run("DecodeBytes-swapped/"+sz.name, func(b *testing.B) {
 			b.ReportAllocs()
-			other := binary.ByteOrder(binary.BigEndian)
-			if binary.NativeEndian.Uint16([]byte{0, 1}) == 1 {
-				other = binary.LittleEndian
-			}
 			for b.Loop() {
 				if _, err := ndview.DecodeBytes[float32](raw, other); err != nil {
 					b.Fatal(err)
@@ -144,10 +145,6 @@ func BenchmarkFromBytes(b *testing.B) {
 		})
 		b.Run("binary.Decode-swapped/"+sz.name, func(b *testing.B) {
 			b.ReportAllocs()
-			other := binary.ByteOrder(binary.BigEndian)
-			if binary.NativeEndian.Uint16([]byte{0, 1}) == 1 {
-				other = binary.LittleEndian
-			}
 			for b.Loop() {
 				f := make([]float32, sz.n)
 				if _, err := binary.Decode(raw, other, f); err != nil {

@@ -119,84 +119,75 @@ func TestCastLayouts(t *testing.T) {
 	tests := []struct {
 		name      string
 		view      func() NDView[uint32]
-		cast      func(NDView[uint32]) (any, error)
+		cast      func(t *testing.T, v NDView[uint32], shape, bstrides []int) error
 		shape     []int
 		bstrides  []int
 		wantError error
 	}{
 		{"C to bytes", func() NDView[uint32] { return base },
-			func(v NDView[uint32]) (any, error) { return Cast[uint8](v) }, []int{2, 3, 16}, []int{48, 16, 1}, nil},
+			castTo[uint8], []int{2, 3, 16}, []int{48, 16, 1}, nil},
 		{"C to uint64", func() NDView[uint32] { return base },
-			func(v NDView[uint32]) (any, error) { return Cast[uint64](v) }, []int{2, 3, 2}, []int{48, 16, 8}, nil},
+			castTo[uint64], []int{2, 3, 2}, []int{48, 16, 8}, nil},
 		{"C to float32", func() NDView[uint32] { return base },
-			func(v NDView[uint32]) (any, error) { return Cast[float32](v) }, []int{2, 3, 4}, []int{48, 16, 4}, nil},
+			castTo[float32], []int{2, 3, 4}, []int{48, 16, 4}, nil},
 		{"transposed same size", func() NDView[uint32] { return base.T() },
-			func(v NDView[uint32]) (any, error) { return Cast[int32](v) }, []int{4, 3, 2}, []int{4, 16, 48}, nil},
+			castTo[int32], []int{4, 3, 2}, []int{4, 16, 48}, nil},
 		{"transposed to bytes", func() NDView[uint32] { return base.T() },
-			func(v NDView[uint32]) (any, error) { return Cast[uint8](v) }, nil, nil, ErrLayout},
+			castTo[uint8], nil, nil, ErrLayout},
 		{"F-contiguous to uint16", func() NDView[uint32] { return base.Transpose(0, 2, 1).T() },
-			func(v NDView[uint32]) (any, error) { return Cast[uint16](v) }, nil, nil, ErrLayout},
+			castTo[uint16], nil, nil, ErrLayout},
 		{"strided rows to uint16", func() NDView[uint32] { return base.Slice(Full(), Step(2)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint16](v) }, []int{2, 2, 8}, []int{48, 32, 2}, nil},
+			castTo[uint16], []int{2, 2, 8}, []int{48, 32, 2}, nil},
 		{"strided last axis", func() NDView[uint32] { return base.Slice(Ellipsis, Step(2)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint8](v) }, nil, nil, ErrLayout},
+			castTo[uint8], nil, nil, ErrLayout},
 		{"strided last axis same size", func() NDView[uint32] { return base.Slice(Ellipsis, Step(2)) },
-			func(v NDView[uint32]) (any, error) { return Cast[float32](v) }, []int{2, 3, 2}, []int{48, 16, 8}, nil},
+			castTo[float32], []int{2, 3, 2}, []int{48, 16, 8}, nil},
 		{"reversed rows", func() NDView[uint32] { return base.Slice(Step(-1)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint16](v) }, []int{2, 3, 8}, []int{-48, 16, 2}, nil},
+			castTo[uint16], []int{2, 3, 8}, []int{-48, 16, 2}, nil},
 		{"reversed last axis", func() NDView[uint32] { return base.Slice(Ellipsis, Step(-1)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint16](v) }, nil, nil, ErrLayout},
+			castTo[uint16], nil, nil, ErrLayout},
 		{"last extent 1 strided", func() NDView[uint32] { return base.Slice(Ellipsis, Range(1, 2)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint8](v) }, []int{2, 3, 4}, []int{48, 16, 1}, nil},
+			castTo[uint8], []int{2, 3, 4}, []int{48, 16, 1}, nil},
 		{"larger misaligned", func() NDView[uint32] { return base.Slice(Ellipsis, Range(1, 3)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint64](v) }, nil, nil, ErrAlign},
+			castTo[uint64], nil, nil, ErrAlign},
 		{"larger aligned window", func() NDView[uint32] { return base.Slice(Ellipsis, Range(2, 4)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint64](v) }, []int{2, 3, 1}, []int{48, 16, 8}, nil},
+			castTo[uint64], []int{2, 3, 1}, []int{48, 16, 8}, nil},
 		{"larger not dividing", func() NDView[uint32] { return base.Slice(Ellipsis, Range(0, 3)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint64](v) }, nil, nil, ErrShape},
+			castTo[uint64], nil, nil, ErrShape},
 		{"0-d same size", func() NDView[uint32] { return base.Slice(Int(1), Int(2), Int(3)) },
-			func(v NDView[uint32]) (any, error) { return Cast[float32](v) }, []int{}, []int{}, nil},
+			castTo[float32], []int{}, []int{}, nil},
 		{"0-d other size", func() NDView[uint32] { return base.Slice(Int(1), Int(2), Int(3)) },
-			func(v NDView[uint32]) (any, error) { return Cast[uint8](v) }, nil, nil, ErrShape},
+			castTo[uint8], nil, nil, ErrShape},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := tt.view()
-			got, err := tt.cast(v)
+			err := tt.cast(t, tt.view(), tt.shape, tt.bstrides)
 			if tt.wantError != nil {
 				assert.ErrorIs(t, err, tt.wantError)
 				return
 			}
 			require.NoError(t, err)
-			switch c := got.(type) {
-			case NDView[uint8]:
-				assert.Equal(t, tt.shape, c.Shape())
-				assert.Equal(t, tt.bstrides, c.ByteStrides())
-				checkSameBytes(t, c, v)
-			case NDView[uint16]:
-				assert.Equal(t, tt.shape, c.Shape())
-				assert.Equal(t, tt.bstrides, c.ByteStrides())
-				checkSameBytes(t, c, v)
-			case NDView[uint64]:
-				assert.Equal(t, tt.shape, c.Shape())
-				assert.Equal(t, tt.bstrides, c.ByteStrides())
-				checkSameBytes(t, c, v)
-			case NDView[float32]:
-				assert.Equal(t, tt.shape, c.Shape())
-				assert.Equal(t, tt.bstrides, c.ByteStrides())
-				checkSameBytes(t, c, v)
-				eachIndex(c.shapeRef(), func(idx []int) {
-					assert.Equal(t, v.At(idx...), math.Float32bits(c.At(idx...)))
-				})
-			case NDView[int32]:
-				assert.Equal(t, tt.shape, c.Shape())
-				assert.Equal(t, tt.bstrides, c.ByteStrides())
-				checkSameBytes(t, c, v)
-			default:
-				t.Fatalf("unexpected result %T", got)
-			}
 		})
 	}
+}
+
+// castTo casts v to U; on success it checks the shape and byte strides of
+// the result and that it reaches exactly v's bytes, in order.
+func castTo[U any](t *testing.T, v NDView[uint32], shape, bstrides []int) error {
+	t.Helper()
+	c, err := Cast[U](v)
+	if err != nil {
+		return err
+	}
+	assert.Equal(t, shape, c.Shape())
+	assert.Equal(t, bstrides, c.ByteStrides())
+	checkSameBytes(t, c, v)
+	if f, ok := any(c).(NDView[float32]); ok {
+		eachIndex(f.shapeRef(), func(idx []int) {
+			assert.Equal(t, v.At(idx...), math.Float32bits(f.At(idx...)))
+		})
+	}
+	return nil
 }
 
 func TestCastSmallerValues(t *testing.T) {

@@ -13,6 +13,7 @@ package ndview
 import (
 	"encoding/binary"
 	"reflect"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -217,44 +218,35 @@ func intKind(size uintptr) elemKind {
 	return ekInt64
 }
 
+// holds reports whether values of t hold a value of a kind in kinds,
+// directly or inside arrays and structs.
+func holds(t reflect.Type, kinds ...reflect.Kind) bool {
+	switch k := t.Kind(); k {
+	case reflect.Array:
+		return t.Len() > 0 && holds(t.Elem(), kinds...)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holds(t.Field(i).Type, kinds...) {
+				return true
+			}
+		}
+		return false
+	default:
+		return slices.Contains(kinds, k)
+	}
+}
+
 // hasPointers reports whether values of t hold references to memory:
 // pointers, unsafe.Pointer, and the headers of strings, slices, maps,
 // channels, functions and interfaces. Such values must never be seen as
 // bytes, nor made from them.
 func hasPointers(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Array:
-		return t.Len() > 0 && hasPointers(t.Elem())
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if hasPointers(t.Field(i).Type) {
-				return true
-			}
-		}
-		return false
-	case reflect.Pointer, reflect.UnsafePointer, reflect.Map, reflect.Slice,
-		reflect.String, reflect.Chan, reflect.Func, reflect.Interface:
-		return true
-	}
-	return false
+	return holds(t, reflect.Pointer, reflect.UnsafePointer, reflect.Map, reflect.Slice,
+		reflect.String, reflect.Chan, reflect.Func, reflect.Interface)
 }
 
 // hasBool reports whether values of t hold a bool.
-func hasBool(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Bool:
-		return true
-	case reflect.Array:
-		return t.Len() > 0 && hasBool(t.Elem())
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if hasBool(t.Field(i).Type) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func hasBool(t reflect.Type) bool { return holds(t, reflect.Bool) }
 
 // Format returns the format code of v's element type (memoryview.format),
 // in the notation of Python's struct module and PEP 3118, native order and
