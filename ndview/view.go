@@ -207,14 +207,21 @@ func (v NDView[T]) ReadOnly() bool { return v.flags&flagReadOnly != 0 }
 // IsCContiguous reports whether v's elements are adjacent in memory in C
 // (row-major) order: every size-0 and 0-d view is; otherwise, skipping axes
 // of extent 1, each stride is the product of the later extents.
-func (v NDView[T]) IsCContiguous() bool { return v.flags&flagCContig != 0 }
+func (v NDView[T]) IsCContiguous() bool { return v.flags&flagCContig != 0 || v.isZero() }
 
 // IsFContiguous reports whether v's elements are adjacent in memory in
 // Fortran (column-major) order, the mirror of IsCContiguous.
-func (v NDView[T]) IsFContiguous() bool { return v.flags&flagFContig != 0 }
+func (v NDView[T]) IsFContiguous() bool { return v.flags&flagFContig != 0 || v.isZero() }
 
 // IsContiguous reports whether v is C- or F-contiguous.
-func (v NDView[T]) IsContiguous() bool { return v.flags&(flagCContig|flagFContig) != 0 }
+func (v NDView[T]) IsContiguous() bool {
+	return v.flags&(flagCContig|flagFContig) != 0 || v.isZero()
+}
+
+// isZero reports whether v has the layout of the zero NDView, shape [0],
+// whose flags were never computed. Every other view has its flags set when
+// its layout is made, and a 1-D empty view always has both contiguity flags.
+func (v *NDView[T]) isZero() bool { return v.rank1 == 0 && v.small[0] == 0 && v.big == nil }
 
 // AsReadOnly returns a read-only view of the same elements
 // (memoryview.toreadonly). v itself is unchanged.
