@@ -69,6 +69,14 @@ func (v NDView[T]) reshape(op string, order Order, shape []int) (NDView[T], erro
 	if err := resolveShape(op, size, shape, target); err != nil {
 		return NDView[T]{}, err
 	}
+	if size == 0 {
+		// Zero extents hide the size of the others: (0, 2**62) holds no
+		// element but its byte size overflows (SEMANTICS L5). With elements,
+		// the product is v's size, whose byte size fits.
+		if _, err := checkShape(op, target, sizeof[T]()); err != nil {
+			return NDView[T]{}, err
+		}
+	}
 	sh, st := v.shapeRef(), v.stridesRef()
 	if slices.Equal(target, sh) {
 		return v, nil
