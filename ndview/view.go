@@ -266,34 +266,46 @@ func (v NDView[T]) Data() ([]T, error) {
 // Go slices, negative indices are not counted from the end (use Index for
 // that).
 func (v NDView[T]) At(idx ...int) T {
-	return v.data[v.elemOffset("At", idx)]
+	return v.data[v.elemOffset(0, idx)]
 }
 
 // Set stores x at element idx of v. It panics like At, and with an error
 // wrapping ErrReadOnly when v is read-only.
 func (v NDView[T]) Set(x T, idx ...int) {
-	if v.flags&flagReadOnly != 0 {
-		panicf("Set", ErrReadOnly, "assignment destination is read-only")
-	}
-	v.data[v.elemOffset("Set", idx)] = x
+	v.data[v.elemOffset(flagReadOnly, idx)] = x
 }
 
 // elemOffset returns the data index of element idx, checking each index
-// against its extent.
-func (v *NDView[T]) elemOffset(op string, idx []int) int {
+// against its extent, and panicking if v has any of the flags in refuse
+// (At passes none, Set flagReadOnly). The common case (an inline layout and
+// a valid index) runs one loop without calls; everything else goes to
+// elemOffsetSlow. Keeping At and Set to this single call lets them inline,
+// which saves copying the NDView into a call frame (BenchmarkAt3D).
+func (v *NDView[T]) elemOffset(refuse uint8, idx []int) int {
+	ok := v.big == nil && len(idx) == int(v.rank1)+1 && v.flags&refuse == 0
 	p := v.off
-	if v.big == nil {
-		if len(idx) != int(v.rank1)+1 {
-			v.indexCountPanic(op, idx)
-		}
+	if ok {
 		for k, i := range idx {
-			if uint(i) >= uint(v.small[k]) {
-				v.indexPanic(op, k, i)
-			}
+			ok = ok && uint(i) < uint(v.small[k])
 			p += i * v.small[inlineRank+k]
 		}
-		return p
 	}
+	if !ok {
+		return v.elemOffsetSlow(refuse, idx)
+	}
+	return p
+}
+
+// elemOffsetSlow is elemOffset for heap-stored layouts, and the panics.
+func (v *NDView[T]) elemOffsetSlow(refuse uint8, idx []int) int {
+	op := "At"
+	if refuse != 0 {
+		op = "Set"
+	}
+	if v.flags&refuse != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	p := v.off
 	sh, st := v.shapeRef(), v.stridesRef()
 	if len(idx) != len(sh) {
 		v.indexCountPanic(op, idx)
