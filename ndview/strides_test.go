@@ -138,11 +138,14 @@ func TestContiguityRandom(t *testing.T) {
 		v, err := Wrap(arange(200), off, shape, strides)
 		require.NoError(t, err)
 		if v.Size() == 0 {
-			assert.True(t, isCContiguous(shape, strides) && isFContiguous(shape, strides), "empty %v st %v", shape, strides)
+			c, f := contiguity(shape, strides)
+			assert.True(t, isCContiguous(shape, strides) && isFContiguous(shape, strides) && c && f, "empty %v st %v", shape, strides)
 			continue
 		}
 		assert.Equal(t, bruteContig(v, false), isCContiguous(shape, strides), "isCContiguous(%v, %v)", shape, strides)
 		assert.Equal(t, bruteContig(v, true), isFContiguous(shape, strides), "isFContiguous(%v, %v)", shape, strides)
+		c, f := contiguity(shape, strides)
+		assert.Equal(t, [2]bool{isCContiguous(shape, strides), isFContiguous(shape, strides)}, [2]bool{c, f}, "contiguity(%v, %v)", shape, strides)
 	}
 }
 

@@ -153,11 +153,11 @@ func (v *NDView[T]) stridesRef() []int {
 // updateFlags recomputes the contiguity flags after a layout change.
 func (v *NDView[T]) updateFlags() {
 	v.flags &= flagReadOnly
-	sh, st := v.shapeRef(), v.stridesRef()
-	if isCContiguous(sh, st) {
+	c, f := contiguity(v.shapeRef(), v.stridesRef())
+	if c {
 		v.flags |= flagCContig
 	}
-	if isFContiguous(sh, st) {
+	if f {
 		v.flags |= flagFContig
 	}
 }
