@@ -748,3 +748,31 @@ func TestZeroCopy(t *testing.T) {
 		})
 	}
 }
+
+func TestObj(t *testing.T) {
+	// M1: obj, the owner of the memory, is nil for plain slices, set by
+	// WithObj, and kept by every derived view.
+	v, err := FromSlice(arange(24), 2, 3, 4)
+	require.NoError(t, err)
+	assert.Nil(t, v.Obj())
+	owner := &struct{ name string }{"mapping"}
+	w := WithObj(v, owner)
+	assert.Same(t, owner, w.Obj())
+	assert.Nil(t, v.Obj(), "the source is unchanged")
+	assert.Same(t, owner, WithObj(w, owner).Obj(), "setting the same owner again is fine")
+	msg := panics(t, ErrLayout, func() { WithObj(w, &struct{ name string }{"other"}) })
+	assert.Contains(t, msg, "WithObj")
+	for _, op := range viewOps {
+		d, err := op.op(w)
+		require.NoError(t, err, op.name)
+		assert.Same(t, owner, d.Obj(), "%s keeps the owner", op.name)
+	}
+	h, err := FromSlice(arange(64), 2, 2, 2, 2, 2, 2)
+	require.NoError(t, err)
+	h = WithObj(h, owner)
+	assert.Same(t, owner, h.T().Obj(), "heap-stored layouts too")
+	assert.Same(t, owner, h.Slice(Int(0), NewAxis).Obj())
+	r, err := h.Reshape(8, 8)
+	require.NoError(t, err)
+	assert.Same(t, owner, r.Obj())
+}
