@@ -27,7 +27,7 @@ func TestApply(t *testing.T) {
 		}
 	}
 	t.Run("read-only", func(t *testing.T) {
-		v := arange(4)
+		v := arangeView(4)
 		called := false
 		panicsWith(t, ErrReadOnly, "Apply on a read-only view", func() { v.AsReadOnly().Apply(func(x int) int { called = true; return x }) })
 		if called {
@@ -55,7 +55,7 @@ func TestMap(t *testing.T) {
 		}
 	}
 	t.Run("convert", func(t *testing.T) {
-		src := arange(6, 2, 3)
+		src := arangeView(6, 2, 3)
 		dst := Zeros[float64](3, 2)
 		Map(dst, src.T(), func(x int) float64 { return float64(x) / 2 })
 		if got, want := dst.ToSlice(), []float64{0, 1.5, 0.5, 2, 1, 2.5}; !slices.Equal(got, want) {
@@ -63,12 +63,12 @@ func TestMap(t *testing.T) {
 		}
 	})
 	t.Run("overlap", func(t *testing.T) {
-		a := arange(10)
+		a := arangeView(10)
 		Map(mustIndex(a, "1:"), mustIndex(a, ":-1"), func(x int) int { return x * 10 })
 		if got, want := a.ToSlice(), []int{0, 0, 10, 20, 30, 40, 50, 60, 70, 80}; !slices.Equal(got, want) {
 			t.Errorf("Map(a[1:], a[:-1], 10x) = %v, want %v", got, want)
 		}
-		m := arange(9, 3, 3)
+		m := arangeView(9, 3, 3)
 		Map(m, m.T(), func(x int) int { return x })
 		if got, want := m.ToSlice(), []int{0, 3, 6, 1, 4, 7, 2, 5, 8}; !slices.Equal(got, want) {
 			t.Errorf("Map(m, m.T, id) = %v, want %v", got, want)
@@ -76,8 +76,8 @@ func TestMap(t *testing.T) {
 	})
 	t.Run("errors", func(t *testing.T) {
 		id := func(x int) int { return x }
-		panicsWith(t, ErrReadOnly, "Map into a read-only view", func() { Map(arange(3).AsReadOnly(), arange(3), id) })
-		panicsWith(t, ErrShape, "Map (4,) into (3,)", func() { Map(arange(3), arange(4), id) })
+		panicsWith(t, ErrReadOnly, "Map into a read-only view", func() { Map(arangeView(3).AsReadOnly(), arangeView(3), id) })
+		panicsWith(t, ErrShape, "Map (4,) into (3,)", func() { Map(arangeView(3), arangeView(4), id) })
 	})
 }
 
@@ -102,13 +102,13 @@ func TestZip(t *testing.T) {
 		}
 	}
 	t.Run("in place", func(t *testing.T) {
-		a := arange(6, 2, 3)
+		a := arangeView(6, 2, 3)
 		col, _ := FromSlice([]int{10, 20}, 2, 1)
 		Zip(a, a, col, func(x, y int) int { return x + y }) // a += col
 		if got, want := a.ToSlice(), []int{10, 11, 12, 23, 24, 25}; !slices.Equal(got, want) {
 			t.Errorf("a += col = %v, want %v", got, want)
 		}
-		m := arange(9, 3, 3)
+		m := arangeView(9, 3, 3)
 		Zip(m, m, m.T(), func(x, y int) int { return x - y }) // m -= m.T
 		if got, want := m.ToSlice(), []int{0, -2, -4, 2, 0, -2, 4, 2, 0}; !slices.Equal(got, want) {
 			t.Errorf("m -= m.T = %v, want %v", got, want)
@@ -116,8 +116,8 @@ func TestZip(t *testing.T) {
 	})
 	t.Run("errors", func(t *testing.T) {
 		add := func(x, y int) int { return x + y }
-		panicsWith(t, ErrReadOnly, "Zip into a read-only view", func() { Zip(arange(3).AsReadOnly(), arange(3), arange(3), add) })
-		panicsWith(t, ErrShape, "Zip a (4,)", func() { Zip(arange(3), arange(4), arange(3), add) })
-		panicsWith(t, ErrShape, "Zip b (2,)", func() { Zip(arange(3), arange(3), arange(2), add) })
+		panicsWith(t, ErrReadOnly, "Zip into a read-only view", func() { Zip(arangeView(3).AsReadOnly(), arangeView(3), arangeView(3), add) })
+		panicsWith(t, ErrShape, "Zip a (4,)", func() { Zip(arangeView(3), arangeView(4), arangeView(3), add) })
+		panicsWith(t, ErrShape, "Zip b (2,)", func() { Zip(arangeView(3), arangeView(3), arangeView(2), add) })
 	})
 }

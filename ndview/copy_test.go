@@ -82,37 +82,6 @@ func randView(r *rand.Rand, shape []int) ([]int, NDView[int]) {
 	return buf, v
 }
 
-// forEachIndex calls fn with every index of shape in C order; the slice
-// is reused.
-func forEachIndex(shape []int, fn func(idx []int)) {
-	if shapeSize(shape) == 0 {
-		return
-	}
-	idx := make([]int, len(shape))
-	for {
-		fn(idx)
-		a := len(shape) - 1
-		for ; a >= 0; a-- {
-			idx[a]++
-			if idx[a] < shape[a] {
-				break
-			}
-			idx[a] = 0
-		}
-		if a < 0 {
-			return
-		}
-	}
-}
-
-// refOffset is the offset formula: the data index of element idx.
-func refOffset(off int, strides, idx []int) int {
-	for k, i := range idx {
-		off += i * strides[k]
-	}
-	return off
-}
-
 // refValues returns the elements of v in C order, read with At.
 func refValues[T any](v NDView[T]) []T {
 	out := []T{}
@@ -591,7 +560,7 @@ func TestCopyFromErrors(t *testing.T) {
 }
 
 // arange returns a C-contiguous view of 0, 1, …, n-1 with the given shape.
-func arange(n int, shape ...int) NDView[int] {
+func arangeView(n int, shape ...int) NDView[int] {
 	data := make([]int, n)
 	for i := range data {
 		data[i] = i
@@ -639,7 +608,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, k := range []kernel{kernelAuto, kernelGeneric} {
 				withKnobs(k, tileMinDim, parallelMinBytes, func() {
-					a := arange(10)
+					a := arangeView(10)
 					mustIndex(a, tt.dst).CopyFrom(mustIndex(a, tt.src))
 					if got := a.ToSlice(); !slices.Equal(got, tt.want) {
 						t.Errorf("%s (%s) = %v, want %v", tt.name, k, got, tt.want)
@@ -658,7 +627,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 	t.Run("m[...]=m.T", func(t *testing.T) {
 		for _, n := range []int{3, 40} { // 40 runs in tiles
 			withKnobs(kernelAuto, 2, parallelMinBytes, func() {
-				m := arange(n*n, n, n)
+				m := arangeView(n*n, n, n)
 				m.CopyFrom(m.T())
 				for i := range n {
 					for j := range n {
@@ -671,7 +640,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 		}
 	})
 	t.Run("m[1:,1:]=m[:-1,:-1]", func(t *testing.T) {
-		m := arange(16, 4, 4)
+		m := arangeView(16, 4, 4)
 		mustIndex(m, "1:, 1:").CopyFrom(mustIndex(m, ":-1, :-1"))
 		want := []int{0, 1, 2, 3, 4, 0, 1, 2, 8, 4, 5, 6, 12, 8, 9, 10}
 		if got := m.ToSlice(); !slices.Equal(got, want) {
@@ -679,7 +648,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 		}
 	})
 	t.Run("m[:]=m[0]", func(t *testing.T) {
-		m := arange(12, 3, 4)
+		m := arangeView(12, 3, 4)
 		mustIndex(m, ":").CopyFrom(m.Slice(Int(0)))
 		want := []int{0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3}
 		if got := m.ToSlice(); !slices.Equal(got, want) {
@@ -769,7 +738,7 @@ func TestCopyFromParallel(t *testing.T) {
 		})
 	}
 	withKnobs(kernelAuto, 2, 0, func() {
-		a := arange(300*200, 300, 200)
+		a := arangeView(300*200, 300, 200)
 		b := Zeros[int](200, 300)
 		b.CopyFrom(a.T())
 		if !slices.Equal(b.ToSlice(), refValues(a.T())) {
@@ -782,7 +751,7 @@ func TestCopyFromParallel(t *testing.T) {
 }
 
 func TestCopyAllocs(t *testing.T) {
-	a := arange(64*64, 64, 64)
+	a := arangeView(64*64, 64, 64)
 	b := Zeros[int](64, 64)
 	tests := []struct {
 		name string

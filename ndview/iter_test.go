@@ -52,7 +52,7 @@ func TestValuesAll(t *testing.T) {
 		}
 	}
 	t.Run("0-d", func(t *testing.T) {
-		v := arange(3).Slice(Int(1))
+		v := arangeView(3).Slice(Int(1))
 		for idx, x := range v.All() {
 			if len(idx) != 0 || x != 1 {
 				t.Errorf("All() on 0-d = %v, %d, want [], 1", idx, x)
@@ -76,7 +76,7 @@ func TestValuesAll(t *testing.T) {
 // TestAllIndexReused shows the documented reuse of All's index slice:
 // every step hands out the same slice with new contents.
 func TestAllIndexReused(t *testing.T) {
-	v := arange(6, 2, 3)
+	v := arangeView(6, 2, 3)
 	var first []int
 	step := 0
 	for idx := range v.All() {
@@ -91,7 +91,7 @@ func TestAllIndexReused(t *testing.T) {
 }
 
 func TestIterBreak(t *testing.T) {
-	v := arange(24, 2, 3, 4).Transpose(2, 0, 1) // strided rows of 2
+	v := arangeView(24, 2, 3, 4).Transpose(2, 0, 1) // strided rows of 2
 	want := refValues(v)
 	for _, stop := range []int{1, 2, 5, 24} {
 		var got []int
@@ -186,7 +186,7 @@ func TestAxis(t *testing.T) {
 		}
 	})
 	t.Run("panics", func(t *testing.T) {
-		v := arange(6, 2, 3)
+		v := arangeView(6, 2, 3)
 		panicsWith(t, ErrAxis, "Axis(2)", func() { v.Axis(2) })
 		panicsWith(t, ErrAxis, "Axis(-3)", func() { v.Axis(-3) })
 		panicsWith(t, ErrAxis, "Rows() on 0-d", func() { v.Slice(Int(0), Int(0)).Rows() })
@@ -194,7 +194,7 @@ func TestAxis(t *testing.T) {
 }
 
 func TestIterAllocs(t *testing.T) {
-	c := arange(64*64, 64, 64)
+	c := arangeView(64*64, 64, 64)
 	tr := c.T()
 	var sink int
 	tests := []struct {
