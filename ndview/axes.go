@@ -10,37 +10,83 @@ package ndview
 // axes and v's read-only flag; the caller fills in the layout and calls
 // updateFlags.
 func (v *NDView[T]) derive(ndim int) NDView[T] {
-	r := newView(v.data, v.off, ndim)
-	r.obj = v.obj
-	r.flags = v.flags & flagReadOnly
+	r := *v
+	r.flags &= flagReadOnly
+	r.setRank(ndim)
 	return r
 }
 
-// permuted returns v with axis i of the result taken from axis perm[i];
-// perm must be a valid permutation.
-func (v *NDView[T]) permuted(perm []int) NDView[T] {
-	sh, st := v.shapeRef(), v.stridesRef()
-	r := v.derive(len(perm))
-	rsh, rst := r.shapeRef(), r.stridesRef()
+// relayout prepares v, which must be a private copy (a value receiver),
+// to receive a new layout of ndim axes, written through v.shapeRef and
+// v.stridesRef before v.updateFlags is called. It returns the old shape and
+// strides, which stay readable meanwhile: an inline layout is first saved
+// into *old, and heap storage, which other views may share, is never
+// written but replaced. Working on the copy instead of building a second
+// view saves copying and zeroing whole NDView values, which dominates the
+// cost of view operations (BenchmarkT, BenchmarkTranspose, BenchmarkSlice).
+func (v *NDView[T]) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
+	n := int(v.rank1) + 1
+	if v.big == nil {
+		*old = v.small
+		sh, st = old[:n], old[inlineRank:inlineRank+n]
+	} else {
+		sh, st = v.big[:n], v.big[n:]
+	}
+	v.setRank(ndim)
+	return sh, st
+}
+
+// ndim is NDim for internal use: calling a value method on *v copies the
+// whole NDView, which costs more than the rest of a transpose.
+func (v *NDView[T]) ndim() int { return int(v.rank1) + 1 }
+
+// permute rearranges the axes of v, a private copy, so that axis i becomes
+// old axis perm[i]; perm must be a valid permutation.
+func (v *NDView[T]) permute(perm []int) {
+	if v.big == nil && len(perm) <= inlineRank {
+		old := v.small
+		for i, p := range perm {
+			v.small[i], v.small[inlineRank+i] = old[p], old[inlineRank+p]
+		}
+		v.updateFlags()
+		return
+	}
+	var old [2 * inlineRank]int
+	sh, st := v.relayout(len(perm), &old)
+	rsh, rst := v.shapeRef(), v.stridesRef()
 	for i, p := range perm {
 		rsh[i], rst[i] = sh[p], st[p]
 	}
-	r.updateFlags()
-	return r
+	v.updateFlags()
 }
 
 // T returns v with its axes reversed: the transpose of a matrix, and for
 // shape (2, 3, 4) a view of shape (4, 3, 2). The result shares data with v.
 func (v NDView[T]) T() NDView[T] {
-	sh, st := v.shapeRef(), v.stridesRef()
-	r := v.derive(len(sh))
-	rsh, rst := r.shapeRef(), r.stridesRef()
-	n := len(sh)
-	for i := range sh {
-		rsh[i], rst[i] = sh[n-1-i], st[n-1-i]
+	n := v.ndim()
+	if v.big == nil {
+		for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
+			v.small[i], v.small[j] = v.small[j], v.small[i]
+			v.small[inlineRank+i], v.small[inlineRank+j] = v.small[inlineRank+j], v.small[inlineRank+i]
+		}
+	} else {
+		var old [2 * inlineRank]int
+		sh, st := v.relayout(n, &old)
+		rsh, rst := v.shapeRef(), v.stridesRef()
+		for i := range rsh {
+			rsh[i], rst[i] = sh[n-1-i], st[n-1-i]
+		}
 	}
-	r.updateFlags()
-	return r
+	// Reversing the axes mirrors C order into F order (SEMANTICS L7).
+	c, f := v.flags&flagCContig != 0, v.flags&flagFContig != 0
+	v.flags &^= flagCContig | flagFContig
+	if c {
+		v.flags |= flagFContig
+	}
+	if f {
+		v.flags |= flagCContig
+	}
+	return v
 }
 
 // Transpose returns v with its axes permuted: axis i of the result is axis
@@ -53,12 +99,12 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 	if len(axes) == 0 {
 		return v.T()
 	}
-	ndim := v.NDim()
+	ndim := v.ndim()
 	if len(axes) != ndim {
 		panicf("Transpose", ErrAxis, "axes don't match array: %d axes given for a view of %d dimensions", len(axes), ndim)
 	}
-	var buf [MaxRank]int
-	perm := buf[:ndim]
+	var buf [inlineRank]int
+	perm := intsOf(buf[:], ndim)
 	var seen uint64
 	for i, a := range axes {
 		a = normalizeAxis("Transpose", a, ndim)
@@ -68,23 +114,25 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 		seen |= 1 << a
 		perm[i] = a
 	}
-	return v.permuted(perm)
+	v.permute(perm)
+	return v
 }
 
 // SwapAxes returns v with axes a and b exchanged. The result shares data
 // with v. It panics with an error wrapping ErrAxis when an axis is out of
 // range.
 func (v NDView[T]) SwapAxes(a, b int) NDView[T] {
-	ndim := v.NDim()
+	ndim := v.ndim()
 	a = normalizeAxis("SwapAxes", a, ndim)
 	b = normalizeAxis("SwapAxes", b, ndim)
-	var buf [MaxRank]int
-	perm := buf[:ndim]
+	var buf [inlineRank]int
+	perm := intsOf(buf[:], ndim)
 	for i := range perm {
 		perm[i] = i
 	}
 	perm[a], perm[b] = b, a
-	return v.permuted(perm)
+	v.permute(perm)
+	return v
 }
 
 // MoveAxis returns v with axis src[i] moved to position dst[i], the other
@@ -92,11 +140,12 @@ func (v NDView[T]) SwapAxes(a, b int) NDView[T] {
 // v. It panics with an error wrapping ErrAxis when src and dst differ in
 // length, an axis is out of range or repeated.
 func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
-	ndim := v.NDim()
+	ndim := v.ndim()
 	if len(src) != len(dst) {
 		panicf("MoveAxis", ErrAxis, "source and destination must have the same number of elements, got %d and %d", len(src), len(dst))
 	}
-	var srcAt [MaxRank]int // srcAt[d] = source axis placed at d, or -1
+	var srcBuf [inlineRank]int
+	srcAt := intsOf(srcBuf[:], ndim) // srcAt[d] = source axis placed at d, or -1
 	for i := range ndim {
 		srcAt[i] = -1
 	}
@@ -111,8 +160,8 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 		seenDst |= 1 << d
 		srcAt[d] = s
 	}
-	var buf [MaxRank]int
-	perm := buf[:ndim]
+	var buf [inlineRank]int
+	perm := intsOf(buf[:], ndim)
 	rest := 0 // next axis not in src
 	for d := range perm {
 		if srcAt[d] >= 0 {
@@ -125,7 +174,8 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 		perm[d] = rest
 		rest++
 	}
-	return v.permuted(perm)
+	v.permute(perm)
+	return v
 }
 
 // Flip returns v with the order of elements reversed along the given axes,
@@ -133,7 +183,7 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 // [::-1]). The result shares data with v. It panics with an error wrapping
 // ErrAxis when an axis is out of range or repeated.
 func (v NDView[T]) Flip(axes ...int) NDView[T] {
-	ndim := v.NDim()
+	ndim := v.ndim()
 	var mask uint64
 	if len(axes) == 0 {
 		mask = ^uint64(0)
@@ -171,7 +221,7 @@ func (v NDView[T]) Rot90(k int, axes ...int) NDView[T] {
 	if len(axes) != 2 {
 		panicf("Rot90", ErrAxis, "len(axes) must be 2, got %d", len(axes))
 	}
-	ndim := v.NDim()
+	ndim := v.ndim()
 	if axes[0] == axes[1] || absInt(axes[0]-axes[1]) == ndim {
 		panicf("Rot90", ErrAxis, "axes must be different, got %d and %d for a view of %d dimensions", axes[0], axes[1], ndim)
 	}
@@ -196,7 +246,7 @@ func (v NDView[T]) Rot90(k int, axes ...int) NDView[T] {
 // Diagonal panics with an error wrapping ErrAxis when v has fewer than two
 // dimensions or the axes are out of range or equal.
 func (v NDView[T]) Diagonal(offset, axis1, axis2 int) NDView[T] {
-	ndim := v.NDim()
+	ndim := v.ndim()
 	if ndim < 2 {
 		panicf("Diagonal", ErrAxis, "diag requires an array of at least two dimensions, got %d", ndim)
 	}
@@ -291,8 +341,8 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 		}
 		mask |= 1 << a
 	}
-	var buf [MaxRank]int
-	shape := buf[:out]
+	var buf [inlineRank]int
+	shape := intsOf(buf[:], out)
 	j := 0
 	for i := range shape {
 		if mask&(1<<i) != 0 {
@@ -302,11 +352,10 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 			j++
 		}
 	}
-	r, err := v.reshape("ExpandDims", OrderC, shape)
-	if err != nil {
+	if err := v.reshape("ExpandDims", OrderC, shape); err != nil {
 		panic(err) // unreachable: inserting 1s never needs a copy
 	}
-	return r
+	return v
 }
 
 // popCount returns the number of set bits of m.

@@ -38,8 +38,9 @@ func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
 // whose rows are [0 1 2] … [3 4 5]. The result shares data with v.
 //
 // SlidingWindow returns an error wrapping ErrShape when window and axes
-// differ in length, a window extent is negative or larger than its axis, and
-// ErrAxis when an axis is out of range.
+// differ in length, a window extent is negative or larger than its axis,
+// ErrAxis when an axis is out of range, and ErrOverflow when the result's
+// shape overflows int (its byte size, or an extent of n+1 windows of 0).
 func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 	const op = "SlidingWindow"
 	sh, st := v.shapeRef(), v.stridesRef()
@@ -83,8 +84,17 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 				"window shape cannot be larger than input array shape: window %d on axis %d of extent %d",
 				w, a, rsh[a])
 		}
-		rsh[a] -= w - 1
+		n, ok := addInt(rsh[a]-w, 1)
+		if !ok {
+			return NDView[T]{}, errorf(op, ErrOverflow, "window %d on axis %d of extent %d gives %d windows, which overflows int", w, a, rsh[a], uint(rsh[a])+1)
+		}
+		rsh[a] = n
 		rsh[ndim+i], rst[ndim+i] = w, st[a]
+	}
+	// The windows and the window extents together can outgrow int even
+	// when v's shape does not (a stride-0 view may be huge).
+	if _, err := checkShape(op, rsh, sizeof[T]()); err != nil {
+		return NDView[T]{}, err
 	}
 	r.flags |= flagReadOnly
 	r.updateFlags()

@@ -46,7 +46,10 @@ func (o Order) String() string {
 // ErrLayout when no strides can express the reshape without copying
 // (NumPy would copy silently; Clone first, then reshape).
 func (v NDView[T]) Reshape(shape ...int) (NDView[T], error) {
-	return v.reshape("Reshape", OrderC, shape)
+	if err := v.reshape("Reshape", OrderC, shape); err != nil {
+		return NDView[T]{}, err
+	}
+	return v, nil
 }
 
 // ReshapeOrder is Reshape with the elements read and placed in the given
@@ -55,42 +58,59 @@ func (v NDView[T]) ReshapeOrder(order Order, shape ...int) (NDView[T], error) {
 	if order > OrderA {
 		return NDView[T]{}, errorf("ReshapeOrder", ErrLayout, "order must be OrderC, OrderF or OrderA, got %d", int(order))
 	}
-	return v.reshape("ReshapeOrder", order, shape)
-}
-
-// reshape implements Reshape, ReshapeOrder and ExpandDims.
-func (v NDView[T]) reshape(op string, order Order, shape []int) (NDView[T], error) {
-	if len(shape) > MaxRank {
-		return NDView[T]{}, errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
-	}
-	var buf [MaxRank]int
-	target := buf[:len(shape)]
-	size := v.Size()
-	if err := resolveShape(op, size, shape, target); err != nil {
+	if err := v.reshape("ReshapeOrder", order, shape); err != nil {
 		return NDView[T]{}, err
 	}
-	sh, st := v.shapeRef(), v.stridesRef()
-	if slices.Equal(target, sh) {
-		return v, nil
+	return v, nil
+}
+
+// reshape implements Reshape, ReshapeOrder and ExpandDims on v, a private
+// copy; on error v is left in an unspecified state.
+func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
+	if len(shape) > MaxRank {
+		return errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
 	}
-	fortran := order == OrderF || (order == OrderA && v.IsFContiguous() && !v.IsCContiguous())
-	r := v.derive(len(target))
-	rsh, rst := r.shapeRef(), r.stridesRef()
-	copy(rsh, target)
+	var buf [inlineRank]int
+	target := intsOf(buf[:], len(shape))
+	size := shapeSize(v.shapeRef())
+	if err := resolveShape(op, size, shape, target); err != nil {
+		return err
+	}
+	if size == 0 {
+		// Zero extents hide the size of the others: (0, 2**62) holds no
+		// element but its byte size overflows (SEMANTICS L5). With elements,
+		// the product is v's size, whose byte size fits.
+		if _, err := checkShape(op, target, sizeof[T]()); err != nil {
+			return err
+		}
+	}
+	if slices.Equal(target, v.shapeRef()) {
+		return nil
+	}
+	// The flags, read without copying v through the value methods.
+	zero := v.isZero()
+	cc, fc := v.flags&flagCContig != 0 || zero, v.flags&flagFContig != 0 || zero
+	fortran := order == OrderF || (order == OrderA && fc && !cc)
+	var old [2 * inlineRank]int
+	sh, st := v.relayout(len(target), &old)
+	rsh, rst := v.shapeRef(), v.stridesRef()
+	for i, n := range target { // not copy: memmove costs more for a few ints
+		rsh[i] = n
+	}
 	switch {
-	case fortran && v.IsFContiguous():
+	case fortran && fc:
 		fillFStrides(rsh, rst)
-	case !fortran && v.IsCContiguous():
+	case !fortran && cc:
 		fillCStrides(rsh, rst)
 	case !reshapeStrides(sh, st, rsh, fortran, rst):
 		o := OrderC
 		if fortran {
 			o = OrderF
 		}
-		return NDView[T]{}, errorf(op, ErrLayout,
+		return errorf(op, ErrLayout,
 			"cannot reshape a view of shape %s and strides %s into shape %s in %s order without a copy: it is not contiguous enough; copy it first (Clone)",
 			formatShape(sh), formatShape(st), formatShape(target), o)
 	}
-	r.updateFlags()
-	return r, nil
+	v.updateFlags()
+	return nil
 }

@@ -61,19 +61,32 @@ func Full() IndexItem { return IndexItem{} }
 
 // Step returns the slice ::step; Step(-1) reverses an axis (NumPy's
 // a[::-1]).
-func Step(step int) IndexItem { return Full().By(step) }
+func Step(step int) IndexItem {
+	if step == 0 {
+		byPanic(kindSlice, 0, 0)
+	}
+	return IndexItem{step: step}
+}
 
 // By returns the slice s with its step set to step, so that From(5).By(-1)
 // is NumPy's 5::-1. It panics if s is not a slice or step is 0.
 func (s IndexItem) By(step int) IndexItem {
-	if s.kind != kindSlice {
-		panicf("By", ErrIndex, "step %d applied to the non-slice index item %s", step, s)
-	}
-	if step == 0 {
-		panicf("By", ErrIndex, "slice step cannot be zero")
+	if s.kind != kindSlice || step == 0 {
+		byPanic(s.kind, s.start, step)
 	}
 	s.step = step
 	return s
+}
+
+// byPanic is By's failure, kept out of line so that By inlines.
+//
+//go:noinline
+func byPanic(kind itemKind, start, step int) {
+	if kind != kindSlice {
+		s := IndexItem{kind: kind, start: start}
+		panicf("By", ErrIndex, "step %d applied to the non-slice index item %s", step, s)
+	}
+	panicf("By", ErrIndex, "slice step cannot be zero")
 }
 
 // NewAxis is the index item that inserts a new axis of extent 1 (NumPy's
@@ -121,11 +134,10 @@ func (s IndexItem) String() string {
 // ErrShape when the result would exceed MaxRank. Use Index to parse
 // indices that come from outside the program.
 func (v NDView[T]) Slice(items ...IndexItem) NDView[T] {
-	r, err := v.index("Slice", items)
-	if err != nil {
+	if err := v.index("Slice", items); err != nil {
 		panic(err)
 	}
-	return r
+	return v
 }
 
 // Index returns the view of v selected by expr, a NumPy basic index written
@@ -144,11 +156,10 @@ func (v NDView[T]) Index(expr string) (NDView[T], error) {
 	if err != nil {
 		return NDView[T]{}, err
 	}
-	r, ierr := v.index("Index", items)
-	if ierr != nil {
+	if ierr := v.index("Index", items); ierr != nil {
 		return NDView[T]{}, ierr
 	}
-	return r, nil
+	return v, nil
 }
 
 // parseIndex parses a NumPy index expression into items, appending to buf.
@@ -236,7 +247,7 @@ func (e errString) Error() string { return string(e) }
 // sliceBounds normalises a slice of an axis of extent n by Python's rules
 // (slice.indices) and returns its first position and its length. step must
 // not be 0; bounds may be any int.
-func sliceBounds(n int, s IndexItem) (first, length int) {
+func sliceBounds(n int, s *IndexItem) (first, length int) {
 	step := s.stepValue()
 	if step > 0 {
 		start, stop := 0, n
@@ -249,6 +260,9 @@ func sliceBounds(n int, s IndexItem) (first, length int) {
 		if start >= stop {
 			return start, 0
 		}
+		if step == 1 { // the common case needs no division
+			return start, stop - start
+		}
 		return start, int(uint(stop-start-1)/uint(step)) + 1
 	}
 	start, stop := n-1, -1
@@ -260,6 +274,9 @@ func sliceBounds(n int, s IndexItem) (first, length int) {
 	}
 	if stop >= start {
 		return start, 0
+	}
+	if step == -1 {
+		return start, start - stop
 	}
 	// -step as uint is exact even for step == MinInt.
 	return start, int(uint(start-stop-1)/uint(-step)) + 1
@@ -279,13 +296,14 @@ func clampBound(b, n, lo, hi int) int {
 	return min(b, hi)
 }
 
-// index applies items to v (the rules at the top of this file).
-func (v NDView[T]) index(op string, items []IndexItem) (NDView[T], *Error) {
-	ndim := v.NDim()
+// index applies items to v, a private copy (the rules at the top of this
+// file). On error v is left in an unspecified state.
+func (v *NDView[T]) index(op string, items []IndexItem) *Error {
+	ndim := v.ndim()
 	consumed, newAxes, ints := 0, 0, 0
 	ellipsis := false
-	for _, it := range items {
-		switch it.kind {
+	for i := range items {
+		switch items[i].kind {
 		case kindInt:
 			consumed++
 			ints++
@@ -295,24 +313,25 @@ func (v NDView[T]) index(op string, items []IndexItem) (NDView[T], *Error) {
 			newAxes++
 		case kindEllipsis:
 			if ellipsis {
-				return NDView[T]{}, errorf(op, ErrIndex, "an index can only have a single ellipsis ('...')")
+				return errorf(op, ErrIndex, "an index can only have a single ellipsis ('...')")
 			}
 			ellipsis = true
 		}
 	}
 	if consumed > ndim {
-		return NDView[T]{}, errorf(op, ErrIndex,
+		return errorf(op, ErrIndex,
 			"too many indices for array: array is %d-dimensional, but %d were indexed", ndim, consumed)
 	}
 	outRank := ndim - ints + newAxes
 	if outRank > MaxRank {
-		return NDView[T]{}, errorf(op, ErrShape, "the index gives %d dimensions, above the maximum of %d", outRank, MaxRank)
+		return errorf(op, ErrShape, "the index gives %d dimensions, above the maximum of %d", outRank, MaxRank)
 	}
-	sh, st := v.shapeRef(), v.stridesRef()
-	r := v.derive(outRank)
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	var old [2 * inlineRank]int
+	sh, st := v.relayout(outRank, &old)
+	rsh, rst := v.shapeRef(), v.stridesRef()
 	src, dst := 0, 0
-	for _, it := range items {
+	for j := range items {
+		it := &items[j]
 		switch it.kind {
 		case kindEllipsis:
 			for range ndim - consumed {
@@ -328,17 +347,23 @@ func (v NDView[T]) index(op string, items []IndexItem) (NDView[T], *Error) {
 				i += n
 			}
 			if i < 0 || i >= n {
-				return NDView[T]{}, errorf(op, ErrIndex,
+				return errorf(op, ErrIndex,
 					"index %d is out of bounds for axis %d with size %d (shape %s)", it.start, src, n, formatShape(sh))
 			}
-			r.off += i * st[src]
+			v.off += i * st[src]
 			src++
 		case kindSlice:
 			n, s := sh[src], st[src]
+			rsh[dst], rst[dst] = n, s
+			if *it == (IndexItem{}) { // ":" keeps the axis
+				src++
+				dst++
+				continue
+			}
 			first, length := sliceBounds(n, it)
-			rsh[dst], rst[dst] = length, s
+			rsh[dst] = length
 			if length > 0 {
-				r.off += first * s
+				v.off += first * s
 				// If step·s overflows, length is 1 and the stride is never
 				// used; keep s (NumPy stores garbage there).
 				if p, ok := mulInt(it.stepValue(), s); ok {
@@ -349,10 +374,13 @@ func (v NDView[T]) index(op string, items []IndexItem) (NDView[T], *Error) {
 			dst++
 		}
 	}
-	copy(rsh[dst:], sh[src:])
-	copy(rst[dst:], st[src:])
-	r.updateFlags()
-	return r, nil
+	// The remaining axes, copied by hand: copy calls memmove, which costs
+	// more than these few ints.
+	for ; src < len(sh); src, dst = src+1, dst+1 {
+		rsh[dst], rst[dst] = sh[src], st[src]
+	}
+	v.updateFlags()
+	return nil
 }
 
 // stepValue returns the slice's step, 1 when it was omitted.

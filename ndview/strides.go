@@ -150,6 +150,28 @@ func isFContiguous(shape, strides []int) bool {
 	return true
 }
 
+// contiguity reports isCContiguous(shape, strides) and
+// isFContiguous(shape, strides) in one pass. Every view operation
+// recomputes both, so it is kept small enough to inline (BenchmarkT,
+// BenchmarkTranspose).
+// The products cannot overflow: those of the nonzero extents fit in int,
+// and a zero extent makes them 0 for good, and the layout contiguous.
+func contiguity(shape, strides []int) (c, f bool) {
+	c, f = true, true
+	wc, wf := 1, 1
+	for i := range shape {
+		j := len(shape) - 1 - i
+		c = c && (shape[j] == 1 || strides[j] == wc)
+		f = f && (shape[i] == 1 || strides[i] == wf)
+		wc *= shape[j]
+		wf *= shape[i]
+	}
+	if wc == 0 {
+		return true, true
+	}
+	return c, f
+}
+
 // extent returns the lowest and highest element offsets a layout reaches
 // (SEMANTICS L4): lo = off + Σ s·(n−1) over negative strides, hi the same
 // over positive ones. For a size-0 layout the sums use max(n−1, 0), which
@@ -242,16 +264,34 @@ func mayOverlap(shape, strides []int) bool {
 	return false
 }
 
+// intsOf returns buf[:n] when n fits in buf, and a new slice of n ints
+// otherwise: scratch space for a layout that costs no allocation, and no
+// zeroing of a MaxRank-sized array, for ranks up to len(buf).
+func intsOf(buf []int, n int) []int {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]int, n)
+}
+
 // normalizeAxis maps an axis in [-ndim, ndim) to [0, ndim) and panics
 // otherwise.
 func normalizeAxis(op string, axis, ndim int) int {
 	if axis < -ndim || axis >= ndim {
-		panicf(op, ErrAxis, "axis %d is out of bounds for array of dimension %d", axis, ndim)
+		axisPanic(op, axis, ndim)
 	}
 	if axis < 0 {
 		axis += ndim
 	}
 	return axis
+}
+
+// axisPanic is normalizeAxis's failure, kept out of line so that
+// normalizeAxis inlines into the view operations.
+//
+//go:noinline
+func axisPanic(op string, axis, ndim int) {
+	panicf(op, ErrAxis, "axis %d is out of bounds for array of dimension %d", axis, ndim)
 }
 
 // resolveShape returns the target shape of a reshape of size elements with
@@ -278,7 +318,9 @@ func resolveShape(op string, size int, shape, out []int) error {
 			}
 		}
 	}
-	copy(out, shape)
+	for i, n := range shape { // not copy: memmove costs more for a few ints
+		out[i] = n
+	}
 	if unknown >= 0 {
 		if known == 0 || size%known != 0 {
 			return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
@@ -296,7 +338,7 @@ func resolveShape(op string, size int, shape, out []int) error {
 // them into newStrides. It reports false when no such strides exist. The
 // layout must have at least one element and the shapes the same size.
 func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
-	var odBuf, osBuf [MaxRank]int
+	var odBuf, osBuf [inlineRank]int // append grows them for higher ranks
 	od, os := odBuf[:0], osBuf[:0]
 	for i, n := range oldShape {
 		if n != 1 {

@@ -153,11 +153,11 @@ func (v *NDView[T]) stridesRef() []int {
 // updateFlags recomputes the contiguity flags after a layout change.
 func (v *NDView[T]) updateFlags() {
 	v.flags &= flagReadOnly
-	sh, st := v.shapeRef(), v.stridesRef()
-	if isCContiguous(sh, st) {
+	c, f := contiguity(v.shapeRef(), v.stridesRef())
+	if c {
 		v.flags |= flagCContig
 	}
-	if isFContiguous(sh, st) {
+	if f {
 		v.flags |= flagFContig
 	}
 }
@@ -207,14 +207,21 @@ func (v NDView[T]) ReadOnly() bool { return v.flags&flagReadOnly != 0 }
 // IsCContiguous reports whether v's elements are adjacent in memory in C
 // (row-major) order: every size-0 and 0-d view is; otherwise, skipping axes
 // of extent 1, each stride is the product of the later extents.
-func (v NDView[T]) IsCContiguous() bool { return v.flags&flagCContig != 0 }
+func (v NDView[T]) IsCContiguous() bool { return v.flags&flagCContig != 0 || v.isZero() }
 
 // IsFContiguous reports whether v's elements are adjacent in memory in
 // Fortran (column-major) order, the mirror of IsCContiguous.
-func (v NDView[T]) IsFContiguous() bool { return v.flags&flagFContig != 0 }
+func (v NDView[T]) IsFContiguous() bool { return v.flags&flagFContig != 0 || v.isZero() }
 
 // IsContiguous reports whether v is C- or F-contiguous.
-func (v NDView[T]) IsContiguous() bool { return v.flags&(flagCContig|flagFContig) != 0 }
+func (v NDView[T]) IsContiguous() bool {
+	return v.flags&(flagCContig|flagFContig) != 0 || v.isZero()
+}
+
+// isZero reports whether v has the layout of the zero NDView, shape [0],
+// whose flags were never computed. Every other view has its flags set when
+// its layout is made, and a 1-D empty view always has both contiguity flags.
+func (v *NDView[T]) isZero() bool { return v.rank1 == 0 && v.small[0] == 0 && v.big == nil }
 
 // AsReadOnly returns a read-only view of the same elements
 // (memoryview.toreadonly). v itself is unchanged.
@@ -259,34 +266,46 @@ func (v NDView[T]) Data() ([]T, error) {
 // Go slices, negative indices are not counted from the end (use Index for
 // that).
 func (v NDView[T]) At(idx ...int) T {
-	return v.data[v.elemOffset("At", idx)]
+	return v.data[v.elemOffset(0, idx)]
 }
 
 // Set stores x at element idx of v. It panics like At, and with an error
 // wrapping ErrReadOnly when v is read-only.
 func (v NDView[T]) Set(x T, idx ...int) {
-	if v.flags&flagReadOnly != 0 {
-		panicf("Set", ErrReadOnly, "assignment destination is read-only")
-	}
-	v.data[v.elemOffset("Set", idx)] = x
+	v.data[v.elemOffset(flagReadOnly, idx)] = x
 }
 
 // elemOffset returns the data index of element idx, checking each index
-// against its extent.
-func (v *NDView[T]) elemOffset(op string, idx []int) int {
+// against its extent, and panicking if v has any of the flags in refuse
+// (At passes none, Set flagReadOnly). The common case (an inline layout and
+// a valid index) runs one loop without calls; everything else goes to
+// elemOffsetSlow. Keeping At and Set to this single call lets them inline,
+// which saves copying the NDView into a call frame (BenchmarkAt3D).
+func (v *NDView[T]) elemOffset(refuse uint8, idx []int) int {
+	ok := v.big == nil && len(idx) == int(v.rank1)+1 && v.flags&refuse == 0
 	p := v.off
-	if v.big == nil {
-		if len(idx) != int(v.rank1)+1 {
-			v.indexCountPanic(op, idx)
-		}
+	if ok {
 		for k, i := range idx {
-			if uint(i) >= uint(v.small[k]) {
-				v.indexPanic(op, k, i)
-			}
+			ok = ok && uint(i) < uint(v.small[k])
 			p += i * v.small[inlineRank+k]
 		}
-		return p
 	}
+	if !ok {
+		return v.elemOffsetSlow(refuse, idx)
+	}
+	return p
+}
+
+// elemOffsetSlow is elemOffset for heap-stored layouts, and the panics.
+func (v *NDView[T]) elemOffsetSlow(refuse uint8, idx []int) int {
+	op := "At"
+	if refuse != 0 {
+		op = "Set"
+	}
+	if v.flags&refuse != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	p := v.off
 	sh, st := v.shapeRef(), v.stridesRef()
 	if len(idx) != len(sh) {
 		v.indexCountPanic(op, idx)

@@ -1,0 +1,136 @@
+package ndview
+
+// Element-wise functions: Apply in place, Map from one source and Zip from
+// two, writing into a destination. They share the traversal plans of the
+// copies (plan.go) and their overlap rules: a source that shares memory
+// with the destination, other than element for element, is copied to a
+// temporary first (SEMANTICS W3).
+//
+// The function is called once per destination element, on the calling
+// goroutine, in the memory order of the destination, which need not be C
+// order (a transposed destination is walked along its rows in memory). It
+// should depend only on its arguments.
+
+// Apply replaces every element x of v by f(x), in place (an element-wise
+// NumPy expression assigned back, a[...] = f(a)). Apply panics with an
+// error wrapping ErrReadOnly, before calling f, when v is read-only.
+func (v NDView[T]) Apply(f func(T) T) {
+	if v.flags&flagReadOnly != 0 {
+		panicf("Apply", ErrReadOnly, "assignment destination is read-only")
+	}
+	var p plan
+	p.init(v.shapeRef())
+	p.add(v.off, v.stridesRef())
+	if p.empty() {
+		return
+	}
+	p.simplify(true)
+	n, ds := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		d := w.off[0]
+		if ds == 1 {
+			row := v.data[d : d+n]
+			for i, x := range row {
+				row[i] = f(x)
+			}
+			continue
+		}
+		for range n {
+			v.data[d] = f(v.data[d])
+			d += ds
+		}
+	}
+}
+
+// Map stores f(x) into each element of dst, where x is the corresponding
+// element of src broadcast to dst's shape as CopyFrom broadcasts: NumPy's
+// np.copyto(dst, f(src)) for an element-wise f, and a conversion between
+// element types when f converts. When src shares memory with dst the
+// result is as if src had first been copied.
+//
+// Map panics, before calling f, with an error wrapping ErrReadOnly when
+// dst is read-only and ErrShape when src cannot be broadcast to dst's
+// shape.
+func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
+	const op = "Map"
+	if dst.flags&flagReadOnly != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	var p plan
+	p.init(dst.shapeRef())
+	p.add(dst.off, dst.stridesRef())
+	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
+	}
+	if p.empty() {
+		return
+	}
+	src = detach(&p, 1, &dst, src)
+	p.simplify(true)
+	n, ds := p.inner(0)
+	_, ss := p.inner(1)
+	for w := p.walk(1); w.next(&p); {
+		d, s := w.off[0], w.off[1]
+		if ds == 1 && ss == 1 {
+			out, in := dst.data[d:d+n], src.data[s:s+n]
+			for i, x := range in {
+				out[i] = f(x)
+			}
+			continue
+		}
+		for range n {
+			dst.data[d] = f(src.data[s])
+			d += ds
+			s += ss
+		}
+	}
+}
+
+// Zip stores f(x, y) into each element of dst, where x and y are the
+// corresponding elements of a and b broadcast to dst's shape as CopyFrom
+// broadcasts: NumPy's np.copyto(dst, f(a, b)) for an element-wise f, such
+// as Zip(c, a, b, func(x, y float64) float64 { return x + y }) for
+// c = a + b. A source that shares memory with dst is read as if it had
+// first been copied, so Zip(a, a, b, add) adds b into a in place.
+//
+// Zip panics, before calling f, with an error wrapping ErrReadOnly when
+// dst is read-only and ErrShape when a or b cannot be broadcast to dst's
+// shape.
+func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
+	const op = "Zip"
+	if dst.flags&flagReadOnly != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	var p plan
+	p.init(dst.shapeRef())
+	p.add(dst.off, dst.stridesRef())
+	if !p.addBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
+		broadcastPanic(op, a.shapeRef(), dst.shapeRef())
+	}
+	if !p.addBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
+		broadcastPanic(op, b.shapeRef(), dst.shapeRef())
+	}
+	if p.empty() {
+		return
+	}
+	a = detach(&p, 1, &dst, a)
+	b = detach(&p, 2, &dst, b)
+	p.simplify(true)
+	n, ds := p.inner(0)
+	_, sa := p.inner(1)
+	_, sb := p.inner(2)
+	for w := p.walk(1); w.next(&p); {
+		d, i, j := w.off[0], w.off[1], w.off[2]
+		if ds == 1 && sa == 1 && sb == 1 {
+			out, x, y := dst.data[d:d+n], a.data[i:i+n], b.data[j:j+n]
+			for k := range out {
+				out[k] = f(x[k], y[k])
+			}
+			continue
+		}
+		for range n {
+			dst.data[d] = f(a.data[i], b.data[j])
+			d, i, j = d+ds, i+sa, j+sb
+		}
+	}
+}

@@ -1,0 +1,699 @@
+package ndview
+
+// Element-type conversion (NumPy's astype and copyto with casting="unsafe")
+// and the row walker it runs on.
+//
+// Convert dispatches once per call on the two element kinds to a row
+// kernel specialised for the pair, then walks the views row by row: an
+// odometer steps the outer axes and calls the kernel once per row of the
+// innermost axis, which loops over the elements with no call, closure or
+// interface in between. Both operands contiguous is one call for the whole
+// view. The walk (rowPlan) is self-contained so that it can later give way
+// to a shared traversal planner.
+
+import (
+	"math"
+	"sync"
+
+	"github.com/x448/float16"
+)
+
+// Convert writes src, converted element by element to U, into dst: NumPy's
+// np.copyto(dst, src, casting="unsafe"), or astype into a preallocated
+// view. src is broadcast to dst's shape (SEMANTICS W1): extra leading
+// extent-1 axes of src are dropped, then extents of 1 repeat. Any strides
+// work on either side. When src and dst share memory the result is as if
+// src had first been copied to a temporary (which Convert then allocates);
+// otherwise Convert does not allocate for views of rank up to MaxRank.
+//
+// Values convert as Go's conversions do, with two additions:
+//   - float16.Float16 is a float, never its uint16 bits. Float16 to any
+//     type is exact (through float32). Any type to Float16 rounds to the
+//     nearest value, ties to even, overflows to ±Inf (65520 and above),
+//     keeps NaN (sign and leading payload bits, quiet) and -0, exactly as
+//     github.com/x448/float16's Fromfloat32. float64 rounds once, directly
+//     to half precision, as NumPy does, not through float32.
+//   - complex to real keeps the real part (NumPy also drops the imaginary
+//     part, with a ComplexWarning); real to complex has imaginary part 0.
+//
+// Float to integer truncates toward zero. When the truncated value does not
+// fit the integer type, or is NaN, the result is Go's: implementation
+// specific, like NumPy's (undefined behaviour in C); it is never a panic.
+// Integer to integer wraps modulo 2^bits, float64 to float32 rounds to
+// nearest even, as in Go.
+//
+// Convert panics with an error wrapping ErrReadOnly when dst is read-only,
+// and ErrShape when src cannot be broadcast to dst's shape.
+func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
+	const op = "Convert"
+	if dst.flags&flagReadOnly != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
+	var sbuf [MaxRank]int
+	sst := sbuf[:len(dsh)]
+	if !broadcastSource(src.shapeRef(), src.stridesRef(), dsh, sst) {
+		convertShapePanic(op, src.shapeRef(), dsh)
+	}
+	if shapeSize(dsh) == 0 {
+		return
+	}
+	sdata, soff := src.data, src.off
+	if overlaps(&dst, dst1, &src, sst, dsh) {
+		tmp := cloneC(&src)
+		sdata, soff = tmp.data, 0
+		broadcastSource(tmp.shapeRef(), tmp.stridesRef(), dsh, sst)
+	}
+	var p rowPlan
+	p.init(dsh, dst1, sst, dst.off, soff)
+	convertRaw(infoOf[U]().kind, eraseSlice(dst.data), infoOf[T]().kind, eraseSlice(sdata), &p)
+}
+
+// broadcastSource writes into out (of len(target)) the strides under which
+// a source of shape and strides reads as target (SEMANTICS W1): leading
+// extent-1 axes beyond target's rank are dropped, then the shapes are
+// broadcast. It reports false when they cannot be.
+func broadcastSource(shape, strides, target, out []int) bool {
+	for len(shape) > len(target) && shape[0] == 1 {
+		shape, strides = shape[1:], strides[1:]
+	}
+	return broadcastStrides(shape, strides, target, out)
+}
+
+// convertShapePanic panics with W1's message.
+//
+//go:noinline
+func convertShapePanic(op string, from, into []int) {
+	panicf(op, ErrShape, "could not broadcast input array from shape %s into shape %s",
+		formatShape(from), formatShape(into))
+}
+
+// overlaps reports whether the memory dst reaches may intersect the memory
+// src reaches (read through strides sst over dst's shape dsh), so that
+// writing dst before all of src is read could change src. A src that reads
+// each element exactly where dst writes it, with the same item size, does
+// not count: every element is read before it is written.
+func overlaps[U, T any](dst *NDView[U], dstr []int, src *NDView[T], sst, dsh []int) bool {
+	su, st := sizeof[U](), sizeof[T]()
+	if su == 0 || st == 0 || len(dst.data) == 0 || len(src.data) == 0 {
+		return false
+	}
+	dbase, sbase := sliceAddr(dst.data), sliceAddr(src.data)
+	dlo, dhi, _ := extent(dst.off, dsh, dstr) // both layouts are valid views
+	slo, shi, _ := extent(src.off, dsh, sst)
+	dlo0, dhi0 := dbase+uintptr(dlo*su), dbase+uintptr((dhi+1)*su)
+	slo0, shi0 := sbase+uintptr(slo*st), sbase+uintptr((shi+1)*st)
+	if dhi0 <= slo0 || shi0 <= dlo0 {
+		return false
+	}
+	if su != st || dbase+uintptr(dst.off*su) != sbase+uintptr(src.off*st) {
+		return true
+	}
+	for k, n := range dsh {
+		if n > 1 && dstr[k] != sst[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// cloneC returns a C-contiguous copy of v.
+func cloneC[T any](v *NDView[T]) NDView[T] {
+	sh := v.shapeRef()
+	out := newView(make([]T, shapeSize(sh)), 0, len(sh))
+	copy(out.shapeRef(), sh)
+	fillCStrides(sh, out.stridesRef())
+	out.updateFlags()
+	gatherC(out.data, v)
+	return out
+}
+
+// gatherC copies the elements of v in C order into out, of length v.Size().
+func gatherC[T any](out []T, v *NDView[T]) {
+	if len(out) == 0 {
+		return
+	}
+	sh := v.shapeRef()
+	var cbuf [MaxRank]int
+	cst := cbuf[:len(sh)]
+	fillCStrides(sh, cst)
+	var p rowPlan
+	p.init(sh, cst, v.stridesRef(), 0, v.off)
+	runRows(&p, out, v.data, rowCopy[T])
+}
+
+// ---------------------------------------------------------------------
+// The row walker.
+
+// rowPlan walks two operands of one shape, row by row (SEMANTICS N2 in
+// small): axes of extent 1 are dropped, the others sorted by the
+// destination's stride (largest first, stably), axes where the destination
+// runs backwards are flipped for both operands, and neighbouring axes that
+// are one evenly strided run in both operands are merged. The last
+// remaining axis is the row. Reordering is never observable: the caller
+// has made sure the source does not overlap the destination, and writable
+// destinations never reach an element twice.
+type rowPlan struct {
+	ndim       int // axes after merging, >= 1
+	doff, soff int // the first element of each operand
+	shape      [MaxRank]int
+	dst, src   [MaxRank]int // strides in elements
+}
+
+// init plans a walk of shape (which must have elements) with destination
+// and source strides dst and src starting at doff and soff.
+func (p *rowPlan) init(shape, dst, src []int, doff, soff int) {
+	p.doff, p.soff = doff, soff
+	n := 0
+	for k, e := range shape {
+		if e == 1 {
+			continue
+		}
+		d, s := dst[k], src[k]
+		if d < 0 {
+			p.doff += d * (e - 1)
+			p.soff += s * (e - 1)
+			d, s = -d, -s
+		}
+		// Insertion sort by destination stride, descending and stable.
+		i := n
+		for i > 0 && p.dst[i-1] < d {
+			p.shape[i], p.dst[i], p.src[i] = p.shape[i-1], p.dst[i-1], p.src[i-1]
+			i--
+		}
+		p.shape[i], p.dst[i], p.src[i] = e, d, s
+		n++
+	}
+	if n == 0 {
+		p.ndim, p.shape[0], p.dst[0], p.src[0] = 1, 1, 1, 1
+		return
+	}
+	// Merge from the inside out: axis k folds into the inner group m when
+	// its strides are the group's strides times the group's extent.
+	m := n - 1
+	for k := n - 2; k >= 0; k-- {
+		e := p.shape[m]
+		if p.dst[k] == p.dst[m]*e && p.src[k] == p.src[m]*e {
+			p.shape[m] *= p.shape[k]
+			continue
+		}
+		m--
+		p.shape[m], p.dst[m], p.src[m] = p.shape[k], p.dst[k], p.src[k]
+	}
+	// The groups occupy [m, n); move them to the front.
+	copy(p.shape[:], p.shape[m:n])
+	copy(p.dst[:], p.dst[m:n])
+	copy(p.src[:], p.src[m:n])
+	p.ndim = n - m
+}
+
+// Tiling: when the source's row stride is large and another axis is
+// nearly contiguous in the source (a transposed source), rows are cut into
+// pieces of planTile elements and planTile neighbouring rows are walked
+// piece by piece, so that the source cache lines one piece touches are
+// reused by the next rows instead of being evicted first
+// (BenchmarkConvertF16ToF32Transposed).
+const (
+	planTile      = 64 // elements per row piece, and rows per band
+	planTileFirst = 16 // the smallest source row stride (elements) worth tiling
+)
+
+// run calls row once per row (or row piece, when tiling), with the offsets
+// of its first element in each operand and its length; the row strides are
+// the last axis's.
+func (p *rowPlan) run(row func(di, si, n int)) {
+	last := p.ndim - 1
+	t := p.tileAxis()
+	var outer [MaxRank]int // the axes the odometer steps: all but last and t
+	no := 0
+	for k := range last {
+		if k != t {
+			outer[no] = k
+			no++
+		}
+	}
+	var idx [MaxRank]int
+	di, si := p.doff, p.soff
+	for {
+		if t < 0 {
+			row(di, si, p.shape[last])
+		} else {
+			p.tiles(t, di, si, row)
+		}
+		j := no - 1
+		for ; j >= 0; j-- {
+			k := outer[j]
+			di += p.dst[k]
+			si += p.src[k]
+			if idx[j]++; idx[j] < p.shape[k] {
+				break
+			}
+			di -= p.dst[k] * p.shape[k]
+			si -= p.src[k] * p.shape[k]
+			idx[j] = 0
+		}
+		if j < 0 {
+			return
+		}
+	}
+}
+
+// tileAxis returns the axis to tile with the last one, or -1: the outer
+// axis with the smallest source stride, when the source's row stride is at
+// least planTileFirst, larger than that axis's, and rows are longer than a
+// piece.
+func (p *rowPlan) tileAxis() int {
+	last := p.ndim - 1
+	rs := absInt(p.src[last])
+	if last == 0 || rs < planTileFirst || p.shape[last] <= planTile {
+		return -1
+	}
+	t := -1
+	for k := range last {
+		if s := absInt(p.src[k]); s < rs && (t < 0 || s < absInt(p.src[t])) {
+			t = k
+		}
+	}
+	return t
+}
+
+// tiles walks the plane of axes t and last from offsets di and si in
+// bands of planTile rows, each band piece by piece.
+func (p *rowPlan) tiles(t, di, si int, row func(di, si, n int)) {
+	last := p.ndim - 1
+	nk, dk, sk := p.shape[t], p.dst[t], p.src[t]
+	nj, dj, sj := p.shape[last], p.dst[last], p.src[last]
+	for kb := 0; kb < nk; kb += planTile {
+		ke := min(kb+planTile, nk)
+		for jb := 0; jb < nj; jb += planTile {
+			m := min(planTile, nj-jb)
+			for k := kb; k < ke; k++ {
+				row(di+k*dk+jb*dj, si+k*sk+jb*sj, m)
+			}
+		}
+	}
+}
+
+// rowKernel converts n elements of one row: s[si], s[si+ss], … into
+// d[di], d[di+ds], ….
+type rowKernel[D, S any] func(d []D, di, ds int, s []S, si, ss, n int)
+
+// runRows walks p calling kernel on every row of d and s.
+func runRows[D, S any](p *rowPlan, d []D, s []S, kernel rowKernel[D, S]) {
+	ds, ss := p.dst[p.ndim-1], p.src[p.ndim-1]
+	p.run(func(di, si, n int) { kernel(d, di, ds, s, si, ss, n) })
+}
+
+// ---------------------------------------------------------------------
+// Dispatch on the element kinds, once per call. Named types run on the
+// kernels of their underlying types (typedSlice).
+
+// realNum is the set of the real kinds' representations.
+type realNum interface {
+	~int8 | ~int16 | ~int32 | ~int64 | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~float32 | ~float64
+}
+
+// convertRaw converts s (of kind ks) into d (of kind kd) along p.
+func convertRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *rowPlan) {
+	if kd == ks {
+		copyRaw(kd, d, s, p)
+		return
+	}
+	switch kd {
+	case ekInt8:
+		convertToReal(typedSlice[int8](d), ks, s, p)
+	case ekInt16:
+		convertToReal(typedSlice[int16](d), ks, s, p)
+	case ekInt32:
+		convertToReal(typedSlice[int32](d), ks, s, p)
+	case ekInt64:
+		convertToReal(typedSlice[int64](d), ks, s, p)
+	case ekUint8:
+		convertToReal(typedSlice[uint8](d), ks, s, p)
+	case ekUint16:
+		convertToReal(typedSlice[uint16](d), ks, s, p)
+	case ekUint32:
+		convertToReal(typedSlice[uint32](d), ks, s, p)
+	case ekUint64:
+		convertToReal(typedSlice[uint64](d), ks, s, p)
+	case ekFloat32:
+		convertToReal(typedSlice[float32](d), ks, s, p)
+	case ekFloat64:
+		convertToReal(typedSlice[float64](d), ks, s, p)
+	case ekFloat16:
+		convertToF16(typedSlice[uint16](d), ks, s, p)
+	case ekComplex64:
+		convertToC64(typedSlice[complex64](d), ks, s, p)
+	case ekComplex128:
+		convertToC128(typedSlice[complex128](d), ks, s, p)
+	}
+}
+
+// copyRaw copies elements of one kind, bit for bit.
+func copyRaw(k elemKind, d, s rawSlice, p *rowPlan) {
+	switch k {
+	case ekInt8, ekUint8, ekBool:
+		runRows(p, typedSlice[uint8](d), typedSlice[uint8](s), rowCopy[uint8])
+	case ekInt16, ekUint16, ekFloat16:
+		runRows(p, typedSlice[uint16](d), typedSlice[uint16](s), rowCopy[uint16])
+	case ekInt32, ekUint32, ekFloat32:
+		runRows(p, typedSlice[uint32](d), typedSlice[uint32](s), rowCopy[uint32])
+	case ekInt64, ekUint64, ekFloat64:
+		runRows(p, typedSlice[uint64](d), typedSlice[uint64](s), rowCopy[uint64])
+	case ekComplex64:
+		runRows(p, typedSlice[complex64](d), typedSlice[complex64](s), rowCopy[complex64])
+	case ekComplex128:
+		runRows(p, typedSlice[complex128](d), typedSlice[complex128](s), rowCopy[complex128])
+	}
+}
+
+// convertToReal converts s of kind ks into the real slice d.
+func convertToReal[D realNum](d []D, ks elemKind, s rawSlice, p *rowPlan) {
+	switch ks {
+	case ekInt8:
+		runRows(p, d, typedSlice[int8](s), rowReal[D, int8])
+	case ekInt16:
+		runRows(p, d, typedSlice[int16](s), rowReal[D, int16])
+	case ekInt32:
+		runRows(p, d, typedSlice[int32](s), rowReal[D, int32])
+	case ekInt64:
+		runRows(p, d, typedSlice[int64](s), rowReal[D, int64])
+	case ekUint8:
+		runRows(p, d, typedSlice[uint8](s), rowReal[D, uint8])
+	case ekUint16:
+		runRows(p, d, typedSlice[uint16](s), rowReal[D, uint16])
+	case ekUint32:
+		runRows(p, d, typedSlice[uint32](s), rowReal[D, uint32])
+	case ekUint64:
+		runRows(p, d, typedSlice[uint64](s), rowReal[D, uint64])
+	case ekFloat32:
+		runRows(p, d, typedSlice[float32](s), rowReal[D, float32])
+	case ekFloat64:
+		runRows(p, d, typedSlice[float64](s), rowReal[D, float64])
+	case ekFloat16:
+		runRows(p, d, typedSlice[uint16](s), rowF16ToReal[D])
+	case ekComplex64:
+		runRows(p, d, typedSlice[complex64](s), rowC64ToReal[D])
+	case ekComplex128:
+		runRows(p, d, typedSlice[complex128](s), rowC128ToReal[D])
+	}
+}
+
+// convertToF16 converts s of kind ks into float16 bits d.
+func convertToF16(d []uint16, ks elemKind, s rawSlice, p *rowPlan) {
+	switch ks {
+	case ekInt8:
+		runRows(p, d, typedSlice[int8](s), rowToF16[int8])
+	case ekInt16:
+		runRows(p, d, typedSlice[int16](s), rowToF16[int16])
+	case ekInt32:
+		runRows(p, d, typedSlice[int32](s), rowToF16[int32])
+	case ekInt64:
+		runRows(p, d, typedSlice[int64](s), rowToF16[int64])
+	case ekUint8:
+		runRows(p, d, typedSlice[uint8](s), rowToF16[uint8])
+	case ekUint16:
+		runRows(p, d, typedSlice[uint16](s), rowToF16[uint16])
+	case ekUint32:
+		runRows(p, d, typedSlice[uint32](s), rowToF16[uint32])
+	case ekUint64:
+		runRows(p, d, typedSlice[uint64](s), rowToF16[uint64])
+	case ekFloat32:
+		runRows(p, d, typedSlice[float32](s), rowToF16[float32])
+	case ekFloat64:
+		runRows(p, d, typedSlice[float64](s), rowF64ToF16)
+	case ekComplex64:
+		runRows(p, d, typedSlice[complex64](s), rowC64ToF16)
+	case ekComplex128:
+		runRows(p, d, typedSlice[complex128](s), rowC128ToF16)
+	}
+}
+
+// convertToC64 converts s of kind ks into d.
+func convertToC64(d []complex64, ks elemKind, s rawSlice, p *rowPlan) {
+	switch ks {
+	case ekInt8:
+		runRows(p, d, typedSlice[int8](s), rowToC64[int8])
+	case ekInt16:
+		runRows(p, d, typedSlice[int16](s), rowToC64[int16])
+	case ekInt32:
+		runRows(p, d, typedSlice[int32](s), rowToC64[int32])
+	case ekInt64:
+		runRows(p, d, typedSlice[int64](s), rowToC64[int64])
+	case ekUint8:
+		runRows(p, d, typedSlice[uint8](s), rowToC64[uint8])
+	case ekUint16:
+		runRows(p, d, typedSlice[uint16](s), rowToC64[uint16])
+	case ekUint32:
+		runRows(p, d, typedSlice[uint32](s), rowToC64[uint32])
+	case ekUint64:
+		runRows(p, d, typedSlice[uint64](s), rowToC64[uint64])
+	case ekFloat32:
+		runRows(p, d, typedSlice[float32](s), rowToC64[float32])
+	case ekFloat64:
+		runRows(p, d, typedSlice[float64](s), rowToC64[float64])
+	case ekFloat16:
+		runRows(p, d, typedSlice[uint16](s), rowF16ToC64)
+	case ekComplex128:
+		runRows(p, d, typedSlice[complex128](s), rowC128ToC64)
+	}
+}
+
+// convertToC128 converts s of kind ks into d.
+func convertToC128(d []complex128, ks elemKind, s rawSlice, p *rowPlan) {
+	switch ks {
+	case ekInt8:
+		runRows(p, d, typedSlice[int8](s), rowToC128[int8])
+	case ekInt16:
+		runRows(p, d, typedSlice[int16](s), rowToC128[int16])
+	case ekInt32:
+		runRows(p, d, typedSlice[int32](s), rowToC128[int32])
+	case ekInt64:
+		runRows(p, d, typedSlice[int64](s), rowToC128[int64])
+	case ekUint8:
+		runRows(p, d, typedSlice[uint8](s), rowToC128[uint8])
+	case ekUint16:
+		runRows(p, d, typedSlice[uint16](s), rowToC128[uint16])
+	case ekUint32:
+		runRows(p, d, typedSlice[uint32](s), rowToC128[uint32])
+	case ekUint64:
+		runRows(p, d, typedSlice[uint64](s), rowToC128[uint64])
+	case ekFloat32:
+		runRows(p, d, typedSlice[float32](s), rowToC128[float32])
+	case ekFloat64:
+		runRows(p, d, typedSlice[float64](s), rowToC128[float64])
+	case ekFloat16:
+		runRows(p, d, typedSlice[uint16](s), rowF16ToC128)
+	case ekComplex64:
+		runRows(p, d, typedSlice[complex64](s), rowC64ToC128)
+	}
+}
+
+// ---------------------------------------------------------------------
+// Row kernels. Each has a contiguous loop (both strides 1, bounds checks
+// hoisted by reslicing) and a strided one.
+
+func rowCopy[T any](d []T, di, ds int, s []T, si, ss, n int) {
+	if ds == 1 && ss == 1 {
+		copy(d[di:di+n], s[si:si+n])
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = s[si]
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowReal[D, S realNum](d []D, di, ds int, s []S, si, ss, n int) {
+	if ds == 1 && ss == 1 {
+		s = s[si : si+n]
+		d = d[di : di+len(s)]
+		for i, x := range s {
+			d[i] = D(x)
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = D(s[si])
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowF16ToReal[D realNum](d []D, di, ds int, s []uint16, si, ss, n int) {
+	tab := f16Table()
+	if ds == 1 && ss == 1 {
+		s = s[si : si+n]
+		d = d[di : di+len(s)]
+		for i, x := range s {
+			d[i] = D(tab[x])
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = D(tab[s[si]])
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowToF16[S realNum](d []uint16, di, ds int, s []S, si, ss, n int) {
+	// Every integer converts to float32 exactly, or rounds to a float32
+	// beyond 65520 that is infinite in half precision anyway: one rounding.
+	if ds == 1 && ss == 1 {
+		s = s[si : si+n]
+		d = d[di : di+len(s)]
+		for i, x := range s {
+			d[i] = f32ToF16(float32(x))
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = f32ToF16(float32(s[si]))
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowF64ToF16(d []uint16, di, ds int, s []float64, si, ss, n int) {
+	if ds == 1 && ss == 1 {
+		s = s[si : si+n]
+		d = d[di : di+len(s)]
+		for i, x := range s {
+			d[i] = f64ToF16(x)
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = f64ToF16(s[si])
+		di, si = di+ds, si+ss
+	}
+}
+
+// The complex kernels are not hot paths: one strided loop each.
+
+func rowC64ToReal[D realNum](d []D, di, ds int, s []complex64, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = D(real(s[si]))
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowC128ToReal[D realNum](d []D, di, ds int, s []complex128, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = D(real(s[si]))
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowC64ToF16(d []uint16, di, ds int, s []complex64, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = f32ToF16(real(s[si]))
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowC128ToF16(d []uint16, di, ds int, s []complex128, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = f64ToF16(real(s[si]))
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowToC64[S realNum](d []complex64, di, ds int, s []S, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = complex(float32(s[si]), 0)
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowToC128[S realNum](d []complex128, di, ds int, s []S, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = complex(float64(s[si]), 0)
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowF16ToC64(d []complex64, di, ds int, s []uint16, si, ss, n int) {
+	tab := f16Table()
+	for ; n > 0; n-- {
+		d[di] = complex(tab[s[si]], 0)
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowF16ToC128(d []complex128, di, ds int, s []uint16, si, ss, n int) {
+	tab := f16Table()
+	for ; n > 0; n-- {
+		d[di] = complex(float64(tab[s[si]]), 0)
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowC64ToC128(d []complex128, di, ds int, s []complex64, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = complex128(s[si])
+		di, si = di+ds, si+ss
+	}
+}
+
+func rowC128ToC64(d []complex64, di, ds int, s []complex128, si, ss, n int) {
+	for ; n > 0; n-- {
+		d[di] = complex64(s[si])
+		di, si = di+ds, si+ss
+	}
+}
+
+// ---------------------------------------------------------------------
+// IEEE half precision (SEMANTICS C6).
+
+// f16Table maps every float16 bit pattern to its float32 value, as
+// x448/float16 converts it (exactly; NaNs keep sign and payload and become
+// quiet). It is built on first use, from x448/float16 itself: 65,536
+// conversions, about 0.15 ms here, paid only by programs that convert float16
+// (BenchmarkF16Table).
+var f16Table = sync.OnceValue(func() *[1 << 16]float32 {
+	t := new([1 << 16]float32)
+	for i := range t {
+		t[i] = float16.Frombits(uint16(i)).Float32()
+	}
+	return t
+})
+
+// f32ToF16 returns the float16 bits nearest to f, ties to even: the result
+// of x448/float16's Fromfloat32, computed without its per-bit loops.
+func f32ToF16(f float32) uint16 {
+	u := math.Float32bits(f)
+	sign := uint16(u>>16) & 0x8000
+	a := u & 0x7fffffff
+	switch {
+	case a > 0x7f800000: // NaN: keep the leading payload bits, set quiet
+		return sign | 0x7e00 | uint16(a>>13)&0x3ff
+	case a >= 0x477ff000: // 65520 and above, Inf: overflow to Inf
+		return sign | 0x7c00
+	case a < 0x38800000: // below 2^-14: a half subnormal or zero
+		// Adding 0.5, whose float32 ulp is 2^-24 (the half subnormal
+		// step), rounds |f| to that step, ties to even; the low bits of
+		// the sum count the steps.
+		return sign | uint16(math.Float32bits(float32(math.Float32frombits(a)+0.5))-0x3f000000)
+	}
+	// Normal: rebias the exponent (127 to 15) and round the 23-bit
+	// fraction to 10 bits, ties to even; a carry moves into the exponent.
+	return sign | uint16((a+0xfff+(a>>13)&1-0x38000000)>>13)
+}
+
+// f64ToF16 returns the float16 bits nearest to f, ties to even, rounding
+// once (not through float32). NaN keeps its sign and leading payload bits
+// and becomes quiet, as a float64 to float32 to float16 conversion would.
+func f64ToF16(f float64) uint16 {
+	u := math.Float64bits(f)
+	sign := uint16(u>>48) & 0x8000
+	a := u &^ (1 << 63)
+	switch {
+	case a > 0x7ff0000000000000: // NaN
+		return sign | 0x7e00 | uint16(a>>42)&0x3ff
+	case a >= 0x40effe0000000000: // 65520 and above, Inf
+		return sign | 0x7c00
+	case a < 0x3f10000000000000: // below 2^-14
+		// 2^28 has a float64 ulp of 2^-24, the half subnormal step.
+		return sign | uint16(math.Float64bits(float64(math.Float64frombits(a)+0x1p28))-0x41b0000000000000)
+	}
+	return sign | uint16((a+(1<<41-1)+(a>>42)&1-1008<<52)>>42)
+}

@@ -1,0 +1,485 @@
+package ndview
+
+// Element formats (SEMANTICS C4, C5, M1): the PEP 3118 / struct-module code
+// of an element type, the parser for such codes and for NumPy dtype
+// strings, and the per-type facts (kind, size, alignment, whether the type
+// holds pointers) that casts, conversions and byte views rely on.
+//
+// Facts about a type are computed once: the predeclared numeric types and
+// float16.Float16 are found by a type switch, any other type through
+// reflect, once, and then cached, so that no per-call path pays for
+// reflection.
+
+import (
+	"encoding/binary"
+	"reflect"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/x448/float16"
+)
+
+// Numeric is the constraint of element types that Convert converts by
+// value: Go's integer, floating-point and complex kinds, including named
+// types defined over them, and float16.Float16.
+//
+// float16.Float16 is defined over uint16, so it is in this type set through
+// ~uint16; Convert recognises that exact type and converts it as an IEEE
+// half-precision float, never as its bits. Any other type defined over
+// uint16 (including one defined over float16.Float16) is an integer.
+type Numeric interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 |
+		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+		~float32 | ~float64 | ~complex64 | ~complex128
+}
+
+// elemKind is the machine representation of an element type: what
+// conversions and byte swaps must do with it. int, uint and uintptr map to
+// the fixed-size kind of the same size.
+type elemKind uint8
+
+const (
+	ekOther    elemKind = iota // pointer-free, but not a scalar: a struct or an array
+	ekPointers                 // holds pointers: never reinterpreted as bytes
+	ekBool
+	ekInt8
+	ekInt16
+	ekInt32
+	ekInt64
+	ekUint8
+	ekUint16
+	ekUint32
+	ekUint64
+	ekFloat16
+	ekFloat32
+	ekFloat64
+	ekComplex64
+	ekComplex128
+)
+
+// typeInfo holds what the package needs to know about an element type.
+type typeInfo struct {
+	kind    elemKind
+	size    int
+	align   int
+	format  string // the code Format returns
+	hasBool bool   // holds a bool, whose byte Go requires to be 0 or 1
+}
+
+// madeFrom reports whether values of this type may be made from the
+// memory of values of type src without a check: the type holds no bool,
+// whose byte must be 0 or 1 (Go compilers rely on it, for instance to drop
+// bounds checks), or src is the same type, or both are bools.
+func (t *typeInfo) madeFrom(src *typeInfo) bool {
+	return !t.hasBool || t == src || t.kind == ekBool && src.kind == ekBool
+}
+
+// bytesOK reports whether values of the type may be seen as raw bytes:
+// the type holds no pointers and has a nonzero size.
+func (t *typeInfo) bytesOK() bool { return t.kind != ekPointers && t.size > 0 }
+
+// swapUnit returns the size of the units a byte swap reverses (the whole
+// item, or each half of a complex number) and whether the type can be
+// swapped at all: scalars can, structs, arrays and pointers cannot.
+func (t *typeInfo) swapUnit() (int, bool) {
+	switch t.kind {
+	case ekOther, ekPointers:
+		return 0, false
+	case ekComplex64, ekComplex128:
+		return t.size / 2, true
+	}
+	return t.size, true
+}
+
+// Infos of the predeclared types, found without reflection.
+var (
+	infoBool       = newTypeInfo(reflect.TypeFor[bool]())
+	infoInt        = newTypeInfo(reflect.TypeFor[int]())
+	infoInt8       = newTypeInfo(reflect.TypeFor[int8]())
+	infoInt16      = newTypeInfo(reflect.TypeFor[int16]())
+	infoInt32      = newTypeInfo(reflect.TypeFor[int32]())
+	infoInt64      = newTypeInfo(reflect.TypeFor[int64]())
+	infoUint       = newTypeInfo(reflect.TypeFor[uint]())
+	infoUint8      = newTypeInfo(reflect.TypeFor[uint8]())
+	infoUint16     = newTypeInfo(reflect.TypeFor[uint16]())
+	infoUint32     = newTypeInfo(reflect.TypeFor[uint32]())
+	infoUint64     = newTypeInfo(reflect.TypeFor[uint64]())
+	infoUintptr    = newTypeInfo(reflect.TypeFor[uintptr]())
+	infoFloat16    = newTypeInfo(reflect.TypeFor[float16.Float16]())
+	infoFloat32    = newTypeInfo(reflect.TypeFor[float32]())
+	infoFloat64    = newTypeInfo(reflect.TypeFor[float64]())
+	infoComplex64  = newTypeInfo(reflect.TypeFor[complex64]())
+	infoComplex128 = newTypeInfo(reflect.TypeFor[complex128]())
+)
+
+// typeInfos caches the infos of other types, keyed by reflect.Type.
+var typeInfos sync.Map
+
+// infoOf returns the facts about T. It does not allocate: predeclared types
+// are matched by a type switch, and any other type is looked up in a cache
+// filled through reflect on first use.
+func infoOf[T any]() *typeInfo {
+	switch any((*T)(nil)).(type) {
+	case *float32:
+		return infoFloat32
+	case *float64:
+		return infoFloat64
+	case *uint8:
+		return infoUint8
+	case *float16.Float16:
+		return infoFloat16
+	case *int:
+		return infoInt
+	case *int8:
+		return infoInt8
+	case *int16:
+		return infoInt16
+	case *int32:
+		return infoInt32
+	case *int64:
+		return infoInt64
+	case *uint:
+		return infoUint
+	case *uint16:
+		return infoUint16
+	case *uint32:
+		return infoUint32
+	case *uint64:
+		return infoUint64
+	case *uintptr:
+		return infoUintptr
+	case *complex64:
+		return infoComplex64
+	case *complex128:
+		return infoComplex128
+	case *bool:
+		return infoBool
+	}
+	return cachedInfo(reflect.TypeFor[T]())
+}
+
+// cachedInfo returns the cached info of t, computing it on first use.
+func cachedInfo(t reflect.Type) *typeInfo {
+	if i, ok := typeInfos.Load(t); ok {
+		return i.(*typeInfo)
+	}
+	i, _ := typeInfos.LoadOrStore(t, newTypeInfo(t))
+	return i.(*typeInfo)
+}
+
+// newTypeInfo computes the facts about t through reflect.
+func newTypeInfo(t reflect.Type) *typeInfo {
+	info := &typeInfo{size: int(t.Size()), align: t.Align(), hasBool: hasBool(t)}
+	kinds := [...]struct {
+		kind elemKind
+		code string
+	}{
+		reflect.Bool:       {ekBool, "?"},
+		reflect.Int:        {intKind(t.Size()), "n"},
+		reflect.Int8:       {ekInt8, "b"},
+		reflect.Int16:      {ekInt16, "h"},
+		reflect.Int32:      {ekInt32, "i"},
+		reflect.Int64:      {ekInt64, "q"},
+		reflect.Uint:       {intKind(t.Size()) + ekUint8 - ekInt8, "N"},
+		reflect.Uint8:      {ekUint8, "B"},
+		reflect.Uint16:     {ekUint16, "H"},
+		reflect.Uint32:     {ekUint32, "I"},
+		reflect.Uint64:     {ekUint64, "Q"},
+		reflect.Uintptr:    {intKind(t.Size()) + ekUint8 - ekInt8, "N"},
+		reflect.Float32:    {ekFloat32, "f"},
+		reflect.Float64:    {ekFloat64, "d"},
+		reflect.Complex64:  {ekComplex64, "Zf"},
+		reflect.Complex128: {ekComplex128, "Zd"},
+	}
+	switch k := t.Kind(); {
+	case t == reflect.TypeFor[float16.Float16]():
+		info.kind, info.format = ekFloat16, "e"
+	case hasPointers(t):
+		info.kind, info.format = ekPointers, "O"
+	case int(k) < len(kinds) && kinds[k].code != "":
+		info.kind, info.format = kinds[k].kind, kinds[k].code
+	default:
+		info.kind, info.format = ekOther, "V"+strconv.Itoa(info.size)
+	}
+	return info
+}
+
+// intKind returns the signed kind of an integer of size bytes.
+func intKind(size uintptr) elemKind {
+	switch size {
+	case 1:
+		return ekInt8
+	case 2:
+		return ekInt16
+	case 4:
+		return ekInt32
+	}
+	return ekInt64
+}
+
+// holds reports whether values of t hold a value of a kind in kinds,
+// directly or inside arrays and structs.
+func holds(t reflect.Type, kinds ...reflect.Kind) bool {
+	switch k := t.Kind(); k {
+	case reflect.Array:
+		return t.Len() > 0 && holds(t.Elem(), kinds...)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holds(t.Field(i).Type, kinds...) {
+				return true
+			}
+		}
+		return false
+	default:
+		return slices.Contains(kinds, k)
+	}
+}
+
+// hasPointers reports whether values of t hold references to memory:
+// pointers, unsafe.Pointer, and the headers of strings, slices, maps,
+// channels, functions and interfaces. Such values must never be seen as
+// bytes, nor made from them.
+func hasPointers(t reflect.Type) bool {
+	return holds(t, reflect.Pointer, reflect.UnsafePointer, reflect.Map, reflect.Slice,
+		reflect.String, reflect.Chan, reflect.Func, reflect.Interface)
+}
+
+// hasBool reports whether values of t hold a bool.
+func hasBool(t reflect.Type) bool { return holds(t, reflect.Bool) }
+
+// Format returns the format code of v's element type (memoryview.format),
+// in the notation of Python's struct module and PEP 3118, native order and
+// sizes:
+//
+//	b int8    B uint8 (byte)    h int16   H uint16
+//	i int32   I uint32          q int64   Q uint64
+//	n int     N uint, uintptr   e float16.Float16
+//	f float32 d float64         ? bool
+//	Zf complex64                Zd complex128
+//
+// Named types take the code of their underlying type (a type defined over
+// float64 is "d"), except that float16.Float16 is "e". int64 is "q", never
+// NumPy's native "l". Other pointer-free types (structs, arrays) are
+// "V<size>", NumPy's opaque void type of that many bytes: [4]uint8 is "V4".
+// Types holding pointers (strings, slices, maps, pointers, channels,
+// functions, interfaces, and structs or arrays containing them) are "O",
+// NumPy's object code; they cannot be cast or seen as bytes.
+func (v NDView[T]) Format() string { return infoOf[T]().format }
+
+// FormatOf returns the format code of T, as NDView[T].Format does.
+func FormatOf[T any]() string { return infoOf[T]().format }
+
+// Kind classifies the items of a format.
+type Kind uint8
+
+// The kinds of a FormatSpec.
+const (
+	KindInvalid Kind = iota // the zero Kind; never returned by ParseFormat
+	KindBool                // ? and b1: one byte, 0 or 1
+	KindInt                 // signed integers: b h i l q n, i1 i2 i4 i8
+	KindUint                // unsigned integers: B H I L Q N P, u1 u2 u4 u8
+	KindFloat               // IEEE floats: e f d, f2 f4 f8
+	KindComplex             // pairs of floats: Zf Zd, c8 c16
+	KindBytes               // byte strings: c (one byte), S<n>
+	KindVoid                // opaque bytes: V<n>
+)
+
+// String returns the kind's name, such as "int" or "float".
+func (k Kind) String() string {
+	names := [...]string{"invalid", "bool", "int", "uint", "float", "complex", "bytes", "void"}
+	if int(k) < len(names) {
+		return names[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// FormatSpec is a parsed item format: its kind, its size in bytes and the
+// byte order of its items.
+type FormatSpec struct {
+	Kind Kind
+	Size int
+	// ByteOrder is binary.NativeEndian for native order ('@', '=', '|' or
+	// no prefix), binary.LittleEndian for '<' and binary.BigEndian for '>'
+	// and '!'. It is never nil.
+	ByteOrder binary.ByteOrder
+}
+
+// IsNative reports whether items in format f are laid out as Go lays out a
+// value of the same kind and size on this machine: their order is native,
+// or they are single bytes, or they have no byte order (KindBytes,
+// KindVoid). Items of a non-native format must be decoded (DecodeBytes), or
+// byte-swapped in place (ByteSwap), before they are read as Go values.
+func (f FormatSpec) IsNative() bool {
+	if f.Size <= 1 || f.Kind == KindBytes || f.Kind == KindVoid {
+		return true
+	}
+	return isLittle(f.ByteOrder) == isLittle(binary.NativeEndian)
+}
+
+// String returns f as a NumPy dtype string: "<f4", ">i2", "|u1", "|b1",
+// "<c16", "|S5", "|V16". Native order is written as this machine's order.
+func (f FormatSpec) String() string {
+	codes := [...]string{KindBool: "b", KindInt: "i", KindUint: "u", KindFloat: "f",
+		KindComplex: "c", KindBytes: "S", KindVoid: "V"}
+	if f.Kind == KindInvalid || int(f.Kind) >= len(codes) {
+		return "invalid"
+	}
+	prefix := "|"
+	if f.Size > 1 && f.Kind != KindBytes && f.Kind != KindVoid {
+		prefix = ">"
+		if f.ByteOrder == nil || isLittle(f.ByteOrder) {
+			prefix = "<"
+		}
+	}
+	return prefix + codes[f.Kind] + strconv.Itoa(f.Size)
+}
+
+// isLittle reports whether order is little-endian.
+func isLittle(order binary.ByteOrder) bool {
+	return order.Uint16(littleProbe[:]) == 1
+}
+
+var littleProbe = [2]byte{1, 0}
+
+// ParseFormat parses an item format, as Python's struct module and PEP
+// 3118 write it or as NumPy writes a dtype string (SEMANTICS C4, C5).
+//
+// Struct codes are one code with an optional byte-order prefix:
+//
+//	@ or none  native order and native sizes
+//	=          native order, standard sizes
+//	<          little-endian, standard sizes
+//	> and !    big-endian, standard sizes
+//
+// The codes are b B h H i I l L q Q n N P e f d ? c Zf Zd. Native sizes are
+// those of 64-bit Unix: l, L, n, N and P are 8 bytes. Standard sizes are
+// those of the struct module: l and L are 4, and n, N and P are illegal.
+//
+// NumPy dtype strings are an optional prefix (<, >, = or |), a kind letter
+// and a size: i1 i2 i4 i8, u1 u2 u4 u8, f2 f4 f8, c8 c16, b1 (bool), S<n>
+// (byte strings) and V<n> (opaque bytes). So "<f4", ">i2", "|u1", "f2" and
+// "c16" are accepted; "|" means "order not applicable", read as native.
+//
+// ParseFormat returns an error wrapping ErrType, naming what was wrong, for
+// anything else (an unknown code, a size NumPy has no type for, a count
+// such as "2h", a second prefix).
+func ParseFormat(s string) (FormatSpec, error) {
+	body := s
+	prefix := byte('@')
+	if len(body) > 0 {
+		switch body[0] {
+		case '@', '=', '<', '>', '!', '|':
+			prefix, body = body[0], body[1:]
+		}
+	}
+	spec := FormatSpec{ByteOrder: binary.NativeEndian}
+	switch prefix {
+	case '<':
+		spec.ByteOrder = binary.LittleEndian
+	case '>', '!':
+		spec.ByteOrder = binary.BigEndian
+	}
+	// A NumPy dtype string: a kind letter followed by a decimal size.
+	if len(body) >= 2 && body[1] >= '0' && body[1] <= '9' {
+		return parseDtype(s, body, spec)
+	}
+	if prefix == '|' {
+		return FormatSpec{}, errorf("ParseFormat", ErrType,
+			"format %q: the '|' prefix belongs to NumPy dtype strings such as \"|u1\"", s)
+	}
+	native := prefix == '@'
+	var kind Kind
+	size := 0
+	switch body {
+	case "b":
+		kind, size = KindInt, 1
+	case "B":
+		kind, size = KindUint, 1
+	case "h":
+		kind, size = KindInt, 2
+	case "H":
+		kind, size = KindUint, 2
+	case "i":
+		kind, size = KindInt, 4
+	case "I":
+		kind, size = KindUint, 4
+	case "l", "L":
+		kind, size = KindInt, 4
+		if body == "L" {
+			kind = KindUint
+		}
+		if native {
+			size = nativeLong
+		}
+	case "q":
+		kind, size = KindInt, 8
+	case "Q":
+		kind, size = KindUint, 8
+	case "n", "N", "P":
+		if !native {
+			return FormatSpec{}, errorf("ParseFormat", ErrType,
+				"format %q: %q is only valid with native sizes ('@' or no prefix)", s, body)
+		}
+		kind, size = KindUint, strconv.IntSize/8
+		if body == "n" {
+			kind = KindInt
+		}
+	case "e":
+		kind, size = KindFloat, 2
+	case "f":
+		kind, size = KindFloat, 4
+	case "d":
+		kind, size = KindFloat, 8
+	case "?":
+		kind, size = KindBool, 1
+	case "c":
+		kind, size = KindBytes, 1
+	case "Zf":
+		kind, size = KindComplex, 8
+	case "Zd":
+		kind, size = KindComplex, 16
+	default:
+		return FormatSpec{}, errorf("ParseFormat", ErrType,
+			"unknown format %q: want one struct code (b B h H i I l L q Q n N P e f d ? c Zf Zd) with an optional prefix @ = < > !, or a NumPy dtype string such as \"<f4\"", s)
+	}
+	spec.Kind, spec.Size = kind, size
+	return spec, nil
+}
+
+// nativeLong is the size of C's long with native sizes: 8 on 64-bit Unix
+// (LP64), 4 on 32-bit platforms.
+const nativeLong = strconv.IntSize / 8
+
+// parseDtype parses the NumPy dtype string body (kind letter and size) of s.
+func parseDtype(s, body string, spec FormatSpec) (FormatSpec, error) {
+	n, err := strconv.Atoi(body[1:])
+	if err != nil || n <= 0 || body[1] == '0' {
+		return FormatSpec{}, errorf("ParseFormat", ErrType, "dtype %q: the size after %q must be a positive decimal number", s, body[:1])
+	}
+	ok := false
+	switch body[0] {
+	case 'b':
+		spec.Kind, ok = KindBool, n == 1
+	case 'i':
+		spec.Kind, ok = KindInt, n == 1 || n == 2 || n == 4 || n == 8
+	case 'u':
+		spec.Kind, ok = KindUint, n == 1 || n == 2 || n == 4 || n == 8
+	case 'f':
+		spec.Kind, ok = KindFloat, n == 2 || n == 4 || n == 8
+	case 'c':
+		spec.Kind, ok = KindComplex, n == 8 || n == 16
+	case 'S':
+		spec.Kind, ok = KindBytes, true
+	case 'V':
+		spec.Kind, ok = KindVoid, true
+	default:
+		return FormatSpec{}, errorf("ParseFormat", ErrType,
+			"dtype %q: unknown kind %q; want one of b i u f c S V", s, body[:1])
+	}
+	if !ok {
+		return FormatSpec{}, errorf("ParseFormat", ErrType, "dtype %q: no %s type has %d bytes", s, spec.Kind, n)
+	}
+	spec.Size = n
+	return spec, nil
+}

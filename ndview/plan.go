@@ -1,0 +1,362 @@
+package ndview
+
+// Traversal plans (SEMANTICS §9): how an element-wise operation walks the
+// elements of one to three operands that share a shape. A plan knows only
+// ints (extents, strides and offsets in elements of each operand), never
+// element types, so kernels of any element types reuse it: a copy, a
+// conversion from one element type to another, arithmetic.
+//
+// Operand 0 is the destination (or the only operand); the others are
+// sources. A plan is built in this order:
+//
+//  1. Broadcast. Every source is laid over the destination's shape
+//     (broadcastInto, SEMANTICS W1 and B2): extra leading source axes of
+//     extent 1 are dropped, missing and extent-1 axes get stride 0.
+//  2. Size. A shape with a zero extent plans nothing (empty reports true);
+//     a 0-d shape plans one element.
+//  3. Axes of extent 1 are dropped: their strides are never used.
+//  4. If the order of the walk may change (reorder), axes are sorted by
+//     |destination stride|, largest first, by a stable sort, so that the
+//     innermost axis is the one whose destination elements are closest.
+//  5. If the order may change, every axis with a negative destination
+//     stride is flipped: each operand's base moves to the far end of the
+//     axis and its stride is negated. Pairs of elements are unchanged.
+//  6. Coalescing, from the outermost axis in: an axis merges into the
+//     axis outside it when, for every operand, the outer stride equals the
+//     inner stride times the inner extent. The merged axis keeps the inner
+//     strides and has the product of the extents. A contiguous operand
+//     becomes one axis of stride 1.
+//  7. After steps 3 and 6 at least one axis remains (extent 1 for a 0-d
+//     shape), so kernels always have an innermost axis.
+//
+// A plan without reordering visits elements in C order (SEMANTICS N1); with
+// it, in an order that equals C order for every observable result of an
+// element-wise operation whose operands do not overlap (N4). Callers handle
+// overlap (W3, W4) before they plan.
+//
+// Kernels walk a plan with a walker, which steps the outer axes with an
+// odometer and hands the kernel the offsets of one block of the innermost
+// one or two axes at a time: a function call per row, never per element.
+//
+// An element-wise kernel from src into dst (see Map in apply.go) runs:
+//
+//	var p plan
+//	p.init(dst.shapeRef())
+//	p.add(dst.off, dst.stridesRef())
+//	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+//		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
+//	}
+//	if p.empty() {
+//		return
+//	}
+//	src = detach(&p, 1, &dst, src) // W3: copy an overlapping source first
+//	p.simplify(true)
+//	n, ds := p.inner(0)
+//	_, ss := p.inner(1)
+//	for w := p.walk(1); w.next(&p); {
+//		d, s := w.off[0], w.off[1]
+//		// n elements: dst.data[d + i·ds] from src.data[s + i·ss]
+//	}
+
+import "slices"
+
+// maxOperands is the largest number of operands a plan walks together: a
+// destination and two sources.
+const maxOperands = 3
+
+// plan is a traversal of one shape by up to maxOperands strided operands,
+// simplified by the rules at the top of this file. The zero plan is empty.
+type plan struct {
+	nop  int                       // operands added; operand 0 is the destination
+	rank int                       // axes; 0 only before simplify or when size == 0
+	size int                       // elements in the shape
+	dim  [MaxRank]int              // extents, outermost first
+	st   [maxOperands][MaxRank]int // strides per operand, in its elements
+	base [maxOperands]int          // offset of element (0, …, 0) per operand
+}
+
+// init starts a plan over shape, a valid shape (the destination's).
+func (p *plan) init(shape []int) {
+	p.nop = 0
+	p.rank = len(shape)
+	p.size = shapeSize(shape)
+	copy(p.dim[:], shape)
+}
+
+// add appends an operand with the plan's shape, given the offset of its
+// element (0, …, 0) and one stride per axis.
+func (p *plan) add(off int, strides []int) {
+	k := p.nop
+	p.base[k] = off
+	copy(p.st[k][:p.rank], strides)
+	p.nop++
+}
+
+// addBroadcast appends a source operand of the given layout, broadcast to
+// the plan's shape (rule 1). It reports false, adding nothing, when the
+// shapes are incompatible.
+func (p *plan) addBroadcast(off int, shape, strides []int) bool {
+	k := p.nop
+	if !broadcastInto(p.dim[:p.rank], shape, strides, p.st[k][:p.rank]) {
+		return false
+	}
+	p.base[k] = off
+	p.nop++
+	return true
+}
+
+// rebase replaces operand k (a source) by another layout of a shape that
+// broadcasts to the plan's, such as a copy of it.
+func (p *plan) rebase(k, off int, shape, strides []int) {
+	broadcastInto(p.dim[:p.rank], shape, strides, p.st[k][:p.rank])
+	p.base[k] = off
+}
+
+// broadcastInto writes into out (len(target) ints) the strides under which a
+// source layout reads as target, following SEMANTICS W1: source axes of
+// extent 1 beyond target's rank are dropped from the left, then B2 applies.
+// It reports false when the shapes are incompatible.
+func broadcastInto(target, shape, strides, out []int) bool {
+	for len(shape) > len(target) && shape[0] == 1 {
+		shape, strides = shape[1:], strides[1:]
+	}
+	return broadcastStrides(shape, strides, target, out)
+}
+
+// empty reports whether the plan visits no element.
+func (p *plan) empty() bool { return p.size == 0 }
+
+// simplify applies rules 2 to 7. With reorder false the walk stays in C
+// order (rules 4 and 5 are skipped).
+func (p *plan) simplify(reorder bool) {
+	if p.size == 0 {
+		p.rank = 0
+		return
+	}
+	// Rule 3: drop extent-1 axes.
+	r := 0
+	for a := range p.rank {
+		if p.dim[a] == 1 {
+			continue
+		}
+		p.moveTo(a, r)
+		r++
+	}
+	p.rank = r
+	if reorder && r > 1 {
+		p.sortByDest()
+	}
+	if reorder {
+		for a := range r {
+			if p.st[0][a] < 0 {
+				p.flip(a)
+			}
+		}
+	}
+	p.coalesce()
+	if p.rank == 0 { // rule 7: a 0-d or all-1 shape is one element
+		p.rank = 1
+		p.dim[0] = 1
+		for k := range p.nop {
+			p.st[k][0] = 0
+		}
+	}
+}
+
+// moveTo copies axis a to position r <= a (used when compacting).
+func (p *plan) moveTo(a, r int) {
+	if a == r {
+		return
+	}
+	p.dim[r] = p.dim[a]
+	for k := range p.nop {
+		p.st[k][r] = p.st[k][a]
+	}
+}
+
+// sortByDest sorts the axes by |destination stride| descending, stably
+// (rule 4). Ranks are small, so an insertion sort does.
+func (p *plan) sortByDest() {
+	for i := 1; i < p.rank; i++ {
+		for j := i; j > 0 && absInt(p.st[0][j-1]) < absInt(p.st[0][j]); j-- {
+			p.swap(j-1, j)
+		}
+	}
+}
+
+// swap exchanges axes a and b.
+func (p *plan) swap(a, b int) {
+	p.dim[a], p.dim[b] = p.dim[b], p.dim[a]
+	for k := range p.nop {
+		p.st[k][a], p.st[k][b] = p.st[k][b], p.st[k][a]
+	}
+}
+
+// flip reverses axis a for every operand (rule 5).
+func (p *plan) flip(a int) {
+	n := p.dim[a] - 1
+	for k := range p.nop {
+		p.base[k] += p.st[k][a] * n
+		p.st[k][a] = -p.st[k][a]
+	}
+}
+
+// coalesce merges adjacent axes that every operand steps through as one
+// (rule 6). The products cannot overflow: every extent is at least 2 and
+// each stride times (extent-1) lies inside its operand's data.
+func (p *plan) coalesce() {
+	if p.rank < 2 {
+		return
+	}
+	out := 0 // the last axis kept
+	for a := 1; a < p.rank; a++ {
+		if p.mergeable(out, a) {
+			p.dim[out] *= p.dim[a]
+			for k := range p.nop {
+				p.st[k][out] = p.st[k][a]
+			}
+			continue
+		}
+		out++
+		p.moveTo(a, out)
+	}
+	p.rank = out + 1
+}
+
+// mergeable reports whether inner axis i can merge into outer axis o for
+// every operand.
+func (p *plan) mergeable(o, i int) bool {
+	for k := range p.nop {
+		if p.st[k][i]*p.dim[i] != p.st[k][o] {
+			return false
+		}
+	}
+	return true
+}
+
+// moveAxis moves axis from to position to, shifting the axes between; the
+// walk order changes, so only reorderable plans may call it.
+func (p *plan) moveAxis(from, to int) {
+	for ; from < to; from++ {
+		p.swap(from, from+1)
+	}
+	for ; from > to; from-- {
+		p.swap(from, from-1)
+	}
+}
+
+// inner returns the extent of the innermost axis and the stride of operand
+// k along it.
+func (p *plan) inner(k int) (n, stride int) {
+	return p.dim[p.rank-1], p.st[k][p.rank-1]
+}
+
+// longest returns the axis of p with the largest extent (the outermost
+// of equals): the axis the parallel path splits, so that every part keeps
+// the shape of the kernel's blocks and the parts are even.
+func (p *plan) longest() int {
+	a := 0
+	for k := 1; k < p.rank; k++ {
+		if p.dim[k] > p.dim[a] {
+			a = k
+		}
+	}
+	return a
+}
+
+// split returns the part of p whose index along axis lies in [lo, hi):
+// the unit of work of the parallel path.
+func (p *plan) split(axis, lo, hi int) plan {
+	q := *p
+	q.dim[axis] = hi - lo
+	q.size = p.size / p.dim[axis] * (hi - lo)
+	for k := range p.nop {
+		q.base[k] += lo * p.st[k][axis]
+	}
+	return q
+}
+
+// equalStrides reports whether operands j and k have the same strides on
+// every axis.
+func (p *plan) equalStrides(j, k int) bool {
+	return slices.Equal(p.st[j][:p.rank], p.st[k][:p.rank])
+}
+
+// walker steps the outer axes of a plan with an odometer, leaving the
+// innermost inner axes to a kernel. After each successful next, off holds
+// each operand's offset of the first element of the current block.
+type walker struct {
+	outer int // axes stepped: p.rank - inner
+	left  int // blocks not yet visited
+	idx   [MaxRank]int
+	off   [maxOperands]int
+	begun bool
+}
+
+// walk returns a walker over the blocks formed by the innermost inner axes
+// of p (inner is 1 for rows, 2 for tiles; it must not exceed p.rank).
+func (p *plan) walk(inner int) walker {
+	w := walker{outer: p.rank - inner, off: p.base}
+	if p.size == 0 {
+		return w
+	}
+	w.left = 1
+	for a := range w.outer {
+		w.left *= p.dim[a]
+	}
+	return w
+}
+
+// next moves to the next block of p, the plan w was made from, and
+// reports whether there is one.
+func (w *walker) next(p *plan) bool {
+	if w.left == 0 {
+		return false
+	}
+	w.left--
+	if !w.begun {
+		w.begun = true
+		return true
+	}
+	for a := w.outer - 1; a >= 0; a-- {
+		w.idx[a]++
+		if w.idx[a] < p.dim[a] {
+			for k := range p.nop {
+				w.off[k] += p.st[k][a]
+			}
+			return true
+		}
+		w.idx[a] = 0
+		for k := range p.nop {
+			w.off[k] -= p.st[k][a] * (p.dim[a] - 1)
+		}
+	}
+	return true // unreachable while left counts correctly
+}
+
+// extentOf returns the lowest and highest element offsets a valid layout
+// with elements reaches (SEMANTICS L4); the view invariants rule out
+// overflow.
+func extentOf(off int, shape, strides []int) (lo, hi int) {
+	lo, hi = off, off
+	for i, n := range shape {
+		d := strides[i] * (n - 1)
+		if d < 0 {
+			lo += d
+		} else {
+			hi += d
+		}
+	}
+	return lo, hi
+}
+
+// sameLayout reports whether two layouts of one shape step through memory
+// identically: equal strides on every axis of extent above 1.
+func sameLayout(shape, a, b []int) bool {
+	for i, n := range shape {
+		if n > 1 && a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,264 @@
+package ndview
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// operand is one operand of a plan in the tests: offset, shape, strides.
+type operand struct {
+	off     int
+	shape   []int
+	strides []int
+}
+
+// makePlan builds a plan over ops[0]'s shape with the others broadcast.
+func makePlan(t *testing.T, reorder bool, ops ...operand) *plan {
+	t.Helper()
+	p := new(plan)
+	p.init(ops[0].shape)
+	p.add(ops[0].off, ops[0].strides)
+	for _, o := range ops[1:] {
+		if !p.addBroadcast(o.off, o.shape, o.strides) {
+			t.Fatalf("addBroadcast(%v) into %v failed", o.shape, ops[0].shape)
+		}
+	}
+	p.simplify(reorder)
+	return p
+}
+
+// visits returns the offsets of every operand at every element the plan
+// walks, in walk order, with inner axes enumerated by hand.
+func visits(p *plan, inner int) [][maxOperands]int {
+	var out [][maxOperands]int
+	if p.empty() {
+		return out
+	}
+	w := p.walk(inner)
+	for w.next(p) {
+		shape := p.dim[p.rank-inner : p.rank]
+		forEachIndex(shape, func(idx []int) {
+			var o [maxOperands]int
+			for k := range p.nop {
+				o[k] = w.off[k]
+				for a, i := range idx {
+					o[k] += i * p.st[k][p.rank-inner+a]
+				}
+			}
+			out = append(out, o)
+		})
+	}
+	return out
+}
+
+// sorted returns a sorted copy of a list of visits.
+func sorted(s [][maxOperands]int) [][maxOperands]int {
+	s = slices.Clone(s)
+	slices.SortFunc(s, func(a, b [maxOperands]int) int { return slices.Compare(a[:], b[:]) })
+	return s
+}
+
+// refVisits returns the offsets of every operand at every element in C
+// order, from the offset formula.
+func refVisits(ops ...operand) [][maxOperands]int {
+	var out [][maxOperands]int
+	shape := ops[0].shape
+	strides := make([][]int, len(ops))
+	for k, o := range ops {
+		strides[k] = make([]int, len(shape))
+		broadcastInto(shape, o.shape, o.strides, strides[k])
+	}
+	forEachIndex(shape, func(idx []int) {
+		var o [maxOperands]int
+		for k, op := range ops {
+			o[k] = refOffset(op.off, strides[k], idx)
+		}
+		out = append(out, o)
+	})
+	return out
+}
+
+func TestPlanSimplify(t *testing.T) {
+	tests := []struct {
+		name    string
+		reorder bool
+		ops     []operand
+		dim     []int
+		st      [][]int
+		base    []int
+	}{
+		{"C contiguous", true, []operand{{0, []int{2, 3, 4}, []int{12, 4, 1}}},
+			[]int{24}, [][]int{{1}}, []int{0}},
+		{"rows with gaps", true, []operand{{0, []int{2, 3, 4}, []int{15, 5, 1}}},
+			[]int{6, 4}, [][]int{{5, 1}}, []int{0}},
+		{"transposed, reordered", true, []operand{{0, []int{4, 3, 2}, []int{1, 4, 12}}},
+			[]int{24}, [][]int{{1}}, []int{0}},
+		{"transposed, C order", false, []operand{{0, []int{4, 3, 2}, []int{1, 4, 12}}},
+			[]int{4, 3, 2}, [][]int{{1, 4, 12}}, []int{0}},
+		{"reversed, flipped", true, []operand{{11, []int{3, 4}, []int{-4, -1}}},
+			[]int{12}, [][]int{{1}}, []int{0}},
+		{"reversed, C order", false, []operand{{11, []int{3, 4}, []int{-4, -1}}},
+			[]int{12}, [][]int{{-1}}, []int{11}},
+		{"extent-1 axes dropped", true, []operand{{3, []int{1, 5, 1}, []int{99, 2, 77}}},
+			[]int{5}, [][]int{{2}}, []int{3}},
+		{"0-d", true, []operand{{4, []int{}, []int{}}, {6, []int{}, []int{}}},
+			[]int{1}, [][]int{{0}, {0}}, []int{4, 6}},
+		{"row broadcast", true, []operand{{0, []int{3, 4}, []int{4, 1}}, {0, []int{4}, []int{1}}},
+			[]int{3, 4}, [][]int{{4, 1}, {0, 1}}, []int{0, 0}},
+		{"scalar broadcast coalesces", true, []operand{{0, []int{3, 4}, []int{4, 1}}, {5, []int{}, []int{}}},
+			[]int{12}, [][]int{{1}, {0}}, []int{0, 5}},
+		{"flip moves every base", true, []operand{{3, []int{4}, []int{-1}}, {0, []int{4}, []int{2}}},
+			[]int{4}, [][]int{{1}, {-2}}, []int{0, 6}},
+		{"transpose copy", true, []operand{{0, []int{3, 4}, []int{4, 1}}, {0, []int{3, 4}, []int{1, 3}}},
+			[]int{3, 4}, [][]int{{4, 1}, {1, 3}}, []int{0, 0}},
+		{"F destination reordered", true, []operand{{0, []int{3, 4}, []int{1, 3}}, {0, []int{3, 4}, []int{4, 1}}},
+			[]int{4, 3}, [][]int{{3, 1}, {1, 4}}, []int{0, 0}},
+		{"three operands", true, []operand{{0, []int{2, 3}, []int{3, 1}}, {0, []int{2, 3}, []int{3, 1}}, {0, []int{2, 1}, []int{1, 1}}},
+			[]int{2, 3}, [][]int{{3, 1}, {3, 1}, {1, 0}}, []int{0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := makePlan(t, tt.reorder, tt.ops...)
+			if got := p.dim[:p.rank]; !slices.Equal(got, tt.dim) {
+				t.Errorf("simplify: extents = %v, want %v", got, tt.dim)
+			}
+			for k := range tt.ops {
+				if got := p.st[k][:p.rank]; !slices.Equal(got, tt.st[k]) {
+					t.Errorf("simplify: strides of operand %d = %v, want %v", k, got, tt.st[k])
+				}
+				if p.base[k] != tt.base[k] {
+					t.Errorf("simplify: base of operand %d = %d, want %d", k, p.base[k], tt.base[k])
+				}
+			}
+		})
+	}
+	t.Run("empty", func(t *testing.T) {
+		p := makePlan(t, true, operand{0, []int{3, 0, 2}, []int{0, 2, 1}})
+		if !p.empty() || p.rank != 0 {
+			t.Errorf("simplify of a size-0 shape: empty %v rank %d, want true 0", p.empty(), p.rank)
+		}
+		if v := visits(p, 0); len(v) != 0 {
+			t.Errorf("a size-0 plan visits %d elements", len(v))
+		}
+	})
+}
+
+// TestPlanWalk checks on random layouts of one to three operands that a
+// plan visits every element once with the right offsets: in C order
+// without reordering, in some order with it.
+func TestPlanWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	for i := range 1000 {
+		shape := randShape(r, 5, 4)
+		nop := 1 + r.IntN(maxOperands)
+		ops := make([]operand, nop)
+		for k := range ops {
+			sh := shape
+			if k > 0 {
+				sh = broadcastShapeFor(r, shape)
+			}
+			off, st, _ := randLayout(r, sh)
+			ops[k] = operand{off, sh, st}
+		}
+		want := refVisits(ops...)
+		for _, reorder := range []bool{false, true} {
+			p := makePlan(t, reorder, ops...)
+			if p.empty() {
+				if len(want) != 0 || len(visits(p, 0)) != 0 {
+					t.Fatalf("#%d: empty plan of %v: want %v", i, ops, want)
+				}
+				continue
+			}
+			for inner := 1; inner <= min(2, p.rank); inner++ {
+				got := visits(p, inner)
+				if !reorder {
+					if !slices.Equal(got, want) {
+						t.Fatalf("#%d: C-order walk(%d) of %v = %v, want %v", i, inner, ops, got, want)
+					}
+					continue
+				}
+				if !slices.Equal(sorted(got), sorted(want)) {
+					t.Fatalf("#%d: reordered walk(%d) of %v visits %v, want %v in any order", i, inner, ops, got, want)
+				}
+				// Reordering never leaves a destination stride negative.
+				for a := range p.rank {
+					if p.st[0][a] < 0 {
+						t.Fatalf("#%d: reordered plan of %v keeps negative destination stride %v", i, ops, p.st[0][:p.rank])
+					}
+				}
+			}
+			// The parts of the parallel path cover the plan.
+			for axis := range p.rank {
+				var parts [][maxOperands]int
+				n := p.dim[axis]
+				for j := range 3 {
+					q := p.split(axis, j*n/3, (j+1)*n/3)
+					parts = append(parts, visits(&q, 1)...)
+				}
+				if !slices.Equal(sorted(parts), sorted(want)) {
+					t.Fatalf("#%d: parts of %v split on axis %d visit %v, want %v", i, ops, axis, parts, want)
+				}
+			}
+		}
+	}
+}
+
+func TestPlanSortStable(t *testing.T) {
+	// Equal destination strides keep their order: axes 0 and 1 (stride 0)
+	// go inside axis 2 (stride 1), in their own order.
+	p := new(plan)
+	p.init([]int{2, 3, 4})
+	p.add(0, []int{0, 0, 1})
+	p.add(0, []int{1, 2, 6})
+	p.simplify(true)
+	if got, want := p.st[1][:p.rank], []int{6, 1, 2}; !slices.Equal(got, want) {
+		t.Errorf("source strides after sorting ties = %v, want %v", got, want)
+	}
+	p.moveAxis(2, 0)
+	if got, want := p.st[1][:p.rank], []int{2, 6, 1}; !slices.Equal(got, want) {
+		t.Errorf("moveAxis(2, 0) = %v, want %v", got, want)
+	}
+	p.moveAxis(0, 2)
+	if got, want := p.st[1][:p.rank], []int{6, 1, 2}; !slices.Equal(got, want) {
+		t.Errorf("moveAxis(0, 2) = %v, want %v", got, want)
+	}
+}
+
+func TestBroadcastInto(t *testing.T) {
+	tests := []struct {
+		target, shape, strides []int
+		want                   []int // nil when incompatible
+	}{
+		{[]int{3, 4}, []int{4}, []int{1}, []int{0, 1}},
+		{[]int{3, 4}, []int{3, 1}, []int{5, 9}, []int{5, 0}},
+		{[]int{3, 4}, []int{1, 1, 3, 4}, []int{0, 0, 4, 1}, []int{4, 1}},
+		{[]int{3, 4}, []int{}, []int{}, []int{0, 0}},
+		{[]int{}, []int{1, 1}, []int{3, 3}, []int{}},
+		{[]int{3, 4}, []int{2, 3, 4}, []int{12, 4, 1}, nil},
+		{[]int{3, 4}, []int{4, 3}, []int{3, 1}, nil},
+		{[]int{3, 0}, []int{1}, []int{1}, []int{0, 0}},
+		{[]int{3, 1}, []int{0}, []int{1}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.shape, "→", tt.target), func(t *testing.T) {
+			out := make([]int, len(tt.target))
+			ok := broadcastInto(tt.target, tt.shape, tt.strides, out)
+			if ok != (tt.want != nil) || (ok && !slices.Equal(out, tt.want)) {
+				t.Errorf("broadcastInto(%v, %v, %v) = %v, %v, want %v", tt.target, tt.shape, tt.strides, out, ok, tt.want)
+			}
+		})
+	}
+}
+
+// TestSameLayout covers the identical-layout test of W4.2.
+func TestSameLayout(t *testing.T) {
+	shape := []int{3, 1, 4}
+	if !sameLayout(shape, []int{4, 100, 1}, []int{4, 0, 1}) {
+		t.Errorf("sameLayout ignores extent-1 axes: got false")
+	}
+	if sameLayout(shape, []int{4, 1, 1}, []int{1, 1, 3}) {
+		t.Errorf("sameLayout of C and transposed strides: got true")
+	}
+}
