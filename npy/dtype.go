@@ -20,8 +20,8 @@ import (
 //	f2 f4 f8          float16.Float16 (github.com/x448/float16) float32 float64
 //	c8 c16            complex64 complex128
 //
-// Named types are read as their underlying kind: a type Celsius float64
-// reads "<f8".
+// Named numeric types are read as their underlying kind: a type Celsius
+// float64 reads "<f8". Booleans are read as bool only.
 type DType struct {
 	// Kind is 'b' (boolean), 'i' (signed integer), 'u' (unsigned integer),
 	// 'f' (floating point) or 'c' (complex floating point).
@@ -193,8 +193,11 @@ func ParseDType(descr string) (DType, error) {
 	return d, nil
 }
 
-// float16Type is the Go type read from "f2".
-var float16Type = reflect.TypeFor[float16.Float16]()
+// The Go types read from "f2" and "b1".
+var (
+	float16Type = reflect.TypeFor[float16.Float16]()
+	boolType    = reflect.TypeFor[bool]()
+)
 
 // dtypeOf returns the dtype of T in the host's byte order, and false when
 // T is not one of the supported element types.
@@ -207,6 +210,10 @@ func dtypeOf[T any]() (DType, bool) {
 	default:
 		switch t.Kind() {
 		case reflect.Bool:
+			if t != boolType {
+				// Named bool types cannot share bool's conversions.
+				return DType{}, false
+			}
 			d.Kind = 'b'
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 			d.Kind = 'i'

@@ -1,8 +1,9 @@
 package npy
 
-// Memory mapping. This file and mmap_unix.go are the only files of the
-// package that use unsafe: to see mapped bytes as elements, and element
-// memory as bytes for I/O.
+// Memory mapping. mmap_unix.go holds the system calls, and is the only
+// file of the package that uses unsafe (for the addresses of mappings);
+// mapped bytes become elements through ndview.FromBytes, which checks
+// alignment.
 //
 // Lifetime rules:
 //  1. A mapping is owned by a *mapping value. Every view of mapped memory
@@ -18,12 +19,12 @@ package npy
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/ndkit/ndkit/ndview"
 )
@@ -105,9 +106,9 @@ type Mapped[T any] struct {
 // in microseconds. Fortran-order files give F-contiguous views.
 //
 // Map returns the errors of Read, and one wrapping ErrUnsupported when the
-// data is not in the host's byte order (use Read, which converts it), when
-// bool data holds bytes other than 0 and 1 (use Read, which normalises
-// them), or when memory mapping is not available on the platform.
+// data is not in the host's byte order (use Read, which converts it), for
+// bool data (Go requires bools to be 0 or 1, which a file need not keep;
+// use Read), or when memory mapping is not available on the platform.
 func Map[T any](path string) (*Mapped[T], error) {
 	return openMapped[T]("Map", path, false)
 }
@@ -159,7 +160,7 @@ func mapped[T any](op string, mem []byte, writable bool) (*Mapped[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDType[T](op, h.DType); err != nil {
+	if err := checkMapDType[T](op, h.DType); err != nil {
 		return nil, err
 	}
 	if !h.DType.Native() {
@@ -192,28 +193,41 @@ func mapped[T any](op string, mem []byte, writable bool) (*Mapped[T], error) {
 }
 
 // mappedView returns the view of the data header h describes, which starts
-// at h.DataOffset in mem. It checks alignment and, for bools, the bytes.
+// at h.DataOffset in mem. T is not bool (see checkMapDType).
 func mappedView[T any](op string, mem []byte, h Header, writable bool) (ndview.NDView[T], error) {
 	b := mem[h.DataOffset : h.DataOffset+int64(h.NBytes())]
-	if h.DType.Kind == 'b' {
-		for _, c := range b {
-			if c > 1 {
-				return ndview.NDView[T]{}, errorf(op, ErrUnsupported, "bool data holds bytes other than 0 and 1, which are not valid Go bools; use Read, which normalises them")
-			}
-		}
-	}
-	data, ok := sliceOf[T](b)
-	if !ok {
-		return ndview.NDView[T]{}, errorf(op, ErrUnsupported, "data at offset %d is not aligned for %s; use Read", h.DataOffset, h.DType)
-	}
-	v, err := makeView(op, data, h.Shape, h.FortranOrder)
+	flat, err := ndview.FromBytes[T](b)
 	if err != nil {
-		return ndview.NDView[T]{}, err
+		if errors.Is(err, ndview.ErrAlign) {
+			return ndview.NDView[T]{}, wrapf(op, ErrUnsupported, err, "data at offset %d is not aligned for %s; use Read", h.DataOffset, h.DType)
+		}
+		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "data of shape %v", h.Shape)
+	}
+	order := ndview.OrderC
+	if h.FortranOrder {
+		order = ndview.OrderF
+	}
+	v, err := flat.ReshapeOrder(order, h.Shape...)
+	if err != nil {
+		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "data of shape %v", h.Shape)
 	}
 	if !writable {
 		v = v.AsReadOnly()
 	}
 	return v, nil
+}
+
+// checkMapDType is checkDType for mappings, which also refuse bool data:
+// Go requires every bool to be 0 or 1, and a mapped file can hold, or be
+// changed by another process to hold, other bytes.
+func checkMapDType[T any](op string, d DType) error {
+	if err := checkDType[T](op, d); err != nil {
+		return err
+	}
+	if d.Kind == 'b' {
+		return errorf(op, ErrUnsupported, "bool data cannot be mapped: Go requires every bool to be 0 or 1, and a mapped file may hold other bytes; use Read, which copies and normalises them")
+	}
+	return nil
 }
 
 // View returns the view of the mapped data: read-only for Map, writable
@@ -260,27 +274,4 @@ func (m *Mapped[T]) Close() error {
 		return wrapf("Close", nil, err, "")
 	}
 	return nil
-}
-
-// bytesOf returns the memory of s as bytes. T holds no pointers (it is one
-// of the element types of DType).
-func bytesOf[T any](s []T) []byte {
-	var z T
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(z)))
-}
-
-// sliceOf returns b as a slice of T, and false when b's address is not
-// aligned for T. len(b) is a multiple of T's size, and T holds no
-// pointers.
-func sliceOf[T any](b []byte) ([]T, bool) {
-	var z T
-	size := int(unsafe.Sizeof(z))
-	if len(b) == 0 {
-		return []T{}, true
-	}
-	p := unsafe.Pointer(unsafe.SliceData(b))
-	if uintptr(p)%unsafe.Alignof(z) != 0 {
-		return nil, false
-	}
-	return unsafe.Slice((*T)(p), len(b)/size), true
 }

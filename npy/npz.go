@@ -53,7 +53,7 @@ func OpenNPZ(path string) (*NPZ, error) {
 // Load returns read-only views of the mapped file for stored members in
 // the host's byte order whose data is aligned for their type (archives
 // written by NPZWriter always are), and reads the other members, such as
-// deflated ones, into fresh memory. Mapped views keep the mapping alive
+// deflated ones, and bool arrays, into fresh memory. Mapped views keep the mapping alive
 // and read zeros after Close, as with Map.
 func MapNPZ(path string) (*NPZ, error) {
 	return openNPZ("MapNPZ", path, true)
@@ -222,12 +222,12 @@ func loadMapped[T any](op string, z *NPZ, f *zip.File) (ndview.NDView[T], bool, 
 		return ndview.NDView[T]{}, false, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
 			"data truncated: shape %v of %s needs %d bytes but member %q holds %d after its header", h.Shape, h.DType, nbytes, f.Name, left)
 	}
-	if !h.DType.Native() {
-		return ndview.NDView[T]{}, false, nil
+	if !h.DType.Native() || h.DType.Kind == 'b' || h.NBytes() == 0 {
+		return ndview.NDView[T]{}, false, nil // swapped, bools or empty: copy instead
 	}
 	v, err := mappedView[T](op, b, h, false)
 	if err != nil {
-		return ndview.NDView[T]{}, false, nil // misaligned or non-0/1 bools: copy instead
+		return ndview.NDView[T]{}, false, nil // misaligned: copy instead
 	}
 	return ndview.WithObj(v, any(z.owner)), true, nil
 }

@@ -25,7 +25,9 @@ const readChunk = 64 << 10
 // against what is left before anything is allocated; otherwise the buffer
 // grows in bounded steps as data arrives. A header claiming 10^18 elements
 // is an error, never an allocation. The data is read directly into the
-// memory of the result.
+// memory of the result (through a byte view of it, ndview.Cast); only
+// bools pass through a small buffer, since Go bools must be 0 or 1 and
+// NumPy reads any nonzero byte as True.
 //
 // Read returns errors wrapping ErrFormat (malformed or truncated file, also
 // wrapping io.ErrUnexpectedEOF when truncated), ErrUnsupported (see
@@ -51,22 +53,66 @@ func readData[T any](op string, r io.Reader, h Header, left int64, known bool) (
 		return ndview.NDView[T]{}, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
 			"data truncated: shape %v of %s needs %d bytes but %d remain", h.Shape, h.DType, nbytes, left)
 	}
-	data, err := readElems[T](r, n, h.DType.Size, known)
-	if err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
-			return ndview.NDView[T]{}, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
-				"data truncated after %d of %d bytes (shape %v of %s)", int64(len(data))*int64(h.DType.Size), nbytes, h.Shape, h.DType)
-		}
-		return ndview.NDView[T]{}, wrapf(op, nil, err, "reading the data")
-	}
-	b := bytesOf(data)
-	if !h.DType.Native() {
-		swapBytes(b, h.DType)
-	}
+	var data []T
 	if h.DType.Kind == 'b' {
-		normalizeBools(b)
+		bools, err := readBools(r, n, known)
+		data = any(bools).([]T) // dtypeOf accepts only bool itself for b1
+		if err != nil {
+			return ndview.NDView[T]{}, truncatedData(op, err, len(data), h)
+		}
+	} else {
+		var err error
+		if data, err = readElems[T](r, n, h.DType.Size, known); err != nil {
+			return ndview.NDView[T]{}, truncatedData(op, err, len(data), h)
+		}
 	}
-	return makeView(op, data, h.Shape, h.FortranOrder)
+	v, err := makeView(op, data, h.Shape, h.FortranOrder)
+	if err != nil {
+		return ndview.NDView[T]{}, err
+	}
+	if !h.DType.Native() {
+		v.ByteSwap()
+	}
+	return v, nil
+}
+
+// truncatedData returns the error for data that ended after got of the
+// elements header h describes, or for another read error.
+func truncatedData(op string, err error, got int, h Header) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+		return wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
+			"data truncated after %d of %d bytes (shape %v of %s)", int64(got)*int64(h.DType.Size), h.NBytes(), h.Shape, h.DType)
+	}
+	return wrapf(op, nil, err, "reading the data")
+}
+
+// readBools reads n one-byte booleans from r; any nonzero byte is true,
+// as in NumPy. The bytes pass through a bounded buffer, since Go's bools
+// cannot be written as bytes. When the input length was checked (sized),
+// the result is allocated at once; otherwise it grows as data arrives.
+func readBools(r io.Reader, n int, sized bool) ([]bool, error) {
+	var out []bool
+	if sized {
+		out = make([]bool, 0, n)
+	} else {
+		out = make([]bool, 0, min(n, readChunk))
+	}
+	buf := make([]byte, min(n, readChunk))
+	for len(out) < n {
+		if len(out) == cap(out) {
+			grown := make([]bool, len(out), min(n, 2*cap(out)))
+			copy(grown, out)
+			out = grown
+		}
+		m, err := io.ReadFull(r, buf[:min(n-len(out), len(buf), cap(out)-len(out))])
+		for _, c := range buf[:m] {
+			out = append(out, c != 0)
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
 }
 
 // readElems reads n elements of the given size from r. When the input
@@ -76,7 +122,7 @@ func readData[T any](op string, r io.Reader, h Header, left int64, known bool) (
 func readElems[T any](r io.Reader, n, size int, sized bool) ([]T, error) {
 	if sized || n <= readChunk/size {
 		data := make([]T, n)
-		m, err := io.ReadFull(r, bytesOf(data))
+		m, err := io.ReadFull(r, asBytes(data))
 		return data[:m/size], err
 	}
 	data := make([]T, 0, readChunk/size)
@@ -86,7 +132,7 @@ func readElems[T any](r io.Reader, n, size int, sized bool) ([]T, error) {
 			copy(grown, data)
 			data = grown
 		}
-		m, err := io.ReadFull(r, bytesOf(data[len(data):cap(data)]))
+		m, err := io.ReadFull(r, asBytes(data[len(data):cap(data)]))
 		data = data[:len(data)+m/size]
 		if err != nil {
 			return data, err

@@ -145,6 +145,10 @@ func TestReadDTypeMismatch(t *testing.T) {
 	type celsius float64
 	_, err = Read[celsius](bytes.NewReader(f8))
 	assert.NoError(t, err)
+	type flag bool
+	b1 := encode(t, cView[bool](t, 2), Options{})
+	_, err = Read[flag](bytes.NewReader(b1))
+	assert.ErrorIs(t, err, ErrUnsupported, "named bool element type")
 	u1 := encode(t, cView[uint8](t, 2), Options{})
 	_, err = Read[bool](bytes.NewReader(u1))
 	assert.ErrorIs(t, err, ErrDType, "u1 read as bool")

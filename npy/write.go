@@ -9,7 +9,7 @@ import (
 )
 
 // writeChunk is the size in bytes of the staging buffer Write uses for
-// views that are not contiguous or need a byte swap.
+// views that it cannot write from their own memory.
 const writeChunk = 64 << 10
 
 // Options control how WriteWith encodes an array.
@@ -27,8 +27,12 @@ type Options struct {
 // header with the host's byte order, then the data. A view that is
 // F-contiguous but not C-contiguous (such as the transpose of a C array)
 // is written with fortran_order True, its data in memory order; every other
-// view, strided, reversed or transposed, is written in C order, walked in
-// chunks without copying the whole view. Write does not modify v.
+// view, strided, reversed or transposed, is written in C order.
+//
+// A writable contiguous view is written from its own memory in one call to
+// w.Write. Other views (strided, read-only, or needing a byte swap) are
+// copied in blocks through a 64 KiB buffer, never whole. Write does not
+// modify v.
 //
 // Write returns an error wrapping ErrUnsupported when T is not a supported
 // element type (see DType), and the errors of w.
@@ -62,138 +66,87 @@ func writeArray[T any](op string, w io.Writer, v ndview.NDView[T], opts Options)
 	return writeData(w, v, dt, fortran)
 }
 
-// writeData writes the elements of v in C order, or in F order when
-// fortran is set, encoded as dt.
+// writeData writes the elements of v in C order, or in memory order (F
+// order) when fortran is set, encoded as dt.
 func writeData[T any](w io.Writer, v ndview.NDView[T], dt DType, fortran bool) error {
 	n := v.Size()
 	if n == 0 {
 		return nil
 	}
 	swap := !dt.Native()
-	data, err := v.Data()
-	if err == nil && v.IsContiguous() {
-		// Memory order is the order to write: C-contiguous views are
-		// written in C order, F-contiguous ones with fortran set.
-		elems := data[v.Offset() : v.Offset()+n]
-		if !swap {
-			_, err := w.Write(bytesOf(elems))
+	isBool := dt.Kind == 'b'
+	if !swap && !isBool && v.IsContiguous() {
+		if data, err := v.Data(); err == nil {
+			// Memory order is the order to write: C order for C-contiguous
+			// views, F order (with fortran set) for the others.
+			_, err := w.Write(asBytes(data[v.Offset() : v.Offset()+n]))
 			return err
 		}
-		buf := make([]T, min(n, max(writeChunk/dt.Size, 1)))
-		for len(elems) > 0 {
-			k := copy(buf, elems)
-			elems = elems[k:]
-			b := bytesOf(buf[:k])
-			swapBytes(b, dt)
-			if _, err := w.Write(b); err != nil {
+	}
+	if fortran {
+		// The transpose of an F-contiguous view is C-contiguous, and its C
+		// order is v's memory order.
+		v = v.T()
+	}
+	buf := make([]T, min(n, max(writeChunk/dt.Size, 1)))
+	var bools []byte
+	if isBool {
+		bools = make([]byte, len(buf))
+	}
+	return eachBlock(v, len(buf), func(block ndview.NDView[T]) error {
+		k := block.Size()
+		dst, err := ndview.FromSlice(buf[:k], block.Shape()...)
+		if err != nil {
+			return err // cannot happen: the shape holds k elements
+		}
+		if block.NDim() == 0 {
+			buf[0] = block.At()
+		} else {
+			dst.CopyFrom(block)
+		}
+		var b []byte
+		if isBool {
+			for i, x := range any(buf[:k]).([]bool) {
+				bools[i] = 0
+				if x {
+					bools[i] = 1
+				}
+			}
+			b = bools[:k]
+		} else {
+			if swap {
+				dst.ByteSwap()
+			}
+			b = asBytes(buf[:k])
+		}
+		_, err = w.Write(b)
+		return err
+	})
+}
+
+// eachBlock calls fn with consecutive blocks of the view v, which has
+// elements, in C order: sub-views of at most max elements (max >= 1),
+// made of whole rows of the first axis where they fit and otherwise split
+// along the next axes.
+func eachBlock[T any](v ndview.NDView[T], max int, fn func(ndview.NDView[T]) error) error {
+	if v.Size() <= max || v.NDim() == 0 {
+		return fn(v)
+	}
+	n0 := v.Shape()[0]
+	inner := v.Size() / n0
+	if inner <= max {
+		step := max / inner
+		for i := 0; i < n0; i += step {
+			if err := fn(v.Slice(ndview.Range(i, min(i+step, n0)))); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	buf := make([]T, min(n, max(writeChunk/dt.Size, 1)))
-	emit := func(chunk []T) error {
-		b := bytesOf(chunk)
-		if swap {
-			swapBytes(b, dt)
+	for i := range n0 {
+		if err := eachBlock(v.Slice(ndview.Int(i)), max, fn); err != nil {
+			return err
 		}
-		_, err := w.Write(b)
-		return err
-	}
-	if err == nil {
-		return gatherData(data, v.Offset(), v.Shape(), v.Strides(), fortran, buf, emit)
-	}
-	return gatherAt(v, fortran, buf, emit)
-}
-
-// gatherData walks the elements data[off + Σ idx·strides] of a layout with
-// at least one element in C order (F order when fortran is set), copying
-// them into buf and calling emit each time buf is full, and once more with
-// the rest.
-func gatherData[T any](data []T, off int, shape, strides []int, fortran bool, buf []T, emit func([]T) error) error {
-	nd := len(shape)
-	if nd == 0 {
-		buf[0] = data[off]
-		return emit(buf[:1])
-	}
-	if fortran {
-		// F order is C order over the reversed axes.
-		for i, j := 0, nd-1; i < j; i, j = i+1, j-1 {
-			shape[i], shape[j] = shape[j], shape[i]
-			strides[i], strides[j] = strides[j], strides[i]
-		}
-	}
-	idx := make([]int, nd-1)
-	inner, step := shape[nd-1], strides[nd-1]
-	k := 0
-	p := off
-	for {
-		q := p
-		for range inner {
-			buf[k] = data[q]
-			k++
-			q += step
-			if k == len(buf) {
-				if err := emit(buf); err != nil {
-					return err
-				}
-				k = 0
-			}
-		}
-		j := nd - 2
-		for ; j >= 0; j-- {
-			idx[j]++
-			p += strides[j]
-			if idx[j] < shape[j] {
-				break
-			}
-			p -= strides[j] * shape[j]
-			idx[j] = 0
-		}
-		if j < 0 {
-			break
-		}
-	}
-	if k > 0 {
-		return emit(buf[:k])
-	}
-	return nil
-}
-
-// gatherAt is gatherData for views whose data is not handed out (read-only
-// views): it reads each element with At.
-func gatherAt[T any](v ndview.NDView[T], fortran bool, buf []T, emit func([]T) error) error {
-	shape := v.Shape()
-	nd := len(shape)
-	idx := make([]int, nd)
-	k := 0
-	for {
-		buf[k] = v.At(idx...)
-		k++
-		if k == len(buf) {
-			if err := emit(buf); err != nil {
-				return err
-			}
-			k = 0
-		}
-		j := 0
-		for ; j < nd; j++ {
-			a := nd - 1 - j // C order: the last axis is fastest
-			if fortran {
-				a = j
-			}
-			idx[a]++
-			if idx[a] < shape[a] {
-				break
-			}
-			idx[a] = 0
-		}
-		if j == nd {
-			break
-		}
-	}
-	if k > 0 {
-		return emit(buf[:k])
 	}
 	return nil
 }
