@@ -40,8 +40,9 @@
 // Map maps a file and returns a read-only view of its pages, without
 // reading them: a file of any size maps in microseconds. MapWritable gives
 // a writable view whose writes go to the file (Flush waits for them to
-// reach the disk). Only data in the host's byte order can be mapped; use
-// Read for the other.
+// reach the disk). Only data in the host's byte order can be mapped, and
+// no bool data (Go requires bools to be 0 or 1, which a file need not
+// keep); use Read for those.
 //
 // Mapped memory must never fault, whatever the program does with its
 // views. Each view of a mapping carries the mapping as its owner
@@ -64,8 +65,8 @@
 // A .npz file is a zip archive of .npy members. OpenNPZ, MapNPZ and NewNPZ
 // open one; Load reads an array of it. With MapNPZ, stored (uncompressed)
 // members in the host's byte order are read-only views of the mapped
-// archive, under the rules above; deflated members are decompressed into
-// fresh memory. NPZWriter writes archives, stored (numpy.savez) or
+// archive, under the rules above; deflated members, and bool arrays, are
+// read into fresh memory. NPZWriter writes archives, stored (numpy.savez) or
 // deflated (numpy.savez_compressed); it aligns stored members to 64 bytes
 // so that they can always be mapped.
 //
