@@ -274,3 +274,18 @@ func TestMapErrors(t *testing.T) {
 	_, err = Map[uint8](bools)
 	assert.ErrorIs(t, err, ErrDType)
 }
+
+func TestWriteMappedView(t *testing.T) {
+	// A mapped view is read-only: Write copies it out in blocks, and the
+	// result is the file it came from.
+	for _, src := range []ndview.NDView[float32]{cView[float32](t, 300, 200), fView[float32](t, 300, 200)} {
+		want := encode(t, src, Options{})
+		path := filepath.Join(t.TempDir(), "a.npy")
+		require.NoError(t, os.WriteFile(path, want, 0o644))
+		m, err := Map[float32](path)
+		require.NoError(t, err)
+		got := encode(t, m.View(), Options{})
+		require.Equal(t, want, got)
+		require.NoError(t, m.Close())
+	}
+}
