@@ -84,23 +84,17 @@ type scalar struct {
 	c    complex128
 }
 
-// scalarKindOf returns how elements of type T compare.
+// scalarKindOf returns how elements of type T compare, from the element
+// facts of format.go (bools compare as the integers 0 and 1).
 func scalarKindOf[T any]() scalarKind {
-	var z T
-	switch any(z).(type) {
-	case float16.Float16:
-		return kindFloat
-	case bool:
+	switch infoOf[T]().kind {
+	case ekBool, ekInt8, ekInt16, ekInt32, ekInt64:
 		return kindSigned
-	}
-	switch reflect.TypeFor[T]().Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Bool:
-		return kindSigned
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+	case ekUint8, ekUint16, ekUint32, ekUint64:
 		return kindUnsigned
-	case reflect.Float32, reflect.Float64:
+	case ekFloat16, ekFloat32, ekFloat64:
 		return kindFloat
-	case reflect.Complex64, reflect.Complex128:
+	case ekComplex64, ekComplex128:
 		return kindComplex
 	}
 	return kindOther
