@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -352,6 +353,31 @@ func TestUnaryRandom(t *testing.T) {
 			require.Equal(t, want, buf, "#%d Abs", i)
 		}
 	})
+}
+
+// TestUnaryParallel runs Exp and Log on the parallel path, forced on small
+// views, against the reference.
+func TestUnaryParallel(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	r := rand.New(rand.NewPCG(97, 98))
+	for i := range 100 {
+		shape := randShape(r, 3, 9)
+		buf, dst := randViewOf(r, shape, -999.0)
+		a := randSource(r, shape, func(int) float64 { return float64(r.IntN(9)) / 2 })
+		vals := refBroadcast(a, shape)
+		for k := range vals {
+			vals[k] = math.Exp(vals[k])
+		}
+		want := refStore(buf, dst, vals)
+		withKnobs(kernelAuto, tileMinDim, 0, func() { Exp(dst, a) })
+		require.Equal(t, want, buf, "#%d parallel Exp(dst %v st %v, a %v st %v)", i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides())
+		for k := range vals {
+			vals[k] = math.Log(vals[k])
+		}
+		want = refStore(buf, dst, vals)
+		withKnobs(kernelAuto, tileMinDim, 0, func() { Log(dst, dst) })
+		require.Equal(t, want, buf, "#%d parallel Log in place", i)
+	}
 }
 
 // sameFloat reports whether x and y are equal or both NaN.
