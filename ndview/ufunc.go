@@ -127,20 +127,20 @@ func Maximum[T Real](dst, a, b NDView[T]) { binaryOrdered(opMax, dst, a, b) }
 // AddScalar stores a + x into dst, element by element (NumPy's
 // np.add(a, x, out=dst)), with the rules of Add. Unlike Add(dst, a,
 // Scalar(x)) it does not allocate.
-func AddScalar[T Numeric](dst, a NDView[T], x T) { binaryScalar(opAdd, dst, a, x) }
+func AddScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opAdd, dst, a, x) }
 
 // SubScalar stores a − x into dst, element by element, with the rules of
 // Sub. x − a is Sub(dst, Scalar(x), a).
-func SubScalar[T Numeric](dst, a NDView[T], x T) { binaryScalar(opSub, dst, a, x) }
+func SubScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opSub, dst, a, x) }
 
 // MulScalar stores a × x into dst, element by element, with the rules of
 // Mul.
-func MulScalar[T Numeric](dst, a NDView[T], x T) { binaryScalar(opMul, dst, a, x) }
+func MulScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opMul, dst, a, x) }
 
 // DivScalar stores a ÷ x into dst, element by element, with the rules of
 // Div (an integer x of 0 gives 0 everywhere). x ÷ a is Div(dst, Scalar(x),
 // a).
-func DivScalar[T Numeric](dst, a NDView[T], x T) { binaryScalar(opDiv, dst, a, x) }
+func DivScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opDiv, dst, a, x) }
 
 // Neg stores −a into dst, element by element: NumPy's
 // np.negative(a, out=dst). Integers wrap (the most negative value is its
@@ -203,10 +203,10 @@ func arith[T Numeric](op binOp, dst, a, b NDView[T]) {
 	}
 }
 
-// binaryScalar runs dst = a op x for an arithmetic op, planning x as a
+// arithScalar runs dst = a op x for an arithmetic op, planning x as a
 // third operand that never moves, over a one-element array that stays on
 // the stack.
-func binaryScalar[T Numeric](op binOp, dst, a NDView[T], x T) {
+func arithScalar[T Numeric](op binOp, dst, a NDView[T], x T) {
 	var p plan
 	if !plan2(scalarOpNames[op], &p, &dst, &a) {
 		return
@@ -279,6 +279,7 @@ func unary[T Numeric](op unOp, p *plan, dst, a *NDView[T]) bool {
 	return true
 }
 
+// negate runs Neg.
 func negate[T Numeric](dst, a NDView[T]) {
 	var p plan
 	if unary(opNeg, &p, &dst, &a) {
@@ -286,6 +287,7 @@ func negate[T Numeric](dst, a NDView[T]) {
 	}
 }
 
+// absolute runs Abs.
 func absolute[T Real](dst, a NDView[T]) {
 	var p plan
 	if unary(opAbs, &p, &dst, &a) {
@@ -293,23 +295,22 @@ func absolute[T Real](dst, a NDView[T]) {
 	}
 }
 
+// floatUnary runs Sqrt, Exp or Log; Exp and Log of large views in
+// parallel.
 func floatUnary[T Float](op unOp, dst, a NDView[T]) {
 	var p plan
 	if !unary(op, &p, &dst, &a) {
 		return
 	}
 	d, s := dst.data, a.data
-	if op != opSqrt {
-		if w := workers(&p, 2*p.size*sizeof[T]()); w > 1 {
-			parallel(&p, w, func(part *plan) { transcendental(part, op, d, s) })
-			return
-		}
-	}
-	if op == opSqrt {
+	switch w := workers(&p, 2*p.size*sizeof[T]()); {
+	case op == opSqrt:
 		sqrtRows(&p, d, s)
-		return
+	case w > 1:
+		parallel(&p, w, func(part *plan) { transcendental(part, op, d, s) })
+	default:
+		transcendental(&p, op, d, s)
 	}
-	transcendental(&p, op, d, s)
 }
 
 // transcendental runs Exp or Log along p.
