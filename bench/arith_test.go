@@ -115,6 +115,7 @@ func BenchmarkArith(b *testing.B) {
 		const n = 4096
 		x, _ := ramp[float64](n, n)
 		mask := ndview.Zeros[bool](n, n)
-		run(b, "ndview", 9*n*n, func() { ndview.Less(mask, x, ndview.Scalar(100.0)) })
+		limit := ndview.Scalar(100.0)
+		run(b, "ndview", 9*n*n, func() { ndview.Less(mask, x, limit) })
 	})
 }
