@@ -32,11 +32,12 @@ import "slices"
 
 // Sum returns the sum of the elements of v (NumPy's v.sum()); 0 for an
 // empty view. Floats and complex numbers are summed pairwise in blocks of
-// 128 (as NumPy does), with an error of at most γ_d·Σ|x| where
-// d = 18 + ⌈log2(number of 128-element blocks)⌉ and γ_d = d·u/(1−d·u)
-// (u = 2^-53 for float64, 2^-24 for float32), whatever the layout; the
-// elements are read in memory order, so that the rounding, though not the
-// bound, depends on the layout. Integers wrap modulo 2^bits (NumPy widens
+// up to 128 elements of a row (as NumPy does), with an error of at most
+// γ_d·Σ|x|, where d = 18 + ⌈log2 P⌉, γ_d = d·u/(1−d·u), u = 2^-53 for
+// float64 and 2^-24 for float32, and P is the number of blocks: ⌈n/128⌉
+// for n elements in one run (any contiguous view, its transposes and
+// reversals), at most n otherwise. The elements are read in memory order,
+// so that the rounding, though not the bound, depends on the layout. Integers wrap modulo 2^bits (NumPy widens
 // small integer types to int64 first; Convert to a wider type to do that).
 // float16.Float16 is summed in float32 and rounded once. Sum does not
 // allocate.

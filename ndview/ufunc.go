@@ -46,8 +46,9 @@ import (
 // Real is the constraint of element types with an order: Go's integer and
 // floating-point kinds, including named types defined over them, and
 // float16.Float16, which is ordered as a half-precision float (NaN
-// included), never by its bits. Complex numbers have no order in Go and are
-// not in Real.
+// included), never by its bits. As for Convert, only float16.Float16 itself
+// is a half-precision float: a type defined over it is an integer type.
+// Complex numbers have no order in Go and are not in Real.
 type Real interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 |
 		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
