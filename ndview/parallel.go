@@ -15,6 +15,9 @@ package ndview
 // the cache misses one processor keeps in flight, the other kernels by
 // their work per element or by stores). So only the contiguous copy
 // (CopyFrom, Clone, ToSlice) goes parallel, from 8 MiB read plus written.
+// Of the element-wise operations, only Exp and Log, bound by computation,
+// use the path (ufunc.go): 1.9 times as fast on two goroutines for a 1024²
+// float64 view; broadcast adds and sums gained nothing.
 //
 // The parts write disjoint elements of the destination (a writable view
 // never reaches one element twice) and only read the sources, so they need

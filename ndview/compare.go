@@ -1,0 +1,210 @@
+package ndview
+
+// Element-wise comparisons into bool views (NumPy's equal, not_equal,
+// less, less_equal, greater, greater_equal), selection (where) and
+// clipping (clip). Broadcasting, overlap and panics follow ufunc.go.
+//
+// Comparisons follow IEEE 754 for floats (NaN compares unequal to
+// everything, itself included, and is neither less nor greater; −0 equals
+// +0), also for float16.Float16, which is compared as a float, never by its
+// bits. Complex numbers have == and != only, as in Go.
+
+// cmpOp names a comparison.
+type cmpOp uint8
+
+const (
+	cmpEq cmpOp = iota
+	cmpNe
+	cmpLt
+	cmpLe
+)
+
+// EqualTo stores a == b into dst, element by element: NumPy's
+// np.equal(a, b, out=dst) (the function Equal compares whole views). a and
+// b are broadcast to dst's shape as CopyFrom broadcasts; dst never changes
+// shape. NaN is unequal to itself; −0 equals +0.
+//
+// EqualTo panics, before writing anything, with an error wrapping
+// ErrReadOnly when dst is read-only and ErrShape, naming the shapes, when
+// a or b cannot be broadcast to dst's shape. It does not allocate.
+func EqualTo[T Numeric](dst NDView[bool], a, b NDView[T]) {
+	var p plan
+	if ad, bd, ok := planCompare("EqualTo", cmpEq, false, &p, &dst, &a, &b); ok {
+		equalRows(&p, dst.data, ad, bd)
+	}
+}
+
+// NotEqual stores a != b into dst, element by element: NumPy's
+// np.not_equal(a, b, out=dst). NaN is unequal to everything. Broadcasting
+// and panics are those of EqualTo.
+func NotEqual[T Numeric](dst NDView[bool], a, b NDView[T]) {
+	var p plan
+	if ad, bd, ok := planCompare("NotEqual", cmpNe, false, &p, &dst, &a, &b); ok {
+		notEqualRows(&p, dst.data, ad, bd)
+	}
+}
+
+// Less stores a < b into dst, element by element: NumPy's
+// np.less(a, b, out=dst). Comparisons with NaN are false. Broadcasting and
+// panics are those of EqualTo.
+func Less[T Real](dst NDView[bool], a, b NDView[T]) { ordered("Less", cmpLt, false, dst, a, b) }
+
+// LessEqual stores a <= b into dst, element by element: NumPy's
+// np.less_equal(a, b, out=dst). Comparisons with NaN are false.
+// Broadcasting and panics are those of EqualTo.
+func LessEqual[T Real](dst NDView[bool], a, b NDView[T]) {
+	ordered("LessEqual", cmpLe, false, dst, a, b)
+}
+
+// Greater stores a > b into dst, element by element: NumPy's
+// np.greater(a, b, out=dst). Comparisons with NaN are false. Broadcasting
+// and panics are those of EqualTo.
+func Greater[T Real](dst NDView[bool], a, b NDView[T]) { ordered("Greater", cmpLt, true, dst, a, b) }
+
+// GreaterEqual stores a >= b into dst, element by element: NumPy's
+// np.greater_equal(a, b, out=dst). Comparisons with NaN are false.
+// Broadcasting and panics are those of EqualTo.
+func GreaterEqual[T Real](dst NDView[bool], a, b NDView[T]) {
+	ordered("GreaterEqual", cmpLe, true, dst, a, b)
+}
+
+// ordered runs Less (c is cmpLt) or LessEqual (cmpLe), or Greater and
+// GreaterEqual with swap.
+func ordered[T Real](op string, c cmpOp, swap bool, dst NDView[bool], a, b NDView[T]) {
+	var p plan
+	ad, bd, ok := planCompare(op, c, swap, &p, &dst, &a, &b)
+	switch {
+	case !ok:
+	case c == cmpLt:
+		lessRows(&p, dst.data, ad, bd)
+	default:
+		lessEqualRows(&p, dst.data, ad, bd)
+	}
+}
+
+// planCompare plans a comparison and returns the sources' data, exchanged
+// with the operands of the plan when swap is set (a > b is b < a: the
+// sources are exchanged after planning, so that messages name them in the
+// caller's order). It runs float16 comparisons itself, and reports whether
+// the caller has work left.
+func planCompare[T Numeric](op string, c cmpOp, swap bool, p *plan, dst *NDView[bool], a, b *NDView[T]) ([]T, []T, bool) {
+	if !plan3(op, p, dst, a, b) {
+		return nil, nil, false
+	}
+	ad, bd := a.data, b.data
+	if swap {
+		p.swapOperands(1, 2)
+		ad, bd = bd, ad
+	}
+	if infoOf[T]().kind == ekFloat16 {
+		f16Compare(p, c, dst.data, bitsF16(ad), bitsF16(bd))
+		return nil, nil, false
+	}
+	return ad, bd, true
+}
+
+// compareRows runs comparison op along p (for float32 chunks of float16
+// views).
+func compareRows[T Real](p *plan, op cmpOp, d []bool, a, b []T) {
+	switch op {
+	case cmpEq:
+		equalRows(p, d, a, b)
+	case cmpNe:
+		notEqualRows(p, d, a, b)
+	case cmpLt:
+		lessRows(p, d, a, b)
+	case cmpLe:
+		lessEqualRows(p, d, a, b)
+	}
+}
+
+// swapOperands exchanges operands j and k of p.
+func (p *plan) swapOperands(j, k int) {
+	p.st[j], p.st[k] = p.st[k], p.st[j]
+	p.base[j], p.base[k] = p.base[k], p.base[j]
+}
+
+// Where stores into dst the element of a where cond holds and of b where
+// it does not: NumPy's np.copyto(dst, np.where(cond, a, b)). cond, a and b
+// are broadcast to dst's shape as CopyFrom broadcasts (Scalar makes a
+// scalar operand: Where(dst, c, a, Scalar(0.0))). Elements are copied,
+// never computed, so T may be any type.
+//
+// A source that shares memory with dst is read as if it had first been
+// copied (Where(a, c, b, a) replaces a by b where c holds), allocating a
+// temporary when it overlaps dst other than element for element. Where
+// panics, before writing anything, with an error wrapping ErrReadOnly when
+// dst is read-only and ErrShape, naming the shapes, when cond, a or b
+// cannot be broadcast to dst's shape.
+func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
+	const op = "Where"
+	if dst.flags&flagReadOnly != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	var p plan
+	p.init(dst.shapeRef())
+	p.add(dst.off, dst.stridesRef())
+	if !p.addBroadcast(cond.off, cond.shapeRef(), cond.stridesRef()) ||
+		!p.addBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
+		!p.addBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
+		operandsPanic(op, dst.shapeRef(), cond.shapeRef(), a.shapeRef(), b.shapeRef())
+	}
+	if p.empty() {
+		return
+	}
+	cond = detach(&p, 1, &dst, cond)
+	a = detach(&p, 2, &dst, a)
+	b = detach(&p, 3, &dst, b)
+	p.simplify(true)
+	whereRows(&p, dst.data, cond.data, a.data, b.data)
+}
+
+// whereRows selects along the four-operand plan p.
+func whereRows[T any](p *plan, d []T, c []bool, a, b []T) {
+	n, ds := p.inner(0)
+	_, cs := p.inner(1)
+	_, as := p.inner(2)
+	_, bs := p.inner(3)
+	contig := ds == 1 && cs == 1 && as == 1 && bs == 1
+	for w := p.walk(1); w.next(p); {
+		di, ci, ai, bi := w.off[0], w.off[1], w.off[2], w.off[3]
+		if contig {
+			d, c, a, b := d[di:di+n], c[ci:ci+n], a[ai:ai+n], b[bi:bi+n]
+			for i, x := range c {
+				if x {
+					d[i] = a[i]
+				} else {
+					d[i] = b[i]
+				}
+			}
+			continue
+		}
+		for range n {
+			if c[ci] {
+				d[di] = a[ai]
+			} else {
+				d[di] = b[bi]
+			}
+			di, ci, ai, bi = di+ds, ci+cs, ai+as, bi+bs
+		}
+	}
+}
+
+// Clip stores a limited to [lo, hi] into dst, element by element: NumPy's
+// np.clip(a, lo, hi, out=dst), that is min(max(a, lo), hi), so that hi
+// wins when lo > hi. A NaN in a, lo or hi gives NaN. a is broadcast to
+// dst's shape; overlap and panics are those of Neg (ErrReadOnly, ErrShape),
+// and Clip does not allocate unless a overlaps dst other than element for
+// element.
+func Clip[T Real](dst, a NDView[T], lo, hi T) {
+	var p plan
+	if !plan2("Clip", &p, &dst, &a) {
+		return
+	}
+	if infoOf[T]().kind == ekFloat16 {
+		tab := f16Table()
+		f16Clip(&p, bitsF16(dst.data), bitsF16(a.data), tab[uint16(lo)], tab[uint16(hi)])
+		return
+	}
+	clipRows(&p, dst.data, a.data, lo, hi)
+}

@@ -1,0 +1,882 @@
+package ndview
+
+// Reductions (NumPy's sum, prod, mean, min, max, argmin, argmax, any and
+// all): of a whole view to one value, and along one axis into a
+// destination view.
+//
+// Whole-view reductions plan the view alone, reordered to its memory
+// order (SEMANTICS N3), so that a transposed or reversed view is read as
+// fast as a contiguous one: Sum of a transposed 4096² float64 view runs at
+// the speed of the contiguous one (BenchmarkSum). Floats and complex
+// numbers are summed pairwise (pairwise.go), whose error bound does not
+// depend on the order; products, minima and maxima are taken in memory
+// order. ArgMin and ArgMax walk in C order, since ties go to the first
+// index.
+//
+// Axis reductions plan the view and the destination together, the
+// destination with stride 0 along the reduced axis, reordered to the
+// view's memory order. Then:
+//   - when the reduced axis is the innermost in memory (and has at least 8
+//     elements), each destination element is the reduction of one row;
+//   - otherwise the reduced axis is moved next to the innermost one, and
+//     the rows of each block are folded into a row of the destination
+//     (sums pairwise, through row buffers);
+//   - when the reduced axis has one element, the view is copied.
+//
+// float16.Float16 reductions accumulate in float32 and round once at the
+// end, as NumPy's do for sums and means: the whole-view forms convert
+// blocks of 128 elements at a time, the axis forms convert the view to a
+// float32 temporary (which they allocate) and reduce that.
+
+import "slices"
+
+// Sum returns the sum of the elements of v (NumPy's v.sum()); 0 for an
+// empty view. Floats and complex numbers are summed pairwise in blocks of
+// up to 128 elements of a row (as NumPy does), with an error of at most
+// γ_d·Σ|x|, where d = 18 + ⌈log2 P⌉, γ_d = d·u/(1−d·u), u = 2^-53 for
+// float64 and 2^-24 for float32, and P is the number of blocks: ⌈n/128⌉
+// for n elements in one run (any contiguous view, its transposes and
+// reversals), at most n otherwise. The elements are read in memory order,
+// so that the rounding, though not the bound, depends on the layout. Integers wrap modulo 2^bits (NumPy widens
+// small integer types to int64 first; Convert to a wider type to do that).
+// float16.Float16 is summed in float32 and rounded once. Sum does not
+// allocate.
+func Sum[T Numeric](v NDView[T]) T {
+	var p plan
+	if !planAll(&p, &v, true) {
+		var zero T
+		return zero
+	}
+	if infoOf[T]().kind == ekFloat16 {
+		return fromF32[T](sumF16(&p, bitsF16(v.data)))
+	}
+	var c cascade[T]
+	n, st := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		sumRow(&c, v.data, w.off[0], st, n)
+	}
+	return c.total()
+}
+
+// Prod returns the product of the elements of v (NumPy's v.prod()); 1 for
+// an empty view. Elements are multiplied in memory order; integers wrap
+// modulo 2^bits; float16.Float16 is multiplied in float32 and rounded once
+// (NumPy rounds to half precision after every step). Prod does not
+// allocate.
+func Prod[T Numeric](v NDView[T]) T {
+	var p plan
+	if !planAll(&p, &v, true) {
+		return 1
+	}
+	if infoOf[T]().kind == ekFloat16 {
+		r := float32(1)
+		var f f16Blocks
+		f.init(&p)
+		for b := f.next(&p, bitsF16(v.data)); b != nil; b = f.next(&p, bitsF16(v.data)) {
+			for _, x := range b {
+				r *= x
+			}
+		}
+		return fromF32[T](r)
+	}
+	r := T(1)
+	n, st := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		r *= prodRow(v.data, w.off[0], st, n)
+	}
+	return r
+}
+
+// Mean returns the arithmetic mean of the elements of v (NumPy's
+// v.mean()): Sum(v) divided by the number of elements, NaN for an empty
+// view. float16.Float16 is summed and divided in float32 and rounded once,
+// as NumPy does. Mean does not allocate.
+func Mean[T Float](v NDView[T]) T {
+	n := v.Size()
+	if infoOf[T]().kind == ekFloat16 {
+		var p plan
+		s := float32(0)
+		if planAll(&p, &v, true) {
+			s = sumF16(&p, bitsF16(v.data))
+		}
+		return fromF32[T](s / float32(n))
+	}
+	return Sum(v) / T(n)
+}
+
+// Min returns the smallest element of v (NumPy's v.min()). A NaN anywhere
+// gives NaN. Min panics with an error wrapping ErrShape when v is empty,
+// since a minimum of nothing does not exist (NumPy raises ValueError).
+func Min[T Real](v NDView[T]) T { return minMax("Min", v, false) }
+
+// Max returns the largest element of v (NumPy's v.max()). A NaN anywhere
+// gives NaN. Max panics with an error wrapping ErrShape when v is empty.
+func Max[T Real](v NDView[T]) T { return minMax("Max", v, true) }
+
+// ArgMin returns the index of the smallest element of v in C order, the
+// flat index NumPy's v.argmin() returns (use an unravelled index with
+// v.Shape() to find its position). Of equal elements the first wins; a NaN
+// is smaller than everything, so the first NaN wins. ArgMin panics with an
+// error wrapping ErrShape when v is empty.
+func ArgMin[T Real](v NDView[T]) int { return argMinMax("ArgMin", v, false) }
+
+// ArgMax returns the index in C order of the largest element of v (NumPy's
+// v.argmax()), with the rules of ArgMin: the first of equal elements, the
+// first NaN. ArgMax panics with an error wrapping ErrShape when v is empty.
+func ArgMax[T Real](v NDView[T]) int { return argMinMax("ArgMax", v, true) }
+
+// Any reports whether some element of v is true (NumPy's v.any()); false
+// for an empty view. It stops at the first true element it reads, reading
+// in memory order. To test numbers, compare them first:
+// NotEqual(mask, v, Scalar(0.0)), then Any(mask).
+func Any(v NDView[bool]) bool {
+	var p plan
+	if !planAll(&p, &v, true) {
+		return false
+	}
+	n, st := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		if findBool(v.data, w.off[0], st, n, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// All reports whether every element of v is true (NumPy's v.all()); true
+// for an empty view. It stops at the first false element it reads.
+func All(v NDView[bool]) bool {
+	var p plan
+	if !planAll(&p, &v, true) {
+		return true
+	}
+	n, st := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		if findBool(v.data, w.off[0], st, n, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// planAll plans a walk over v alone, in memory order when reorder is true
+// and in C order otherwise, and reports whether v has elements.
+func planAll[T any](p *plan, v *NDView[T], reorder bool) bool {
+	p.init(v.shapeRef())
+	p.add(v.off, v.stridesRef())
+	if p.empty() {
+		return false
+	}
+	p.simplify(reorder)
+	return true
+}
+
+// fromF32 returns x rounded to half precision as a T, which is
+// float16.Float16.
+func fromF32[T any](x float32) T {
+	var r [1]T
+	bitsF16(r[:])[0] = f32ToF16(x)
+	return r[0]
+}
+
+// f16Blocks walks a one-operand plan over float16 bits in walk order,
+// converting blocks of up to pwBlock elements to float32; a block never
+// spans two rows. Like f16Walk, it is an iterator that keeps no pointer to
+// the plan or the data, so that its buffer stays on the stack.
+type f16Blocks struct {
+	buf [pwBlock]float32
+	w   walker
+	k   int // offset of the next block in the current row
+	tab *[1 << 16]float32
+}
+
+// init starts a walk of p.
+func (f *f16Blocks) init(p *plan) {
+	f.w = p.walk(1)
+	f.k = p.dim[p.rank-1]
+	f.tab = f16Table()
+}
+
+// next returns the next block of the plan p over data, or nil at the end.
+func (f *f16Blocks) next(p *plan, data []uint16) []float32 {
+	n, st := p.inner(0)
+	if f.k >= n {
+		if !f.w.next(p) {
+			return nil
+		}
+		f.k = 0
+	}
+	b := f.buf[:min(pwBlock, n-f.k)]
+	off := f.w.off[0] + f.k*st
+	f.k += len(b)
+	for i := range b {
+		b[i] = f.tab[data[off]]
+		off += st
+	}
+	return b
+}
+
+// sumF16 returns the pairwise float32 sum of the float16 elements of the
+// plan p.
+func sumF16(p *plan, data []uint16) float32 {
+	var c cascade[float32]
+	var f f16Blocks
+	f.init(p)
+	for b := f.next(p, data); b != nil; b = f.next(p, data) {
+		c.push(blockSum(b))
+	}
+	return c.total()
+}
+
+// prodRow returns the product of data[off], data[off+st], … (n elements).
+func prodRow[T Numeric](data []T, off, st, n int) T {
+	r := T(1)
+	if st == 1 {
+		for _, x := range data[off : off+n] {
+			r *= x
+		}
+		return r
+	}
+	for range n {
+		r *= data[off]
+		off += st
+	}
+	return r
+}
+
+// findBool reports whether x is among data[off], data[off+st], … (n
+// elements).
+func findBool(data []bool, off, st, n int, x bool) bool {
+	if st == 1 {
+		return slices.Contains(data[off:off+n], x)
+	}
+	for range n {
+		if data[off] == x {
+			return true
+		}
+		off += st
+	}
+	return false
+}
+
+// minMax returns the smallest (largest when isMax) element of v.
+func minMax[T Real](op string, v NDView[T], isMax bool) T {
+	var p plan
+	if !planAll(&p, &v, true) {
+		emptyReducePanic(op)
+	}
+	if infoOf[T]().kind == ekFloat16 {
+		data := bitsF16(v.data)
+		r := f16Table()[data[p.base[0]]]
+		var f f16Blocks
+		f.init(&p)
+		for b := f.next(&p, data); b != nil; b = f.next(&p, data) {
+			r = minMaxRow(b, 0, 1, len(b), r, isMax)
+		}
+		return fromF32[T](r)
+	}
+	r := v.data[p.base[0]]
+	n, st := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		r = minMaxRow(v.data, w.off[0], st, n, r, isMax)
+	}
+	return r
+}
+
+// minMaxRow returns the smallest (largest when isMax) of r and data[off],
+// data[off+st], … (n elements); NaN propagates.
+func minMaxRow[T Real](data []T, off, st, n int, r T, isMax bool) T {
+	if st == 1 {
+		if isMax {
+			return maxRow(data[off:off+n], r)
+		}
+		return minRow(data[off:off+n], r)
+	}
+	for range n {
+		if isMax {
+			r = max(r, data[off])
+		} else {
+			r = min(r, data[off])
+		}
+		off += st
+	}
+	return r
+}
+
+// maxRow returns the largest of r and the elements of s, with four
+// independent chains: Go's max of floats takes several dependent
+// instructions (for NaN and signed zeros), and one chain ran at a third
+// of the speed (BenchmarkMinMax). max is associative and commutative, NaN
+// included, so the result is that of one chain.
+func maxRow[T Real](s []T, r T) T {
+	r0, r1, r2, r3 := r, r, r, r
+	for ; len(s) >= 4; s = s[4:] {
+		q := (*[4]T)(s)
+		r0, r1, r2, r3 = max(r0, q[0]), max(r1, q[1]), max(r2, q[2]), max(r3, q[3])
+	}
+	for _, x := range s {
+		r0 = max(r0, x)
+	}
+	return max(max(r0, r1), max(r2, r3))
+}
+
+// minRow returns the smallest of r and the elements of s, as maxRow does.
+func minRow[T Real](s []T, r T) T {
+	r0, r1, r2, r3 := r, r, r, r
+	for ; len(s) >= 4; s = s[4:] {
+		q := (*[4]T)(s)
+		r0, r1, r2, r3 = min(r0, q[0]), min(r1, q[1]), min(r2, q[2]), min(r3, q[3])
+	}
+	for _, x := range s {
+		r0 = min(r0, x)
+	}
+	return min(min(r0, r1), min(r2, r3))
+}
+
+// argMinMax returns the C-order index of the smallest (largest when isMax)
+// element of v.
+func argMinMax[T Real](op string, v NDView[T], isMax bool) int {
+	var p plan
+	if !planAll(&p, &v, false) {
+		emptyReducePanic(op)
+	}
+	var s argScan[T]
+	if infoOf[T]().kind == ekFloat16 {
+		data := bitsF16(v.data)
+		var s32 argScan[float32]
+		var f f16Blocks
+		f.init(&p)
+		for b := f.next(&p, data); b != nil; b = f.next(&p, data) {
+			if s32.scan(b, 0, 1, len(b), isMax) {
+				break
+			}
+		}
+		return s32.at
+	}
+	n, st := p.inner(0)
+	for w := p.walk(1); w.next(&p); {
+		if s.scan(v.data, w.off[0], st, n, isMax) {
+			break
+		}
+	}
+	return s.at
+}
+
+// argScan follows the extreme element of a sequence scanned in pieces.
+type argScan[T Real] struct {
+	best T
+	at   int // index of best
+	seen int // elements scanned
+	nan  bool
+}
+
+// scan scans data[off], data[off+st], … (n elements) and reports whether a
+// NaN has been found, after which nothing can change the result.
+func (s *argScan[T]) scan(data []T, off, st, n int, isMax bool) bool {
+	if s.nan {
+		return true
+	}
+	k := 0
+	if s.seen == 0 && n > 0 {
+		s.best, s.at, k = data[off], 0, 1
+		off += st
+		if s.best != s.best {
+			s.nan = true
+			return true
+		}
+	}
+	for ; k < n; k++ {
+		x := data[off]
+		switch {
+		case x != x:
+			s.at, s.nan = s.seen+k, true
+			return true
+		case isMax && x > s.best, !isMax && x < s.best:
+			s.best, s.at = x, s.seen+k
+		}
+		off += st
+	}
+	s.seen += n
+	return false
+}
+
+// emptyReducePanic panics for a reduction without identity of an empty
+// view.
+//
+//go:noinline
+func emptyReducePanic(op string) {
+	panicf(op, ErrShape, "zero-size array to reduction operation %s which has no identity", op)
+}
+
+// ---------------------------------------------------------------------
+// Reductions along an axis.
+
+// SumAxis stores into dst the sums of v along axis (NumPy's
+// np.sum(v, axis=axis, out=dst)). dst has v's shape without that axis, or
+// with that axis of extent 1 (NumPy's keepdims=True); both are accepted.
+// Summing an axis of extent 0 gives 0. The summation is that of Sum
+// (pairwise, with Sum's error bound for each element, also along an axis
+// that is not the innermost in memory); integers wrap.
+//
+// When dst shares memory with v, v is copied first (allocating). Along an
+// axis that is not the innermost in memory and has more than 16 elements,
+// floats and complex numbers allocate row buffers of about
+// log2(extent/16)+2 rows; float16.Float16 allocates float32 copies of v and
+// dst. Otherwise SumAxis does not allocate.
+//
+// SumAxis panics, before writing anything, with an error wrapping
+// ErrReadOnly when dst is read-only, ErrAxis when axis is outside
+// [-ndim, ndim) (negative axes count from the end), and ErrShape when
+// dst's shape is neither of the two above.
+func SumAxis[T Numeric](dst, v NDView[T], axis int) {
+	const op = "SumAxis"
+	if infoOf[T]().kind == ekFloat16 {
+		f16Axis(op, dst, v, axis, SumAxis[float32])
+		return
+	}
+	var r axisPlan
+	switch planAxis(op, &r, &dst, &v, axis, false) {
+	case axisSkip:
+		return
+	case axisEmpty:
+		dst.Fill(0)
+		return
+	}
+	d, data := dst.data, v.data
+	pairwise := !isIntKind(infoOf[T]().kind)
+	var c *vecCascade[T]
+	r.run(func(di, vi, vs, m int) {
+		switch {
+		case m > pwBlock:
+			var cs cascade[T]
+			sumRow(&cs, data, vi, vs, m)
+			d[di] = cs.total()
+		case vs == 1:
+			d[di] = blockSum(data[vi : vi+m])
+		default:
+			d[di] = blockSumStrided(data, vi, vs, m)
+		}
+	}, func(di, ds, vi, vm, vs, m, n int) {
+		if !pairwise || m <= pwRows {
+			sumRows(d, di, ds, data, vi, vm, vs, m, n)
+			return
+		}
+		if c == nil {
+			c = newVecCascade[T](n, (m+pwRows-1)/pwRows)
+		}
+		sumRowsPairwise(c, d, di, ds, data, vi, vm, vs, m, n)
+	})
+}
+
+// ProdAxis stores into dst the products of v along axis (NumPy's
+// np.prod(v, axis=axis, out=dst)); an axis of extent 0 gives 1. Elements
+// are multiplied in memory order; integers wrap. Shapes, overlap,
+// allocation and panics are those of SumAxis.
+func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
+	const op = "ProdAxis"
+	if infoOf[T]().kind == ekFloat16 {
+		f16Axis(op, dst, v, axis, ProdAxis[float32])
+		return
+	}
+	var r axisPlan
+	switch planAxis(op, &r, &dst, &v, axis, false) {
+	case axisSkip:
+		return
+	case axisEmpty:
+		dst.Fill(1)
+		return
+	}
+	d, data := dst.data, v.data
+	r.run(func(di, vi, vs, m int) {
+		d[di] = prodRow(data, vi, vs, m)
+	}, func(di, ds, vi, vm, vs, m, n int) {
+		f := func(x, y T) T { return x * y }
+		copyRow(d, di, ds, data, vi, vs, n)
+		for i := 1; i < m; i++ {
+			vi += vm
+			if ds == 1 && vs == 1 {
+				foldV(d[di:di+n], data[vi:], f)
+				continue
+			}
+			foldStrided(d, di, ds, data, vi, vs, n, f)
+		}
+	})
+}
+
+// MeanAxis stores into dst the means of v along axis (NumPy's
+// np.mean(v, axis=axis, out=dst)): SumAxis divided by the extent of the
+// axis, NaN for an axis of extent 0. float16.Float16 is summed and divided
+// in float32 and rounded once, as NumPy does. Shapes, overlap, allocation
+// and panics are those of SumAxis.
+func MeanAxis[T Float](dst, v NDView[T], axis int) {
+	const op = "MeanAxis"
+	if infoOf[T]().kind == ekFloat16 {
+		f16Axis(op, dst, v, axis, MeanAxis[float32])
+		return
+	}
+	checkAxis(op, &dst, &v, axis)
+	SumAxis(dst, v, axis)
+	m := v.shapeRef()[normalizeAxis(op, axis, v.NDim())]
+	DivScalar(dst, dst, T(m))
+}
+
+// MinAxis stores into dst the minima of v along axis (NumPy's
+// np.min(v, axis=axis, out=dst)). A NaN gives NaN. Shapes, overlap and
+// panics are those of SumAxis, and MinAxis also panics with an error
+// wrapping ErrShape when the axis has extent 0 and dst is not empty (a
+// minimum of nothing does not exist). It allocates only when dst shares
+// memory with v, and for float16.Float16 (float32 copies).
+func MinAxis[T Real](dst, v NDView[T], axis int) { minMaxAxis("MinAxis", dst, v, axis, false) }
+
+// MaxAxis stores into dst the maxima of v along axis (NumPy's
+// np.max(v, axis=axis, out=dst)), with the rules of MinAxis.
+func MaxAxis[T Real](dst, v NDView[T], axis int) { minMaxAxis("MaxAxis", dst, v, axis, true) }
+
+// minMaxAxis runs MinAxis or MaxAxis.
+func minMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
+	if infoOf[T]().kind == ekFloat16 {
+		f16Axis(op, dst, v, axis, func(d, s NDView[float32], axis int) { minMaxAxis(op, d, s, axis, isMax) })
+		return
+	}
+	var r axisPlan
+	switch planAxis(op, &r, &dst, &v, axis, false) {
+	case axisSkip:
+		return
+	case axisEmpty:
+		emptyReducePanic(op)
+	}
+	d, data := dst.data, v.data
+	r.run(func(di, vi, vs, m int) {
+		d[di] = minMaxRow(data, vi+vs, vs, m-1, data[vi], isMax)
+	}, func(di, ds, vi, vm, vs, m, n int) {
+		fmin := func(x, y T) T { return min(x, y) }
+		fmax := func(x, y T) T { return max(x, y) }
+		copyRow(d, di, ds, data, vi, vs, n)
+		for i := 1; i < m; i++ {
+			vi += vm
+			switch {
+			case ds == 1 && vs == 1 && isMax:
+				foldV(d[di:di+n], data[vi:], fmax)
+			case ds == 1 && vs == 1:
+				foldV(d[di:di+n], data[vi:], fmin)
+			case isMax:
+				foldStrided(d, di, ds, data, vi, vs, n, fmax)
+			default:
+				foldStrided(d, di, ds, data, vi, vs, n, fmin)
+			}
+		}
+	})
+}
+
+// ArgMinAxis stores into dst the index along axis of the smallest element
+// of each line of v along that axis (NumPy's
+// np.argmin(v, axis=axis, out=dst)). Of equal elements the first wins; the
+// first NaN wins over everything. Shapes, overlap and panics are those of
+// MinAxis (dst has v's shape without axis, or with axis of extent 1).
+func ArgMinAxis[T Real](dst NDView[int], v NDView[T], axis int) {
+	argAxis("ArgMinAxis", dst, v, axis, false)
+}
+
+// ArgMaxAxis stores into dst the index along axis of the largest element
+// of each line of v along that axis (NumPy's
+// np.argmax(v, axis=axis, out=dst)), with the rules of ArgMinAxis.
+func ArgMaxAxis[T Real](dst NDView[int], v NDView[T], axis int) {
+	argAxis("ArgMaxAxis", dst, v, axis, true)
+}
+
+// argAxis runs ArgMinAxis or ArgMaxAxis.
+func argAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax bool) {
+	if infoOf[T]().kind == ekFloat16 {
+		checkAxis(op, &dst, &v, axis)
+		tv := Zeros[float32](v.shapeRef()...)
+		Convert(tv, v)
+		argAxis(op, dst, tv, axis, isMax)
+		return
+	}
+	var r axisPlan
+	switch planAxis(op, &r, &dst, &v, axis, true) {
+	case axisSkip:
+		return
+	case axisEmpty:
+		emptyReducePanic(op)
+	}
+	d, data := dst.data, v.data
+	r.run(func(di, vi, vs, m int) {
+		var s argScan[T]
+		s.scan(data, vi, vs, m, isMax)
+		d[di] = s.at
+	}, func(di, ds, vi, vm, vs, m, n int) {
+		for j := range n {
+			d[di+j*ds] = 0
+		}
+		for i := 1; i < m; i++ {
+			o, s := di, vi+i*vm
+			for j := range n {
+				x, cur := data[s], data[vi+d[o]*vm+j*vs]
+				if isMax && x > cur || !isMax && x < cur || x != x && cur == cur {
+					d[o] = i
+				}
+				o += ds
+				s += vs
+			}
+		}
+	})
+}
+
+// AnyAxis stores into dst whether any element of v is true along axis
+// (NumPy's np.any(v, axis=axis, out=dst)); an axis of extent 0 gives
+// false. Shapes, overlap and panics are those of SumAxis; AnyAxis
+// allocates only when dst shares memory with v.
+func AnyAxis(dst, v NDView[bool], axis int) { anyAllAxis("AnyAxis", dst, v, axis, true) }
+
+// AllAxis stores into dst whether every element of v is true along axis
+// (NumPy's np.all(v, axis=axis, out=dst)); an axis of extent 0 gives true.
+// Shapes, overlap, allocation and panics are those of AnyAxis.
+func AllAxis(dst, v NDView[bool], axis int) { anyAllAxis("AllAxis", dst, v, axis, false) }
+
+// anyAllAxis runs AnyAxis (isAny) or AllAxis.
+func anyAllAxis(op string, dst, v NDView[bool], axis int, isAny bool) {
+	var r axisPlan
+	switch planAxis(op, &r, &dst, &v, axis, false) {
+	case axisSkip:
+		return
+	case axisEmpty:
+		dst.Fill(!isAny)
+		return
+	}
+	d, data := dst.data, v.data
+	r.run(func(di, vi, vs, m int) {
+		// Any: a true found; All: no false found.
+		d[di] = findBool(data, vi, vs, m, isAny) == isAny
+	}, func(di, ds, vi, vm, vs, m, n int) {
+		or := func(x, y bool) bool { return x || y }
+		and := func(x, y bool) bool { return x && y }
+		copyRow(d, di, ds, data, vi, vs, n)
+		for i := 1; i < m; i++ {
+			vi += vm
+			switch {
+			case ds == 1 && vs == 1 && isAny:
+				foldV(d[di:di+n], data[vi:], or)
+			case ds == 1 && vs == 1:
+				foldV(d[di:di+n], data[vi:], and)
+			case isAny:
+				foldStrided(d, di, ds, data, vi, vs, n, or)
+			default:
+				foldStrided(d, di, ds, data, vi, vs, n, and)
+			}
+		}
+	})
+}
+
+// copyRow sets d[di+j·ds] = data[vi+j·vs] for j < n.
+func copyRow[T any](d []T, di, ds int, data []T, vi, vs, n int) {
+	if ds == 1 && vs == 1 {
+		copy(d[di:di+n], data[vi:vi+n])
+		return
+	}
+	for range n {
+		d[di] = data[vi]
+		di += ds
+		vi += vs
+	}
+}
+
+// foldV sets d[i] = f(d[i], s[i]).
+func foldV[T any](d, s []T, f func(T, T) T) {
+	s = s[:len(d)]
+	for i := range d {
+		d[i] = f(d[i], s[i])
+	}
+}
+
+// foldStrided sets d[di+j·ds] = f(d[di+j·ds], data[si+j·ss]) for j < n.
+func foldStrided[T any](d []T, di, ds int, data []T, si, ss, n int, f func(T, T) T) {
+	for range n {
+		d[di] = f(d[di], data[si])
+		di += ds
+		si += ss
+	}
+}
+
+// f16Axis runs the float32 reduction fn for float16.Float16 views: v is
+// converted to a float32 temporary, reduced into another, which is rounded
+// into dst. The arguments are checked first, under op's name.
+func f16Axis[T Numeric](op string, dst, v NDView[T], axis int, fn func(dst, v NDView[float32], axis int)) {
+	checkAxis(op, &dst, &v, axis)
+	tv := Zeros[float32](v.shapeRef()...)
+	Convert(tv, v)
+	td := Zeros[float32](dst.shapeRef()...)
+	fn(td, tv, axis)
+	Convert(dst, td)
+}
+
+// axisKind says how an axis reduction walks its plan.
+type axisKind uint8
+
+const (
+	axisSkip  axisKind = iota // dst is empty: nothing to do
+	axisEmpty                 // the reduced axis is empty: dst gets the identity
+	axisRow                   // each dst element reduces one row along the innermost axis
+	axisFold                  // rows along the second innermost axis fold into dst rows
+	axisCopy                  // the reduced axis has extent 1
+)
+
+// axisPlan is the plan of a reduction along an axis: operand 0 is the
+// view, operand 1 the destination, with stride 0 along the reduced axis.
+type axisPlan struct {
+	p    plan
+	kind axisKind
+}
+
+// planAxis checks and plans a reduction of v along axis into dst, for the
+// walk of the rules at the top of this file. When dst shares memory with
+// v, v is replaced by a copy. With keepOrder the reduced axis is walked in
+// index order (ties in ArgMin go to the first index), else in memory
+// order.
+func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], axis int, keepOrder bool) axisKind {
+	ax, dstStrides := checkAxis(op, dst, v, axis)
+	vsh := v.shapeRef()
+	switch {
+	case shapeSize(dst.shapeRef()) == 0:
+		return axisSkip
+	case vsh[ax] == 0:
+		return axisEmpty
+	}
+	if shareMemory(dst, v) {
+		*v = v.Clone()
+	}
+	p := &r.p
+	p.init(vsh)
+	p.add(v.off, v.stridesRef())
+	p.add(dst.off, dstStrides[:len(vsh)])
+	p.simplify(true)
+	// The reduced axis is the only one on which dst has stride 0: dst is
+	// writable, so it never reaches an element twice along other axes,
+	// and no other axis can merge with it.
+	q := -1
+	for a := range p.rank {
+		if p.st[1][a] == 0 && p.dim[a] > 1 {
+			q = a
+		}
+	}
+	if q < 0 {
+		r.kind = axisCopy
+		return r.kind
+	}
+	if keepOrder && v.stridesRef()[ax] < 0 {
+		p.flip(q) // simplify flipped it to walk memory forwards
+	}
+	last := p.rank - 1
+	if q == last && (last == 0 || p.dim[q] >= 8) {
+		r.kind = axisRow
+		return r.kind
+	}
+	// A short innermost reduced axis (the channels of an image) would
+	// cost a call per destination element: fold it instead.
+	p.moveAxis(q, last-1)
+	r.kind = axisFold
+	return r.kind
+}
+
+// run walks the plan, calling row(di, vi, vs, m) for each destination
+// element di that reduces the m elements of v at vi, vi+vs, … (axisRow),
+// or fold(di, ds, vi, vm, vs, m, n) for each row of n destination elements
+// di, di+ds, … that reduces the m rows of v at vi, vi+vm, …, each of n
+// elements at vi, vi+vs, … (axisFold; m is 1 for axisCopy).
+func (r *axisPlan) run(row func(di, vi, vs, m int), fold func(di, ds, vi, vm, vs, m, n int)) {
+	p := &r.p
+	n, vs := p.inner(0)
+	_, ds := p.inner(1)
+	switch r.kind {
+	case axisRow:
+		for w := p.walk(1); w.next(p); {
+			row(w.off[1], w.off[0], vs, n)
+		}
+	case axisFold:
+		m, vm := p.dim[p.rank-2], p.st[0][p.rank-2]
+		for w := p.walk(2); w.next(p); {
+			fold(w.off[1], ds, w.off[0], vm, vs, m, n)
+		}
+	case axisCopy:
+		for w := p.walk(1); w.next(p); {
+			fold(w.off[1], ds, w.off[0], 0, vs, 1, n)
+		}
+	}
+}
+
+// checkAxis checks a reduction of v along axis into dst: dst writable, axis
+// in range, and dst's shape v's without the axis or with it of extent 1.
+// It returns the axis in [0, ndim) and dst's strides laid over v's axes,
+// 0 along the reduced one.
+func checkAxis[D, T any](op string, dst *NDView[D], v *NDView[T], axis int) (int, [MaxRank]int) {
+	if dst.flags&flagReadOnly != 0 {
+		panicf(op, ErrReadOnly, "assignment destination is read-only")
+	}
+	vsh := v.shapeRef()
+	nd := len(vsh)
+	ax := normalizeAxis(op, axis, nd)
+	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
+	var st [MaxRank]int
+	ok := true
+	switch len(dsh) {
+	case nd - 1:
+		for k := range nd {
+			switch {
+			case k < ax:
+				ok = ok && dsh[k] == vsh[k]
+				st[k] = dst1[k]
+			case k > ax:
+				ok = ok && dsh[k-1] == vsh[k]
+				st[k] = dst1[k-1]
+			}
+		}
+	case nd:
+		for k := range nd {
+			if k == ax {
+				ok = ok && dsh[k] == 1
+				continue
+			}
+			ok = ok && dsh[k] == vsh[k]
+			st[k] = dst1[k]
+		}
+	default:
+		ok = false
+	}
+	if !ok {
+		reduceShapePanic(op, dsh, vsh, ax)
+	}
+	return ax, st
+}
+
+// reduceShapePanic panics for a destination that does not fit a reduction
+// of shape vsh along axis ax, naming the shapes that would.
+//
+//go:noinline
+func reduceShapePanic(op string, dsh, vsh []int, ax int) {
+	drop := slices.Delete(slices.Clone(vsh), ax, ax+1)
+	keep := slices.Clone(vsh)
+	keep[ax] = 1
+	panicf(op, ErrShape, "destination shape %s does not fit the reduction of shape %s along axis %d; want %s or %s (keepdims)",
+		formatShape(dsh), formatShape(vsh), ax, formatShape(drop), formatShape(keep))
+}
+
+// shareMemory reports whether the elements of a and b share any byte.
+func shareMemory[A, B any](a *NDView[A], b *NDView[B]) bool {
+	sa, sb := sizeof[A](), sizeof[B]()
+	if sa == 0 || sb == 0 || a.Size() == 0 || b.Size() == 0 {
+		return false
+	}
+	alo, ahi := extentOf(a.off, a.shapeRef(), a.stridesRef())
+	blo, bhi := extentOf(b.off, b.shapeRef(), b.stridesRef())
+	var x, y [3]uintptr
+	for {
+		x = addrs(a.data, alo, ahi, a.off)
+		y = addrs(b.data, blo, bhi, b.off)
+		// A buffer on a goroutine stack moves when the stack grows (see
+		// aliasOf); measure again if it moved.
+		if addrs(a.data, alo, ahi, a.off) == x {
+			break
+		}
+	}
+	return y[1]+uintptr(sb) > x[0] && x[1]+uintptr(sa) > y[0]
+}
