@@ -406,14 +406,14 @@ func TestArithOverlap(t *testing.T) {
 			{"Neg shift", func(a NDView[int]) { Neg(a.Slice(From(1)), a.Slice(To(-1))) }, []int{0, 0, -1, -2, -3, -4, -5, -6, -7, -8}},
 		}
 		for _, c := range cases {
-			a := arange(10)
+			a := arangeView(10)
 			c.run(a)
 			assert.Equal(t, c.want, a.ToSlice(), c.name)
 		}
 	})
 	t.Run("transpose", func(t *testing.T) {
-		m := arange(16, 4, 4)
-		want := arange(16, 4, 4)
+		m := arangeView(16, 4, 4)
+		want := arangeView(16, 4, 4)
 		wt := Zeros[int](4, 4)
 		Add(wt, want, want.T())
 		Add(m, m, m.T()) // m = m + m.T, reading m.T as it was
@@ -459,12 +459,12 @@ func randViewIn(r *rand.Rand, buf []int, shape []int) (NDView[int], bool) {
 }
 
 func TestArithPanics(t *testing.T) {
-	a := arange(6, 2, 3)
-	b := arange(6, 3, 2)
+	a := arangeView(6, 2, 3)
+	b := arangeView(6, 3, 2)
 	dst := Zeros[int](2, 3)
 	t.Run("read-only", func(t *testing.T) {
 		ro := dst.AsReadOnly()
-		bc, _ := arange(3).BroadcastTo(2, 3)
+		bc, _ := arangeView(3).BroadcastTo(2, 3)
 		for name, f := range map[string]func(){
 			"Add":       func() { Add(ro, a, a) },
 			"AddScalar": func() { AddScalar(bc, a, 1) },
@@ -485,7 +485,7 @@ func TestArithPanics(t *testing.T) {
 			parts []string
 		}{
 			{"sources disagree", func() { Add(dst, a, b) }, []string{"Add", "operands could not be broadcast together", "(2, 3) (3, 2)"}},
-			{"bigger than dst", func() { Mul(Zeros[int](3), a, arange(3)) }, []string{"Mul", "(2, 3) (3,)", "destination shape (3,)"}},
+			{"bigger than dst", func() { Mul(Zeros[int](3), a, arangeView(3)) }, []string{"Mul", "(2, 3) (3,)", "destination shape (3,)"}},
 			{"unary", func() { Neg(Zeros[int](3), a) }, []string{"Neg", "from shape (2, 3) into shape (3,)"}},
 			{"scalar op", func() { DivScalar(Zeros[int](4), a, 2) }, []string{"DivScalar", "(2, 3)", "(4,)"}},
 			{"compare", func() { Less(Zeros[bool](2, 3), a, b) }, []string{"Less", "(2, 3) (3, 2)"}},
@@ -743,7 +743,7 @@ func TestWhere(t *testing.T) {
 	}
 	t.Run("overlap", func(t *testing.T) {
 		// a[::-1] = where(c, a, 0): reads a as it was.
-		a := arange(6)
+		a := arangeView(6)
 		c, _ := FromSlice([]bool{true, false, true, true, false, true})
 		Where(a.Slice(Step(-1)), c, a, Scalar(0))
 		assert.Equal(t, []int{5, 0, 3, 2, 0, 0}, a.ToSlice())
@@ -789,8 +789,8 @@ func TestPanicMessages(t *testing.T) {
 		f()
 		return ""
 	}
-	got := msg(func() { Add(Zeros[int](2, 3), arange(6, 2, 3), arange(6, 3, 2)) })
+	got := msg(func() { Add(Zeros[int](2, 3), arangeView(6, 2, 3), arangeView(6, 3, 2)) })
 	assert.Equal(t, "ndview: Add: operands could not be broadcast together with shapes (2, 3) (3, 2) (destination shape (2, 3))", got)
-	got = msg(func() { Add(Zeros[int](3), arange(6, 2, 3), arange(3)) })
+	got = msg(func() { Add(Zeros[int](3), arangeView(6, 2, 3), arangeView(3)) })
 	assert.True(t, strings.HasPrefix(got, "ndview: Add: could not broadcast operands of shapes (2, 3) (3,) into the destination shape (3,)"), got)
 }
