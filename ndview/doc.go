@@ -55,9 +55,32 @@
 //
 // # Aliasing
 //
-// Views share their data freely. Element-wise operations that read one view
-// and write another (in later files of this package) behave as if the
-// source had been copied first, whatever the overlap.
+// Views share their data freely. Operations that read some views and write
+// another (CopyFrom, Convert, Map, Zip, Add and the other element-wise
+// functions) behave as if every source had been copied to a temporary
+// first, whatever the overlap, including the cases where NumPy itself gets
+// it wrong (SEMANTICS W3). Sources are broadcast to the destination's
+// shape; the destination never changes shape.
+//
+// # Traversal
+//
+// Element-wise operations plan their walk once per call (plan.go): the
+// sources are broadcast, axes are ordered by destination stride, negative
+// strides flipped, extent-1 axes dropped and mergeable axes coalesced, and
+// one specialised inner loop runs per row: a builtin copy for contiguous
+// data, a fill for zero strides, unrolled loops for short axes such as
+// image channels, cache-blocked tiles for transposes, and a strided loop
+// otherwise. Results equal the plain C-order loop. Large contiguous copies
+// and some costly functions (Exp, Log) use several goroutines.
+//
+// # Casts and byte order
+//
+// Cast and FromBytes reinterpret memory as another element type without
+// copying; they check that the types hold no pointers, that addresses are
+// aligned and that strides divide, and they never make a bool from
+// arbitrary bytes. Views are always in native byte order: DecodeBytes and
+// ByteSwap are the explicit ways to change it. Convert changes element
+// types by value (float16 included, rounding like github.com/x448/float16).
 //
 // # Read-only views
 //
@@ -90,4 +113,20 @@
 //	a.flags.c_contiguous         v.IsCContiguous()
 //	memoryview.toreadonly()      v.AsReadOnly()
 //	memoryview ==                Equal(a, b)
+//	a.view(np.float32)           Cast[float32](v)
+//	np.frombuffer(b, np.float32) FromBytes[float32](b, shape...)
+//	a.astype(t), np.copyto       Convert(dst, v)
+//	dst[...] = src               dst.CopyFrom(src)
+//	a.copy(), a.tolist()         v.Clone(), v.ToList(); v.ToSlice() flat
+//	a.tobytes(order), a.hex()    v.ToBytes(OrderC), v.Hex(sep, n)
+//	a.fill(x)                    v.Fill(x)
+//	a.flat, np.ndindex           v.Values(), v.All()
+//	for row in a                 v.Rows(), v.Axis(k)
+//	np.add(a, b, out=dst)        Add(dst, a, b); Sub, Mul, Div, Minimum, Maximum
+//	a + 2                        AddScalar(dst, a, 2); SubScalar, MulScalar, DivScalar
+//	np.exp, np.sqrt, np.abs      Exp(dst, a), Sqrt, Log, Abs, Neg
+//	np.less(a, b), np.where      Less(mask, a, b), EqualTo, …; Where(dst, c, a, b)
+//	np.clip(a, lo, hi)           Clip(dst, a, lo, hi)
+//	a.sum(), a.mean(), a.max()   Sum(v), Mean, Prod, Min, Max, ArgMin, ArgMax, Any, All
+//	a.sum(axis=k)                SumAxis(dst, v, k), MeanAxis, MaxAxis, …
 package ndview
