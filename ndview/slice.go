@@ -18,6 +18,7 @@ package ndview
 //  5. NewAxis inserts an axis of extent 1 and stride 0.
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -366,8 +367,16 @@ func (v *NDView[T]) index(op string, items []IndexItem) *Error {
 				v.off += first * s
 				// If step·s overflows, length is 1 and the stride is never
 				// used; keep s (NumPy stores garbage there).
-				if p, ok := mulInt(it.stepValue(), s); ok {
-					rst[dst] = p
+				switch step := it.step; step {
+				case 0, 1:
+				case -1:
+					if s != math.MinInt { // -MinInt overflows: keep s
+						rst[dst] = -s
+					}
+				default:
+					if p, ok := mulInt(step, s); ok {
+						rst[dst] = p
+					}
 				}
 			}
 			src++
