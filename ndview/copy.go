@@ -32,10 +32,6 @@ package ndview
 // twice are read-only (Wrap, AsStrided, BroadcastTo), so the order in which
 // a plan visits the destination cannot be observed.
 
-import (
-	"reflect"
-)
-
 // kernel names an inner loop of the copy.
 type kernel uint8
 
@@ -776,10 +772,9 @@ func detach[D, S any](p *plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
 	return c
 }
 
-// addrs returns the addresses of data[lo], data[hi] and data[first].
+// addrs returns the addresses of data[lo], data[hi] and data[first],
+// which are elements of data.
 func addrs[T any](data []T, lo, hi, first int) [3]uintptr {
-	return [3]uintptr{addr(&data[lo]), addr(&data[hi]), addr(&data[first])}
+	base, size := sliceAddr(data), uintptr(sizeof[T]())
+	return [3]uintptr{base + uintptr(lo)*size, base + uintptr(hi)*size, base + uintptr(first)*size}
 }
-
-// addr returns the address of *p as an integer.
-func addr[T any](p *T) uintptr { return reflect.ValueOf(p).Pointer() }
