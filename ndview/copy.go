@@ -59,11 +59,6 @@ var (
 	// forceKernel, when not kernelAuto, replaces the choice of rules 1 to 7
 	// whenever that kernel can run the plan (kernelGeneric always can).
 	forceKernel kernel
-
-	// tileMinDim is the smallest extent of both tiled axes. From 16×16
-	// up, tiles beat the strided loop at every size BenchmarkTile tries,
-	// in and out of the caches.
-	tileMinDim = 16
 )
 
 // shortAxis is the largest extent handled by the unrolled kernels of rules
@@ -303,25 +298,6 @@ func autoKernel(p *plan) (kernel, int) {
 		return kernelTile, q
 	}
 	return kernelStrided, -1
-}
-
-// tileAxis returns the outer axis along which the source is closest, when
-// it is closer than along the innermost axis and both axes are long enough
-// to tile; else -1.
-func tileAxis(p *plan) int {
-	r := p.rank
-	n, ss := p.inner(1)
-	if r < 2 || n < tileMinDim {
-		return -1
-	}
-	q := -1
-	best := absInt(ss)
-	for a := range r - 1 {
-		if s := absInt(p.st[1][a]); s < best && p.dim[a] >= tileMinDim {
-			q, best = a, s
-		}
-	}
-	return q
 }
 
 // forcedKernel returns kernel k if it can run plan p (with its tile axis),
@@ -620,59 +596,29 @@ func deinterleave4[T any](d0, d1, d2, d3, s []T) {
 	}
 }
 
-// tileSide returns the side of the square tiles of rule 6 for elements of
-// itemSize bytes whose rows lie rowBytes apart. Rows a multiple of 4 KiB
-// apart fall into one set of an L1 cache and evict each other, so their
-// tiles are smaller. BenchmarkTile measures the sides.
-func tileSide(itemSize, rowBytes int) int {
-	switch {
-	case itemSize > 8:
-		return 16
-	case rowBytes%4096 == 0:
-		return 16
-	}
-	return 64
-}
-
-// tileBlock is the side of the blocks in which tiles are visited: a block
-// of source and destination rows stays in L2 and in the TLB while its
-// tiles are copied. It is a multiple of every tile side.
-const tileBlock = 256
-
-// copyTiles is rule 6: each block of the two innermost axes (the tile axis
-// was moved next to the innermost by runCopy) is copied in tiles, visited
-// block by block. When both the destination rows and the source columns
-// are contiguous (a plain transpose), each tile is copied by 4×4 blocks
-// held in registers; other strides run a strided loop per tile row.
+// copyTiles is rule 6: the two innermost axes (the tile axis was moved
+// next to the innermost by runCopy) are copied in square tiles (tiles in
+// plan.go). When both the destination rows and the source columns are
+// contiguous (a plain transpose), each tile is copied by 4×4 blocks held
+// in registers; other strides run a strided loop per tile row.
 func copyTiles[T any](p *plan, dst, src []T) {
 	r := p.rank
-	n, ds := p.inner(0)
+	_, ds := p.inner(0)
 	_, ss := p.inner(1)
-	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
+	dm, sm := p.st[0][r-2], p.st[1][r-2]
 	size := sizeof[T]()
-	b := tileSide(size, max(absInt(dm), absInt(ss))*size)
+	b := p.tileSide(size, size)
 	blocks := ds == 1 && sm == 1
-	for w := p.walk(2); w.next(p); {
-		d0, s0 := w.off[0], w.off[1]
-		for bi := 0; bi < m; bi += tileBlock {
-			for bj := 0; bj < n; bj += tileBlock {
-				for i0 := bi; i0 < min(bi+tileBlock, m); i0 += b {
-					h := min(b, m-i0)
-					for j0 := bj; j0 < min(bj+tileBlock, n); j0 += b {
-						wd := min(b, n-j0)
-						d, s := d0+i0*dm+j0*ds, s0+i0*sm+j0*ss
-						if blocks {
-							transposeTile(dst, d, dm, src, s, ss, h, wd)
-							continue
-						}
-						for i := range h {
-							strided(dst, d+i*dm, ds, src, s+i*sm, ss, wd)
-						}
-					}
-				}
-			}
+	p.tiles(b, b, func(off [maxOperands]int, h, w int) {
+		d, s := off[0], off[1]
+		if blocks {
+			transposeTile(dst, d, dm, src, s, ss, h, w)
+			return
 		}
-	}
+		for i := range h {
+			strided(dst, d+i*dm, ds, src, s+i*sm, ss, w)
+		}
+	})
 }
 
 // transposeTile sets dst[d + i·dm + j] = src[s + i + j·ss] for i < h and

@@ -334,6 +334,183 @@ func (w *walker) next(p *plan) bool {
 	return true // unreachable while left counts correctly
 }
 
+// ---------------------------------------------------------------------
+// Tiles.
+//
+// A kernel that walks a plan row by row, where a source is closer along an
+// outer axis than along the innermost one (a transpose), uses each source
+// cache line for one element of a row and moves on; the next rows need the
+// rest of the line, which may be gone by then. Walking the plane of the
+// innermost axis and that outer axis in tiles uses the lines while they
+// are in L1. The copy kernels tile transposes so (copy.go, rule 6), and so
+// do the row kernels of the conversions (rowTiles), on one walk (tiles).
+
+// tileMinDim is the smallest extent of both axes of a square tile walk.
+// From 16×16 up, tiles beat the strided loop at every size BenchmarkTile
+// tries, in and out of the caches. A variable, so that tests can force
+// tiles on small data.
+var tileMinDim = 16
+
+const (
+	// tileBlock is the side of the blocks in which tiles are visited: a
+	// block of source and destination rows stays in L2 and in the TLB
+	// while its tiles are walked. It is a multiple of every tile side.
+	tileBlock = 256
+
+	// stripBytes is the span of source (or destination) memory one strip
+	// of a short axis covers (rowTiles): well inside L1.
+	stripBytes = 16 << 10
+)
+
+// closestAxis returns the outer axis of the two-operand plan p along
+// which the source (operand 1) is closest, the outermost of equals, among
+// the axes of at least minDim elements, when it is closer there than along
+// the innermost axis; else -1.
+func (p *plan) closestAxis(minDim int) int {
+	q := -1
+	best := absInt(p.st[1][p.rank-1])
+	for a := range p.rank - 1 {
+		if s := absInt(p.st[1][a]); s < best && p.dim[a] >= minDim {
+			q, best = a, s
+		}
+	}
+	return q
+}
+
+// tileAxis returns the outer axis along which the source is closest, when
+// it is closer than along the innermost axis and both axes are long enough
+// to tile in squares; else -1.
+func tileAxis(p *plan) int {
+	if p.rank < 2 || p.dim[p.rank-1] < tileMinDim {
+		return -1
+	}
+	return p.closestAxis(tileMinDim)
+}
+
+// tileSide returns the side of square tiles of the plane of the two
+// innermost axes of the two-operand plan p, whose operands have elements
+// of dsize and ssize bytes: the destination's rows lie along axis rank-2,
+// the source's along the innermost axis. Rows a multiple of 4 KiB apart
+// fall into one set of an L1 cache and evict each other, so their tiles
+// are smaller. BenchmarkTile measures the sides.
+func (p *plan) tileSide(dsize, ssize int) int {
+	r := p.rank
+	rowBytes := max(absInt(p.st[0][r-2])*dsize, absInt(p.st[1][r-1])*ssize)
+	switch {
+	case max(dsize, ssize) > 8:
+		return 16
+	case rowBytes%4096 == 0:
+		return 16
+	}
+	return 64
+}
+
+// rowTiles prepares the simplified two-operand plan p, with elements of
+// dsize and ssize bytes, for a kernel that handles one row per call
+// (eachRow), and returns the tiles to walk it in, or th == 0 for plain
+// rows. It may exchange axes, so p must have been simplified with
+// reordering.
+//
+//   - A short innermost axis (under tileMinDim) under a long one is
+//     exchanged with it, so that rows are long, and the short axis is
+//     walked in strips of all its rows (the channels of an interleaved
+//     destination).
+//   - When the source is closer along an outer axis than along the rows,
+//     that axis is moved next to the innermost: a long one is walked in
+//     square tiles (tileSide), a short one in strips of all its rows (the
+//     channels of an interleaved source).
+func (p *plan) rowTiles(dsize, ssize int) (th, tw int) {
+	r := p.rank
+	if r < 2 {
+		return 0, 0
+	}
+	if p.dim[r-1] < tileMinDim {
+		if p.dim[r-2] < tileMinDim {
+			return 0, 0
+		}
+		p.swap(r-2, r-1)
+		return p.dim[r-2], p.stripWidth(dsize, ssize)
+	}
+	if absInt(p.st[1][r-1]) < 2 {
+		return 0, 0 // contiguous, reversed or repeated rows: nothing to reuse
+	}
+	q := p.closestAxis(2)
+	if q < 0 {
+		return 0, 0
+	}
+	p.moveAxis(q, r-2)
+	if p.dim[r-2] < tileMinDim {
+		return p.dim[r-2], p.stripWidth(dsize, ssize)
+	}
+	b := p.tileSide(dsize, ssize)
+	return b, b
+}
+
+// stripWidth returns the row length of strips of p: rows that span about
+// stripBytes in the operand whose elements lie furthest apart along them,
+// and at least tileBlock elements.
+func (p *plan) stripWidth(dsize, ssize int) int {
+	_, ds := p.inner(0)
+	_, ss := p.inner(1)
+	span := max(absInt(ds)*dsize, absInt(ss)*ssize, 1)
+	return max(tileBlock, stripBytes/span)
+}
+
+// tiles calls fn for every tile of the plane of the two innermost axes of
+// p, under every index of the outer axes: tiles of th rows (along axis
+// rank-2) by tw elements (along the innermost axis), fewer at the far
+// edges, where off holds each operand's offset of the tile's first
+// element and h, w are the tile's extents. Tiles are visited in blocks of
+// about tileBlock×tileBlock elements, so that the rows of a block stay in
+// L2 and in the TLB while its tiles are walked. p has at least two axes.
+func (p *plan) tiles(th, tw int, fn func(off [maxOperands]int, h, w int)) {
+	r := p.rank
+	m, n := p.dim[r-2], p.dim[r-1]
+	bh, bw := max(th, tileBlock/th*th), max(tw, tileBlock/tw*tw)
+	var o [maxOperands]int
+	for wk := p.walk(2); wk.next(p); {
+		for bi := 0; bi < m; bi += bh {
+			for bj := 0; bj < n; bj += bw {
+				for i := bi; i < min(bi+bh, m); i += th {
+					for j := bj; j < min(bj+bw, n); j += tw {
+						for k := range p.nop {
+							o[k] = wk.off[k] + i*p.st[k][r-2] + j*p.st[k][r-1]
+						}
+						fn(o, min(th, m-i), min(tw, n-j))
+					}
+				}
+			}
+		}
+	}
+}
+
+// eachRow calls fn for every row of p (its innermost axis), or, when th
+// > 0, for every row of every th×tw tile of p (tiles), with each
+// operand's offset of the row's first element and the row's length. The
+// elements of a row follow the innermost strides (inner).
+func (p *plan) eachRow(th, tw int, fn func(off [maxOperands]int, n int)) {
+	if th == 0 {
+		n := p.dim[p.rank-1]
+		if p.rank == 1 { // one row: no walker to set up
+			fn(p.base, n)
+			return
+		}
+		for w := p.walk(1); w.next(p); {
+			fn(w.off, n)
+		}
+		return
+	}
+	r := p.rank
+	p.tiles(th, tw, func(off [maxOperands]int, h, w int) {
+		for range h {
+			fn(off, w)
+			for k := range p.nop {
+				off[k] += p.st[k][r-2]
+			}
+		}
+	})
+}
+
 // extentOf returns the lowest and highest element offsets a valid layout
 // with elements reaches (SEMANTICS L4); the view invariants rule out
 // overflow.
