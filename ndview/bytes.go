@@ -155,6 +155,7 @@ func (v NDView[T]) ByteSwap() {
 	p.add(v.off*parts, ust)
 	p.add(v.off*parts, ust)
 	p.simplify(true)
+	p.rowTiles(unit, unit)
 	switch unit {
 	case 2:
 		w, _ := rebase[uint16](v.data, 0)

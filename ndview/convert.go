@@ -23,7 +23,8 @@ import (
 // extent-1 axes of src are dropped, then extents of 1 repeat. Any strides
 // work on either side. When src and dst share memory the result is as if
 // src had first been copied to a temporary (which Convert then allocates);
-// otherwise Convert does not allocate for views of rank up to MaxRank.
+// otherwise Convert allocates only for the goroutines that share a large
+// conversion (from 8 MiB read plus written, see parallel.go).
 //
 // Values convert as Go's conversions do, with two additions:
 //   - float16.Float16 is a float, never its uint16 bits. Float16 to any
@@ -45,17 +46,37 @@ import (
 // and ErrShape when src cannot be broadcast to dst's shape.
 func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 	var p plan
-	if src, ok := planConvert("Convert", &p, &dst, src); ok {
-		convertRaw(infoOf[U]().kind, eraseSlice(dst.data), infoOf[T]().kind, eraseSlice(src.data), &p)
+	src, w := planConvert("Convert", &p, &dst, src)
+	if w == 0 {
+		return
 	}
+	kd, d := infoOf[U]().kind, eraseSlice(dst.data)
+	ks, s := infoOf[T]().kind, eraseSlice(src.data)
+	if _, _, ok := planarChannels(&p); ok && isByteKind(ks) && kd == ekFloat32 && p.size >= lookupMinSize {
+		// The channels of 8-bit pixels into float32 planes (an image to
+		// CHW) read a pixel at a time through the table of ConvertScaled,
+		// which gives Convert's results: 8-bit values are exact in
+		// float32, through float64 too. Elsewhere the kernels below are as
+		// fast as a table.
+		lookupConvert[U](kd, d, ks, s, &p, w, 1, 0)
+		return
+	}
+	if w > 1 {
+		parallel(&p, w, func(part *plan) { convertRaw(kd, d, ks, s, part) })
+		return
+	}
+	convertRaw(kd, d, ks, s, &p)
 }
 
 // planConvert checks and plans an element-wise write of src into dst for
 // op (the steps of Map, plan.go): it panics when dst is read-only or src
 // does not broadcast to dst's shape, copies an overlapping src (returned
-// in its place), and leaves p simplified with reordering. It reports
-// false when there is nothing to write.
-func planConvert[U, T any](op string, p *plan, dst *NDView[U], src NDView[T]) (NDView[T], bool) {
+// in its place), simplifies p with reordering and chooses its row tiles
+// (rowTiles). It returns how many goroutines should share the work
+// (workers, parallel.go), or 0 when there is nothing to write. Callers create
+// the goroutines' closure only when that is above 1, so that what it
+// captures stays on the stack otherwise.
+func planConvert[U, T any](op string, p *plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
@@ -65,24 +86,25 @@ func planConvert[U, T any](op string, p *plan, dst *NDView[U], src NDView[T]) (N
 		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
 	}
 	if p.empty() {
-		return src, false
+		return src, 0
 	}
 	src = detach(p, 1, dst, src)
 	p.simplify(true)
-	return src, true
+	dsize, ssize := sizeof[U](), sizeof[T]()
+	p.rowTiles(dsize, ssize)
+	return src, workers(p, p.size*(dsize+ssize))
 }
 
 // rowKernel converts n elements of one row: s[si], s[si+ss], … into
 // d[di], d[di+ds], ….
 type rowKernel[D, S any] func(d []D, di, ds int, s []S, si, ss, n int)
 
-// runRows walks the simplified plan p calling kernel on every row of d
-// and s, in tiles where the source is read across its rows (rowTiles).
+// runRows calls kernel on every row of d and s along p, a plan prepared
+// by rowTiles (eachRow).
 func runRows[D, S any](p *plan, d []D, s []S, kernel rowKernel[D, S]) {
-	th, tw := p.rowTiles(sizeof[D](), sizeof[S]())
 	_, ds := p.inner(0)
 	_, ss := p.inner(1)
-	p.eachRow(th, tw, func(off [maxOperands]int, n int) {
+	p.eachRow(func(off [maxOperands]int, n int) {
 		kernel(d, off[0], ds, s, off[1], ss, n)
 	})
 }

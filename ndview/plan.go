@@ -73,11 +73,13 @@ type plan struct {
 	dim  [MaxRank]int              // extents, outermost first
 	st   [maxOperands][MaxRank]int // strides per operand, in its elements
 	base [maxOperands]int          // offset of element (0, …, 0) per operand
+	th   int                       // rows per tile of the row walk (rowTiles); 0: plain rows
+	tw   int                       // elements per tile row
 }
 
 // init starts a plan over shape, a valid shape (the destination's).
 func (p *plan) init(shape []int) {
-	p.nop = 0
+	p.nop, p.th, p.tw = 0, 0, 0
 	p.rank = len(shape)
 	p.size = shapeSize(shape)
 	copy(p.dim[:], shape)
@@ -406,10 +408,10 @@ func (p *plan) tileSide(dsize, ssize int) int {
 }
 
 // rowTiles prepares the simplified two-operand plan p, with elements of
-// dsize and ssize bytes, for a kernel that handles one row per call
-// (eachRow), and returns the tiles to walk it in, or th == 0 for plain
-// rows. It may exchange axes, so p must have been simplified with
-// reordering.
+// dsize and ssize bytes, for a kernel that handles one row per call: it
+// decides the tiles eachRow walks, which the parts of split inherit, and
+// returns them (th == 0 for plain rows). It may exchange axes, so p must
+// have been simplified with reordering.
 //
 //   - A short innermost axis (under tileMinDim) under a long one is
 //     exchanged with it, so that rows are long, and the short axis is
@@ -420,6 +422,12 @@ func (p *plan) tileSide(dsize, ssize int) int {
 //     square tiles (tileSide), a short one in strips of all its rows (the
 //     channels of an interleaved source).
 func (p *plan) rowTiles(dsize, ssize int) (th, tw int) {
+	p.th, p.tw = p.chooseTiles(dsize, ssize)
+	return p.th, p.tw
+}
+
+// chooseTiles is rowTiles without recording its choice.
+func (p *plan) chooseTiles(dsize, ssize int) (th, tw int) {
 	r := p.rank
 	if r < 2 {
 		return 0, 0
@@ -484,12 +492,12 @@ func (p *plan) tiles(th, tw int, fn func(off [maxOperands]int, h, w int)) {
 	}
 }
 
-// eachRow calls fn for every row of p (its innermost axis), or, when th
-// > 0, for every row of every th×tw tile of p (tiles), with each
+// eachRow calls fn for every row of p (its innermost axis), or, when
+// rowTiles chose tiles, for every row of every tile (tiles), with each
 // operand's offset of the row's first element and the row's length. The
 // elements of a row follow the innermost strides (inner).
-func (p *plan) eachRow(th, tw int, fn func(off [maxOperands]int, n int)) {
-	if th == 0 {
+func (p *plan) eachRow(fn func(off [maxOperands]int, n int)) {
+	if p.th == 0 {
 		n := p.dim[p.rank-1]
 		if p.rank == 1 { // one row: no walker to set up
 			fn(p.base, n)
@@ -501,7 +509,7 @@ func (p *plan) eachRow(th, tw int, fn func(off [maxOperands]int, n int)) {
 		return
 	}
 	r := p.rank
-	p.tiles(th, tw, func(off [maxOperands]int, h, w int) {
+	p.tiles(p.th, p.tw, func(off [maxOperands]int, h, w int) {
 		for range h {
 			fn(off, w)
 			for k := range p.nop {

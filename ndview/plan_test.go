@@ -264,9 +264,9 @@ func TestSameLayout(t *testing.T) {
 }
 
 // rowVisits returns the offsets of every operand at every element eachRow
-// reaches with tiles th×tw, and the longest row it hands out.
-func rowVisits(p *plan, th, tw int) (out [][maxOperands]int, longest int) {
-	p.eachRow(th, tw, func(off [maxOperands]int, n int) {
+// reaches, and the longest row it hands out.
+func rowVisits(p *plan) (out [][maxOperands]int, longest int) {
+	p.eachRow(func(off [maxOperands]int, n int) {
 		longest = max(longest, n)
 		for j := range n {
 			var o [maxOperands]int
@@ -292,13 +292,27 @@ func TestPlanRowTiles(t *testing.T) {
 			return 0, 0
 		}
 		th, tw = p.rowTiles(dsize, ssize)
-		got, longest := rowVisits(p, th, tw)
+		got, longest := rowVisits(p)
 		want := refVisits(ops...)
 		if !slices.Equal(sorted(got), sorted(want)) {
 			t.Fatalf("%s: rowTiles(%d, %d) = %d×%d walk of %v visits %v, want %v in any order", name, dsize, ssize, th, tw, ops, got, want)
 		}
 		if th > 0 && longest > tw {
 			t.Fatalf("%s: a row of %d elements in tiles of width %d", name, longest, tw)
+		}
+		// The parts of the parallel path keep the tiles and cover the plan.
+		var parts [][maxOperands]int
+		axis, n := p.longest(), p.dim[p.longest()]
+		for j := range 3 {
+			q := p.split(axis, j*n/3, (j+1)*n/3)
+			if q.th != th || q.tw != tw {
+				t.Fatalf("%s: a part has tiles %d×%d, want %d×%d", name, q.th, q.tw, th, tw)
+			}
+			v, _ := rowVisits(&q)
+			parts = append(parts, v...)
+		}
+		if !slices.Equal(sorted(parts), sorted(want)) {
+			t.Fatalf("%s: the parts of %v split on axis %d visit %v, want %v", name, ops, axis, parts, want)
 		}
 		return th, tw
 	}
