@@ -337,12 +337,14 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 	_, ss := p.inner(1)
 	switch k {
 	case kernelContig:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, s := w.off[0], w.off[1]
 			copy(dst[d:d+n], src[s:s+n])
 		}
 	case kernelFill:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, x := w.off[0], src[w.off[1]]
 			if ds == 1 {
 				fillSlice(dst[d:d+n], x)
@@ -354,7 +356,8 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 			}
 		}
 	case kernelReverse:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, s := w.off[0], w.off[1]
 			reverseCopy(dst[d:d+n], src[s-n+1:s+1])
 		}
@@ -365,7 +368,8 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 	case kernelTile:
 		copyTiles(p, dst, src)
 	case kernelStrided:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, s := w.off[0], w.off[1]
 			switch {
 			case ds == 1:
@@ -377,7 +381,8 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 			}
 		}
 	default:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			strided(dst, w.off[0], ds, src, w.off[1], ss, n)
 		}
 	}
@@ -449,7 +454,8 @@ func copyShortInner[T any](p *plan, dst, src []T) {
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
 	interleaved := ds == 1 && dm == n && sm == 1
-	for w := p.walk(2); w.next(p); {
+	w := p.walk(2)
+	for w.next(p) {
 		d, s := w.off[0], w.off[1]
 		if interleaved {
 			out := dst[d : d+n*m]
@@ -498,7 +504,8 @@ func copyShortOuter[T any](p *plan, dst, src []T) {
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
 	planar := ds == 1 && sm == 1 && ss == m
-	for w := p.walk(2); w.next(p); {
+	w := p.walk(2)
+	for w.next(p) {
 		d, s := w.off[0], w.off[1]
 		if planar {
 			in := src[s : s+n*m]
@@ -597,8 +604,8 @@ func deinterleave4[T any](d0, d1, d2, d3, s []T) {
 }
 
 // copyTiles is rule 6: the two innermost axes (the tile axis was moved
-// next to the innermost by runCopy) are copied in square tiles (tiles in
-// plan.go). When both the destination rows and the source columns are
+// next to the innermost by runCopy) are copied in square tiles
+// (tileWalker in plan.go). When both the destination rows and the source columns are
 // contiguous (a plain transpose), each tile is copied by 4×4 blocks held
 // in registers; other strides run a strided loop per tile row.
 func copyTiles[T any](p *plan, dst, src []T) {
@@ -609,16 +616,19 @@ func copyTiles[T any](p *plan, dst, src []T) {
 	size := sizeof[T]()
 	b := p.tileSide(size, size)
 	blocks := ds == 1 && sm == 1
-	p.tiles(b, b, func(off [maxOperands]int, h, w int) {
-		d, s := off[0], off[1]
-		if blocks {
-			transposeTile(dst, d, dm, src, s, ss, h, w)
-			return
+	t := p.walkTiles(b, b)
+	for t.next(p) {
+		for j := 0; j < t.w; j += b {
+			d, s, w := t.off[0]+j*ds, t.off[1]+j*ss, min(b, t.w-j)
+			if blocks {
+				transposeTile(dst, d, dm, src, s, ss, t.h, w)
+				continue
+			}
+			for i := range t.h {
+				strided(dst, d+i*dm, ds, src, s+i*sm, ss, w)
+			}
 		}
-		for i := range h {
-			strided(dst, d+i*dm, ds, src, s+i*sm, ss, w)
-		}
-	})
+	}
 }
 
 // transposeTile sets dst[d + i·dm + j] = src[s + i + j·ss] for i < h and

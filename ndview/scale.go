@@ -160,9 +160,10 @@ func planarChannels(p *plan) (h, ss int, ok bool) {
 func lookupPlanar(p *plan, d []uint32, s []uint8, tab []uint32, h, ss int) {
 	t := (*[256]uint32)(tab)
 	dm := p.st[0][p.rank-2]
-	p.tiles(h, p.dim[p.rank-1], func(off [maxOperands]int, _, n int) {
-		planarStrip(d, off[0], dm, s, off[1], ss, h, n, t)
-	})
+	w := p.walkTiles(h, p.dim[p.rank-1]) // bands of whole rows: no tile to cut
+	for w.next(p) {
+		planarStrip(d, w.off[0], dm, s, w.off[1], ss, h, w.w, t)
+	}
 }
 
 // planarStrip sets d[di + c·dm + i] = tab[s[si + i·ss + c]] for channels
