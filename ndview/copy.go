@@ -449,46 +449,53 @@ func strided[T any](dst []T, d, ds int, src []T, s, ss, n int) {
 // with that axis unrolled. Planar sources into interleaved destinations
 // (CHW to HWC images) take a loop over the channel slices.
 func copyShortInner[T any](p *plan, dst, src []T) {
+	w := p.walk(2)
+	for w.next(p) {
+		shortInnerBlock(p, dst, w.off[0], src, w.off[1])
+	}
+}
+
+// shortInnerBlock copies the block of the two innermost axes of p at
+// offsets d and s for copyShortInner, a call of its own as
+// shortOuterBlock.
+//
+//go:noinline
+func shortInnerBlock[T any](p *plan, dst []T, d int, src []T, s int) {
 	r := p.rank
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
-	interleaved := ds == 1 && dm == n && sm == 1
-	w := p.walk(2)
-	for w.next(p) {
-		d, s := w.off[0], w.off[1]
-		if interleaved {
-			out := dst[d : d+n*m]
-			switch n {
-			case 2:
-				interleave2(out, src[s:s+m], src[s+ss:s+ss+m])
-				continue
-			case 3:
-				interleave3(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m])
-				continue
-			case 4:
-				interleave4(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m], src[s+3*ss:s+3*ss+m])
-				continue
-			}
-		}
+	if ds == 1 && dm == n && sm == 1 {
+		out := dst[d : d+n*m]
 		switch n {
-		case 1:
-			strided(dst, d, dm, src, s, sm, m)
 		case 2:
-			for range m {
-				dst[d], dst[d+ds] = src[s], src[s+ss]
-				d, s = d+dm, s+sm
-			}
+			interleave2(out, src[s:s+m], src[s+ss:s+ss+m])
+			return
 		case 3:
-			for range m {
-				dst[d], dst[d+ds], dst[d+2*ds] = src[s], src[s+ss], src[s+2*ss]
-				d, s = d+dm, s+sm
-			}
-		default:
-			for range m {
-				dst[d], dst[d+ds], dst[d+2*ds], dst[d+3*ds] = src[s], src[s+ss], src[s+2*ss], src[s+3*ss]
-				d, s = d+dm, s+sm
-			}
+			interleave3(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m])
+			return
+		case 4:
+			interleave4(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m], src[s+3*ss:s+3*ss+m])
+			return
+		}
+	}
+	switch n {
+	case 1:
+		strided(dst, d, dm, src, s, sm, m)
+	case 2:
+		for range m {
+			dst[d], dst[d+ds] = src[s], src[s+ss]
+			d, s = d+dm, s+sm
+		}
+	case 3:
+		for range m {
+			dst[d], dst[d+ds], dst[d+2*ds] = src[s], src[s+ss], src[s+2*ss]
+			d, s = d+dm, s+sm
+		}
+	default:
+		for range m {
+			dst[d], dst[d+ds], dst[d+2*ds], dst[d+3*ds] = src[s], src[s+ss], src[s+2*ss], src[s+3*ss]
+			d, s = d+dm, s+sm
 		}
 	}
 }
@@ -499,46 +506,53 @@ func copyShortInner[T any](p *plan, dst, src []T) {
 // planar destinations (HWC to CHW images) take a loop over the channel
 // slices.
 func copyShortOuter[T any](p *plan, dst, src []T) {
+	w := p.walk(2)
+	for w.next(p) {
+		shortOuterBlock(p, dst, w.off[0], src, w.off[1])
+	}
+}
+
+// shortOuterBlock copies the block of the two innermost axes of p at
+// offsets d and s for copyShortOuter. It is a call of its own so that its
+// loops compile apart from the walker, which made them slower inline.
+//
+//go:noinline
+func shortOuterBlock[T any](p *plan, dst []T, d int, src []T, s int) {
 	r := p.rank
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
-	planar := ds == 1 && sm == 1 && ss == m
-	w := p.walk(2)
-	for w.next(p) {
-		d, s := w.off[0], w.off[1]
-		if planar {
-			in := src[s : s+n*m]
-			switch m {
-			case 2:
-				deinterleave2(dst[d:d+n], dst[d+dm:d+dm+n], in)
-				continue
-			case 3:
-				deinterleave3(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], in)
-				continue
-			case 4:
-				deinterleave4(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], dst[d+3*dm:d+3*dm+n], in)
-				continue
-			}
-		}
+	if ds == 1 && sm == 1 && ss == m {
+		in := src[s : s+n*m]
 		switch m {
-		case 1:
-			strided(dst, d, ds, src, s, ss, n)
 		case 2:
-			for range n {
-				dst[d], dst[d+dm] = src[s], src[s+sm]
-				d, s = d+ds, s+ss
-			}
+			deinterleave2(dst[d:d+n], dst[d+dm:d+dm+n], in)
+			return
 		case 3:
-			for range n {
-				dst[d], dst[d+dm], dst[d+2*dm] = src[s], src[s+sm], src[s+2*sm]
-				d, s = d+ds, s+ss
-			}
-		default:
-			for range n {
-				dst[d], dst[d+dm], dst[d+2*dm], dst[d+3*dm] = src[s], src[s+sm], src[s+2*sm], src[s+3*sm]
-				d, s = d+ds, s+ss
-			}
+			deinterleave3(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], in)
+			return
+		case 4:
+			deinterleave4(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], dst[d+3*dm:d+3*dm+n], in)
+			return
+		}
+	}
+	switch m {
+	case 1:
+		strided(dst, d, ds, src, s, ss, n)
+	case 2:
+		for range n {
+			dst[d], dst[d+dm] = src[s], src[s+sm]
+			d, s = d+ds, s+ss
+		}
+	case 3:
+		for range n {
+			dst[d], dst[d+dm], dst[d+2*dm] = src[s], src[s+sm], src[s+2*sm]
+			d, s = d+ds, s+ss
+		}
+	default:
+		for range n {
+			dst[d], dst[d+dm], dst[d+2*dm], dst[d+3*dm] = src[s], src[s+sm], src[s+2*sm], src[s+3*sm]
+			d, s = d+ds, s+ss
 		}
 	}
 }
