@@ -38,9 +38,9 @@ func (v NDView[T]) ToBytes(order Order) []byte {
 	out := make([]T, size)
 	if order == OrderF || order == OrderA && v.IsFContiguous() && !v.IsCContiguous() {
 		t := v.T()
-		gatherC(out, &t)
+		t.copyTo(out)
 	} else {
-		gatherC(out, &v)
+		v.copyTo(out)
 	}
 	return bytesOf(out)
 }
@@ -150,8 +150,12 @@ func (v NDView[T]) ByteSwap() {
 		ust[k] = s * parts // fits: s·parts·unit bytes lie in data (or extent is 1)
 	}
 	ush[len(sh)], ust[len(sh)] = parts, 1
-	var p rowPlan
-	p.init(ush, ust, ust, v.off*parts, v.off*parts)
+	var p plan
+	p.init(ush)
+	p.add(v.off*parts, ust)
+	p.add(v.off*parts, ust)
+	p.simplify(true)
+	p.rowTiles(unit, unit)
 	switch unit {
 	case 2:
 		w, _ := rebase[uint16](v.data, 0)

@@ -1,15 +1,14 @@
 package ndview
 
-// Element-type conversion (NumPy's astype and copyto with casting="unsafe")
-// and the row walker it runs on.
+// Element-type conversion (NumPy's astype and copyto with casting="unsafe").
 //
-// Convert dispatches once per call on the two element kinds to a row
-// kernel specialised for the pair, then walks the views row by row: an
-// odometer steps the outer axes and calls the kernel once per row of the
-// innermost axis, which loops over the elements with no call, closure or
-// interface in between. Both operands contiguous is one call for the whole
-// view. The walk (rowPlan) is self-contained so that it can later give way
-// to a shared traversal planner.
+// Convert plans the walk once per call (plan.go), dispatches once on the
+// two element kinds to a row kernel specialised for the pair, then walks
+// the plan row by row (eachRow): the kernel loops over the elements of a
+// row with no call, closure or interface in between. Both operands
+// contiguous is one call for the whole view; a source read across its
+// rows (a transpose, the channels of an interleaved image) is walked in
+// tiles or strips (rowTiles), so that its cache lines are reused.
 
 import (
 	"math"
@@ -24,7 +23,8 @@ import (
 // extent-1 axes of src are dropped, then extents of 1 repeat. Any strides
 // work on either side. When src and dst share memory the result is as if
 // src had first been copied to a temporary (which Convert then allocates);
-// otherwise Convert does not allocate for views of rank up to MaxRank.
+// otherwise Convert allocates only for the goroutines that share a large
+// conversion (from 8 MiB read plus written, see parallel.go).
 //
 // Values convert as Go's conversions do, with two additions:
 //   - float16.Float16 is a float, never its uint16 bits. Float16 to any
@@ -45,263 +45,68 @@ import (
 // Convert panics with an error wrapping ErrReadOnly when dst is read-only,
 // and ErrShape when src cannot be broadcast to dst's shape.
 func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
-	const op = "Convert"
+	var p plan
+	src, w := planConvert("Convert", &p, &dst, src)
+	if w == 0 {
+		return
+	}
+	kd, d := infoOf[U]().kind, eraseSlice(dst.data)
+	ks, s := infoOf[T]().kind, eraseSlice(src.data)
+	if _, _, ok := planarChannels(&p); ok && isByteKind(ks) && kd == ekFloat32 && p.size >= lookupMinSize {
+		// The channels of 8-bit pixels into float32 planes (an image to
+		// CHW) read a pixel at a time through the table of ConvertScaled,
+		// which gives Convert's results: 8-bit values are exact in
+		// float32, through float64 too. Elsewhere the kernels below are as
+		// fast as a table.
+		lookupConvert[U](kd, d, ks, s, &p, w, 1, 0)
+		return
+	}
+	if w > 1 {
+		parallel(&p, w, func(part *plan) { convertRaw(kd, d, ks, s, part) })
+		return
+	}
+	convertRaw(kd, d, ks, s, &p)
+}
+
+// planConvert checks and plans an element-wise write of src into dst for
+// op (the steps of Map, plan.go): it panics when dst is read-only or src
+// does not broadcast to dst's shape, copies an overlapping src (returned
+// in its place), simplifies p with reordering and chooses its row tiles
+// (rowTiles). It returns how many goroutines should share the work
+// (workers, parallel.go), or 0 when there is nothing to write. Callers create
+// the goroutines' closure only when that is above 1, so that what it
+// captures stays on the stack otherwise.
+func planConvert[U, T any](op string, p *plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
-	var sbuf [MaxRank]int
-	sst := sbuf[:len(dsh)]
-	if !broadcastSource(src.shapeRef(), src.stridesRef(), dsh, sst) {
-		convertShapePanic(op, src.shapeRef(), dsh)
+	p.init(dst.shapeRef())
+	p.add(dst.off, dst.stridesRef())
+	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
 	}
-	if shapeSize(dsh) == 0 {
-		return
+	if p.empty() {
+		return src, 0
 	}
-	sdata, soff := src.data, src.off
-	if overlaps(&dst, dst1, &src, sst, dsh) {
-		tmp := cloneC(&src)
-		sdata, soff = tmp.data, 0
-		broadcastSource(tmp.shapeRef(), tmp.stridesRef(), dsh, sst)
-	}
-	var p rowPlan
-	p.init(dsh, dst1, sst, dst.off, soff)
-	convertRaw(infoOf[U]().kind, eraseSlice(dst.data), infoOf[T]().kind, eraseSlice(sdata), &p)
-}
-
-// broadcastSource writes into out (of len(target)) the strides under which
-// a source of shape and strides reads as target (SEMANTICS W1): leading
-// extent-1 axes beyond target's rank are dropped, then the shapes are
-// broadcast. It reports false when they cannot be.
-func broadcastSource(shape, strides, target, out []int) bool {
-	for len(shape) > len(target) && shape[0] == 1 {
-		shape, strides = shape[1:], strides[1:]
-	}
-	return broadcastStrides(shape, strides, target, out)
-}
-
-// convertShapePanic panics with W1's message.
-//
-//go:noinline
-func convertShapePanic(op string, from, into []int) {
-	panicf(op, ErrShape, "could not broadcast input array from shape %s into shape %s",
-		formatShape(from), formatShape(into))
-}
-
-// overlaps reports whether the memory dst reaches may intersect the memory
-// src reaches (read through strides sst over dst's shape dsh), so that
-// writing dst before all of src is read could change src. A src that reads
-// each element exactly where dst writes it, with the same item size, does
-// not count: every element is read before it is written.
-func overlaps[U, T any](dst *NDView[U], dstr []int, src *NDView[T], sst, dsh []int) bool {
-	su, st := sizeof[U](), sizeof[T]()
-	if su == 0 || st == 0 || len(dst.data) == 0 || len(src.data) == 0 {
-		return false
-	}
-	dbase, sbase := sliceAddr(dst.data), sliceAddr(src.data)
-	dlo, dhi, _ := extent(dst.off, dsh, dstr) // both layouts are valid views
-	slo, shi, _ := extent(src.off, dsh, sst)
-	dlo0, dhi0 := dbase+uintptr(dlo*su), dbase+uintptr((dhi+1)*su)
-	slo0, shi0 := sbase+uintptr(slo*st), sbase+uintptr((shi+1)*st)
-	if dhi0 <= slo0 || shi0 <= dlo0 {
-		return false
-	}
-	if su != st || dbase+uintptr(dst.off*su) != sbase+uintptr(src.off*st) {
-		return true
-	}
-	for k, n := range dsh {
-		if n > 1 && dstr[k] != sst[k] {
-			return true
-		}
-	}
-	return false
-}
-
-// cloneC returns a C-contiguous copy of v.
-func cloneC[T any](v *NDView[T]) NDView[T] {
-	sh := v.shapeRef()
-	out := newView(make([]T, shapeSize(sh)), 0, len(sh))
-	copy(out.shapeRef(), sh)
-	fillCStrides(sh, out.stridesRef())
-	out.updateFlags()
-	gatherC(out.data, v)
-	return out
-}
-
-// gatherC copies the elements of v in C order into out, of length v.Size().
-func gatherC[T any](out []T, v *NDView[T]) {
-	if len(out) == 0 {
-		return
-	}
-	sh := v.shapeRef()
-	var cbuf [MaxRank]int
-	cst := cbuf[:len(sh)]
-	fillCStrides(sh, cst)
-	var p rowPlan
-	p.init(sh, cst, v.stridesRef(), 0, v.off)
-	runRows(&p, out, v.data, rowCopy[T])
-}
-
-// ---------------------------------------------------------------------
-// The row walker.
-
-// rowPlan walks two operands of one shape, row by row (SEMANTICS N2 in
-// small): axes of extent 1 are dropped, the others sorted by the
-// destination's stride (largest first, stably), axes where the destination
-// runs backwards are flipped for both operands, and neighbouring axes that
-// are one evenly strided run in both operands are merged. The last
-// remaining axis is the row. Reordering is never observable: the caller
-// has made sure the source does not overlap the destination, and writable
-// destinations never reach an element twice.
-type rowPlan struct {
-	ndim       int // axes after merging, >= 1
-	doff, soff int // the first element of each operand
-	shape      [MaxRank]int
-	dst, src   [MaxRank]int // strides in elements
-}
-
-// init plans a walk of shape (which must have elements) with destination
-// and source strides dst and src starting at doff and soff.
-func (p *rowPlan) init(shape, dst, src []int, doff, soff int) {
-	p.doff, p.soff = doff, soff
-	n := 0
-	for k, e := range shape {
-		if e == 1 {
-			continue
-		}
-		d, s := dst[k], src[k]
-		if d < 0 {
-			p.doff += d * (e - 1)
-			p.soff += s * (e - 1)
-			d, s = -d, -s
-		}
-		// Insertion sort by destination stride, descending and stable.
-		i := n
-		for i > 0 && p.dst[i-1] < d {
-			p.shape[i], p.dst[i], p.src[i] = p.shape[i-1], p.dst[i-1], p.src[i-1]
-			i--
-		}
-		p.shape[i], p.dst[i], p.src[i] = e, d, s
-		n++
-	}
-	if n == 0 {
-		p.ndim, p.shape[0], p.dst[0], p.src[0] = 1, 1, 1, 1
-		return
-	}
-	// Merge from the inside out: axis k folds into the inner group m when
-	// its strides are the group's strides times the group's extent.
-	m := n - 1
-	for k := n - 2; k >= 0; k-- {
-		e := p.shape[m]
-		if p.dst[k] == p.dst[m]*e && p.src[k] == p.src[m]*e {
-			p.shape[m] *= p.shape[k]
-			continue
-		}
-		m--
-		p.shape[m], p.dst[m], p.src[m] = p.shape[k], p.dst[k], p.src[k]
-	}
-	// The groups occupy [m, n); move them to the front.
-	copy(p.shape[:], p.shape[m:n])
-	copy(p.dst[:], p.dst[m:n])
-	copy(p.src[:], p.src[m:n])
-	p.ndim = n - m
-}
-
-// Tiling: when the source's row stride is large and another axis is
-// nearly contiguous in the source (a transposed source), rows are cut into
-// pieces of planTile elements and planTile neighbouring rows are walked
-// piece by piece, so that the source cache lines one piece touches are
-// reused by the next rows instead of being evicted first
-// (BenchmarkConvertF16ToF32Transposed).
-const (
-	planTile      = 64 // elements per row piece, and rows per band
-	planTileFirst = 16 // the smallest source row stride (elements) worth tiling
-)
-
-// run calls row once per row (or row piece, when tiling), with the offsets
-// of its first element in each operand and its length; the row strides are
-// the last axis's.
-func (p *rowPlan) run(row func(di, si, n int)) {
-	last := p.ndim - 1
-	t := p.tileAxis()
-	var outer [MaxRank]int // the axes the odometer steps: all but last and t
-	no := 0
-	for k := range last {
-		if k != t {
-			outer[no] = k
-			no++
-		}
-	}
-	var idx [MaxRank]int
-	di, si := p.doff, p.soff
-	for {
-		if t < 0 {
-			row(di, si, p.shape[last])
-		} else {
-			p.tiles(t, di, si, row)
-		}
-		j := no - 1
-		for ; j >= 0; j-- {
-			k := outer[j]
-			di += p.dst[k]
-			si += p.src[k]
-			if idx[j]++; idx[j] < p.shape[k] {
-				break
-			}
-			di -= p.dst[k] * p.shape[k]
-			si -= p.src[k] * p.shape[k]
-			idx[j] = 0
-		}
-		if j < 0 {
-			return
-		}
-	}
-}
-
-// tileAxis returns the axis to tile with the last one, or -1: the outer
-// axis with the smallest source stride, when the source's row stride is at
-// least planTileFirst, larger than that axis's, and rows are longer than a
-// piece.
-func (p *rowPlan) tileAxis() int {
-	last := p.ndim - 1
-	rs := absInt(p.src[last])
-	if last == 0 || rs < planTileFirst || p.shape[last] <= planTile {
-		return -1
-	}
-	t := -1
-	for k := range last {
-		if s := absInt(p.src[k]); s < rs && (t < 0 || s < absInt(p.src[t])) {
-			t = k
-		}
-	}
-	return t
-}
-
-// tiles walks the plane of axes t and last from offsets di and si in
-// bands of planTile rows, each band piece by piece.
-func (p *rowPlan) tiles(t, di, si int, row func(di, si, n int)) {
-	last := p.ndim - 1
-	nk, dk, sk := p.shape[t], p.dst[t], p.src[t]
-	nj, dj, sj := p.shape[last], p.dst[last], p.src[last]
-	for kb := 0; kb < nk; kb += planTile {
-		ke := min(kb+planTile, nk)
-		for jb := 0; jb < nj; jb += planTile {
-			m := min(planTile, nj-jb)
-			for k := kb; k < ke; k++ {
-				row(di+k*dk+jb*dj, si+k*sk+jb*sj, m)
-			}
-		}
-	}
+	src = detach(p, 1, dst, src)
+	p.simplify(true)
+	dsize, ssize := sizeof[U](), sizeof[T]()
+	p.rowTiles(dsize, ssize)
+	return src, workers(p, p.size*(dsize+ssize))
 }
 
 // rowKernel converts n elements of one row: s[si], s[si+ss], … into
 // d[di], d[di+ds], ….
 type rowKernel[D, S any] func(d []D, di, ds int, s []S, si, ss, n int)
 
-// runRows walks p calling kernel on every row of d and s.
-func runRows[D, S any](p *rowPlan, d []D, s []S, kernel rowKernel[D, S]) {
-	ds, ss := p.dst[p.ndim-1], p.src[p.ndim-1]
-	p.run(func(di, si, n int) { kernel(d, di, ds, s, si, ss, n) })
+// runRows calls kernel on every row of d and s along p, a plan prepared
+// by rowTiles (eachRow).
+func runRows[D, S any](p *plan, d []D, s []S, kernel rowKernel[D, S]) {
+	_, ds := p.inner(0)
+	_, ss := p.inner(1)
+	p.eachRow(func(off [maxOperands]int, n int) {
+		kernel(d, off[0], ds, s, off[1], ss, n)
+	})
 }
 
 // ---------------------------------------------------------------------
@@ -314,7 +119,7 @@ type realNum interface {
 }
 
 // convertRaw converts s (of kind ks) into d (of kind kd) along p.
-func convertRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *rowPlan) {
+func convertRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *plan) {
 	if kd == ks {
 		copyRaw(kd, d, s, p)
 		return
@@ -350,7 +155,7 @@ func convertRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *rowPlan) {
 }
 
 // copyRaw copies elements of one kind, bit for bit.
-func copyRaw(k elemKind, d, s rawSlice, p *rowPlan) {
+func copyRaw(k elemKind, d, s rawSlice, p *plan) {
 	switch k {
 	case ekInt8, ekUint8, ekBool:
 		runRows(p, typedSlice[uint8](d), typedSlice[uint8](s), rowCopy[uint8])
@@ -368,7 +173,7 @@ func copyRaw(k elemKind, d, s rawSlice, p *rowPlan) {
 }
 
 // convertToReal converts s of kind ks into the real slice d.
-func convertToReal[D realNum](d []D, ks elemKind, s rawSlice, p *rowPlan) {
+func convertToReal[D realNum](d []D, ks elemKind, s rawSlice, p *plan) {
 	switch ks {
 	case ekInt8:
 		runRows(p, d, typedSlice[int8](s), rowReal[D, int8])
@@ -400,7 +205,7 @@ func convertToReal[D realNum](d []D, ks elemKind, s rawSlice, p *rowPlan) {
 }
 
 // convertToF16 converts s of kind ks into float16 bits d.
-func convertToF16(d []uint16, ks elemKind, s rawSlice, p *rowPlan) {
+func convertToF16(d []uint16, ks elemKind, s rawSlice, p *plan) {
 	switch ks {
 	case ekInt8:
 		runRows(p, d, typedSlice[int8](s), rowToF16[int8])
@@ -430,7 +235,7 @@ func convertToF16(d []uint16, ks elemKind, s rawSlice, p *rowPlan) {
 }
 
 // convertToC64 converts s of kind ks into d.
-func convertToC64(d []complex64, ks elemKind, s rawSlice, p *rowPlan) {
+func convertToC64(d []complex64, ks elemKind, s rawSlice, p *plan) {
 	switch ks {
 	case ekInt8:
 		runRows(p, d, typedSlice[int8](s), rowToC64[int8])
@@ -460,7 +265,7 @@ func convertToC64(d []complex64, ks elemKind, s rawSlice, p *rowPlan) {
 }
 
 // convertToC128 converts s of kind ks into d.
-func convertToC128(d []complex128, ks elemKind, s rawSlice, p *rowPlan) {
+func convertToC128(d []complex128, ks elemKind, s rawSlice, p *plan) {
 	switch ks {
 	case ekInt8:
 		runRows(p, d, typedSlice[int8](s), rowToC128[int8])

@@ -581,8 +581,7 @@ func TestConvertOverlap(t *testing.T) {
 
 // seqCopy returns a C-contiguous copy of v in fresh memory.
 func seqCopy[T any](v NDView[T]) NDView[T] {
-	c := cloneC(&v)
-	return c
+	return v.Clone()
 }
 
 func TestConvertAllocs(t *testing.T) {
@@ -599,108 +598,6 @@ func TestConvertAllocs(t *testing.T) {
 	} {
 		assert.Zero(t, testing.AllocsPerRun(20, fn), "Convert %s allocates", name)
 	}
-}
-
-// TestRowPlanRandom checks that a plan visits every (destination, source)
-// offset pair of a layout exactly once, against brute force.
-func TestRowPlanRandom(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 2000 {
-		nd := r.IntN(5)
-		shape := make([]int, nd)
-		ds := make([]int, nd)
-		ss := make([]int, nd)
-		size := 1
-		for k := range nd {
-			shape[k] = 1 + r.IntN(4)
-			size *= shape[k]
-		}
-		// Destination strides: a permuted, possibly reversed and padded C
-		// layout, so that no element repeats.
-		perm := r.Perm(nd)
-		step := 1 + r.IntN(2)
-		for _, k := range perm {
-			ds[k] = step
-			if r.IntN(2) == 0 {
-				ds[k] = -step
-			}
-			step *= shape[k] + r.IntN(2)
-		}
-		for k := range nd {
-			ss[k] = r.IntN(9) - 4
-		}
-		doff, soff := 1000, 1000
-		var want [][2]int
-		eachIndex(shape, func(idx []int) {
-			d, s := doff, soff
-			for k, i := range idx {
-				d += i * ds[k]
-				s += i * ss[k]
-			}
-			want = append(want, [2]int{d, s})
-		})
-		var p rowPlan
-		p.init(shape, ds, ss, doff, soff)
-		var got [][2]int
-		rd, rs := p.dst[p.ndim-1], p.src[p.ndim-1]
-		p.run(func(di, si, n int) {
-			for j := range n {
-				got = append(got, [2]int{di + j*rd, si + j*rs})
-			}
-		})
-		cmp := func(a, b [2]int) int {
-			if a[0] != b[0] {
-				return a[0] - b[0]
-			}
-			return a[1] - b[1]
-		}
-		slices.SortFunc(want, cmp)
-		slices.SortFunc(got, cmp)
-		require.Equal(t, want, got, "shape %v dst %v src %v", shape, ds, ss)
-		require.Len(t, got, size)
-	}
-	// Large transposed layouts are walked in tiles; still every pair once.
-	for _, tc := range []struct{ shape, dst, src []int }{
-		{[]int{150, 200}, []int{200, 1}, []int{1, 150}},
-		{[]int{3, 70, 130}, []int{70 * 130, 130, 1}, []int{1, 3, 3 * 70}},
-		{[]int{3, 70, 130}, []int{70 * 130, 130, 1}, []int{-1, 3, 3 * 70}},
-		{[]int{2, 65, 3, 129}, []int{65 * 3 * 129, 3 * 129, 129, 1}, []int{1, 6, 2, 390}},
-	} {
-		var p rowPlan
-		p.init(tc.shape, tc.dst, tc.src, 0, 100000)
-		require.GreaterOrEqual(t, p.tileAxis(), 0, "shape %v src %v is tiled", tc.shape, tc.src)
-		seen := map[[2]int]int{}
-		rd, rs := p.dst[p.ndim-1], p.src[p.ndim-1]
-		p.run(func(di, si, n int) {
-			require.LessOrEqual(t, n, planTile)
-			for j := range n {
-				seen[[2]int{di + j*rd, si + j*rs}]++
-			}
-		})
-		count := 0
-		eachIndex(tc.shape, func(idx []int) {
-			d, s := 0, 100000
-			for k, i := range idx {
-				d += i * tc.dst[k]
-				s += i * tc.src[k]
-			}
-			require.Equal(t, 1, seen[[2]int{d, s}], "pair %d %d at %v", d, s, idx)
-			count++
-		})
-		require.Len(t, seen, count)
-	}
-	// A C-contiguous pair is one row.
-	var p rowPlan
-	p.init([]int{2, 3, 4}, []int{12, 4, 1}, []int{12, 4, 1}, 0, 0)
-	assert.Equal(t, 1, p.ndim)
-	assert.Equal(t, 24, p.shape[0])
-	// A transposed source keeps two axes.
-	p.init([]int{2, 3, 4}, []int{12, 4, 1}, []int{1, 2, 6}, 0, 0)
-	assert.Equal(t, 3, p.ndim)
-	// A fully reversed pair is flipped into one forward row.
-	p.init([]int{3, 4}, []int{-4, -1}, []int{-4, -1}, 11, 11)
-	assert.Equal(t, 1, p.ndim)
-	assert.Equal(t, [2]int{0, 0}, [2]int{p.doff, p.soff})
 }
 
 func TestF16TableInit(t *testing.T) {

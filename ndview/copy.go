@@ -32,10 +32,6 @@ package ndview
 // twice are read-only (Wrap, AsStrided, BroadcastTo), so the order in which
 // a plan visits the destination cannot be observed.
 
-import (
-	"reflect"
-)
-
 // kernel names an inner loop of the copy.
 type kernel uint8
 
@@ -63,11 +59,6 @@ var (
 	// forceKernel, when not kernelAuto, replaces the choice of rules 1 to 7
 	// whenever that kernel can run the plan (kernelGeneric always can).
 	forceKernel kernel
-
-	// tileMinDim is the smallest extent of both tiled axes. From 16×16
-	// up, tiles beat the strided loop at every size BenchmarkTile tries,
-	// in and out of the caches.
-	tileMinDim = 16
 )
 
 // shortAxis is the largest extent handled by the unrolled kernels of rules
@@ -309,25 +300,6 @@ func autoKernel(p *plan) (kernel, int) {
 	return kernelStrided, -1
 }
 
-// tileAxis returns the outer axis along which the source is closest, when
-// it is closer than along the innermost axis and both axes are long enough
-// to tile; else -1.
-func tileAxis(p *plan) int {
-	r := p.rank
-	n, ss := p.inner(1)
-	if r < 2 || n < tileMinDim {
-		return -1
-	}
-	q := -1
-	best := absInt(ss)
-	for a := range r - 1 {
-		if s := absInt(p.st[1][a]); s < best && p.dim[a] >= tileMinDim {
-			q, best = a, s
-		}
-	}
-	return q
-}
-
 // forcedKernel returns kernel k if it can run plan p (with its tile axis),
 // or kernelAuto.
 func forcedKernel(p *plan, k kernel) (kernel, int) {
@@ -365,12 +337,14 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 	_, ss := p.inner(1)
 	switch k {
 	case kernelContig:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, s := w.off[0], w.off[1]
 			copy(dst[d:d+n], src[s:s+n])
 		}
 	case kernelFill:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, x := w.off[0], src[w.off[1]]
 			if ds == 1 {
 				fillSlice(dst[d:d+n], x)
@@ -382,7 +356,8 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 			}
 		}
 	case kernelReverse:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, s := w.off[0], w.off[1]
 			reverseCopy(dst[d:d+n], src[s-n+1:s+1])
 		}
@@ -393,7 +368,8 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 	case kernelTile:
 		copyTiles(p, dst, src)
 	case kernelStrided:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			d, s := w.off[0], w.off[1]
 			switch {
 			case ds == 1:
@@ -405,7 +381,8 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 			}
 		}
 	default:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			strided(dst, w.off[0], ds, src, w.off[1], ss, n)
 		}
 	}
@@ -472,45 +449,53 @@ func strided[T any](dst []T, d, ds int, src []T, s, ss, n int) {
 // with that axis unrolled. Planar sources into interleaved destinations
 // (CHW to HWC images) take a loop over the channel slices.
 func copyShortInner[T any](p *plan, dst, src []T) {
+	w := p.walk(2)
+	for w.next(p) {
+		shortInnerBlock(p, dst, w.off[0], src, w.off[1])
+	}
+}
+
+// shortInnerBlock copies the block of the two innermost axes of p at
+// offsets d and s for copyShortInner, a call of its own as
+// shortOuterBlock.
+//
+//go:noinline
+func shortInnerBlock[T any](p *plan, dst []T, d int, src []T, s int) {
 	r := p.rank
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
-	interleaved := ds == 1 && dm == n && sm == 1
-	for w := p.walk(2); w.next(p); {
-		d, s := w.off[0], w.off[1]
-		if interleaved {
-			out := dst[d : d+n*m]
-			switch n {
-			case 2:
-				interleave2(out, src[s:s+m], src[s+ss:s+ss+m])
-				continue
-			case 3:
-				interleave3(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m])
-				continue
-			case 4:
-				interleave4(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m], src[s+3*ss:s+3*ss+m])
-				continue
-			}
-		}
+	if ds == 1 && dm == n && sm == 1 {
+		out := dst[d : d+n*m]
 		switch n {
-		case 1:
-			strided(dst, d, dm, src, s, sm, m)
 		case 2:
-			for range m {
-				dst[d], dst[d+ds] = src[s], src[s+ss]
-				d, s = d+dm, s+sm
-			}
+			interleave2(out, src[s:s+m], src[s+ss:s+ss+m])
+			return
 		case 3:
-			for range m {
-				dst[d], dst[d+ds], dst[d+2*ds] = src[s], src[s+ss], src[s+2*ss]
-				d, s = d+dm, s+sm
-			}
-		default:
-			for range m {
-				dst[d], dst[d+ds], dst[d+2*ds], dst[d+3*ds] = src[s], src[s+ss], src[s+2*ss], src[s+3*ss]
-				d, s = d+dm, s+sm
-			}
+			interleave3(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m])
+			return
+		case 4:
+			interleave4(out, src[s:s+m], src[s+ss:s+ss+m], src[s+2*ss:s+2*ss+m], src[s+3*ss:s+3*ss+m])
+			return
+		}
+	}
+	switch n {
+	case 1:
+		strided(dst, d, dm, src, s, sm, m)
+	case 2:
+		for range m {
+			dst[d], dst[d+ds] = src[s], src[s+ss]
+			d, s = d+dm, s+sm
+		}
+	case 3:
+		for range m {
+			dst[d], dst[d+ds], dst[d+2*ds] = src[s], src[s+ss], src[s+2*ss]
+			d, s = d+dm, s+sm
+		}
+	default:
+		for range m {
+			dst[d], dst[d+ds], dst[d+2*ds], dst[d+3*ds] = src[s], src[s+ss], src[s+2*ss], src[s+3*ss]
+			d, s = d+dm, s+sm
 		}
 	}
 }
@@ -521,50 +506,65 @@ func copyShortInner[T any](p *plan, dst, src []T) {
 // planar destinations (HWC to CHW images) take a loop over the channel
 // slices.
 func copyShortOuter[T any](p *plan, dst, src []T) {
+	w := p.walk(2)
+	for w.next(p) {
+		shortOuterBlock(p, dst, w.off[0], src, w.off[1])
+	}
+}
+
+// shortOuterBlock copies the block of the two innermost axes of p at
+// offsets d and s for copyShortOuter. It is a call of its own so that its
+// loops compile apart from the walker, which made them slower inline.
+//
+//go:noinline
+func shortOuterBlock[T any](p *plan, dst []T, d int, src []T, s int) {
 	r := p.rank
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
 	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
-	planar := ds == 1 && sm == 1 && ss == m
-	for w := p.walk(2); w.next(p); {
-		d, s := w.off[0], w.off[1]
-		if planar {
-			in := src[s : s+n*m]
-			switch m {
-			case 2:
-				deinterleave2(dst[d:d+n], dst[d+dm:d+dm+n], in)
-				continue
-			case 3:
-				deinterleave3(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], in)
-				continue
-			case 4:
-				deinterleave4(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], dst[d+3*dm:d+3*dm+n], in)
-				continue
-			}
-		}
+	if ds == 1 && sm == 1 && ss == m {
+		in := src[s : s+n*m]
 		switch m {
-		case 1:
-			strided(dst, d, ds, src, s, ss, n)
 		case 2:
-			for range n {
-				dst[d], dst[d+dm] = src[s], src[s+sm]
-				d, s = d+ds, s+ss
-			}
+			deinterleave2(dst[d:d+n], dst[d+dm:d+dm+n], in)
+			return
 		case 3:
-			for range n {
-				dst[d], dst[d+dm], dst[d+2*dm] = src[s], src[s+sm], src[s+2*sm]
-				d, s = d+ds, s+ss
-			}
-		default:
-			for range n {
-				dst[d], dst[d+dm], dst[d+2*dm], dst[d+3*dm] = src[s], src[s+sm], src[s+2*sm], src[s+3*sm]
-				d, s = d+ds, s+ss
-			}
+			deinterleave3(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], in)
+			return
+		case 4:
+			deinterleave4(dst[d:d+n], dst[d+dm:d+dm+n], dst[d+2*dm:d+2*dm+n], dst[d+3*dm:d+3*dm+n], in)
+			return
+		}
+	}
+	switch m {
+	case 1:
+		strided(dst, d, ds, src, s, ss, n)
+	case 2:
+		for range n {
+			dst[d], dst[d+dm] = src[s], src[s+sm]
+			d, s = d+ds, s+ss
+		}
+	case 3:
+		for range n {
+			dst[d], dst[d+dm], dst[d+2*dm] = src[s], src[s+sm], src[s+2*sm]
+			d, s = d+ds, s+ss
+		}
+	default:
+		for range n {
+			dst[d], dst[d+dm], dst[d+2*dm], dst[d+3*dm] = src[s], src[s+sm], src[s+2*sm], src[s+3*sm]
+			d, s = d+ds, s+ss
 		}
 	}
 }
 
+// The (de)interleaving loops below are never inlined: inlined into their
+// callers, the same loop ran from 1.05 to 1.95 ms on a 1080×1920×3 byte
+// image depending on the binary it was linked into (BenchmarkCopy and
+// BenchmarkParallel), and on its own it runs at the fast end in both.
+
 // interleave2 sets d[2i+c] = c-th source[i].
+//
+//go:noinline
 func interleave2[T any](d, s0, s1 []T) {
 	s1 = s1[:len(s0)]
 	d = d[:2*len(s0)]
@@ -575,6 +575,8 @@ func interleave2[T any](d, s0, s1 []T) {
 }
 
 // interleave3 sets d[3i+c] = c-th source[i].
+//
+//go:noinline
 func interleave3[T any](d, s0, s1, s2 []T) {
 	s1, s2 = s1[:len(s0)], s2[:len(s0)]
 	d = d[:3*len(s0)]
@@ -585,6 +587,8 @@ func interleave3[T any](d, s0, s1, s2 []T) {
 }
 
 // interleave4 sets d[4i+c] = c-th source[i].
+//
+//go:noinline
 func interleave4[T any](d, s0, s1, s2, s3 []T) {
 	s1, s2, s3 = s1[:len(s0)], s2[:len(s0)], s3[:len(s0)]
 	d = d[:4*len(s0)]
@@ -595,6 +599,8 @@ func interleave4[T any](d, s0, s1, s2, s3 []T) {
 }
 
 // deinterleave2 sets c-th destination[i] = s[2i+c].
+//
+//go:noinline
 func deinterleave2[T any](d0, d1, s []T) {
 	d1 = d1[:len(d0)]
 	s = s[:2*len(d0)]
@@ -605,6 +611,8 @@ func deinterleave2[T any](d0, d1, s []T) {
 }
 
 // deinterleave3 sets c-th destination[i] = s[3i+c].
+//
+//go:noinline
 func deinterleave3[T any](d0, d1, d2, s []T) {
 	d1, d2 = d1[:len(d0)], d2[:len(d0)]
 	s = s[:3*len(d0)]
@@ -615,6 +623,8 @@ func deinterleave3[T any](d0, d1, d2, s []T) {
 }
 
 // deinterleave4 sets c-th destination[i] = s[4i+c].
+//
+//go:noinline
 func deinterleave4[T any](d0, d1, d2, d3, s []T) {
 	d1, d2, d3 = d1[:len(d0)], d2[:len(d0)], d3[:len(d0)]
 	s = s[:4*len(d0)]
@@ -624,56 +634,29 @@ func deinterleave4[T any](d0, d1, d2, d3, s []T) {
 	}
 }
 
-// tileSide returns the side of the square tiles of rule 6 for elements of
-// itemSize bytes whose rows lie rowBytes apart. Rows a multiple of 4 KiB
-// apart fall into one set of an L1 cache and evict each other, so their
-// tiles are smaller. BenchmarkTile measures the sides.
-func tileSide(itemSize, rowBytes int) int {
-	switch {
-	case itemSize > 8:
-		return 16
-	case rowBytes%4096 == 0:
-		return 16
-	}
-	return 64
-}
-
-// tileBlock is the side of the blocks in which tiles are visited: a block
-// of source and destination rows stays in L2 and in the TLB while its
-// tiles are copied. It is a multiple of every tile side.
-const tileBlock = 256
-
-// copyTiles is rule 6: each block of the two innermost axes (the tile axis
-// was moved next to the innermost by runCopy) is copied in tiles, visited
-// block by block. When both the destination rows and the source columns
-// are contiguous (a plain transpose), each tile is copied by 4×4 blocks
-// held in registers; other strides run a strided loop per tile row.
+// copyTiles is rule 6: the two innermost axes (the tile axis was moved
+// next to the innermost by runCopy) are copied in square tiles
+// (tileWalker in plan.go). When both the destination rows and the source columns are
+// contiguous (a plain transpose), each tile is copied by 4×4 blocks held
+// in registers; other strides run a strided loop per tile row.
 func copyTiles[T any](p *plan, dst, src []T) {
 	r := p.rank
-	n, ds := p.inner(0)
+	_, ds := p.inner(0)
 	_, ss := p.inner(1)
-	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
+	dm, sm := p.st[0][r-2], p.st[1][r-2]
 	size := sizeof[T]()
-	b := tileSide(size, max(absInt(dm), absInt(ss))*size)
+	b := p.tileSide(size, size)
 	blocks := ds == 1 && sm == 1
-	for w := p.walk(2); w.next(p); {
-		d0, s0 := w.off[0], w.off[1]
-		for bi := 0; bi < m; bi += tileBlock {
-			for bj := 0; bj < n; bj += tileBlock {
-				for i0 := bi; i0 < min(bi+tileBlock, m); i0 += b {
-					h := min(b, m-i0)
-					for j0 := bj; j0 < min(bj+tileBlock, n); j0 += b {
-						wd := min(b, n-j0)
-						d, s := d0+i0*dm+j0*ds, s0+i0*sm+j0*ss
-						if blocks {
-							transposeTile(dst, d, dm, src, s, ss, h, wd)
-							continue
-						}
-						for i := range h {
-							strided(dst, d+i*dm, ds, src, s+i*sm, ss, wd)
-						}
-					}
-				}
+	t := p.walkTiles(b, b)
+	for t.next(p) {
+		for j := 0; j < t.w; j += b {
+			d, s, w := t.off[0]+j*ds, t.off[1]+j*ss, min(b, t.w-j)
+			if blocks {
+				transposeTile(dst, d, dm, src, s, ss, t.h, w)
+				continue
+			}
+			for i := range t.h {
+				strided(dst, d+i*dm, ds, src, s+i*sm, ss, w)
 			}
 		}
 	}
@@ -776,10 +759,9 @@ func detach[D, S any](p *plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
 	return c
 }
 
-// addrs returns the addresses of data[lo], data[hi] and data[first].
+// addrs returns the addresses of data[lo], data[hi] and data[first],
+// which are elements of data.
 func addrs[T any](data []T, lo, hi, first int) [3]uintptr {
-	return [3]uintptr{addr(&data[lo]), addr(&data[hi]), addr(&data[first])}
+	base, size := sliceAddr(data), uintptr(sizeof[T]())
+	return [3]uintptr{base + uintptr(lo)*size, base + uintptr(hi)*size, base + uintptr(first)*size}
 }
-
-// addr returns the address of *p as an integer.
-func addr[T any](p *T) uintptr { return reflect.ValueOf(p).Pointer() }

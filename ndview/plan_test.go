@@ -262,3 +262,121 @@ func TestSameLayout(t *testing.T) {
 		t.Errorf("sameLayout of C and transposed strides: got true")
 	}
 }
+
+// rowVisits returns the offsets of every operand at every element eachRow
+// reaches, and the longest row it hands out.
+func rowVisits(p *plan) (out [][maxOperands]int, longest int) {
+	p.eachRow(func(off [maxOperands]int, n int) {
+		longest = max(longest, n)
+		for j := range n {
+			var o [maxOperands]int
+			for k := range p.nop {
+				o[k] = off[k] + j*p.st[k][p.rank-1]
+			}
+			out = append(out, o)
+		}
+	})
+	return out, longest
+}
+
+// countCommon returns how many visits of got are in want (as multisets).
+func countCommon(got, want [][maxOperands]int) int {
+	left := map[[maxOperands]int]int{}
+	for _, v := range want {
+		left[v]++
+	}
+	n := 0
+	for _, v := range got {
+		if left[v] > 0 {
+			left[v]--
+			n++
+		}
+	}
+	return n
+}
+
+// TestPlanRowTiles checks that the row walk of rowTiles visits every
+// (destination, source) pair once, on random layouts with the tile knob
+// lowered so that small shapes are tiled, and on large layouts with the
+// real knobs, where tiles and strips have ragged edges.
+func TestPlanRowTiles(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	check := func(t *testing.T, name string, dsize, ssize int, ops ...operand) (th, tw int) {
+		t.Helper()
+		p := makePlan(t, true, ops...)
+		if p.empty() {
+			return 0, 0
+		}
+		th, tw = p.rowTiles(dsize, ssize)
+		got, longest := rowVisits(p)
+		want := refVisits(ops...)
+		if !slices.Equal(sorted(got), sorted(want)) {
+			t.Fatalf("%s: rowTiles(%d, %d) = %d×%d walk of %v visits %d elements, %d of them right, want each of %d once",
+				name, dsize, ssize, th, tw, ops, len(got), countCommon(got, want), len(want))
+		}
+		if th > 0 && longest > tw {
+			t.Fatalf("%s: a row of %d elements in tiles of width %d", name, longest, tw)
+		}
+		// The parts of the parallel path keep the tiles and cover the plan.
+		var parts [][maxOperands]int
+		axis, n := p.longest(), p.dim[p.longest()]
+		for j := range 3 {
+			q := p.split(axis, j*n/3, (j+1)*n/3)
+			if q.th != th || q.tw != tw {
+				t.Fatalf("%s: a part has tiles %d×%d, want %d×%d", name, q.th, q.tw, th, tw)
+			}
+			v, _ := rowVisits(&q)
+			parts = append(parts, v...)
+		}
+		if !slices.Equal(sorted(parts), sorted(want)) {
+			t.Fatalf("%s: the parts of %v split on axis %d visit %d elements, %d of them right, want each of %d once",
+				name, ops, axis, len(parts), countCommon(parts, want), len(want))
+		}
+		return th, tw
+	}
+	for _, minDim := range []int{2, 3, 5, 16} {
+		old := tileMinDim
+		tileMinDim = minDim
+		for i := range 500 {
+			shape := randShape(r, 4, 7)
+			doff, dst, _ := randLayout(r, shape)
+			ssh := broadcastShapeFor(r, shape)
+			soff, src, _ := randLayout(r, ssh)
+			for k := range src {
+				if r.IntN(4) == 0 {
+					src[k] = -src[k] // reversed axes; offsets stay in the model only
+				}
+			}
+			check(t, fmt.Sprintf("minDim %d #%d", minDim, i), 1<<r.IntN(4), 1<<r.IntN(4),
+				operand{doff, shape, dst}, operand{soff + 1000, ssh, src})
+		}
+		tileMinDim = old
+	}
+	tests := []struct {
+		name   string
+		shape  []int
+		dst    []int
+		src    []int
+		th, tw int // want
+	}{
+		{"transpose", []int{150, 200}, []int{200, 1}, []int{1, 150}, 64, 64},
+		{"transpose 4 KiB rows", []int{150, 1024}, []int{1024, 1}, []int{1, 150}, 16, 16},
+		{"moved axes", []int{3, 70, 130}, []int{70 * 130, 130, 1}, []int{1, 3, 3 * 70}, 3, 256},
+		{"reversed channels", []int{3, 70, 130}, []int{70 * 130, 130, 1}, []int{-1, 3, 3 * 70}, 3, 256},
+		{"four axes", []int{2, 65, 3, 129}, []int{65 * 3 * 129, 3 * 129, 129, 1}, []int{1, 6, 2, 390}, 2, 256},
+		{"RGBA to CHW", []int{3, 40, 300}, []int{12000, 300, 1}, []int{1, 1200, 4}, 3, 4096},
+		{"RGBA sub-image to CHW", []int{3, 40, 300}, []int{12000, 300, 1}, []int{1, 1600, 4}, 3, 4096},
+		{"CHW to HWC", []int{40, 300, 3}, []int{900, 3, 1}, []int{300, 1, 12000}, 3, 1365},
+		{"contiguous", []int{40, 300}, []int{300, 1}, []int{300, 1}, 0, 0},
+		{"gather without a closer axis", []int{40, 300}, []int{300, 1}, []int{600, 2}, 0, 0},
+		{"broadcast rows", []int{40, 300}, []int{300, 1}, []int{0, 1}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th, tw := check(t, tt.name, 4, 1, operand{0, tt.shape, tt.dst}, operand{100000, tt.shape, tt.src})
+			if th != tt.th || tw != tt.tw {
+				t.Errorf("rowTiles of %v from strides %v = %d×%d, want %d×%d", tt.shape, tt.src, th, tw, tt.th, tt.tw)
+			}
+		})
+	}
+}
