@@ -26,7 +26,8 @@ func (v NDView[T]) Apply(f func(T) T) {
 	}
 	p.simplify(true)
 	n, ds := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		d := w.off[0]
 		if ds == 1 {
 			row := v.data[d : d+n]
@@ -69,7 +70,8 @@ func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 	p.simplify(true)
 	n, ds := p.inner(0)
 	_, ss := p.inner(1)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		d, s := w.off[0], w.off[1]
 		if ds == 1 && ss == 1 {
 			out, in := dst.data[d:d+n], src.data[s:s+n]
@@ -119,7 +121,8 @@ func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
 	n, ds := p.inner(0)
 	_, sa := p.inner(1)
 	_, sb := p.inner(2)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		d, i, j := w.off[0], w.off[1], w.off[2]
 		if ds == 1 && sa == 1 && sb == 1 {
 			out, x, y := dst.data[d:d+n], a.data[i:i+n], b.data[j:j+n]

@@ -141,15 +141,20 @@ func (v NDView[T]) ByteSwap() {
 	// Walk v as units (uint16, uint32 or uint64 words): element strides
 	// and offset scale by the units per element, and the units of one
 	// element form one more contiguous axis.
+	// Axes of extent 1 are left out: their strides are never used, and
+	// without them the extra axis always fits in a plan (an element of at
+	// least 2 bytes leaves at most 61 axes of extent >= 2).
 	parts := ti.size / unit
 	sh, st := v.shapeRef(), v.stridesRef()
-	var ubuf [2 * (MaxRank + 1)]int
-	ush, ust := ubuf[:len(sh)+1], ubuf[MaxRank+1:MaxRank+2+len(sh)]
-	copy(ush, sh)
-	for k, s := range st {
-		ust[k] = s * parts // fits: s·parts·unit bytes lie in data (or extent is 1)
+	var shBuf, stBuf [MaxRank]int
+	ush, ust := shBuf[:0], stBuf[:0]
+	for k, n := range sh {
+		if n != 1 {
+			ush = append(ush, n)
+			ust = append(ust, st[k]*parts) // fits: st[k]·parts·unit bytes lie in data
+		}
 	}
-	ush[len(sh)], ust[len(sh)] = parts, 1
+	ush, ust = append(ush, parts), append(ust, 1)
 	var p plan
 	p.init(ush)
 	p.add(v.off*parts, ust)

@@ -223,3 +223,25 @@ func TestDecodeBytes(t *testing.T) {
 	_, err = DecodeBytes[uint16](make([]byte, 1<<20), binary.LittleEndian, 1<<40)
 	require.ErrorIs(t, err, ErrShape, "a shape that does not match is refused before anything is allocated")
 }
+
+// TestByteSwapRank64 swaps a view of the highest rank, whose element axis
+// would not fit in a traversal plan beside 64 view axes.
+func TestByteSwapRank64(t *testing.T) {
+	shape := make([]int, MaxRank)
+	for i := range shape {
+		shape[i] = 1
+	}
+	shape[10], shape[63] = 2, 3
+	v, err := FromSlice([]uint32{0x01020304, 2, 3, 4, 5, 6}, shape...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.ByteSwap()
+	flat, _ := v.Reshape(-1)
+	want := []uint32{0x04030201, 0x02000000, 0x03000000, 0x04000000, 0x05000000, 0x06000000}
+	for i, w := range want {
+		if got := flat.At(i); got != w {
+			t.Errorf("ByteSwap at rank 64: element %d = %#x, want %#x", i, got, w)
+		}
+	}
+}

@@ -166,7 +166,8 @@ func whereRows[T any](p *plan, d []T, c []bool, a, b []T) {
 	_, as := p.inner(2)
 	_, bs := p.inner(3)
 	contig := ds == 1 && cs == 1 && as == 1 && bs == 1
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ci, ai, bi := w.off[0], w.off[1], w.off[2], w.off[3]
 		if contig {
 			d, c, a, b := d[di:di+n], c[ci:ci+n], a[ai:ai+n], b[bi:bi+n]

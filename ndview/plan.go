@@ -305,6 +305,10 @@ type walker struct {
 
 // walk returns a walker over the blocks formed by the innermost inner axes
 // of p (inner is 1 for rows, 2 for tiles; it must not exceed p.rank).
+// Declare the walker before its loop (w := p.walk(1); for w.next(p) {…}):
+// in a three-clause for statement Go gives each iteration its own copy of
+// the loop variable, and copying a walker costs about as much as a short
+// row.
 func (p *plan) walk(inner int) walker {
 	w := walker{outer: p.rank - inner, off: p.base}
 	if p.size == 0 {

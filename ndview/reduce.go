@@ -52,7 +52,8 @@ func Sum[T Numeric](v NDView[T]) T {
 	}
 	var c cascade[T]
 	n, st := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		sumRow(&c, v.data, w.off[0], st, n)
 	}
 	return c.total()
@@ -81,7 +82,8 @@ func Prod[T Numeric](v NDView[T]) T {
 	}
 	r := T(1)
 	n, st := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		r *= prodRow(v.data, w.off[0], st, n)
 	}
 	return r
@@ -135,7 +137,8 @@ func Any(v NDView[bool]) bool {
 		return false
 	}
 	n, st := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		if findBool(v.data, w.off[0], st, n, true) {
 			return true
 		}
@@ -151,7 +154,8 @@ func All(v NDView[bool]) bool {
 		return true
 	}
 	n, st := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		if findBool(v.data, w.off[0], st, n, false) {
 			return false
 		}
@@ -277,7 +281,8 @@ func minMax[T Real](op string, v NDView[T], isMax bool) T {
 	}
 	r := v.data[p.base[0]]
 	n, st := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		r = minMaxRow(v.data, w.off[0], st, n, r, isMax)
 	}
 	return r
@@ -354,7 +359,8 @@ func argMinMax[T Real](op string, v NDView[T], isMax bool) int {
 		return s32.at
 	}
 	n, st := p.inner(0)
-	for w := p.walk(1); w.next(&p); {
+	w := p.walk(1)
+	for w.next(&p) {
 		if s.scan(v.data, w.off[0], st, n, isMax) {
 			break
 		}
@@ -789,16 +795,19 @@ func (r *axisPlan) run(row func(di, vi, vs, m int), fold func(di, ds, vi, vm, vs
 	_, ds := p.inner(1)
 	switch r.kind {
 	case axisRow:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			row(w.off[1], w.off[0], vs, n)
 		}
 	case axisFold:
 		m, vm := p.dim[p.rank-2], p.st[0][p.rank-2]
-		for w := p.walk(2); w.next(p); {
+		w := p.walk(2)
+		for w.next(p) {
 			fold(w.off[1], ds, w.off[0], vm, vs, m, n)
 		}
 	case axisCopy:
-		for w := p.walk(1); w.next(p); {
+		w := p.walk(1)
+		for w.next(p) {
 			fold(w.off[1], ds, w.off[0], 0, vs, 1, n)
 		}
 	}

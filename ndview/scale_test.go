@@ -57,10 +57,10 @@ func refScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64
 	return out
 }
 
-// randViewOf returns a view of shape with a random layout, some axes
+// randScaledView returns a view of shape with a random layout, some axes
 // reversed, over a new buffer of random bits (every bit pattern of a
 // Numeric type is a value).
-func randViewOf[T Numeric](r *rand.Rand, shape []int) NDView[T] {
+func randScaledView[T Numeric](r *rand.Rand, shape []int) NDView[T] {
 	off, strides, need := randLayout(r, shape)
 	buf := make([]T, need+r.IntN(3))
 	b := bytesOf(buf)
@@ -94,8 +94,8 @@ func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	for i := range 60 {
 		shape := randShape(r, 4, 14)
-		dst := randViewOf[U](r, shape)
-		src := randViewOf[T](r, broadcastShapeFor(r, shape))
+		dst := randScaledView[U](r, shape)
+		src := randScaledView[T](r, broadcastShapeFor(r, shape))
 		if r.IntN(3) == 0 {
 			src = src.AsReadOnly() // a read-only source is fine
 		}
@@ -141,8 +141,8 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 8))
 	for i := range 40 {
 		shape := randShape(r, 4, 14)
-		dst := randViewOf[U](r, shape)
-		src := randViewOf[T](r, broadcastShapeFor(r, shape))
+		dst := randScaledView[U](r, shape)
+		src := randScaledView[T](r, broadcastShapeFor(r, shape))
 		want := []U{}
 		forEachIndex(dst.Shape(), func(idx []int) {
 			out := Zeros[U]()
@@ -207,8 +207,6 @@ func scaledPair[U, T Numeric](t *testing.T, vals []float64) {
 	}
 }
 
-// isIntKind reports whether k is an integer kind.
-func isIntKind(k elemKind) bool { return k >= ekInt8 && k <= ekUint64 }
 
 func scaledFrom[T Numeric](t *testing.T, vals []float64) {
 	scaledPair[int8, T](t, vals)

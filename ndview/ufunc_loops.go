@@ -90,7 +90,8 @@ func loop3[D, S any](r *rows3, d []D, di int, a []S, ai int, b []S, bi int, f fu
 func addRows[T Numeric](p *plan, d, a, b []T) {
 	f := func(x, y T) T { return x + y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -109,7 +110,8 @@ func addRows[T Numeric](p *plan, d, a, b []T) {
 func subRows[T Numeric](p *plan, d, a, b []T) {
 	f := func(x, y T) T { return x - y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -128,7 +130,8 @@ func subRows[T Numeric](p *plan, d, a, b []T) {
 func mulRows[T Numeric](p *plan, d, a, b []T) {
 	f := func(x, y T) T { return x * y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -147,7 +150,8 @@ func mulRows[T Numeric](p *plan, d, a, b []T) {
 func divRows[T Numeric](p *plan, d, a, b []T) {
 	f := func(x, y T) T { return x / y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -172,7 +176,8 @@ func divIntRows[T Numeric](p *plan, d, a, b []T) {
 		return x / y
 	}
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -191,7 +196,8 @@ func divIntRows[T Numeric](p *plan, d, a, b []T) {
 func minRows[T Real](p *plan, d, a, b []T) {
 	f := func(x, y T) T { return min(x, y) }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -210,7 +216,8 @@ func minRows[T Real](p *plan, d, a, b []T) {
 func maxRows[T Real](p *plan, d, a, b []T) {
 	f := func(x, y T) T { return max(x, y) }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -232,7 +239,8 @@ func maxRows[T Real](p *plan, d, a, b []T) {
 func equalRows[T Numeric](p *plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x == y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -251,7 +259,8 @@ func equalRows[T Numeric](p *plan, d []bool, a, b []T) {
 func notEqualRows[T Numeric](p *plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x != y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -270,7 +279,8 @@ func notEqualRows[T Numeric](p *plan, d []bool, a, b []T) {
 func lessRows[T Real](p *plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x < y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -289,7 +299,8 @@ func lessRows[T Real](p *plan, d []bool, a, b []T) {
 func lessEqualRows[T Real](p *plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x <= y }
 	r := rowsOf3(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai, bi := w.off[0], w.off[1], w.off[2]
 		switch r.pat {
 		case patVV:
@@ -339,7 +350,8 @@ func loop2[D, S any](r *rows2, d []D, di int, a []S, ai int, f func(S) D) {
 func negRows[T Numeric](p *plan, d, a []T) {
 	f := func(x T) T { return -x }
 	r := rowsOf2(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
@@ -360,7 +372,8 @@ func absRows[T Real](p *plan, d, a []T) {
 		return x
 	}
 	r := rowsOf2(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
@@ -375,7 +388,8 @@ func absRows[T Real](p *plan, d, a []T) {
 func sqrtRows[T Float](p *plan, d, a []T) {
 	f := func(x T) T { return T(math.Sqrt(float64(x))) }
 	r := rowsOf2(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
@@ -389,7 +403,8 @@ func sqrtRows[T Float](p *plan, d, a []T) {
 func expRows[T Float](p *plan, d, a []T) {
 	f := func(x T) T { return T(math.Exp(float64(x))) }
 	r := rowsOf2(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
@@ -403,7 +418,8 @@ func expRows[T Float](p *plan, d, a []T) {
 func logRows[T Float](p *plan, d, a []T) {
 	f := func(x T) T { return T(math.Log(float64(x))) }
 	r := rowsOf2(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
@@ -418,7 +434,8 @@ func logRows[T Float](p *plan, d, a []T) {
 func clipRows[T Real](p *plan, d, a []T, lo, hi T) {
 	f := func(x T) T { return min(max(x, lo), hi) }
 	r := rowsOf2(p)
-	for w := p.walk(1); w.next(p); {
+	w := p.walk(1)
+	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
