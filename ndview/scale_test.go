@@ -207,7 +207,6 @@ func scaledPair[U, T Numeric](t *testing.T, vals []float64) {
 	}
 }
 
-
 func scaledFrom[T Numeric](t *testing.T, vals []float64) {
 	scaledPair[int8, T](t, vals)
 	scaledPair[int16, T](t, vals)
