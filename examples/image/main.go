@@ -195,11 +195,12 @@ func run(in, out string, w io.Writer) error {
 
 	p.begin()
 	// 8. HWC uint8 -> CHW float32 in [0, 1] -> float16: the usual input of
-	// an image model. Transpose gives the CHW view; Convert copies it once.
+	// an image model. Transpose gives the CHW view; ConvertScaled reads it
+	// once, converting and scaling (NumPy: (rgb.transpose(2, 0, 1) / 255)
+	// .astype(np.float32)).
 	chw := rgb.Transpose(2, 0, 1)
 	tensor := ndview.Zeros[float32](3, h, wd)
-	ndview.Convert(tensor, chw)
-	tensor.Apply(func(x float32) float32 { return x / 255 })
+	ndview.ConvertScaled(tensor, chw, 1.0/255, 0)
 	step(p, "HWC->CHW float32 /255", tensor, tensor.NBytes())
 	p.begin()
 	half := ndview.Zeros[float16.Float16](3, h, wd)
