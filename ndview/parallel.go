@@ -3,22 +3,27 @@ package ndview
 // The parallel path: large copies and conversions are split along the
 // longest axis of their plan into one part per available processor, each
 // run by its own goroutine. It is automatic, above parallelMinBytes, for
-// the copy kernels in parallelKernels and for every conversion (Convert,
-// ConvertScaled); smaller ones run on the calling goroutine, since
-// starting goroutines costs more than they save there.
+// the copy kernels in parallelKernels (all but the fill) and for every
+// conversion (Convert, ConvertScaled); smaller ones run on the calling
+// goroutine, since starting goroutines costs more than they save there.
+// GOMAXPROCS=1 turns it off.
 //
 // BenchmarkParallel decides both knobs. On the 2-CPU machine of the
-// project's performance table, two goroutines raised a 4096² float32
-// contiguous copy from 50 to 88 GB/s (best of repeated runs on a shared
-// machine) and a 512² one from 79 to 96, while a 256² one lost a third;
-// fills, transposes, strided gathers, reversals and the image kernels
-// gained nothing or lost up to a third (the builtin copy seems limited by
-// the cache misses one processor keeps in flight, the other kernels by
-// their work per element or by stores). So only the contiguous copy
-// (CopyFrom, Clone, ToSlice) goes parallel, from 8 MiB read plus written.
-// Of the element-wise operations, only Exp and Log, bound by computation,
-// use the path (ufunc.go): 1.9 times as fast on two goroutines for a 1024²
-// float64 view; broadcast adds and sums gained nothing.
+// project's performance table, with the second processor idle, two
+// goroutines raised (GB/s, serial → parallel) a 4096² float32 contiguous
+// copy from 50 to 88, a transposed one from 12.8 to 23.5, a[::2, ::2] from
+// 10.0 to 19.0, a[::-1, ::-1] from 32 to 43, and the 1080×1920×3 image
+// transposes HWC→CHW from 11.5 to 18.0 and CHW→HWC from 11.2 to 16.8: one
+// processor alone cannot keep enough cache misses in flight. Fills gained
+// nothing (38 GB/s either way), and below a few MiB starting goroutines
+// costs what they save (a 512² transpose: 87 µs serial, 94 µs parallel).
+// So every copy kernel but the fill goes parallel from 8 MiB read plus
+// written (CopyFrom, Clone, ToSlice). When another process keeps the
+// second processor busy the gain shrinks to nothing, never to a loss
+// beyond noise. Of the element-wise operations, only Exp and Log, bound by
+// computation, use the path (ufunc.go): 1.9 times as fast on two
+// goroutines for a 1024² float64 view; broadcast adds and sums gained
+// nothing.
 //
 // Conversions do more work per byte, and two goroutines nearly halved
 // their time from about 6 MB read plus written, when the second processor
@@ -48,7 +53,8 @@ var (
 
 	// parallelKernels is the set of copy kernels (bit k for kernel k) that
 	// may run in parallel.
-	parallelKernels uint32 = 1 << kernelContig
+	parallelKernels uint32 = 1<<kernelContig | 1<<kernelShortInner | 1<<kernelReverse |
+		1<<kernelShortOuter | 1<<kernelTile | 1<<kernelStrided | 1<<kernelGeneric
 )
 
 // workers returns how many goroutines should run plan p, which reads and
