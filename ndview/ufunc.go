@@ -40,6 +40,8 @@ package ndview
 // goroutine, so they run on the calling goroutine.
 
 import (
+	"math"
+
 	"github.com/x448/float16"
 )
 
@@ -317,9 +319,9 @@ func floatUnary[T Float](op unOp, dst, a NDView[T]) {
 // transcendental runs Exp or Log along p.
 func transcendental[T Float](p *plan, op unOp, d, s []T) {
 	if op == opExp {
-		expRows(p, d, s)
+		mathRows(p, d, s, math.Exp)
 	} else {
-		logRows(p, d, s)
+		mathRows(p, d, s, math.Log)
 	}
 }
 

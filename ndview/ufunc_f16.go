@@ -1,5 +1,7 @@
 package ndview
 
+import "math"
+
 // float16.Float16 in element-wise operations: values, never bits.
 //
 // Each row of a plan is cut into chunks of f16Chunk elements; the float16
@@ -156,9 +158,9 @@ func f16Unary(p *plan, op unOp, d, a []uint16) {
 		case opSqrt:
 			sqrtRows(q, z, x)
 		case opExp:
-			expRows(q, z, x)
+			mathRows(q, z, x, math.Exp)
 		case opLog:
-			logRows(q, z, x)
+			mathRows(q, z, x, math.Log)
 		}
 		toF16(d, di, ds, z[:q.size])
 	}

@@ -399,33 +399,21 @@ func sqrtRows[T Float](p *plan, d, a []T) {
 	}
 }
 
-// expRows stores e^a along the plan p (never for float16).
-func expRows[T Float](p *plan, d, a []T) {
-	f := func(x T) T { return T(math.Exp(float64(x))) }
+// mathRows stores f(a) along the plan p (never for float16), for the
+// functions of package math whose cost dwarfs the call through f: Exp and
+// Log (BenchmarkArith/Exp runs at the speed of a hand loop calling
+// math.Exp).
+func mathRows[T Float](p *plan, d, a []T, f func(float64) float64) {
+	g := func(x T) T { return T(f(float64(x))) }
 	r := rowsOf2(p)
 	w := p.walk(1)
 	for w.next(p) {
 		di, ai := w.off[0], w.off[1]
 		if r.contig {
-			loopV(d[di:di+r.n], a[ai:], f)
+			loopV(d[di:di+r.n], a[ai:], g)
 			continue
 		}
-		loop2(&r, d, di, a, ai, f)
-	}
-}
-
-// logRows stores ln a along the plan p (never for float16).
-func logRows[T Float](p *plan, d, a []T) {
-	f := func(x T) T { return T(math.Log(float64(x))) }
-	r := rowsOf2(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai := w.off[0], w.off[1]
-		if r.contig {
-			loopV(d[di:di+r.n], a[ai:], f)
-			continue
-		}
-		loop2(&r, d, di, a, ai, f)
+		loop2(&r, d, di, a, ai, g)
 	}
 }
 
