@@ -12,7 +12,7 @@ func TestApply(t *testing.T) {
 		buf, v := randView(r, randShape(r, 4, 6))
 		fillDistinct(v)
 		before := slices.Clone(buf)
-		vals := refValues(v)
+		vals := values(v)
 		for k := range vals {
 			vals[k] = 3*vals[k] + 1
 		}

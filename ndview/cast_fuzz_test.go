@@ -25,7 +25,7 @@ func fuzzShape(spec []byte) []int {
 func byteSpan[T any](v NDView[T]) map[uintptr]bool {
 	set := map[uintptr]bool{}
 	size := uintptr(sizeof[T]())
-	eachIndex(v.shapeRef(), func(idx []int) {
+	forEachIndex(v.shapeRef(), func(idx []int) {
 		a := elemAddr(v, idx)
 		for j := range size {
 			set[a+j] = true
@@ -39,7 +39,7 @@ func byteSpan[T any](v NDView[T]) map[uintptr]bool {
 func checkInside[T any](t *testing.T, v NDView[T], lo, hi uintptr) {
 	t.Helper()
 	ti := infoOf[T]()
-	eachIndex(v.shapeRef(), func(idx []int) {
+	forEachIndex(v.shapeRef(), func(idx []int) {
 		a := elemAddr(v, idx)
 		if a < lo || a+uintptr(ti.size) > hi {
 			t.Fatalf("element %v at %#x..%#x is outside [%#x, %#x) (shape %v strides %v off %d)",

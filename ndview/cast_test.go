@@ -30,29 +30,6 @@ func castPanics(t *testing.T, want error, f func()) {
 	f()
 }
 
-// eachIndex calls f with every index of shape in C order; idx is reused.
-func eachIndex(shape []int, f func(idx []int)) {
-	for _, n := range shape {
-		if n == 0 {
-			return
-		}
-	}
-	idx := make([]int, len(shape))
-	for {
-		f(idx)
-		k := len(shape) - 1
-		for ; k >= 0; k-- {
-			if idx[k]++; idx[k] < shape[k] {
-				break
-			}
-			idx[k] = 0
-		}
-		if k < 0 {
-			return
-		}
-	}
-}
-
 // seqView returns a C-contiguous view of 0, 1, 2, … with the given shape.
 func seqView[T realNum](t *testing.T, shape ...int) NDView[T] {
 	t.Helper()
@@ -89,8 +66,8 @@ func checkSameBytes[U, T any](t *testing.T, c NDView[U], v NDView[T]) {
 	require.NoError(t, err)
 	require.Equal(t, c.NBytes(), v.NBytes())
 	var got, want []uintptr
-	eachIndex(cb.shapeRef(), func(idx []int) { got = append(got, elemAddr(cb, idx)) })
-	eachIndex(vb.shapeRef(), func(idx []int) { want = append(want, elemAddr(vb, idx)) })
+	forEachIndex(cb.shapeRef(), func(idx []int) { got = append(got, elemAddr(cb, idx)) })
+	forEachIndex(vb.shapeRef(), func(idx []int) { want = append(want, elemAddr(vb, idx)) })
 	assert.Equal(t, want, got, "the cast reaches the same bytes in the same order")
 }
 
@@ -183,7 +160,7 @@ func castTo[U any](t *testing.T, v NDView[uint32], shape, bstrides []int) error 
 	assert.Equal(t, bstrides, c.ByteStrides())
 	checkSameBytes(t, c, v)
 	if f, ok := any(c).(NDView[float32]); ok {
-		eachIndex(f.shapeRef(), func(idx []int) {
+		forEachIndex(f.shapeRef(), func(idx []int) {
 			assert.Equal(t, v.At(idx...), math.Float32bits(f.At(idx...)))
 		})
 	}
@@ -226,7 +203,7 @@ func TestCastRoundTrip(t *testing.T) {
 			assert.Equal(t, w.Shape(), back.Shape())
 			assert.Equal(t, w.Strides(), back.Strides())
 			assert.Equal(t, w.Offset(), back.Offset())
-			eachIndex(w.shapeRef(), func(idx []int) {
+			forEachIndex(w.shapeRef(), func(idx []int) {
 				assert.Equal(t, math.Float64bits(w.At(idx...)), math.Float64bits(back.At(idx...)))
 				assert.Equal(t, math.Float64bits(w.At(idx...)), u.At(idx...))
 			})

@@ -82,13 +82,6 @@ func randView(r *rand.Rand, shape []int) ([]int, NDView[int]) {
 	return buf, v
 }
 
-// refValues returns the elements of v in C order, read with At.
-func refValues[T any](v NDView[T]) []T {
-	out := []T{}
-	forEachIndex(v.Shape(), func(idx []int) { out = append(out, v.At(idx...)) })
-	return out
-}
-
 // refOffsets returns the data index of every element of v in C order.
 func refOffsets[T any](v NDView[T]) []int {
 	out := []int{}
@@ -243,7 +236,7 @@ func TestCloneToSlice(t *testing.T) {
 			if r.IntN(4) == 0 {
 				v = v.AsReadOnly()
 			}
-			want := refValues(v)
+			want := values(v)
 			var got []int
 			var c NDView[int]
 			withKnobs(force, 2, parallelMinBytes, func() { got, c = v.ToSlice(), v.Clone() })
@@ -254,7 +247,7 @@ func TestCloneToSlice(t *testing.T) {
 				t.Fatalf("Clone() of shape %v: shape %v, C-contiguous %v, read-only %v; want the same shape, C-contiguous, writable",
 					v.Shape(), c.Shape(), c.IsCContiguous(), c.ReadOnly())
 			}
-			if cv := refValues(c); !slices.Equal(cv, want) {
+			if cv := values(c); !slices.Equal(cv, want) {
 				t.Fatalf("%s #%d: Clone() on shape %v strides %v = %v, want %v", force, i, v.Shape(), v.Strides(), cv, want)
 			}
 		}
@@ -493,7 +486,7 @@ func TestCopyFromTypes(t *testing.T) {
 		fv, _ := FromSlice(f, 50, 60)
 		ft := Zeros[float64](60, 50)
 		ft.CopyFrom(fv.T())
-		if !slices.Equal(ft.ToSlice(), refValues(fv.T())) {
+		if !slices.Equal(ft.ToSlice(), values(fv.T())) {
 			t.Errorf("tiled float64 transpose differs from the reference")
 		}
 	})
@@ -741,10 +734,10 @@ func TestCopyFromParallel(t *testing.T) {
 		a := arangeView(300*200, 300, 200)
 		b := Zeros[int](200, 300)
 		b.CopyFrom(a.T())
-		if !slices.Equal(b.ToSlice(), refValues(a.T())) {
+		if !slices.Equal(b.ToSlice(), values(a.T())) {
 			t.Errorf("parallel transpose differs from the reference")
 		}
-		if got, want := a.Clone().ToSlice(), refValues(a); !slices.Equal(got, want) {
+		if got, want := a.Clone().ToSlice(), values(a); !slices.Equal(got, want) {
 			t.Errorf("parallel Clone().ToSlice() differs from the reference")
 		}
 	})

@@ -210,7 +210,7 @@ func TestReduceAllRandom(t *testing.T) {
 	for i := range 600 {
 		shape := randShape(r, 4, 6)
 		v := randReadOf(r, shape, smallInts(r))
-		vals := refValues(v)
+		vals := values(v)
 		sum, prod := 0, 1
 		for _, x := range vals {
 			sum += x
@@ -236,7 +236,7 @@ func TestReduceAllRandom(t *testing.T) {
 			shape := randShape(r, 4, 6)
 			density := r.IntN(12)
 			v := randReadOf(r, shape, func(int) bool { return r.IntN(10) < density })
-			vals := refValues(v)
+			vals := values(v)
 			require.Equal(t, slices.Contains(vals, true), Any(v), "#%d Any", i)
 			require.Equal(t, !slices.Contains(vals, false), All(v), "#%d All", i)
 		}

@@ -106,7 +106,7 @@ func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 		parallelMinBytes = []int{par, 0}[r.IntN(2)]
 		ConvertScaled(dst, src, sc.scale, sc.offset)
 		tileMinDim, parallelMinBytes = tile, par
-		if got := refValues(dst); !sameBits(got, want) {
+		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: ConvertScaled(dst %v strides %v, src %v strides %v, %v, %v) = %v, want %v",
 				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), sc.scale, sc.offset, got, want)
 		}
@@ -153,7 +153,7 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 		parallelMinBytes = []int{par, 0}[r.IntN(2)]
 		Convert(dst, src)
 		parallelMinBytes = par
-		if got := refValues(dst); !sameBits(got, want) {
+		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: Convert(dst %v strides %v, src %v strides %v) = %v, want %v",
 				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), got, want)
 		}
@@ -279,7 +279,7 @@ func TestConvertScaledLayouts(t *testing.T) {
 			d := tc.dst()
 			want := refScaled(d, tc.src, 1.0/255, 0)
 			ConvertScaled(d, tc.src, 1.0/255, 0)
-			assert.Equal(t, want, refValues(d))
+			assert.Equal(t, want, values(d))
 		})
 	}
 	t.Run("CHW to HWC bytes", func(t *testing.T) {
@@ -287,7 +287,7 @@ func TestConvertScaledLayouts(t *testing.T) {
 		src := planes.Transpose(1, 2, 0)
 		want := refScaled(d, src, 0.5, 0.25)
 		ConvertScaled(d, src, 0.5, 0.25)
-		assert.Equal(t, want, refValues(d))
+		assert.Equal(t, want, values(d))
 	})
 }
 
