@@ -38,7 +38,7 @@ func (v *NDView[T]) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) 
 
 // ndim is NDim for internal use: calling a value method on *v copies the
 // whole NDView, which costs more than the rest of a transpose.
-func (v *NDView[T]) ndim() int { return int(v.rank1) + 1 }
+func (v *layout) ndim() int { return int(v.rank1) + 1 }
 
 // permute rearranges the axes of v, a private copy, so that axis i becomes
 // old axis perm[i]; perm must be a valid permutation.

@@ -110,10 +110,10 @@ func values[T any](v NDView[T]) []T {
 	return out
 }
 
-// layout is an entry of the shared layout table: a view of arange(n) with
+// layoutCase is an entry of the shared layout table: a view of arange(n) with
 // the given offset, shape and strides, described by the numbers the offset
 // formula needs so that the oracle never asks the view.
-type layout struct {
+type layoutCase struct {
 	name    string
 	n       int // len(data)
 	off     int
@@ -124,7 +124,7 @@ type layout struct {
 }
 
 // layouts lists the shapes of views every operation is tried on.
-var layouts = []layout{
+var layouts = []layoutCase{
 	{name: "C", n: 24, shape: []int{2, 3, 4}, strides: []int{12, 4, 1}},
 	{name: "F", n: 24, shape: []int{2, 3, 4}, strides: []int{1, 2, 6}},
 	{name: "cutout", n: 30, off: 7, shape: []int{3, 4}, strides: []int{6, 1}},
@@ -145,7 +145,7 @@ var layouts = []layout{
 }
 
 // view builds the layout's view over a fresh arange and returns both.
-func (l layout) view(t testing.TB) (NDView[int], []int) {
+func (l layoutCase) view(t testing.TB) (NDView[int], []int) {
 	t.Helper()
 	data := arange(l.n)
 	if l.mk != nil {
@@ -157,7 +157,7 @@ func (l layout) view(t testing.TB) (NDView[int], []int) {
 }
 
 // at is the oracle: the element of the layout at idx, from the formula.
-func (l layout) at(idx []int) int { return refOffset(l.off, l.strides, idx) }
+func (l layoutCase) at(idx []int) int { return refOffset(l.off, l.strides, idx) }
 
 // checkLayout requires v to have the given shape, offset, and stride on
 // every axis longer than 1 (the strides of other axes mean nothing, L8).

@@ -33,9 +33,16 @@ const (
 //
 // The zero NDView is an empty 1-D view (shape [0]), like a nil slice.
 type NDView[T any] struct {
-	data  []T
+	data []T
+	obj  any // the owner of data's memory, kept reachable; see Obj
+	layout
+}
+
+// layout is the part of a view that does not depend on T: offset, shape,
+// strides and flags. Code that needs only these (element offsets, panics)
+// takes a *layout and is compiled once for all element types.
+type layout struct {
 	off   int
-	obj   any   // the owner of data's memory, kept reachable; see Obj
 	big   []int // shape then strides when ndim > inlineRank, else nil
 	small [2 * inlineRank]int
 	rank1 int32 // ndim-1, so that the zero NDView is 1-D with shape [0]
@@ -116,7 +123,7 @@ func Zeros[T any](shape ...int) NDView[T] {
 // newView returns a view of data at offset with room for ndim axes and an
 // unset layout.
 func newView[T any](data []T, offset, ndim int) NDView[T] {
-	v := NDView[T]{data: data, off: offset}
+	v := NDView[T]{data: data, layout: layout{off: offset}}
 	v.setRank(ndim)
 	return v
 }
@@ -124,7 +131,7 @@ func newView[T any](data []T, offset, ndim int) NDView[T] {
 // setRank prepares fresh storage for ndim axes. Storage is never shared with
 // the view this one was copied from, so derived views cannot disturb their
 // sources.
-func (v *NDView[T]) setRank(ndim int) {
+func (v *layout) setRank(ndim int) {
 	v.rank1 = int32(ndim - 1)
 	v.big = nil
 	if ndim > inlineRank {
@@ -133,7 +140,7 @@ func (v *NDView[T]) setRank(ndim int) {
 }
 
 // shapeRef returns the view's own shape storage.
-func (v *NDView[T]) shapeRef() []int {
+func (v *layout) shapeRef() []int {
 	n := int(v.rank1) + 1
 	if v.big != nil {
 		return v.big[:n:n]
@@ -142,7 +149,7 @@ func (v *NDView[T]) shapeRef() []int {
 }
 
 // stridesRef returns the view's own stride storage.
-func (v *NDView[T]) stridesRef() []int {
+func (v *layout) stridesRef() []int {
 	n := int(v.rank1) + 1
 	if v.big != nil {
 		return v.big[n : 2*n : 2*n]
@@ -151,7 +158,7 @@ func (v *NDView[T]) stridesRef() []int {
 }
 
 // updateFlags recomputes the contiguity flags after a layout change.
-func (v *NDView[T]) updateFlags() {
+func (v *layout) updateFlags() {
 	v.flags &= flagReadOnly
 	c, f := contiguity(v.shapeRef(), v.stridesRef())
 	if c {
@@ -221,7 +228,7 @@ func (v NDView[T]) IsContiguous() bool {
 // isZero reports whether v has the layout of the zero NDView, shape [0],
 // whose flags were never computed. Every other view has its flags set when
 // its layout is made, and a 1-D empty view always has both contiguity flags.
-func (v *NDView[T]) isZero() bool { return v.rank1 == 0 && v.small[0] == 0 && v.big == nil }
+func (v *layout) isZero() bool { return v.rank1 == 0 && v.small[0] == 0 && v.big == nil }
 
 // AsReadOnly returns a read-only view of the same elements
 // (memoryview.toreadonly). v itself is unchanged.
@@ -277,54 +284,53 @@ func (v NDView[T]) Set(x T, idx ...int) {
 
 // elemOffset returns the data index of element idx, checking each index
 // against its extent, and panicking if v has any of the flags in refuse
-// (At passes none, Set flagReadOnly). The common case (an inline layout and
-// a valid index) runs one loop without calls; everything else goes to
-// elemOffsetSlow. Keeping At and Set to this single call lets them inline,
-// which saves copying the NDView into a call frame (BenchmarkAt3D).
-func (v *NDView[T]) elemOffset(refuse uint8, idx []int) int {
-	ok := v.big == nil && len(idx) == int(v.rank1)+1 && v.flags&refuse == 0
-	p := v.off
-	if ok {
-		for k, i := range idx {
-			ok = ok && uint(i) < uint(v.small[k])
-			p += i * v.small[inlineRank+k]
+// (At passes none, Set flagReadOnly). It is not generic, so the call passes
+// no dictionary, and it handles views of rank 1 to 3 with the loop unrolled;
+// everything else goes to elemOffsetSlow.
+func (l *layout) elemOffset(refuse uint8, idx []int) int {
+	// Ranks 1 to 3 always have inline layouts.
+	if l.flags&refuse == 0 && len(idx) == int(l.rank1)+1 {
+		sm, off := &l.small, l.off
+		switch len(idx) {
+		case 3:
+			i, j, k := idx[0], idx[1], idx[2]
+			if uint(i) < uint(sm[0]) && uint(j) < uint(sm[1]) && uint(k) < uint(sm[2]) {
+				return off + i*sm[inlineRank] + j*sm[inlineRank+1] + k*sm[inlineRank+2]
+			}
+		case 2:
+			i, j := idx[0], idx[1]
+			if uint(i) < uint(sm[0]) && uint(j) < uint(sm[1]) {
+				return off + i*sm[inlineRank] + j*sm[inlineRank+1]
+			}
+		case 1:
+			if i := idx[0]; uint(i) < uint(sm[0]) {
+				return off + i*sm[inlineRank]
+			}
 		}
 	}
-	if !ok {
-		return v.elemOffsetSlow(refuse, idx)
-	}
-	return p
+	return l.elemOffsetSlow(refuse, idx)
 }
 
-// elemOffsetSlow is elemOffset for heap-stored layouts, and the panics.
-func (v *NDView[T]) elemOffsetSlow(refuse uint8, idx []int) int {
+// elemOffsetSlow is elemOffset for the other ranks and heap-stored
+// layouts, and the panics.
+func (l *layout) elemOffsetSlow(refuse uint8, idx []int) int {
 	op := "At"
 	if refuse != 0 {
 		op = "Set"
 	}
-	if v.flags&refuse != 0 {
+	if l.flags&refuse != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p := v.off
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := l.shapeRef(), l.stridesRef()
 	if len(idx) != len(sh) {
-		v.indexCountPanic(op, idx)
+		panicf(op, ErrIndex, "%d indices %s for a view of %d dimensions (shape %s)", len(idx), formatShape(idx), len(sh), formatShape(sh))
 	}
+	p := l.off
 	for k, i := range idx {
 		if uint(i) >= uint(sh[k]) {
-			v.indexPanic(op, k, i)
+			panic(&IndexError{Op: op, Axis: k, Index: i, Shape: append([]int{}, sh...)})
 		}
 		p += i * st[k]
 	}
 	return p
-}
-
-//go:noinline
-func (v *NDView[T]) indexPanic(op string, axis, index int) {
-	panic(&IndexError{Op: op, Axis: axis, Index: index, Shape: v.Shape()})
-}
-
-//go:noinline
-func (v *NDView[T]) indexCountPanic(op string, idx []int) {
-	panicf(op, ErrIndex, "%d indices %s for a view of %d dimensions (shape %s)", len(idx), formatShape(idx), v.NDim(), formatShape(v.shapeRef()))
 }

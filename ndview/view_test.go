@@ -6,6 +6,7 @@ package ndview
 
 import (
 	"fmt"
+	"math"
 	"testing"
 	"unsafe"
 
@@ -284,6 +285,44 @@ func TestAtSet(t *testing.T) {
 				require.Equal(t, -1000-l.at(idx), v.At(idx...))
 			})
 		})
+	}
+}
+
+// TestAtPanicsEveryRank covers the unrolled paths of ranks 1 to 3 and the
+// general one: each axis out of range in both directions, for At and Set.
+func TestAtPanicsEveryRank(t *testing.T) {
+	extents := []int{2, 3, 4, 5, 6}
+	for r := 1; r <= len(extents); r++ {
+		shape := extents[:r]
+		v, err := FromSlice(make([]int, shapeSize(shape)), shape...)
+		require.NoError(t, err)
+		for k := range r {
+			for _, bad := range []int{shape[k], -1, math.MaxInt, math.MinInt} {
+				idx := make([]int, r)
+				idx[k] = bad
+				for op, f := range map[string]func(){
+					"At":  func() { v.At(idx...) },
+					"Set": func() { v.Set(1, idx...) },
+				} {
+					var ie *IndexError
+					func() {
+						defer func() { ie, _ = recover().(*IndexError) }()
+						f()
+					}()
+					require.NotNil(t, ie, "%s(%v) on shape %v panics with an *IndexError", op, idx, shape)
+					assert.Equal(t, IndexError{Op: op, Axis: k, Index: bad, Shape: shape}, *ie)
+				}
+			}
+		}
+		last := make([]int, r)
+		for k := range last {
+			last[k] = shape[k] - 1
+		}
+		v.Set(42, last...)
+		require.Equal(t, 42, v.At(last...), "the last element of shape %v", shape)
+		panics(t, ErrIndex, func() { v.At(append(last, 0)...) })
+		panics(t, ErrIndex, func() { v.At(last[1:]...) })
+		panics(t, ErrReadOnly, func() { v.AsReadOnly().Set(0, last...) })
 	}
 }
 
