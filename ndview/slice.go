@@ -37,25 +37,40 @@ const (
 // with Int, Range, From, To, Full, Step and By, or use the NewAxis and
 // Ellipsis values. The zero IndexItem is the full slice ":".
 type IndexItem struct {
-	kind              itemKind
-	hasStart, hasStop bool
-	start, stop, step int // step 0 means the default, 1
+	// Four fields, so that the compiler keeps an item in registers: with
+	// more, building v.Slice(Int(1)) goes through a stack temporary that
+	// costs a store-forwarding stall.
+	start, stop, step int     // step 0 means the default, 1
+	tag               itemTag // the kind, and which bounds are given
 }
+
+// itemTag packs an item's kind (the low bits) with tagStart and tagStop.
+type itemTag uint8
+
+const (
+	tagKindMask itemTag = 3
+	tagStart    itemTag = 4 // the slice's start is given
+	tagStop     itemTag = 8 // the slice's stop is given
+)
+
+func (s *IndexItem) kind() itemKind { return itemKind(s.tag & tagKindMask) }
+func (s *IndexItem) hasStart() bool { return s.tag&tagStart != 0 }
+func (s *IndexItem) hasStop() bool  { return s.tag&tagStop != 0 }
 
 // Int returns the index item i, which selects one position of an axis and
 // removes the axis; a negative i counts from the end (NumPy's a[i]).
-func Int(i int) IndexItem { return IndexItem{kind: kindInt, start: i} }
+func Int(i int) IndexItem { return IndexItem{tag: itemTag(kindInt), start: i} }
 
 // Range returns the slice start:stop (NumPy's a[start:stop]).
 func Range(start, stop int) IndexItem {
-	return IndexItem{hasStart: true, hasStop: true, start: start, stop: stop}
+	return IndexItem{tag: tagStart | tagStop, start: start, stop: stop}
 }
 
 // From returns the slice start: (NumPy's a[start:]).
-func From(start int) IndexItem { return IndexItem{hasStart: true, start: start} }
+func From(start int) IndexItem { return IndexItem{tag: tagStart, start: start} }
 
 // To returns the slice :stop (NumPy's a[:stop]).
-func To(stop int) IndexItem { return IndexItem{hasStop: true, stop: stop} }
+func To(stop int) IndexItem { return IndexItem{tag: tagStop, stop: stop} }
 
 // Full returns the slice ":", which keeps a whole axis.
 func Full() IndexItem { return IndexItem{} }
@@ -72,8 +87,8 @@ func Step(step int) IndexItem {
 // By returns the slice s with its step set to step, so that From(5).By(-1)
 // is NumPy's 5::-1. It panics if s is not a slice or step is 0.
 func (s IndexItem) By(step int) IndexItem {
-	if s.kind != kindSlice || step == 0 {
-		byPanic(s.kind, s.start, step)
+	if s.kind() != kindSlice || step == 0 {
+		byPanic(s.kind(), s.start, step)
 	}
 	s.step = step
 	return s
@@ -84,7 +99,7 @@ func (s IndexItem) By(step int) IndexItem {
 //go:noinline
 func byPanic(kind itemKind, start, step int) {
 	if kind != kindSlice {
-		s := IndexItem{kind: kind, start: start}
+		s := IndexItem{tag: itemTag(kind), start: start}
 		panicf("By", ErrIndex, "step %d applied to the non-slice index item %s", step, s)
 	}
 	panicf("By", ErrIndex, "slice step cannot be zero")
@@ -92,16 +107,16 @@ func byPanic(kind itemKind, start, step int) {
 
 // NewAxis is the index item that inserts a new axis of extent 1 (NumPy's
 // None or np.newaxis).
-var NewAxis = IndexItem{kind: kindNewAxis}
+var NewAxis = IndexItem{tag: itemTag(kindNewAxis)}
 
 // Ellipsis is the index item that stands for as many full slices as needed
 // (NumPy's ...).
-var Ellipsis = IndexItem{kind: kindEllipsis}
+var Ellipsis = IndexItem{tag: itemTag(kindEllipsis)}
 
 // String returns the item as NumPy writes it: "3", "1:5:2", "::-1", ":",
 // "None" or "...".
 func (s IndexItem) String() string {
-	switch s.kind {
+	switch s.kind() {
 	case kindInt:
 		return strconv.Itoa(s.start)
 	case kindNewAxis:
@@ -110,11 +125,11 @@ func (s IndexItem) String() string {
 		return "..."
 	}
 	var b strings.Builder
-	if s.hasStart {
+	if s.hasStart() {
 		b.WriteString(strconv.Itoa(s.start))
 	}
 	b.WriteByte(':')
-	if s.hasStop {
+	if s.hasStop() {
 		b.WriteString(strconv.Itoa(s.stop))
 	}
 	if s.step != 0 {
@@ -215,9 +230,9 @@ func parseItem(s string) (IndexItem, error) {
 		}
 		switch k {
 		case 0:
-			item.start, item.hasStart = n, true
+			item.start, item.tag = n, item.tag|tagStart
 		case 1:
-			item.stop, item.hasStop = n, true
+			item.stop, item.tag = n, item.tag|tagStop
 		case 2:
 			if n == 0 {
 				return IndexItem{}, errString("slice step cannot be zero")
@@ -252,10 +267,10 @@ func sliceBounds(n int, s *IndexItem) (first, length int) {
 	step := s.stepValue()
 	if step > 0 {
 		start, stop := 0, n
-		if s.hasStart {
+		if s.hasStart() {
 			start = clampBound(s.start, n, 0, n)
 		}
-		if s.hasStop {
+		if s.hasStop() {
 			stop = clampBound(s.stop, n, 0, n)
 		}
 		if start >= stop {
@@ -267,10 +282,10 @@ func sliceBounds(n int, s *IndexItem) (first, length int) {
 		return start, int(uint(stop-start-1)/uint(step)) + 1
 	}
 	start, stop := n-1, -1
-	if s.hasStart {
+	if s.hasStart() {
 		start = clampBound(s.start, n, -1, n-1)
 	}
-	if s.hasStop {
+	if s.hasStop() {
 		stop = clampBound(s.stop, n, -1, n-1)
 	}
 	if stop >= start {
@@ -304,7 +319,7 @@ func (v *NDView[T]) index(op string, items []IndexItem) *Error {
 	consumed, newAxes, ints := 0, 0, 0
 	ellipsis := false
 	for i := range items {
-		switch items[i].kind {
+		switch items[i].kind() {
 		case kindInt:
 			consumed++
 			ints++
@@ -333,7 +348,7 @@ func (v *NDView[T]) index(op string, items []IndexItem) *Error {
 	src, dst := 0, 0
 	for j := range items {
 		it := &items[j]
-		switch it.kind {
+		switch it.kind() {
 		case kindEllipsis:
 			for range ndim - consumed {
 				rsh[dst], rst[dst] = sh[src], st[src]
@@ -388,7 +403,6 @@ func (v *NDView[T]) index(op string, items []IndexItem) *Error {
 	for ; src < len(sh); src, dst = src+1, dst+1 {
 		rsh[dst], rst[dst] = sh[src], st[src]
 	}
-	v.updateFlags()
 	return nil
 }
 
