@@ -7,18 +7,16 @@ package ndview
 // wrong permutations. Results keep the read-only flag of their source.
 
 // derive returns a view of v's data and offset with fresh storage for ndim
-// axes and v's read-only flag; the caller fills in the layout and calls
-// updateFlags.
+// axes and v's read-only flag; the caller fills in the layout.
 func (v *NDView[T]) derive(ndim int) NDView[T] {
 	r := *v
-	r.flags &= flagReadOnly
 	r.setRank(ndim)
 	return r
 }
 
 // relayout prepares v, which must be a private copy (a value receiver),
 // to receive a new layout of ndim axes, written through v.shapeRef and
-// v.stridesRef before v.updateFlags is called. It returns the old shape and
+// v.stridesRef. It returns the old shape and
 // strides, which stay readable meanwhile: an inline layout is first saved
 // into *old, and heap storage, which other views may share, is never
 // written but replaced. Working on the copy instead of building a second
@@ -48,7 +46,6 @@ func (v *NDView[T]) permute(perm []int) {
 		for i, p := range perm {
 			v.small[i], v.small[inlineRank+i] = old[p], old[inlineRank+p]
 		}
-		v.updateFlags()
 		return
 	}
 	var old [2 * inlineRank]int
@@ -57,7 +54,6 @@ func (v *NDView[T]) permute(perm []int) {
 	for i, p := range perm {
 		rsh[i], rst[i] = sh[p], st[p]
 	}
-	v.updateFlags()
 }
 
 // T returns v with its axes reversed: the transpose of a matrix, and for
@@ -76,15 +72,6 @@ func (v NDView[T]) T() NDView[T] {
 		for i := range rsh {
 			rsh[i], rst[i] = sh[n-1-i], st[n-1-i]
 		}
-	}
-	// Reversing the axes mirrors C order into F order (SEMANTICS L7).
-	c, f := v.flags&flagCContig != 0, v.flags&flagFContig != 0
-	v.flags &^= flagCContig | flagFContig
-	if c {
-		v.flags |= flagFContig
-	}
-	if f {
-		v.flags |= flagCContig
 	}
 	return v
 }
@@ -206,7 +193,6 @@ func (v NDView[T]) Flip(axes ...int) NDView[T] {
 			rst[a] = -st[a]
 		}
 	}
-	r.updateFlags()
 	return r
 }
 
@@ -278,7 +264,6 @@ func (v NDView[T]) Diagonal(offset, axis1, axis2 int) NDView[T] {
 		}
 	}
 	rsh[j], rst[j] = length, s1+s2
-	r.updateFlags()
 	return r
 }
 
@@ -317,7 +302,6 @@ func (v NDView[T]) Squeeze(axes ...int) NDView[T] {
 			j++
 		}
 	}
-	r.updateFlags()
 	return r
 }
 

@@ -26,7 +26,6 @@ func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
 	}
 	copy(rsh, shape)
 	r.flags |= flagReadOnly
-	r.updateFlags()
 	return r, nil
 }
 
@@ -97,7 +96,6 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 		return NDView[T]{}, err
 	}
 	r.flags |= flagReadOnly
-	r.updateFlags()
 	return r, nil
 }
 

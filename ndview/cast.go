@@ -177,7 +177,6 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 		if v.off >= 0 && v.off <= len(v.data) && (sliceAddr(v.data)+uintptr(v.off*st))%uintptr(ui.align) == 0 {
 			r.data, r.off = rebase[U](v.data, v.off*st)
 		}
-		r.updateFlags()
 		return r, nil
 	}
 	first := v.off * st // v.off indexes data, so this fits
@@ -194,7 +193,6 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 		return NDView[U]{}, errorf(op, ErrBounds,
 			"the cast view of shape %s would reach outside its memory", formatShape(rsh))
 	}
-	r.updateFlags()
 	return r, nil
 }
 
@@ -299,7 +297,6 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 	if v.Size() > 0 || v.off >= 0 && v.off <= len(v.data) {
 		r.data, r.off = rebase[byte](v.data, v.off*ti.size)
 	}
-	r.updateFlags()
 	return r, nil
 }
 

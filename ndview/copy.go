@@ -76,7 +76,7 @@ func (v NDView[T]) Fill(x T) {
 	if size == 0 {
 		return
 	}
-	if v.flags&flagCContig != 0 {
+	if c, _ := v.contiguity(); c {
 		fillSlice(v.data[v.off:v.off+size], x)
 		return
 	}
@@ -210,7 +210,6 @@ func (v NDView[T]) Clone() NDView[T] {
 	r := newView(make([]T, v.Size()), 0, len(sh))
 	copy(r.shapeRef(), sh)
 	fillCStrides(sh, r.stridesRef())
-	r.updateFlags()
 	v.copyTo(r.data)
 	return r
 }
@@ -230,7 +229,7 @@ func (v *NDView[T]) copyTo(out []T) {
 	if len(out) == 0 {
 		return
 	}
-	if v.flags&flagCContig != 0 && 2*len(out)*sizeof[T]() < parallelMinBytes {
+	if c, _ := v.contiguity(); c && 2*len(out)*sizeof[T]() < parallelMinBytes {
 		copy(out, v.data[v.off:v.off+len(out)])
 		return
 	}

@@ -163,7 +163,6 @@ func (v *NDView[T]) removeAxis(axis int) (r NDView[T], n, step int) {
 	copy(rsh[axis:], sh[axis+1:])
 	copy(rst, st[:axis])
 	copy(rst[axis:], st[axis+1:])
-	r.updateFlags()
 	return r, sh[axis], st[axis]
 }
 

@@ -87,9 +87,7 @@ func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
 	if slices.Equal(target, v.shapeRef()) {
 		return nil
 	}
-	// The flags, read without copying v through the value methods.
-	zero := v.isZero()
-	cc, fc := v.flags&flagCContig != 0 || zero, v.flags&flagFContig != 0 || zero
+	cc, fc := v.contiguity()
 	fortran := order == OrderF || (order == OrderA && fc && !cc)
 	var old [2 * inlineRank]int
 	sh, st := v.relayout(len(target), &old)
@@ -111,6 +109,5 @@ func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
 			"cannot reshape a view of shape %s and strides %s into shape %s in %s order without a copy: it is not contiguous enough; copy it first (Clone)",
 			formatShape(sh), formatShape(st), formatShape(target), o)
 	}
-	v.updateFlags()
 	return nil
 }

@@ -71,7 +71,7 @@ type Float interface {
 // element.
 func Scalar[T any](x T) NDView[T] {
 	v := newView([]T{x}, 0, 0)
-	v.flags = flagReadOnly | flagCContig | flagFContig
+	v.flags = flagReadOnly
 	return v
 }
 
