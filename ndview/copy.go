@@ -76,7 +76,7 @@ func (v NDView[T]) Fill(x T) {
 	if size == 0 {
 		return
 	}
-	if c, _ := v.contiguity(); c {
+	if v.cContiguous() {
 		fillSlice(v.data[v.off:v.off+size], x)
 		return
 	}
@@ -229,7 +229,7 @@ func (v *NDView[T]) copyTo(out []T) {
 	if len(out) == 0 {
 		return
 	}
-	if c, _ := v.contiguity(); c && 2*len(out)*sizeof[T]() < parallelMinBytes {
+	if v.cContiguous() && 2*len(out)*sizeof[T]() < parallelMinBytes {
 		copy(out, v.data[v.off:v.off+len(out)])
 		return
 	}

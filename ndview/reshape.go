@@ -87,7 +87,16 @@ func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
 	if slices.Equal(target, v.shapeRef()) {
 		return nil
 	}
-	cc, fc := v.contiguity()
+	// Only the contiguity the order needs is computed: C for OrderC.
+	var cc, fc bool
+	switch order {
+	case OrderC:
+		cc = v.cContiguous()
+	case OrderF:
+		fc = isFContiguous(v.shapeRef(), v.stridesRef())
+	default:
+		cc, fc = v.contiguity()
+	}
 	fortran := order == OrderF || (order == OrderA && fc && !cc)
 	var old [2 * inlineRank]int
 	sh, st := v.relayout(len(target), &old)

@@ -151,9 +151,8 @@ func isFContiguous(shape, strides []int) bool {
 }
 
 // contiguity reports isCContiguous(shape, strides) and
-// isFContiguous(shape, strides) in one pass. Every view operation
-// recomputes both, so it is kept small enough to inline (BenchmarkT,
-// BenchmarkTranspose).
+// isFContiguous(shape, strides) in one pass, for the predicates that need
+// both.
 // The products cannot overflow: those of the nonzero extents fit in int,
 // and a zero extent makes them 0 for good, and the layout contiguous.
 func contiguity(shape, strides []int) (c, f bool) {

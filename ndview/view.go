@@ -162,6 +162,9 @@ func (v *layout) stridesRef() []int {
 // every view operation (BenchmarkSlice).
 func (v *layout) contiguity() (c, f bool) { return contiguity(v.shapeRef(), v.stridesRef()) }
 
+// cContiguous reports whether the layout is C-contiguous.
+func (v *layout) cContiguous() bool { return isCContiguous(v.shapeRef(), v.stridesRef()) }
+
 // NDim returns the number of dimensions (axes) of v.
 func (v NDView[T]) NDim() int { return int(v.rank1) + 1 }
 
@@ -208,15 +211,13 @@ func (v NDView[T]) ReadOnly() bool { return v.flags&flagReadOnly != 0 }
 // (row-major) order: every size-0 and 0-d view is; otherwise, skipping axes
 // of extent 1, each stride is the product of the later extents.
 func (v NDView[T]) IsCContiguous() bool {
-	c, _ := v.contiguity()
-	return c
+	return v.cContiguous()
 }
 
 // IsFContiguous reports whether v's elements are adjacent in memory in
 // Fortran (column-major) order, the mirror of IsCContiguous.
 func (v NDView[T]) IsFContiguous() bool {
-	_, f := v.contiguity()
-	return f
+	return isFContiguous(v.shapeRef(), v.stridesRef())
 }
 
 // IsContiguous reports whether v is C- or F-contiguous.
