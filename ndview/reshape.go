@@ -93,7 +93,7 @@ func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
 	case OrderC:
 		cc = v.cContiguous()
 	case OrderF:
-		fc = isFContiguous(v.shapeRef(), v.stridesRef())
+		fc = v.fContiguous()
 	default:
 		cc, fc = v.contiguity()
 	}

@@ -165,6 +165,9 @@ func (v *layout) contiguity() (c, f bool) { return contiguity(v.shapeRef(), v.st
 // cContiguous reports whether the layout is C-contiguous.
 func (v *layout) cContiguous() bool { return isCContiguous(v.shapeRef(), v.stridesRef()) }
 
+// fContiguous reports whether the layout is F-contiguous.
+func (v *layout) fContiguous() bool { return isFContiguous(v.shapeRef(), v.stridesRef()) }
+
 // NDim returns the number of dimensions (axes) of v.
 func (v NDView[T]) NDim() int { return int(v.rank1) + 1 }
 
@@ -217,7 +220,7 @@ func (v NDView[T]) IsCContiguous() bool {
 // IsFContiguous reports whether v's elements are adjacent in memory in
 // Fortran (column-major) order, the mirror of IsCContiguous.
 func (v NDView[T]) IsFContiguous() bool {
-	return isFContiguous(v.shapeRef(), v.stridesRef())
+	return v.fContiguous()
 }
 
 // IsContiguous reports whether v is C- or F-contiguous.
