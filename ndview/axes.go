@@ -22,13 +22,13 @@ func (v *NDView[T]) derive(ndim int) NDView[T] {
 // written but replaced. Working on the copy instead of building a second
 // view saves copying and zeroing whole NDView values, which dominates the
 // cost of view operations (BenchmarkT, BenchmarkTranspose, BenchmarkSlice).
-func (v *NDView[T]) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
+func (v *layout) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
 	n := int(v.rank1) + 1
-	if v.big == nil {
+	if !v.heapStored() {
 		*old = v.small
 		sh, st = old[:n], old[inlineRank:inlineRank+n]
 	} else {
-		sh, st = v.big[:n], v.big[n:]
+		sh, st = v.extra.big[:n], v.extra.big[n:]
 	}
 	v.setRank(ndim)
 	return sh, st
@@ -41,7 +41,7 @@ func (v *layout) ndim() int { return int(v.rank1) + 1 }
 // permute rearranges the axes of v, a private copy, so that axis i becomes
 // old axis perm[i]; perm must be a valid permutation.
 func (v *NDView[T]) permute(perm []int) {
-	if v.big == nil && len(perm) <= inlineRank {
+	if !v.heapStored() && len(perm) <= inlineRank {
 		old := v.small
 		for i, p := range perm {
 			v.small[i], v.small[inlineRank+i] = old[p], old[inlineRank+p]
@@ -60,7 +60,7 @@ func (v *NDView[T]) permute(perm []int) {
 // shape (2, 3, 4) a view of shape (4, 3, 2). The result shares data with v.
 func (v NDView[T]) T() NDView[T] {
 	n := v.ndim()
-	if v.big == nil {
+	if !v.heapStored() {
 		for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
 			v.small[i], v.small[j] = v.small[j], v.small[i]
 			v.small[inlineRank+i], v.small[inlineRank+j] = v.small[inlineRank+j], v.small[inlineRank+i]

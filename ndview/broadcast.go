@@ -111,6 +111,6 @@ func (v NDView[T]) AsStrided(shape, strides []int) (NDView[T], error) {
 		return NDView[T]{}, err
 	}
 	r.flags |= v.flags & flagReadOnly
-	r.obj = v.obj
+	r.keepOwner(&v.layout)
 	return r, nil
 }

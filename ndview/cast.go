@@ -126,7 +126,8 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	ndim := len(sh)
 	size := shapeSize(sh)
 	r := newView[U](nil, 0, ndim)
-	r.obj, r.flags = v.obj, v.flags&flagReadOnly
+	r.keepOwner(&v.layout)
+	r.flags = v.flags & flagReadOnly
 	if !ti.madeFrom(ui) {
 		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
 	}
@@ -282,7 +283,8 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 		return NDView[byte]{}, errorf(op, ErrShape, "a view of %d dimensions has no room for a byte axis (maximum %d)", ndim, MaxRank)
 	}
 	r := newView[byte](nil, 0, ndim+1)
-	r.obj, r.flags = v.obj, v.flags&flagReadOnly
+	r.keepOwner(&v.layout)
+	r.flags = v.flags & flagReadOnly
 	if ti.hasBool {
 		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
 	}

@@ -3,7 +3,8 @@ package ndview
 // inlineRank is the largest rank whose shape and strides live inside the
 // NDView value itself; views of rank up to inlineRank are created, sliced,
 // transposed and reshaped without allocating. Higher ranks keep shape and
-// strides in one heap slice of 2·ndim ints that no other view writes.
+// strides in a heap slice of 2·ndim ints (extra.big) that no other view
+// writes.
 const inlineRank = 4
 
 // View flags. Contiguity is not among them: it is computed when asked
@@ -33,23 +34,34 @@ const (
 type NDView[T any] struct {
 	layout // first, see layout
 	data   []T
-	obj    any // the owner of data's memory, kept reachable; see Obj
 }
 
 // layout is the part of a view that does not depend on T: offset, shape,
-// strides and flags. Code that needs only these (element offsets, panics)
-// takes a *layout and is compiled once for all element types.
+// strides, flags and owner. Code that needs only these (element offsets,
+// panics) takes a *layout and is compiled once for all element types.
 //
 // The inline shape and strides come first, at offset 0 of the NDView, so
 // that they lie on the same 16-byte boundaries as the moves that copy a
 // view: reading them just after a copy then never straddles two stores,
 // which would stall store forwarding (BenchmarkSlice, 3-4 ns a call).
+//
+// What few views need (heap storage for high ranks, an owner) sits behind
+// one pointer, so that every view operation copies a header of 14 words,
+// not 18: copying headers in and out is most of what a view operation costs.
 type layout struct {
 	small [2 * inlineRank]int
 	off   int
-	big   []int // shape then strides when ndim > inlineRank, else nil
-	rank1 int32 // ndim-1, so that the zero NDView is 1-D with shape [0]
+	extra *extra // nil for most views; shared between views, never written
+	rank1 int32  // ndim-1, so that the zero NDView is 1-D with shape [0]
 	flags uint8
+}
+
+// extra holds the parts of a layout that few views need. Views copied from
+// one another share it, so it is never modified once its creator (setRank,
+// WithObj) has filled it in: a view that needs other contents gets a new one.
+type extra struct {
+	big []int // shape then strides when ndim > inlineRank; unused otherwise
+	obj any   // the owner of data's memory, kept reachable; see Obj
 }
 
 // FromSlice returns a C-contiguous view of data with the given shape; with no
@@ -130,19 +142,45 @@ func newView[T any](data []T, offset, ndim int) NDView[T] {
 // setRank prepares fresh storage for ndim axes. Storage is never shared with
 // the view this one was copied from, so derived views cannot disturb their
 // sources.
+//
+// A view of rank up to inlineRank keeps its extra (and so its owner) and
+// ignores extra.big; a higher rank gets a new extra.
 func (v *layout) setRank(ndim int) {
 	v.rank1 = int32(ndim - 1)
-	v.big = nil
 	if ndim > inlineRank {
-		v.big = make([]int, 2*ndim)
+		v.extra = &extra{big: make([]int, 2*ndim), obj: v.owner()}
+	}
+}
+
+// heapStored reports whether the shape and strides live in extra.big.
+func (v *layout) heapStored() bool { return v.rank1 >= inlineRank }
+
+// owner returns the view's owner (see Obj), or nil.
+func (v *layout) owner() any {
+	if v.extra == nil {
+		return nil
+	}
+	return v.extra.obj
+}
+
+// keepOwner gives v, whose storage setRank has just prepared, the owner of
+// src, so that views derived in new ways (casts, byte views) keep it.
+func (v *layout) keepOwner(src *layout) {
+	obj := src.owner()
+	switch {
+	case obj == nil:
+	case v.heapStored():
+		v.extra.obj = obj // a new extra, not yet shared
+	default:
+		v.extra = src.extra // extra.big is unused at this rank
 	}
 }
 
 // shapeRef returns the view's own shape storage.
 func (v *layout) shapeRef() []int {
 	n := int(v.rank1) + 1
-	if v.big != nil {
-		return v.big[:n:n]
+	if v.heapStored() {
+		return v.extra.big[:n:n]
 	}
 	return v.small[:n:n]
 }
@@ -150,8 +188,8 @@ func (v *layout) shapeRef() []int {
 // stridesRef returns the view's own stride storage.
 func (v *layout) stridesRef() []int {
 	n := int(v.rank1) + 1
-	if v.big != nil {
-		return v.big[n : 2*n : 2*n]
+	if v.heapStored() {
+		return v.extra.big[n : 2*n : 2*n]
 	}
 	return v.small[inlineRank : inlineRank+n : inlineRank+n]
 }
@@ -240,7 +278,7 @@ func (v NDView[T]) AsReadOnly() NDView[T] {
 // for views of ordinary Go slices. Packages that hand out views of memory
 // they manage, such as mapped files, set it with WithObj; every view derived
 // from v keeps it, and so keeps it reachable.
-func (v NDView[T]) Obj() any { return v.obj }
+func (v NDView[T]) Obj() any { return v.owner() }
 
 // WithObj returns v with its owner set to obj (see Obj): as long as any view
 // derived from the result is reachable, so is obj, and a cleanup attached to
@@ -248,10 +286,17 @@ func (v NDView[T]) Obj() any { return v.obj }
 // wrapping ErrLayout if v already has a different owner, which would
 // otherwise stop protecting the memory.
 func WithObj[T any](v NDView[T], obj any) NDView[T] {
-	if v.obj != nil && v.obj != obj {
-		panicf("WithObj", ErrLayout, "view already has an owner (%T); an owner cannot be replaced", v.obj)
+	old := v.owner()
+	if old != nil && old != obj {
+		panicf("WithObj", ErrLayout, "view already has an owner (%T); an owner cannot be replaced", old)
 	}
-	v.obj = obj
+	if old == nil {
+		e := &extra{obj: obj}
+		if v.heapStored() {
+			e.big = v.extra.big // never written again, so it can be shared
+		}
+		v.extra = e
+	}
 	return v
 }
 

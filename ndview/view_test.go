@@ -814,4 +814,23 @@ func TestObj(t *testing.T) {
 	r, err := h.Reshape(8, 8)
 	require.NoError(t, err)
 	assert.Same(t, owner, r.Obj())
+	// From inline storage back to the heap, and through casts.
+	r, err = r.Reshape(2, 2, 2, 2, 2, 2)
+	require.NoError(t, err)
+	assert.Same(t, owner, r.Obj())
+	bv, err := ByteView(r)
+	require.NoError(t, err)
+	assert.Same(t, owner, bv.Obj())
+	c, err := Cast[uint32](h.Slice(Int(1)))
+	require.NoError(t, err)
+	assert.Same(t, owner, c.Obj())
+	// Giving a heap-stored view an owner leaves its source as it was.
+	plain, err := FromSlice(arange(64), 2, 2, 2, 2, 4)
+	require.NoError(t, err)
+	owned := WithObj(plain, owner)
+	assert.Nil(t, plain.Obj())
+	assert.Equal(t, plain.Shape(), owned.Shape())
+	assert.Equal(t, plain.Strides(), owned.Strides())
+	assert.Equal(t, []int{4, 2, 2, 2, 2}, owned.T().Shape())
+	assert.Equal(t, []int{2, 2, 2, 2, 4}, plain.Shape())
 }
