@@ -336,7 +336,7 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 			j++
 		}
 	}
-	if err := v.reshape("ExpandDims", OrderC, shape); err != nil {
+	if err := v.reshape("ExpandDims", OrderC, shape, sizeof[T]()); err != nil {
 		panic(err) // unreachable: inserting 1s never needs a copy
 	}
 	return v

@@ -46,10 +46,8 @@ func (o Order) String() string {
 // ErrLayout when no strides can express the reshape without copying
 // (NumPy would copy silently; Clone first, then reshape).
 func (v NDView[T]) Reshape(shape ...int) (NDView[T], error) {
-	if err := v.reshape("Reshape", OrderC, shape); err != nil {
-		return NDView[T]{}, err
-	}
-	return v, nil
+	err := v.reshapeView("Reshape", OrderC, shape)
+	return v, err
 }
 
 // ReshapeOrder is Reshape with the elements read and placed in the given
@@ -58,21 +56,31 @@ func (v NDView[T]) ReshapeOrder(order Order, shape ...int) (NDView[T], error) {
 	if order > OrderA {
 		return NDView[T]{}, errorf("ReshapeOrder", ErrLayout, "order must be OrderC, OrderF or OrderA, got %d", int(order))
 	}
-	if err := v.reshape("ReshapeOrder", order, shape); err != nil {
-		return NDView[T]{}, err
-	}
-	return v, nil
+	err := v.reshapeView("ReshapeOrder", order, shape)
+	return v, err
 }
 
-// reshape implements Reshape, ReshapeOrder and ExpandDims on v, a private
-// copy; on error v is left in an unspecified state.
-func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
+// reshapeView reshapes v, a private copy, in place; on error it sets *v to
+// the zero NDView. Reshape, inlined, calls it on its receiver so that the
+// view is not copied again into and out of a call.
+func (v *NDView[T]) reshapeView(op string, order Order, shape []int) error {
+	err := v.reshape(op, order, shape, sizeof[T]())
+	if err != nil {
+		*v = NDView[T]{}
+	}
+	return err
+}
+
+// reshape implements Reshape, ReshapeOrder and ExpandDims on v, the layout
+// of a private copy of a view whose elements are itemSize bytes; on error v
+// is left in an unspecified state.
+func (v *layout) reshape(op string, order Order, shape []int, itemSize int) error {
 	if len(shape) > MaxRank {
 		return errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
 	}
 	var buf [inlineRank]int
 	target := intsOf(buf[:], len(shape))
-	size := shapeSize(v.shapeRef())
+	size, cc := v.sizeAndCContiguous()
 	if err := resolveShape(op, size, shape, target); err != nil {
 		return err
 	}
@@ -80,43 +88,54 @@ func (v *NDView[T]) reshape(op string, order Order, shape []int) error {
 		// Zero extents hide the size of the others: (0, 2**62) holds no
 		// element but its byte size overflows (SEMANTICS L5). With elements,
 		// the product is v's size, whose byte size fits.
-		if _, err := checkShape(op, target, sizeof[T]()); err != nil {
+		if _, err := checkShape(op, target, itemSize); err != nil {
 			return err
 		}
 	}
 	if slices.Equal(target, v.shapeRef()) {
 		return nil
 	}
-	// Only the contiguity the order needs is computed: C for OrderC.
-	var cc, fc bool
+	if order == OrderC && cc && len(target) <= inlineRank {
+		// The common case, written straight into the inline layout.
+		v.setRank(len(target))
+		s := 1
+		for i := len(target) - 1; i >= 0; i-- {
+			n := target[i]
+			v.small[i], v.small[inlineRank+i] = n, s
+			s *= max(n, 1)
+		}
+		return nil
+	}
+	fortran, fc := false, false
 	switch order {
-	case OrderC:
-		cc = v.cContiguous()
 	case OrderF:
-		fc = v.fContiguous()
-	default:
-		cc, fc = v.contiguity()
+		fortran, fc = true, v.fContiguous()
+	case OrderA:
+		_, fc = v.contiguity()
+		fortran = fc && !cc
 	}
-	fortran := order == OrderF || (order == OrderA && fc && !cc)
-	var old [2 * inlineRank]int
-	sh, st := v.relayout(len(target), &old)
-	rsh, rst := v.shapeRef(), v.stridesRef()
-	for i, n := range target { // not copy: memmove costs more for a few ints
-		rsh[i] = n
-	}
+	// The new strides are computed aside, so that the old layout stays
+	// readable until they are known and nothing is saved first.
+	var sbuf [inlineRank]int
+	strides := intsOf(sbuf[:], len(target))
 	switch {
 	case fortran && fc:
-		fillFStrides(rsh, rst)
+		fillFStrides(target, strides)
 	case !fortran && cc:
-		fillCStrides(rsh, rst)
-	case !reshapeStrides(sh, st, rsh, fortran, rst):
+		fillCStrides(target, strides)
+	case !reshapeStrides(v.shapeRef(), v.stridesRef(), target, fortran, strides):
 		o := OrderC
 		if fortran {
 			o = OrderF
 		}
 		return errorf(op, ErrLayout,
 			"cannot reshape a view of shape %s and strides %s into shape %s in %s order without a copy: it is not contiguous enough; copy it first (Clone)",
-			formatShape(sh), formatShape(st), formatShape(target), o)
+			formatShape(v.shapeRef()), formatShape(v.stridesRef()), formatShape(target), o)
+	}
+	v.setRank(len(target))
+	rsh, rst := v.shapeRef(), v.stridesRef()
+	for i, n := range target { // not copy: memmove costs more for a few ints
+		rsh[i], rst[i] = n, strides[i]
 	}
 	return nil
 }

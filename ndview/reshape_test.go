@@ -171,7 +171,8 @@ func TestReshapeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := b.Reshape(tt.shape...)
+			r, err := b.Reshape(tt.shape...)
+			assert.Zero(t, r, "the zero NDView on error")
 			msg := isErr(t, tt.sentinel, err)
 			assert.Contains(t, msg, tt.msg)
 			assert.Contains(t, msg, "Reshape")

@@ -12,6 +12,7 @@ package ndview
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -301,8 +302,9 @@ func resolveShape(op string, size int, shape, out []int) error {
 		return errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
 	}
 	unknown := -1
-	known := 1
+	known := uint64(1)
 	for i, n := range shape {
+		out[i] = n
 		switch {
 		case n == -1 && unknown >= 0:
 			return errorf(op, ErrShape, "can only specify one unknown dimension in %s", formatShape(shape))
@@ -311,21 +313,19 @@ func resolveShape(op string, size int, shape, out []int) error {
 		case n < 0:
 			return errorf(op, ErrShape, "negative extent %d in %s; extents must be >= 0, or one -1", n, formatShape(shape))
 		default:
-			var ok bool
-			if known, ok = mulInt(known, n); !ok {
+			hi, lo := bits.Mul64(known, uint64(n))
+			if hi != 0 || lo > math.MaxInt {
 				return errorf(op, ErrOverflow, "shape %s is too big: its size overflows int", formatShape(shape))
 			}
+			known = lo
 		}
-	}
-	for i, n := range shape { // not copy: memmove costs more for a few ints
-		out[i] = n
 	}
 	if unknown >= 0 {
-		if known == 0 || size%known != 0 {
+		if known == 0 || size%int(known) != 0 {
 			return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
 		}
-		out[unknown] = size / known
-	} else if known != size {
+		out[unknown] = size / int(known)
+	} else if int(known) != size {
 		return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
 	}
 	return nil
@@ -337,14 +337,20 @@ func resolveShape(op string, size int, shape, out []int) error {
 // them into newStrides. It reports false when no such strides exist. The
 // layout must have at least one element and the shapes the same size.
 func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
-	var odBuf, osBuf [inlineRank]int // append grows them for higher ranks
-	od, os := odBuf[:0], osBuf[:0]
+	// The old layout without its extent-1 axes: od, os.
+	var buf [2 * inlineRank]int
+	od, os := buf[:inlineRank], buf[inlineRank:]
+	if len(oldShape) > inlineRank {
+		od, os = make([]int, len(oldShape)), make([]int, len(oldShape))
+	}
+	m := 0
 	for i, n := range oldShape {
 		if n != 1 {
-			od = append(od, n)
-			os = append(os, oldStrides[i])
+			od[m], os[m] = n, oldStrides[i]
+			m++
 		}
 	}
+	od, os = od[:m], os[:m]
 	nd := len(newShape)
 	oi, oj, ni, nj := 0, 1, 0, 1
 	for ni < nd && oi < len(od) {

@@ -194,6 +194,21 @@ func (v *layout) stridesRef() []int {
 	return v.small[inlineRank : inlineRank+n : inlineRank+n]
 }
 
+// sizeAndCContiguous returns the number of elements and whether the layout
+// is C-contiguous, in one pass (isCContiguous, shapeSize).
+func (v *layout) sizeAndCContiguous() (size int, c bool) {
+	sh, st := v.shapeRef(), v.stridesRef()
+	size, c = 1, true
+	for i := len(sh) - 1; i >= 0; i-- {
+		n := sh[i]
+		if n != 1 && st[i] != size {
+			c = false
+		}
+		size *= n
+	}
+	return size, c || size == 0
+}
+
 // contiguity reports whether the layout is C- and F-contiguous
 // (SEMANTICS L7). It is computed when asked, not kept with the view: a few
 // multiplies for the usual ranks cost less than updating stored flags in
