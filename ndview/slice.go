@@ -312,9 +312,9 @@ func clampBound(b, n, lo, hi int) int {
 	return min(b, hi)
 }
 
-// index applies items to v, a private copy (the rules at the top of this
-// file). On error v is left in an unspecified state.
-func (v *NDView[T]) index(op string, items []IndexItem) *Error {
+// index applies items to v, the layout of a private copy (the rules at the
+// top of this file). On error v is left in an unspecified state.
+func (v *layout) index(op string, items []IndexItem) *Error {
 	ndim := v.ndim()
 	consumed, newAxes, ints := 0, 0, 0
 	ellipsis := false
