@@ -343,7 +343,15 @@ func (v *layout) index(op string, items []IndexItem) *Error {
 		return errorf(op, ErrShape, "the index gives %d dimensions, above the maximum of %d", outRank, MaxRank)
 	}
 	var old [2 * inlineRank]int
-	sh, st := v.relayout(outRank, &old)
+	var sh, st []int
+	if ints == 0 && newAxes == 0 && !v.heapStored() {
+		// Only slices and an ellipsis: every axis stays where it is and
+		// no item can fail, so an inline layout (which, unlike heap
+		// storage, belongs to this copy alone) is rewritten in place.
+		sh, st = v.shapeRef(), v.stridesRef()
+	} else {
+		sh, st = v.relayout(outRank, &old)
+	}
 	rsh, rst := v.shapeRef(), v.stridesRef()
 	src, dst := 0, 0
 	for j := range items {
