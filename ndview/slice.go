@@ -344,7 +344,8 @@ func (v *layout) index(op string, items []IndexItem) *Error {
 	}
 	var old [2 * inlineRank]int
 	var sh, st []int
-	if ints == 0 && newAxes == 0 && !v.heapStored() {
+	inPlace := ints == 0 && newAxes == 0 && !v.heapStored()
+	if inPlace {
 		// Only slices and an ellipsis: every axis stays where it is and
 		// no item can fail, so an inline layout (which, unlike heap
 		// storage, belongs to this copy alone) is rewritten in place.
@@ -358,6 +359,11 @@ func (v *layout) index(op string, items []IndexItem) *Error {
 		it := &items[j]
 		switch it.kind() {
 		case kindEllipsis:
+			if inPlace {
+				src += ndim - consumed
+				dst = src
+				continue
+			}
 			for range ndim - consumed {
 				rsh[dst], rst[dst] = sh[src], st[src]
 				src, dst = src+1, dst+1
@@ -405,6 +411,9 @@ func (v *layout) index(op string, items []IndexItem) *Error {
 			src++
 			dst++
 		}
+	}
+	if inPlace {
+		return nil // the remaining axes are where they were
 	}
 	// The remaining axes, copied by hand: copy calls memmove, which costs
 	// more than these few ints.
