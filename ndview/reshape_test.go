@@ -6,6 +6,7 @@ package ndview
 // and the error that replaces NumPy's silent copy (R5).
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -215,4 +216,146 @@ func TestReshapeStridesDirect(t *testing.T) {
 			assert.Equal(t, tt.want, got, "reshapeStrides(%v, %v, %v, F=%v)", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran)
 		}
 	}
+}
+
+// numpyReshapeStrides is a line-by-line port of NumPy's
+// _attempt_nocopy_reshape (SEMANTICS R4), the reference for reshapeStrides.
+func numpyReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
+	// The old layout without its extent-1 axes: od, os.
+	var buf [2 * inlineRank]int
+	od, os := buf[:inlineRank], buf[inlineRank:]
+	if len(oldShape) > inlineRank {
+		od, os = make([]int, len(oldShape)), make([]int, len(oldShape))
+	}
+	m := 0
+	for i, n := range oldShape {
+		if n != 1 {
+			od[m], os[m] = n, oldStrides[i]
+			m++
+		}
+	}
+	od, os = od[:m], os[:m]
+	nd := len(newShape)
+	oi, oj, ni, nj := 0, 1, 0, 1
+	for ni < nd && oi < len(od) {
+		np, op := newShape[ni], od[oi]
+		for np != op {
+			if np < op {
+				np *= newShape[nj]
+				nj++
+			} else {
+				op *= od[oj]
+				oj++
+			}
+		}
+		for k := oi; k < oj-1; k++ {
+			if fortran {
+				if os[k+1] != od[k]*os[k] {
+					return false
+				}
+			} else if os[k] != od[k+1]*os[k+1] {
+				return false
+			}
+		}
+		if fortran {
+			newStrides[ni] = os[oi]
+			for k := ni + 1; k < nj; k++ {
+				newStrides[k] = newStrides[k-1] * newShape[k-1]
+			}
+		} else {
+			newStrides[nj-1] = os[oj-1]
+			for k := nj - 1; k > ni; k-- {
+				newStrides[k-1] = newStrides[k] * newShape[k]
+			}
+		}
+		ni, nj = nj, nj+1
+		oi, oj = oj, oj+1
+	}
+	last := 1
+	if ni >= 1 {
+		last = newStrides[ni-1]
+		if fortran {
+			last *= newShape[ni-1]
+		}
+	}
+	for k := ni; k < nd; k++ {
+		newStrides[k] = last
+	}
+	return true
+}
+
+func TestReshapeStridesMatchNumPy(t *testing.T) {
+	// reshapeStrides against the port of NumPy's algorithm, on random
+	// layouts with many extent-1 axes, contiguous runs broken at random
+	// places, and random new shapes of the same size, in both orders: the
+	// same success, and the same strides on every axis, extent-1 ones too.
+	rng := rand.New(rand.NewPCG(5, 8))
+	var succeeded, failed int
+	for range 20000 {
+		oldShape := make([]int, rng.IntN(7))
+		for i := range oldShape {
+			oldShape[i] = []int{1, 1, 2, 3, 4, 6}[rng.IntN(6)]
+		}
+		oldStrides := make([]int, len(oldShape))
+		if rng.IntN(2) == 0 {
+			fillCStrides(oldShape, oldStrides)
+		} else {
+			fillFStrides(oldShape, oldStrides)
+		}
+		for i := range oldStrides {
+			switch rng.IntN(6) {
+			case 0:
+				oldStrides[i] *= 2
+			case 1:
+				oldStrides[i] = -oldStrides[i]
+			case 2:
+				oldStrides[i] = rng.IntN(9) - 4
+			}
+		}
+		// A new shape of the same size: the prime factors of the size in
+		// random groups, with extent-1 axes among them.
+		var factors []int
+		for n, p := shapeSize(oldShape), 2; n > 1; {
+			if n%p == 0 {
+				factors = append(factors, p)
+				n /= p
+			} else {
+				p++
+			}
+		}
+		rng.Shuffle(len(factors), func(i, j int) { factors[i], factors[j] = factors[j], factors[i] })
+		var newShape []int
+		for len(factors) > 0 || rng.IntN(3) == 0 {
+			if len(newShape) == MaxRank {
+				break
+			}
+			if len(factors) == 0 || rng.IntN(4) == 0 {
+				newShape = append(newShape, 1)
+				continue
+			}
+			g := 1 + rng.IntN(len(factors))
+			newShape = append(newShape, shapeSize(factors[:g]))
+			factors = factors[g:]
+		}
+		if len(factors) > 0 {
+			continue
+		}
+		for _, fortran := range []bool{false, true} {
+			want := make([]int, len(newShape))
+			got := make([]int, len(newShape))
+			wantOK := numpyReshapeStrides(oldShape, oldStrides, newShape, fortran, want)
+			gotOK := reshapeStrides(oldShape, oldStrides, newShape, fortran, got)
+			require.Equal(t, wantOK, gotOK, "reshapeStrides(%v, %v, %v, F=%v)", oldShape, oldStrides, newShape, fortran)
+			if wantOK {
+				require.Equal(t, want, got, "reshapeStrides(%v, %v, %v, F=%v)", oldShape, oldStrides, newShape, fortran)
+				succeeded++
+			} else {
+				failed++
+			}
+		}
+	}
+	// Both outcomes must be common for the comparison to mean anything.
+	assert.Greater(t, succeeded, 5000)
+	assert.Greater(t, failed, 5000)
+	t.Logf("%d reshapes found strides, %d did not", succeeded, failed)
 }

@@ -331,71 +331,61 @@ func resolveShape(op string, size int, shape, out []int) error {
 	return nil
 }
 
-// reshapeStrides is NumPy's _attempt_nocopy_reshape (SEMANTICS R4): it
-// computes strides under which newShape reads the elements of the old layout
-// in C order (or F order when fortran is set) without moving them, writing
-// them into newStrides. It reports false when no such strides exist. The
-// layout must have at least one element and the shapes the same size.
+// reshapeStrides computes strides under which newShape reads the elements
+// of the old layout in C order (or F order when fortran is set) without
+// moving them, writing them into newStrides, and reports false when no such
+// strides exist. The layout must have at least one element and the shapes
+// the same size. The strides are exactly those of NumPy's
+// _attempt_nocopy_reshape (SEMANTICS R4), extent-1 axes included, which
+// TestReshapeStridesMatchNumPy checks against a line-by-line port.
+//
+// NumPy drops the old extent-1 axes, then matches groups of old and new axes
+// with equal products and requires each group of old axes to be contiguous.
+// The same result, in one pass and without the intermediate arrays: the old
+// non-1 axes fall into maximal contiguous runs, and a new axis gets the stride
+// of its run's fastest axis times the extents of the new axes between it and
+// that axis. A reshape fails exactly when a new axis would straddle two runs.
+// Both layouts are walked from their fastest axis (the last in C order, the
+// first in F order). A new extent-1 axis between two runs belongs, as in
+// NumPy, to the run that follows it in index order, and one after the last
+// run to that run.
 func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
-	// The old layout without its extent-1 axes: od, os.
-	var buf [2 * inlineRank]int
-	od, os := buf[:inlineRank], buf[inlineRank:]
-	if len(oldShape) > inlineRank {
-		od, os = make([]int, len(oldShape)), make([]int, len(oldShape))
+	no, nn := len(oldShape), len(newShape)
+	o, k, step := no-1, nn-1, -1
+	if fortran {
+		o, k, step = 0, 0, 1
 	}
-	m := 0
-	for i, n := range oldShape {
-		if n != 1 {
-			od[m], os[m] = n, oldStrides[i]
-			m++
-		}
-	}
-	od, os = od[:m], os[:m]
-	nd := len(newShape)
-	oi, oj, ni, nj := 0, 1, 0, 1
-	for ni < nd && oi < len(od) {
-		np, op := newShape[ni], od[oi]
-		for np != op {
-			if np < op {
-				np *= newShape[nj]
-				nj++
-			} else {
-				op *= od[oj]
-				oj++
+	// s is the stride of the next new axis; the current run spans run
+	// elements, done of which the new axes so far cover.
+	s, run, done := 1, 1, 1
+	for i := 0; i < nn; i, k = i+1, k+step {
+		n := newShape[k]
+		// Start the next run when the current one is covered: at once in F
+		// order, and in C order only for an extent above 1 (or for the first
+		// axis), so that extent-1 axes stay with the run after them.
+		if done == run && (fortran || n != 1 || i == 0) {
+			for uint(o) < uint(no) && oldShape[o] == 1 {
+				o += step
 			}
-		}
-		for k := oi; k < oj-1; k++ {
-			if fortran {
-				if os[k+1] != od[k]*os[k] {
-					return false
+			if uint(o) < uint(no) {
+				s, run, done = oldStrides[o], oldShape[o], 1
+				for o += step; uint(o) < uint(no); o += step {
+					if m := oldShape[o]; m != 1 {
+						if oldStrides[o] != s*run {
+							break
+						}
+						run *= m
+					}
 				}
-			} else if os[k] != od[k+1]*os[k+1] {
-				return false
 			}
 		}
-		if fortran {
-			newStrides[ni] = os[oi]
-			for k := ni + 1; k < nj; k++ {
-				newStrides[k] = newStrides[k-1] * newShape[k-1]
-			}
-		} else {
-			newStrides[nj-1] = os[oj-1]
-			for k := nj - 1; k > ni; k-- {
-				newStrides[k-1] = newStrides[k] * newShape[k]
-			}
+		newStrides[k] = s
+		// done·n <= the product of the new extents so far <= the size,
+		// which fits in int.
+		if done *= n; done > run {
+			return false // this axis straddles two runs
 		}
-		ni, nj = nj, nj+1
-		oi, oj = oj, oj+1
-	}
-	last := 1
-	if ni >= 1 {
-		last = newStrides[ni-1]
-		if fortran {
-			last *= newShape[ni-1]
-		}
-	}
-	for k := ni; k < nd; k++ {
-		newStrides[k] = last
+		s *= n
 	}
 	return true
 }
