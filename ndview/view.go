@@ -195,17 +195,44 @@ func (v *layout) stridesRef() []int {
 }
 
 // sizeAndCContiguous returns the number of elements and whether the layout
-// is C-contiguous, in one pass (isCContiguous, shapeSize).
+// is C-contiguous (isCContiguous), in one pass. Inline layouts are computed
+// as rank 4, the missing axes counted as trailing extents of 1 (which change
+// neither the size nor the contiguity), so that no multiply waits for more
+// than one other: a loop would chain them all.
 func (v *layout) sizeAndCContiguous() (size int, c bool) {
-	sh, st := v.shapeRef(), v.stridesRef()
-	size, c = 1, true
-	for i := len(sh) - 1; i >= 0; i-- {
-		n := sh[i]
-		if n != 1 && st[i] != size {
-			c = false
+	if v.heapStored() {
+		sh, st := v.shapeRef(), v.stridesRef()
+		size, c = 1, true
+		for i := len(sh) - 1; i >= 0; i-- {
+			n := sh[i]
+			if n != 1 && st[i] != size {
+				c = false
+			}
+			size *= n
 		}
-		size *= n
+		return size, c || size == 0
 	}
+	sm := &v.small
+	n0, n1, n2, n3 := 1, 1, 1, 1
+	switch v.rank1 {
+	case 3:
+		n3 = sm[3]
+		fallthrough
+	case 2:
+		n2 = sm[2]
+		fallthrough
+	case 1:
+		n1 = sm[1]
+		fallthrough
+	case 0:
+		n0 = sm[0]
+	}
+	p3 := n2 * n3 // the extents after axis 1
+	size = n0 * n1 * p3
+	c = (n3 == 1 || sm[inlineRank+3] == 1) &&
+		(n2 == 1 || sm[inlineRank+2] == n3) &&
+		(n1 == 1 || sm[inlineRank+1] == p3) &&
+		(n0 == 1 || sm[inlineRank] == n1*p3)
 	return size, c || size == 0
 }
 
