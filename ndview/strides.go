@@ -306,18 +306,18 @@ func resolveShape(op string, size int, shape, out []int) error {
 	for i, n := range shape {
 		out[i] = n
 		switch {
-		case n == -1 && unknown >= 0:
-			return errorf(op, ErrShape, "can only specify one unknown dimension in %s", formatShape(shape))
-		case n == -1:
-			unknown = i
-		case n < 0:
-			return errorf(op, ErrShape, "negative extent %d in %s; extents must be >= 0, or one -1", n, formatShape(shape))
-		default:
+		case n >= 0: // first: the usual case takes one comparison
 			hi, lo := bits.Mul64(known, uint64(n))
 			if hi != 0 || lo > math.MaxInt {
 				return errorf(op, ErrOverflow, "shape %s is too big: its size overflows int", formatShape(shape))
 			}
 			known = lo
+		case n == -1 && unknown < 0:
+			unknown = i
+		case n == -1:
+			return errorf(op, ErrShape, "can only specify one unknown dimension in %s", formatShape(shape))
+		default:
+			return errorf(op, ErrShape, "negative extent %d in %s; extents must be >= 0, or one -1", n, formatShape(shape))
 		}
 	}
 	if unknown >= 0 {
