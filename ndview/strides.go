@@ -351,6 +351,7 @@ func resolveShape(op string, size int, shape, out []int) error {
 // run to that run.
 func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
 	no, nn := len(oldShape), len(newShape)
+	oldStrides, newStrides = oldStrides[:no], newStrides[:nn] // spares bounds checks
 	o, k, step := no-1, nn-1, -1
 	if fortran {
 		o, k, step = 0, 0, 1
