@@ -7,6 +7,7 @@ package ndview
 // for it (reshapeStrides); otherwise it is an error, never a copy.
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 )
@@ -81,8 +82,35 @@ func (v *layout) reshape(op string, order Order, shape []int, itemSize int) erro
 	var buf [inlineRank]int
 	target := intsOf(buf[:], len(shape))
 	size, cc := v.sizeAndCContiguous()
-	if err := resolveShape(op, size, shape, target); err != nil {
-		return err
+	// The usual shapes are resolved here, without a call and without an
+	// overflow check on each product: extents whose bit lengths add up to
+	// at most 62 cannot overflow. Anything else (a negative extent apart
+	// from one -1, a possible overflow, a wrong size) is left to
+	// resolveShape, which checks every product and explains the error.
+	unknown, known, width, sign := -1, 1, 0, 0
+	for i, n := range shape {
+		target[i] = n
+		if n == -1 && unknown < 0 {
+			unknown = i
+			continue
+		}
+		known *= n
+		width += bits.Len(uint(n))
+		sign |= n
+	}
+	resolved := false
+	if sign >= 0 && width <= 62 {
+		if unknown < 0 {
+			resolved = known == size
+		} else if known != 0 && size%known == 0 {
+			target[unknown] = size / known
+			resolved = true
+		}
+	}
+	if !resolved {
+		if err := resolveShape(op, size, shape, target); err != nil {
+			return err
+		}
 	}
 	if size == 0 {
 		// Zero extents hide the size of the others: (0, 2**62) holds no

@@ -6,6 +6,7 @@ package ndview
 // and the error that replaces NumPy's silent copy (R5).
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -396,4 +397,35 @@ func TestSizeAndCContiguous(t *testing.T) {
 	// Both outcomes must be common for the comparison to mean anything.
 	assert.Greater(t, contiguous, 3000)
 	assert.Less(t, contiguous, 17000)
+}
+
+func TestReshapeTargetMatchesResolveShape(t *testing.T) {
+	// Reshape resolves the usual shapes itself and leaves the rest to
+	// resolveShape: on random targets (one or two -1s, other negatives,
+	// zeros, extents near overflow) both must agree on the shape or on the
+	// error, for contiguous views with elements and without.
+	rng := rand.New(rand.NewPCG(11, 4))
+	extents := []int{-1, -1, -2, 0, 1, 2, 3, 4, 6, 8, 1 << 31, 1 << 40, 1 << 62, math.MaxInt}
+	for _, size := range []int{0, 1, 24, 48} {
+		v := Zeros[float64](size)
+		for range 5000 {
+			shape := make([]int, rng.IntN(6))
+			for i := range shape {
+				shape[i] = extents[rng.IntN(len(extents))]
+			}
+			want := make([]int, len(shape))
+			wantErr := resolveShape("Reshape", size, shape, want)
+			if wantErr == nil && size == 0 {
+				_, wantErr = checkShape("Reshape", want, 8)
+			}
+			r, err := v.Reshape(shape...)
+			if wantErr != nil {
+				require.Error(t, err, "Reshape%v of size %d", shape, size)
+				assert.Equal(t, wantErr.Error(), err.Error())
+				continue
+			}
+			require.NoError(t, err, "Reshape%v of size %d", shape, size)
+			assert.Equal(t, want, r.Shape(), "Reshape%v of size %d", shape, size)
+		}
+	}
 }
