@@ -243,7 +243,10 @@ func (v *layout) sizeAndCContiguous() (size int, c bool) {
 func (v *layout) contiguity() (c, f bool) { return contiguity(v.shapeRef(), v.stridesRef()) }
 
 // cContiguous reports whether the layout is C-contiguous.
-func (v *layout) cContiguous() bool { return isCContiguous(v.shapeRef(), v.stridesRef()) }
+func (v *layout) cContiguous() bool {
+	_, c := v.sizeAndCContiguous()
+	return c
+}
 
 // fContiguous reports whether the layout is F-contiguous.
 func (v *layout) fContiguous() bool { return isFContiguous(v.shapeRef(), v.stridesRef()) }
