@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Axis operations (SEMANTICS §3): every one returns a view of the same
 // elements with its axes permuted, reversed, removed or added. No data
 // moves. An axis a < 0 counts from the end (a+ndim); an axis outside
@@ -336,7 +338,7 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 			j++
 		}
 	}
-	if err := v.reshape("ExpandDims", OrderC, shape, sizeof[T]()); err != nil {
+	if err := v.reshape("ExpandDims", OrderC, shape, mem.Sizeof[T]()); err != nil {
 		panic(err) // unreachable: inserting 1s never needs a copy
 	}
 	return v

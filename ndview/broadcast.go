@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Broadcasting and other stride tricks (SEMANTICS §5): views in which one
 // element may appear at many indices. Such views are read-only, so that no
 // write can land on an element twice.
@@ -13,7 +15,7 @@ package ndview
 // extent, fewer axes than v, or an extent that v's cannot broadcast to, and
 // ErrOverflow when shape's size overflows.
 func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
-	if _, err := checkShape("BroadcastTo", shape, sizeof[T]()); err != nil {
+	if _, err := checkShape("BroadcastTo", shape, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	sh, st := v.shapeRef(), v.stridesRef()
@@ -92,7 +94,7 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 	}
 	// The windows and the window extents together can outgrow int even
 	// when v's shape does not (a stride-0 view may be huge).
-	if _, err := checkShape(op, rsh, sizeof[T]()); err != nil {
+	if _, err := checkShape(op, rsh, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	r.flags |= flagReadOnly

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Element-wise comparisons into bool views (NumPy's equal, not_equal,
 // less, less_equal, greater, greater_equal), selection (where) and
 // clipping (clip). Broadcasting, overlap and panics follow ufunc.go.
@@ -96,7 +98,7 @@ func planCompare[T Numeric](op string, c cmpOp, swap bool, p *plan, dst *NDView[
 		p.swapOperands(1, 2)
 		ad, bd = bd, ad
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Compare(p, c, dst.data, bitsF16(ad), bitsF16(bd))
 		return nil, nil, false
 	}
@@ -202,7 +204,7 @@ func Clip[T Real](dst, a NDView[T], lo, hi T) {
 	if !plan2("Clip", &p, &dst, &a) {
 		return
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		tab := f16Table()
 		f16Clip(&p, bitsF16(dst.data), bitsF16(a.data), tab[uint16(lo)], tab[uint16(hi)])
 		return

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Assignment and copies (SEMANTICS §8): Fill, CopyFrom, Clone and ToSlice,
 // and the copy kernels they share.
 //
@@ -114,7 +116,7 @@ func fillSlice[T any](s []T, x T) {
 		}
 		return
 	}
-	block := max(64, 4096/max(sizeof[T](), 1))
+	block := max(64, 4096/max(mem.Sizeof[T](), 1))
 	s[0] = x
 	j := 1
 	for ; j < len(s) && j < block; j *= 2 {
@@ -160,7 +162,7 @@ func (v NDView[T]) CopyFrom(src NDView[T]) {
 		return // every element is copied onto itself
 	case aliasSome:
 		p.simplify(true)
-		size := sizeof[T]()
+		size := mem.Sizeof[T]()
 		if p.rank == 1 && p.st[0][0] == p.st[1][0] && delta%size == 0 {
 			// W4.3: after the flips of simplify the common stride is
 			// positive; copy forwards when the source starts at or
@@ -229,7 +231,7 @@ func (v *NDView[T]) copyTo(out []T) {
 	if len(out) == 0 {
 		return
 	}
-	if v.cContiguous() && 2*len(out)*sizeof[T]() < parallelMinBytes {
+	if v.cContiguous() && 2*len(out)*mem.Sizeof[T]() < parallelMinBytes {
 		copy(out, v.data[v.off:v.off+len(out)])
 		return
 	}
@@ -252,7 +254,7 @@ func runCopy[T any](p *plan, dst, src []T) {
 		p.moveAxis(q, p.rank-2)
 	}
 	if parallelKernels&(1<<k) != 0 {
-		if w := workers(p, 2*p.size*sizeof[T]()); w > 1 {
+		if w := workers(p, 2*p.size*mem.Sizeof[T]()); w > 1 {
 			parallel(p, w, func(part *plan) { copyKernel(part, dst, src, k) })
 			return
 		}
@@ -643,7 +645,7 @@ func copyTiles[T any](p *plan, dst, src []T) {
 	_, ds := p.inner(0)
 	_, ss := p.inner(1)
 	dm, sm := p.st[0][r-2], p.st[1][r-2]
-	size := sizeof[T]()
+	size := mem.Sizeof[T]()
 	b := p.tileSide(size, size)
 	blocks := ds == 1 && sm == 1
 	t := p.walkTiles(b, b)
@@ -719,7 +721,7 @@ const (
 // built on a re-slice of the other), so the test compares the byte ranges
 // their reachable elements [lo, hi] span (SEMANTICS W4.1).
 func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, int) {
-	dsize, ssize := sizeof[D](), sizeof[S]()
+	dsize, ssize := mem.Sizeof[D](), mem.Sizeof[S]()
 	if dsize == 0 || ssize == 0 {
 		return aliasNone, 0 // zero-size elements hold no memory
 	}
@@ -761,6 +763,6 @@ func detach[D, S any](p *plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
 // addrs returns the addresses of data[lo], data[hi] and data[first],
 // which are elements of data.
 func addrs[T any](data []T, lo, hi, first int) [3]uintptr {
-	base, size := sliceAddr(data), uintptr(sizeof[T]())
+	base, size := mem.Addr(data), uintptr(mem.Sizeof[T]())
 	return [3]uintptr{base + uintptr(lo)*size, base + uintptr(hi)*size, base + uintptr(first)*size}
 }

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"errors"
 	"fmt"
@@ -787,7 +789,7 @@ func benchTranspose[T any](b *testing.B, name string, n int, k kernel) {
 	b.Run(name, func(b *testing.B) {
 		withKnobs(k, 2, -1, func() {
 			b.ReportAllocs()
-			b.SetBytes(int64(2 * n * n * sizeof[T]()))
+			b.SetBytes(int64(2 * n * n * mem.Sizeof[T]()))
 			for b.Loop() {
 				dst.CopyFrom(src.T())
 			}

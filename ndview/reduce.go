@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Reductions (NumPy's sum, prod, mean, min, max, argmin, argmax, any and
 // all): of a whole view to one value, and along one axis into a
 // destination view.
@@ -47,7 +49,7 @@ func Sum[T Numeric](v NDView[T]) T {
 		var zero T
 		return zero
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		return fromF32[T](sumF16(&p, bitsF16(v.data)))
 	}
 	var c cascade[T]
@@ -69,7 +71,7 @@ func Prod[T Numeric](v NDView[T]) T {
 	if !planAll(&p, &v, true) {
 		return 1
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		r := float32(1)
 		var f f16Blocks
 		f.init(&p)
@@ -95,7 +97,7 @@ func Prod[T Numeric](v NDView[T]) T {
 // as NumPy does. Mean does not allocate.
 func Mean[T Float](v NDView[T]) T {
 	n := v.Size()
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		var p plan
 		s := float32(0)
 		if planAll(&p, &v, true) {
@@ -269,7 +271,7 @@ func minMax[T Real](op string, v NDView[T], isMax bool) T {
 	if !planAll(&p, &v, true) {
 		emptyReducePanic(op)
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		data := bitsF16(v.data)
 		r := f16Table()[data[p.base[0]]]
 		var f f16Blocks
@@ -346,7 +348,7 @@ func argMinMax[T Real](op string, v NDView[T], isMax bool) int {
 		emptyReducePanic(op)
 	}
 	var s argScan[T]
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		data := bitsF16(v.data)
 		var s32 argScan[float32]
 		var f f16Blocks
@@ -436,7 +438,7 @@ func emptyReducePanic(op string) {
 // dst's shape is neither of the two above.
 func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 	const op = "SumAxis"
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, SumAxis[float32])
 		return
 	}
@@ -449,7 +451,7 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 		return
 	}
 	d, data := dst.data, v.data
-	pairwise := !isIntKind(infoOf[T]().kind)
+	pairwise := !isIntKind(mem.InfoOf[T]().Kind)
 	var c *vecCascade[T]
 	r.run(func(di, vi, vs, m int) {
 		switch {
@@ -480,7 +482,7 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 // allocation and panics are those of SumAxis.
 func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
 	const op = "ProdAxis"
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, ProdAxis[float32])
 		return
 	}
@@ -516,7 +518,7 @@ func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
 // and panics are those of SumAxis.
 func MeanAxis[T Float](dst, v NDView[T], axis int) {
 	const op = "MeanAxis"
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, MeanAxis[float32])
 		return
 	}
@@ -540,7 +542,7 @@ func MaxAxis[T Real](dst, v NDView[T], axis int) { minMaxAxis("MaxAxis", dst, v,
 
 // minMaxAxis runs MinAxis or MaxAxis.
 func minMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, func(d, s NDView[float32], axis int) { minMaxAxis(op, d, s, axis, isMax) })
 		return
 	}
@@ -592,7 +594,7 @@ func ArgMaxAxis[T Real](dst NDView[int], v NDView[T], axis int) {
 
 // argAxis runs ArgMinAxis or ArgMaxAxis.
 func argAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax bool) {
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &v, axis)
 		tv := Zeros[float32](v.shapeRef()...)
 		Convert(tv, v)
@@ -871,7 +873,7 @@ func reduceShapePanic(op string, dsh, vsh []int, ax int) {
 
 // shareMemory reports whether the elements of a and b share any byte.
 func shareMemory[A, B any](a *NDView[A], b *NDView[B]) bool {
-	sa, sb := sizeof[A](), sizeof[B]()
+	sa, sb := mem.Sizeof[A](), mem.Sizeof[B]()
 	if sa == 0 || sb == 0 || a.Size() == 0 || b.Size() == 0 {
 		return false
 	}

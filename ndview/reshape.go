@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Reshape without copy (SEMANTICS §4). A reshape reads the elements in an
 // order (C: last index fastest; F: first index fastest) and lays them out
 // in the new shape in the same order. It is a view when the old layout is
@@ -65,7 +67,7 @@ func (v NDView[T]) ReshapeOrder(order Order, shape ...int) (NDView[T], error) {
 // the zero NDView. Reshape, inlined, calls it on its receiver so that the
 // view is not copied again into and out of a call.
 func (v *NDView[T]) reshapeView(op string, order Order, shape []int) error {
-	err := v.reshape(op, order, shape, sizeof[T]())
+	err := v.reshape(op, order, shape, mem.Sizeof[T]())
 	if err != nil {
 		*v = NDView[T]{}
 	}

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"fmt"
 	"math"
@@ -18,7 +20,7 @@ import (
 func scaledOne[U, T Numeric](x T, scale, offset float64) U {
 	out := Zeros[U]()
 	in := mustValue(FromSlice([]T{x})).Slice(Int(0))
-	if isComplexKind(infoOf[U]().kind) && isComplexKind(infoOf[T]().kind) {
+	if isComplexKind(mem.InfoOf[U]().Kind) && isComplexKind(mem.InfoOf[T]().Kind) {
 		z := Zeros[complex128]()
 		Convert(z, in)
 		v := z.At()
@@ -63,7 +65,7 @@ func refScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64
 func randScaledView[T Numeric](r *rand.Rand, shape []int) NDView[T] {
 	off, strides, need := randLayout(r, shape)
 	buf := make([]T, need+r.IntN(3))
-	b := bytesOf(buf)
+	b := mem.Bytes(buf)
 	for i := range b {
 		b[i] = uint8(r.Uint32())
 	}
@@ -80,7 +82,7 @@ func randScaledView[T Numeric](r *rand.Rand, shape []int) NDView[T] {
 
 // sameBits reports whether two slices hold the same bits (NaNs included).
 func sameBits[U any](a, b []U) bool {
-	return len(a) == len(b) && slices.Equal(bytesOf(a), bytesOf(b))
+	return len(a) == len(b) && slices.Equal(mem.Bytes(a), mem.Bytes(b))
 }
 
 var scaleCases = []struct{ scale, offset float64 }{
@@ -199,7 +201,7 @@ func scaledPair[U, T Numeric](t *testing.T, vals []float64) {
 		lookupMinSize = old
 		for i, x := range vals {
 			want := x/2 + 1
-			if isIntKind(infoOf[U]().kind) {
+			if isIntKind(mem.InfoOf[U]().Kind) {
 				want = math.Trunc(want)
 			}
 			assert.Equal(t, complex(want, 0), asC128(d.At(2*len(vals)-1-2*i)), "ConvertScaled %T %v to %T", src.At(i), x, d.At(0))

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Element-wise arithmetic (NumPy's ufuncs add, subtract, multiply, divide,
 // minimum, maximum, negative, absolute, sqrt, exp, log) into a destination
 // view.
@@ -223,8 +225,8 @@ func arithScalar[T Numeric](op binOp, dst, a NDView[T], x T) {
 // runArith runs the arithmetic op over the simplified plan p of three
 // operands, d, a and b.
 func runArith[T Numeric](p *plan, op binOp, d, a, b []T) {
-	switch k := infoOf[T]().kind; {
-	case k == ekFloat16:
+	switch k := mem.InfoOf[T]().Kind; {
+	case k == mem.Float16:
 		f16Binary(p, op, bitsF16(d), bitsF16(a), bitsF16(b))
 	case op == opAdd:
 		addRows(p, d, a, b)
@@ -246,7 +248,7 @@ func binaryOrdered[T Real](op binOp, dst, a, b NDView[T]) {
 		return
 	}
 	switch {
-	case infoOf[T]().kind == ekFloat16:
+	case mem.InfoOf[T]().Kind == mem.Float16:
 		f16Binary(&p, op, bitsF16(dst.data), bitsF16(a.data), bitsF16(b.data))
 	case op == opMin:
 		minRows(&p, dst.data, a.data, b.data)
@@ -275,7 +277,7 @@ func unary[T Numeric](op unOp, p *plan, dst, a *NDView[T]) bool {
 	if !plan2(unOpNames[op], p, dst, a) {
 		return false
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Unary(p, op, bitsF16(dst.data), bitsF16(a.data))
 		return false
 	}
@@ -306,7 +308,7 @@ func floatUnary[T Float](op unOp, dst, a NDView[T]) {
 		return
 	}
 	d, s := dst.data, a.data
-	switch w := workers(&p, 2*p.size*sizeof[T]()); {
+	switch w := workers(&p, 2*p.size*mem.Sizeof[T]()); {
 	case op == opSqrt:
 		sqrtRows(&p, d, s)
 	case w > 1:
@@ -326,10 +328,10 @@ func transcendental[T Float](p *plan, op unOp, d, s []T) {
 }
 
 // isIntKind reports whether k is an integer kind.
-func isIntKind(k elemKind) bool { return k >= ekInt8 && k <= ekUint64 }
+func isIntKind(k mem.Kind) bool { return k >= mem.Int8 && k <= mem.Uint64 }
 
 // bitsF16 returns a slice of float16.Float16 as its bits.
-func bitsF16[T any](s []T) []uint16 { return typedSlice[uint16](eraseSlice(s)) }
+func bitsF16[T any](s []T) []uint16 { return mem.As[uint16](mem.Erase(s)) }
 
 // Planning.
 

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // inlineRank is the largest rank whose shape and strides live inside the
 // NDView value itself; views of rank up to inlineRank are created, sliced,
 // transposed and reshaped without allocating. Higher ranks keep shape and
@@ -78,7 +80,7 @@ func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
 		v.small[inlineRank] = 1
 		return v, nil
 	}
-	size, err := checkShape("FromSlice", shape, sizeof[T]())
+	size, err := checkShape("FromSlice", shape, mem.Sizeof[T]())
 	if err != nil {
 		return NDView[T]{}, err
 	}
@@ -104,7 +106,7 @@ func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
 // overlapping windows) is returned read-only, so that no write can land on
 // one element twice. The view shares data.
 func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) {
-	if err := checkLayout("Wrap", len(data), offset, shape, strides, sizeof[T]()); err != nil {
+	if err := checkLayout("Wrap", len(data), offset, shape, strides, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	v := newView(data, offset, len(shape))
@@ -121,7 +123,7 @@ func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) 
 // error wrapping ErrShape or ErrOverflow) on a negative extent, a rank above
 // MaxRank or a size that overflows.
 func Zeros[T any](shape ...int) NDView[T] {
-	size, err := checkShape("Zeros", shape, sizeof[T]())
+	size, err := checkShape("Zeros", shape, mem.Sizeof[T]())
 	if err != nil {
 		panic(err)
 	}
@@ -265,7 +267,7 @@ func (v NDView[T]) Strides() []int { return append([]int{}, v.stridesRef()...) }
 // (NumPy's strides and memoryview.strides).
 func (v NDView[T]) ByteStrides() []int {
 	s := v.Strides()
-	size := sizeof[T]()
+	size := mem.Sizeof[T]()
 	for i := range s {
 		s[i] *= size
 	}
@@ -282,11 +284,11 @@ func (v NDView[T]) Offset() int { return v.off }
 func (v NDView[T]) Size() int { return shapeSize(v.shapeRef()) }
 
 // ItemSize returns the size of one element in bytes.
-func (v NDView[T]) ItemSize() int { return sizeof[T]() }
+func (v NDView[T]) ItemSize() int { return mem.Sizeof[T]() }
 
 // NBytes returns Size()·ItemSize(): the logical size of v in bytes, not the
 // span of memory it covers.
-func (v NDView[T]) NBytes() int { return v.Size() * sizeof[T]() }
+func (v NDView[T]) NBytes() int { return v.Size() * mem.Sizeof[T]() }
 
 // ReadOnly reports whether v refuses writes. Views made read-only by
 // AsReadOnly, BroadcastTo, SlidingWindow or a self-overlapping Wrap stay

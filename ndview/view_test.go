@@ -6,9 +6,9 @@ package ndview
 
 import (
 	"fmt"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
 	"math"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -451,7 +451,7 @@ func TestStructElement(t *testing.T) {
 	}
 	v, err := FromSlice(data, 2, 3)
 	require.NoError(t, err)
-	assert.Equal(t, int(unsafe.Sizeof(point{})), v.ItemSize())
+	assert.Equal(t, mem.Sizeof[point](), v.ItemSize())
 	assert.Equal(t, "p5", v.At(1, 2).Name)
 	tr := v.T()
 	tr.Set(point{Name: "new"}, 2, 0)
