@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Views as bytes and values (SEMANTICS M3, M4, M5, C5): memoryview's
@@ -73,7 +75,7 @@ func (v NDView[T]) Hex(sep string, bytesPerSep int) string {
 		panicf(op, ErrType, "the element type holds pointers (format %s); its bytes cannot be shown", mem.InfoOf[T]().Format)
 	}
 	b := v.ToBytes(OrderC)
-	group := absInt(bytesPerSep)
+	group := layout.AbsInt(bytesPerSep)
 	if sep == "" || group == 0 || group >= len(b) {
 		group = len(b) + 1 // no separator
 	}
@@ -226,7 +228,7 @@ func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[
 	}
 	n := len(b) / ti.Size
 	if len(shape) > 0 {
-		size, err := checkShape(op, shape, ti.Size)
+		size, err := layout.CheckShape(op, shape, ti.Size)
 		if err != nil {
 			return NDView[T]{}, err
 		}

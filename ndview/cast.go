@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Reinterpreting casts (SEMANTICS C2, C3): views of the same memory as
 // another element type, never a copy. The memory itself is reinterpreted
 // by package mem, the one door to unsafe; this file checks the layout.
@@ -55,9 +57,9 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	st, su := ti.Size, ui.Size
 	sh, str := v.shapeRef(), v.stridesRef()
 	ndim := len(sh)
-	size := shapeSize(sh)
+	size := layout.ShapeSize(sh)
 	r := newView[U](nil, 0, ndim)
-	r.keepOwner(&v.layout)
+	r.keepOwner(&v.viewLayout)
 	r.flags = v.flags & flagReadOnly
 	if !ti.MadeFrom(ui) {
 		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
@@ -93,7 +95,7 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 		axes = last
 	}
 	for k := range axes {
-		bs, ok := mulInt(str[k], st)
+		bs, ok := layout.MulInt(str[k], st)
 		if size > 0 && sh[k] > 1 && (!ok || bs%su != 0) {
 			return NDView[U]{}, errorf(op, ErrLayout,
 				"the byte stride of axis %d (%d elements of %d bytes, shape %s) is not a multiple of %d, the size of the new type",
@@ -121,7 +123,7 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	// Every reachable U lies in the bytes v reaches, all inside data, and
 	// starts at a multiple of su from the first: so inside r.data. Checked
 	// anyway, since a mistake here would reach outside memory.
-	if lo, hi, ok := extent(r.off, rsh, rst); !ok || lo < 0 || hi >= len(r.data) {
+	if lo, hi, ok := layout.Extent(r.off, rsh, rst); !ok || lo < 0 || hi >= len(r.data) {
 		return NDView[U]{}, errorf(op, ErrBounds,
 			"the cast view of shape %s would reach outside its memory", formatShape(rsh))
 	}
@@ -214,7 +216,7 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 		return NDView[byte]{}, errorf(op, ErrShape, "a view of %d dimensions has no room for a byte axis (maximum %d)", ndim, MaxRank)
 	}
 	r := newView[byte](nil, 0, ndim+1)
-	r.keepOwner(&v.layout)
+	r.keepOwner(&v.viewLayout)
 	r.flags = v.flags & flagReadOnly
 	if ti.HasBool {
 		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
@@ -225,7 +227,7 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 	for k := range ndim {
 		// Overflow is only possible on extent-1 axes, whose stride means
 		// nothing, or in views without elements.
-		rst[k], _ = mulInt(str[k], ti.Size)
+		rst[k], _ = layout.MulInt(str[k], ti.Size)
 	}
 	if v.Size() > 0 || v.off >= 0 && v.off <= len(v.data) {
 		r.data, r.off = mem.Reinterpret[byte](v.data, v.off*ti.Size)

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 import (
@@ -53,7 +55,7 @@ func checkInside[T any](t *testing.T, v NDView[T], lo, hi uintptr) {
 	})
 	// The bounds invariant holds in the view's own units.
 	if v.Size() > 0 {
-		l, h, ok := extent(v.off, v.shapeRef(), v.stridesRef())
+		l, h, ok := layout.Extent(v.off, v.shapeRef(), v.stridesRef())
 		if !ok || l < 0 || h >= len(v.data) {
 			t.Fatalf("bounds invariant broken: [%d, %d] of %d", l, h, len(v.data))
 		}

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Assignment and copies (SEMANTICS §8): Fill, CopyFrom, Clone and ToSlice,
@@ -211,7 +213,7 @@ func (v NDView[T]) Clone() NDView[T] {
 	sh := v.shapeRef()
 	r := newView(make([]T, v.Size()), 0, len(sh))
 	copy(r.shapeRef(), sh)
-	fillCStrides(sh, r.stridesRef())
+	layout.FillCStrides(sh, r.stridesRef())
 	v.copyTo(r.data)
 	return r
 }
@@ -239,7 +241,7 @@ func (v *NDView[T]) copyTo(out []T) {
 	var p plan
 	p.init(sh)
 	var cst [MaxRank]int
-	fillCStrides(sh, cst[:len(sh)])
+	layout.FillCStrides(sh, cst[:len(sh)])
 	p.add(0, cst[:len(sh)])
 	p.add(v.off, v.stridesRef())
 	p.simplify(true)
@@ -292,7 +294,7 @@ func autoKernel(p *plan) (kernel, int) {
 		return kernelReverse, -1
 	case r < 2:
 		return kernelStrided, -1
-	case p.dim[r-2] <= shortAxis && absInt(p.st[1][r-2]) < absInt(ss):
+	case p.dim[r-2] <= shortAxis && layout.AbsInt(p.st[1][r-2]) < layout.AbsInt(ss):
 		return kernelShortOuter, -1
 	}
 	if q := tileAxis(p); q >= 0 {

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 import (
@@ -52,7 +54,7 @@ func randLayout(r *rand.Rand, shape []int) (off int, strides []int, need int) {
 			strides[a] = -strides[a]
 		}
 	}
-	if shapeSize(shape) == 0 {
+	if layout.ShapeSize(shape) == 0 {
 		off = 0
 	}
 	return off, strides, need

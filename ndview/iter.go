@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Iteration (SEMANTICS N1): elements in C order (last index fastest),
 // whatever the strides, and sub-views along one axis. Iterators check their
 // arguments when they are made, not when they are ranged over, and stop as
@@ -80,7 +82,7 @@ func (w *rowWalker) next() bool {
 func (v NDView[T]) All() iter.Seq2[[]int, T] {
 	return func(yield func([]int, T) bool) {
 		sh, st := v.shapeRef(), v.stridesRef()
-		if shapeSize(sh) == 0 {
+		if layout.ShapeSize(sh) == 0 {
 			return
 		}
 		nd := len(sh)
@@ -147,7 +149,7 @@ func checkIterAxis(axis int, rank1 int32) {
 	if nd == 0 {
 		panicf("Axis", ErrAxis, "cannot iterate over a 0-d view")
 	}
-	normalizeAxis("Axis", axis, nd)
+	layout.NormalizeAxis("Axis", axis, nd)
 }
 
 // removeAxis returns v without axis (valid, possibly negative) at index 0

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Traversal plans (SEMANTICS §9): how an element-wise operation walks the
 // elements of one to four operands that share a shape. A plan knows only
 // ints (extents, strides and offsets in elements of each operand), never
@@ -89,7 +91,7 @@ type plan struct {
 func (p *plan) init(shape []int) {
 	p.nop, p.th, p.tw = 0, 0, 0
 	p.rank = len(shape)
-	p.size = shapeSize(shape)
+	p.size = layout.ShapeSize(shape)
 	copy(p.dim[:], shape)
 }
 
@@ -130,7 +132,7 @@ func broadcastInto(target, shape, strides, out []int) bool {
 	for len(shape) > len(target) && shape[0] == 1 {
 		shape, strides = shape[1:], strides[1:]
 	}
-	return broadcastStrides(shape, strides, target, out)
+	return layout.BroadcastStrides(shape, strides, target, out)
 }
 
 // empty reports whether the plan visits no element.
@@ -188,7 +190,7 @@ func (p *plan) moveTo(a, r int) {
 // (rule 4). Ranks are small, so an insertion sort does.
 func (p *plan) sortByDest() {
 	for i := 1; i < p.rank; i++ {
-		for j := i; j > 0 && absInt(p.st[0][j-1]) < absInt(p.st[0][j]); j-- {
+		for j := i; j > 0 && layout.AbsInt(p.st[0][j-1]) < layout.AbsInt(p.st[0][j]); j-- {
 			p.swap(j-1, j)
 		}
 	}
@@ -383,9 +385,9 @@ const (
 // the innermost axis; else -1.
 func (p *plan) closestAxis(minDim int) int {
 	q := -1
-	best := absInt(p.st[1][p.rank-1])
+	best := layout.AbsInt(p.st[1][p.rank-1])
 	for a := range p.rank - 1 {
-		if s := absInt(p.st[1][a]); s < best && p.dim[a] >= minDim {
+		if s := layout.AbsInt(p.st[1][a]); s < best && p.dim[a] >= minDim {
 			q, best = a, s
 		}
 	}
@@ -410,7 +412,7 @@ func tileAxis(p *plan) int {
 // are smaller. BenchmarkTile measures the sides.
 func (p *plan) tileSide(dsize, ssize int) int {
 	r := p.rank
-	rowBytes := max(absInt(p.st[0][r-2])*dsize, absInt(p.st[1][r-1])*ssize)
+	rowBytes := max(layout.AbsInt(p.st[0][r-2])*dsize, layout.AbsInt(p.st[1][r-1])*ssize)
 	switch {
 	case max(dsize, ssize) > 8:
 		return 16
@@ -452,7 +454,7 @@ func (p *plan) chooseTiles(dsize, ssize int) (th, tw int) {
 		p.swap(r-2, r-1)
 		return p.dim[r-2], p.stripWidth(dsize, ssize)
 	}
-	if absInt(p.st[1][r-1]) < 2 {
+	if layout.AbsInt(p.st[1][r-1]) < 2 {
 		return 0, 0 // contiguous, reversed or repeated rows: nothing to reuse
 	}
 	q := p.closestAxis(2)
@@ -473,7 +475,7 @@ func (p *plan) chooseTiles(dsize, ssize int) (th, tw int) {
 func (p *plan) stripWidth(dsize, ssize int) int {
 	_, ds := p.inner(0)
 	_, ss := p.inner(1)
-	span := max(absInt(ds)*dsize, absInt(ss)*ssize, 1)
+	span := max(layout.AbsInt(ds)*dsize, layout.AbsInt(ss)*ssize, 1)
 	return max(tileBlock, stripBytes/span)
 }
 

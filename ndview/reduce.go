@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Reductions (NumPy's sum, prod, mean, min, max, argmin, argmax, any and
@@ -524,7 +526,7 @@ func MeanAxis[T Float](dst, v NDView[T], axis int) {
 	}
 	checkAxis(op, &dst, &v, axis)
 	SumAxis(dst, v, axis)
-	m := v.shapeRef()[normalizeAxis(op, axis, v.NDim())]
+	m := v.shapeRef()[layout.NormalizeAxis(op, axis, v.NDim())]
 	DivScalar(dst, dst, T(m))
 }
 
@@ -745,7 +747,7 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 	ax, dstStrides := checkAxis(op, dst, v, axis)
 	vsh := v.shapeRef()
 	switch {
-	case shapeSize(dst.shapeRef()) == 0:
+	case layout.ShapeSize(dst.shapeRef()) == 0:
 		return axisSkip
 	case vsh[ax] == 0:
 		return axisEmpty
@@ -825,7 +827,7 @@ func checkAxis[D, T any](op string, dst *NDView[D], v *NDView[T], axis int) (int
 	}
 	vsh := v.shapeRef()
 	nd := len(vsh)
-	ax := normalizeAxis(op, axis, nd)
+	ax := layout.NormalizeAxis(op, axis, nd)
 	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
 	var st [MaxRank]int
 	ok := true

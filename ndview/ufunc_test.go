@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import (
 	"fmt"
 	"math"
@@ -577,7 +579,7 @@ func TestFloat16Arith(t *testing.T) {
 				shape[len(shape)-1] = 300
 			}
 			buf, dst := randViewOf(r, shape, float16.Fromfloat32(-777))
-			vals := f16Values(r, 2*shapeSize(shape)+2)
+			vals := f16Values(r, 2*layout.ShapeSize(shape)+2)
 			a := randSource(r, shape, func(k int) float16.Float16 { return vals[k%len(vals)] })
 			b := randSource(r, shape, func(k int) float16.Float16 { return vals[len(vals)-1-k%len(vals)] })
 			want := refStore(buf, dst, refZip(shape, a, b, c.ref))
@@ -608,7 +610,7 @@ func TestFloat16Arith(t *testing.T) {
 		for i := range 100 {
 			shape := randShape(r, 3, 40)
 			buf, dst := randViewOf(r, shape, float16.Fromfloat32(-777))
-			vals := f16Values(r, shapeSize(shape)+1)
+			vals := f16Values(r, layout.ShapeSize(shape)+1)
 			a := randSource(r, shape, func(k int) float16.Float16 { return vals[k%len(vals)] })
 			exp := refBroadcast(a, shape)
 			for k := range exp {
