@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
@@ -159,12 +161,12 @@ func (v NDView[T]) ByteSwap() {
 		}
 	}
 	ush, ust = append(ush, parts), append(ust, 1)
-	var p plan
-	p.init(ush)
-	p.add(v.off*parts, ust)
-	p.add(v.off*parts, ust)
-	p.simplify(true)
-	p.rowTiles(unit, unit)
+	var p plan.Plan
+	p.Init(ush)
+	p.Add(v.off*parts, ust)
+	p.Add(v.off*parts, ust)
+	p.Simplify(true)
+	p.RowTiles(unit, unit)
 	switch unit {
 	case 2:
 		w, _ := mem.Reinterpret[uint16](v.data, 0)

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Element-type conversion (NumPy's astype and copyto with casting="unsafe").
@@ -47,14 +49,14 @@ import (
 // Convert panics with an error wrapping ErrReadOnly when dst is read-only,
 // and ErrShape when src cannot be broadcast to dst's shape.
 func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
-	var p plan
+	var p plan.Plan
 	src, w := planConvert("Convert", &p, &dst, src)
 	if w == 0 {
 		return
 	}
 	kd, d := mem.InfoOf[U]().Kind, mem.Erase(dst.data)
 	ks, s := mem.InfoOf[T]().Kind, mem.Erase(src.data)
-	if _, _, ok := planarChannels(&p); ok && isByteKind(ks) && kd == mem.Float32 && p.size >= lookupMinSize {
+	if _, _, ok := planarChannels(&p); ok && isByteKind(ks) && kd == mem.Float32 && p.Size >= lookupMinSize {
 		// The channels of 8-bit pixels into float32 planes (an image to
 		// CHW) read a pixel at a time through the table of ConvertScaled,
 		// which gives Convert's results: 8-bit values are exact in
@@ -64,7 +66,7 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 		return
 	}
 	if w > 1 {
-		parallel(&p, w, func(part *plan) { convertRaw(kd, d, ks, s, part) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { convertRaw(kd, d, ks, s, part) })
 		return
 	}
 	convertRaw(kd, d, ks, s, &p)
@@ -78,23 +80,23 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 // (workers, parallel.go), or 0 when there is nothing to write. Callers create
 // the goroutines' closure only when that is above 1, so that what it
 // captures stays on the stack otherwise.
-func planConvert[U, T any](op string, p *plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
+func planConvert[U, T any](op string, p *plan.Plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
 		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return src, 0
 	}
 	src = detach(p, 1, dst, src)
-	p.simplify(true)
+	p.Simplify(true)
 	dsize, ssize := mem.Sizeof[U](), mem.Sizeof[T]()
-	p.rowTiles(dsize, ssize)
-	return src, workers(p, p.size*(dsize+ssize))
+	p.RowTiles(dsize, ssize)
+	return src, plan.Workers(p, p.Size*(dsize+ssize))
 }
 
 // rowKernel converts n elements of one row: s[si], s[si+ss], … into
@@ -103,10 +105,10 @@ type rowKernel[D, S any] func(d []D, di, ds int, s []S, si, ss, n int)
 
 // runRows calls kernel on every row of d and s along p, a plan prepared
 // by rowTiles (eachRow).
-func runRows[D, S any](p *plan, d []D, s []S, kernel rowKernel[D, S]) {
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
-	p.eachRow(func(off [maxOperands]int, n int) {
+func runRows[D, S any](p *plan.Plan, d []D, s []S, kernel rowKernel[D, S]) {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		kernel(d, off[0], ds, s, off[1], ss, n)
 	})
 }
@@ -121,7 +123,7 @@ type realNum interface {
 }
 
 // convertRaw converts s (of kind ks) into d (of kind kd) along p.
-func convertRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan) {
+func convertRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	if kd == ks {
 		copyRaw(kd, d, s, p)
 		return
@@ -157,7 +159,7 @@ func convertRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan) {
 }
 
 // copyRaw copies elements of one kind, bit for bit.
-func copyRaw(k mem.Kind, d, s mem.Raw, p *plan) {
+func copyRaw(k mem.Kind, d, s mem.Raw, p *plan.Plan) {
 	switch k {
 	case mem.Int8, mem.Uint8, mem.Bool:
 		runRows(p, mem.As[uint8](d), mem.As[uint8](s), rowCopy[uint8])
@@ -175,7 +177,7 @@ func copyRaw(k mem.Kind, d, s mem.Raw, p *plan) {
 }
 
 // convertToReal converts s of kind ks into the real slice d.
-func convertToReal[D realNum](d []D, ks mem.Kind, s mem.Raw, p *plan) {
+func convertToReal[D realNum](d []D, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
 	case mem.Int8:
 		runRows(p, d, mem.As[int8](s), rowReal[D, int8])
@@ -207,7 +209,7 @@ func convertToReal[D realNum](d []D, ks mem.Kind, s mem.Raw, p *plan) {
 }
 
 // convertToF16 converts s of kind ks into float16 bits d.
-func convertToF16(d []uint16, ks mem.Kind, s mem.Raw, p *plan) {
+func convertToF16(d []uint16, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
 	case mem.Int8:
 		runRows(p, d, mem.As[int8](s), rowToF16[int8])
@@ -237,7 +239,7 @@ func convertToF16(d []uint16, ks mem.Kind, s mem.Raw, p *plan) {
 }
 
 // convertToC64 converts s of kind ks into d.
-func convertToC64(d []complex64, ks mem.Kind, s mem.Raw, p *plan) {
+func convertToC64(d []complex64, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
 	case mem.Int8:
 		runRows(p, d, mem.As[int8](s), rowToC64[int8])
@@ -267,7 +269,7 @@ func convertToC64(d []complex64, ks mem.Kind, s mem.Raw, p *plan) {
 }
 
 // convertToC128 converts s of kind ks into d.
-func convertToC128(d []complex128, ks mem.Kind, s mem.Raw, p *plan) {
+func convertToC128(d []complex128, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
 	case mem.Int8:
 		runRows(p, d, mem.As[int8](s), rowToC128[int8])

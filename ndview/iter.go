@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 // Iteration (SEMANTICS N1): elements in C order (last index fastest),
@@ -45,8 +47,8 @@ func (v NDView[T]) Values() iter.Seq[T] {
 // and keeps the order of the axes, only dropping extent-1 axes and
 // coalescing.
 type rowWalker struct {
-	p   plan
-	w   walker
+	p   plan.Plan
+	w   plan.Walker
 	off int // data offset of the first element of the current row
 	n   int // elements per row
 	st  int // stride along the row
@@ -54,21 +56,21 @@ type rowWalker struct {
 
 // init prepares w to walk the layout of a view.
 func (w *rowWalker) init(off int, shape, strides []int) {
-	w.p.init(shape)
-	w.p.add(off, strides)
-	w.p.simplify(false)
-	w.w = w.p.walk(1)
-	if !w.p.empty() {
-		w.n, w.st = w.p.inner(0)
+	w.p.Init(shape)
+	w.p.Add(off, strides)
+	w.p.Simplify(false)
+	w.w = w.p.Walk(1)
+	if !w.p.Empty() {
+		w.n, w.st = w.p.Inner(0)
 	}
 }
 
 // next moves to the next row and reports whether there is one.
 func (w *rowWalker) next() bool {
-	if !w.w.next(&w.p) {
+	if !w.w.Next(&w.p) {
 		return false
 	}
-	w.off = w.w.off[0]
+	w.off = w.w.Off[0]
 	return true
 }
 

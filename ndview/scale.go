@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Scaling conversion: Convert with an affine map on the way, the one pass
@@ -49,19 +51,19 @@ import "github.com/ndkit/ndkit/ndview/internal/mem"
 // ConvertScaled panics with an error wrapping ErrReadOnly when dst is
 // read-only, and ErrShape when src cannot be broadcast to dst's shape.
 func ConvertScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64) {
-	var p plan
+	var p plan.Plan
 	src, w := planConvert("ConvertScaled", &p, &dst, src)
 	if w == 0 {
 		return
 	}
 	kd, d := mem.InfoOf[U]().Kind, mem.Erase(dst.data)
 	ks, s := mem.InfoOf[T]().Kind, mem.Erase(src.data)
-	if isByteKind(ks) && p.size >= lookupMinSize {
+	if isByteKind(ks) && p.Size >= lookupMinSize {
 		lookupConvert[U](kd, d, ks, s, &p, w, scale, offset)
 		return
 	}
 	if w > 1 {
-		parallel(&p, w, func(part *plan) { scaledRaw(kd, d, ks, s, part, scale, offset) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { scaledRaw(kd, d, ks, s, part, scale, offset) })
 		return
 	}
 	scaledRaw(kd, d, ks, s, &p, scale, offset)
@@ -74,12 +76,12 @@ func isByteKind(k mem.Kind) bool { return k == mem.Uint8 || k == mem.Int8 }
 // elements U) along p, on w goroutines, through a table of the 256 values
 // x·scale + offset. The table stays on the stack; the goroutines share a
 // copy.
-func lookupConvert[U any](kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan, w int, scale, offset float64) {
+func lookupConvert[U any](kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan, w int, scale, offset float64) {
 	var tab [256]U
 	scaledTable(kd, mem.Erase(tab[:]), ks, scale, offset)
 	if w > 1 {
 		shared := tab
-		parallel(p, w, func(part *plan) { lookupRaw(kd, d, s, mem.Erase(shared[:]), part) })
+		plan.Parallel(p, w, func(part *plan.Plan) { lookupRaw(kd, d, s, mem.Erase(shared[:]), part) })
 		return
 	}
 	lookupRaw(kd, d, s, mem.Erase(tab[:]), p)
@@ -110,7 +112,7 @@ func scaledTable(kd mem.Kind, tab mem.Raw, ks mem.Kind, scale, offset float64) {
 
 // lookupRaw writes tab[s[i]] into d along p; tab holds 256 elements of
 // d's kind.
-func lookupRaw(kd mem.Kind, d, s, tab mem.Raw, p *plan) {
+func lookupRaw(kd mem.Kind, d, s, tab mem.Raw, p *plan.Plan) {
 	switch kd {
 	case mem.Int8, mem.Uint8:
 		lookupRows(p, mem.As[uint8](d), mem.As[uint8](s), mem.As[uint8](tab))
@@ -133,11 +135,11 @@ func lookupRaw(kd mem.Kind, d, s, tab mem.Raw, p *plan) {
 
 // lookupRows calls rowLookup on every row of p (eachRow) through the
 // 256-element table tab.
-func lookupRows[D any](p *plan, d []D, s []uint8, tab []D) {
+func lookupRows[D any](p *plan.Plan, d []D, s []uint8, tab []D) {
 	t := (*[256]D)(tab)
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
-	p.eachRow(func(off [maxOperands]int, n int) {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		rowLookup(d, off[0], ds, s, off[1], ss, n, t)
 	})
 }
@@ -147,24 +149,24 @@ func lookupRows[D any](p *plan, d []D, s []uint8, tab []D) {
 // ss bytes apart (3 <= h <= ss <= 4: RGB, RGBA, or RGB of RGBA), into
 // planes of contiguous rows: the channels of an interleaved image going
 // to CHW, which lookupPlanar reads a pixel at a time.
-func planarChannels(p *plan) (h, ss int, ok bool) {
-	r := p.rank
-	_, ds := p.inner(0)
-	_, ss = p.inner(1)
-	h = p.th
-	return h, ss, h >= 3 && h <= ss && ss <= 4 && ds == 1 && p.st[1][r-2] == 1
+func planarChannels(p *plan.Plan) (h, ss int, ok bool) {
+	r := p.Rank
+	_, ds := p.Inner(0)
+	_, ss = p.Inner(1)
+	h = p.TH
+	return h, ss, h >= 3 && h <= ss && ss <= 4 && ds == 1 && p.St[1][r-2] == 1
 }
 
 // lookupPlanar writes the strips of planarChannels through the table tab
 // of 4-byte elements: the float32 tensors of ML preprocessing. (Generic
 // over the element size, the loops below run out of registers and lose a
 // tenth of their speed.)
-func lookupPlanar(p *plan, d []uint32, s []uint8, tab []uint32, h, ss int) {
+func lookupPlanar(p *plan.Plan, d []uint32, s []uint8, tab []uint32, h, ss int) {
 	t := (*[256]uint32)(tab)
-	dm := p.st[0][p.rank-2]
-	w := p.walkTiles(h, p.dim[p.rank-1]) // bands of whole rows: no tile to cut
-	for w.next(p) {
-		planarStrip(d, w.off[0], dm, s, w.off[1], ss, h, w.w, t)
+	dm := p.St[0][p.Rank-2]
+	w := p.WalkTiles(h, p.Dim[p.Rank-1]) // bands of whole rows: no tile to cut
+	for w.Next(p) {
+		planarStrip(d, w.Off[0], dm, s, w.Off[1], ss, h, w.W, t)
 	}
 }
 
@@ -316,12 +318,12 @@ const scaleChunk = 128
 // scaledRaw writes s (of kind ks) scaled into d (of kind kd) along p,
 // through a buffer: each chunk of a row is loaded (loadF64), scaled and
 // stored (storeF64). Between complex kinds the buffer is complex128.
-func scaledRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan, scale, offset float64) {
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
+func scaledRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan, scale, offset float64) {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
 	if isComplexKind(kd) && isComplexKind(ks) {
 		var buf [scaleChunk]complex128
-		p.eachRow(func(off [maxOperands]int, n int) {
+		p.EachRow(func(off [plan.MaxOperands]int, n int) {
 			for di, si := off[0], off[1]; n > 0; {
 				c := buf[:min(n, scaleChunk)]
 				loadC128(c, ks, s, si, ss)
@@ -335,7 +337,7 @@ func scaledRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan, scale, o
 		return
 	}
 	var buf [scaleChunk]float64
-	p.eachRow(func(off [maxOperands]int, n int) {
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		for di, si := off[0], off[1]; n > 0; {
 			c := buf[:min(n, scaleChunk)]
 			loadF64(c, ks, s, si, ss)

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 import (
@@ -103,11 +105,11 @@ func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 		}
 		sc := scaleCases[r.IntN(len(scaleCases))]
 		want := refScaled(dst, src, sc.scale, sc.offset)
-		tile, par := tileMinDim, parallelMinBytes
-		tileMinDim = []int{tile, 3}[r.IntN(2)]
-		parallelMinBytes = []int{par, 0}[r.IntN(2)]
+		tile, par := plan.TileMinDim, plan.MinParallelBytes
+		plan.TileMinDim = []int{tile, 3}[r.IntN(2)]
+		plan.MinParallelBytes = []int{par, 0}[r.IntN(2)]
 		ConvertScaled(dst, src, sc.scale, sc.offset)
-		tileMinDim, parallelMinBytes = tile, par
+		plan.TileMinDim, plan.MinParallelBytes = tile, par
 		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: ConvertScaled(dst %v strides %v, src %v strides %v, %v, %v) = %v, want %v",
 				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), sc.scale, sc.offset, got, want)
@@ -151,10 +153,10 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 			Convert(out, mustValue(FromSlice([]T{refBroadcastAt(src, dst.Shape(), idx)})).Slice(Int(0)))
 			want = append(want, out.At())
 		})
-		par := parallelMinBytes
-		parallelMinBytes = []int{par, 0}[r.IntN(2)]
+		par := plan.MinParallelBytes
+		plan.MinParallelBytes = []int{par, 0}[r.IntN(2)]
 		Convert(dst, src)
-		parallelMinBytes = par
+		plan.MinParallelBytes = par
 		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: Convert(dst %v strides %v, src %v strides %v) = %v, want %v",
 				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), got, want)
@@ -421,9 +423,9 @@ func TestConvertScaledAllocs(t *testing.T) {
 // conversions (one goroutine against GOMAXPROCS, on the image path).
 func BenchmarkConvertScaled(b *testing.B) {
 	knobs := func(lookup, par int, fn func()) {
-		l, p := lookupMinSize, parallelMinBytes
-		defer func() { lookupMinSize, parallelMinBytes = l, p }()
-		lookupMinSize, parallelMinBytes = lookup, par
+		l, p := lookupMinSize, plan.MinParallelBytes
+		defer func() { lookupMinSize, plan.MinParallelBytes = l, p }()
+		lookupMinSize, plan.MinParallelBytes = lookup, par
 		fn()
 	}
 	for _, n := range []int{64, 256, 512, 1024, 4096} {

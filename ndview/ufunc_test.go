@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import (
@@ -371,13 +373,13 @@ func TestUnaryParallel(t *testing.T) {
 			vals[k] = math.Exp(vals[k])
 		}
 		want := refStore(buf, dst, vals)
-		withKnobs(kernelAuto, tileMinDim, 0, func() { Exp(dst, a) })
+		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { Exp(dst, a) })
 		require.Equal(t, want, buf, "#%d parallel Exp(dst %v st %v, a %v st %v)", i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides())
 		for k := range vals {
 			vals[k] = math.Log(vals[k])
 		}
 		want = refStore(buf, dst, vals)
-		withKnobs(kernelAuto, tileMinDim, 0, func() { Log(dst, dst) })
+		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { Log(dst, dst) })
 		require.Equal(t, want, buf, "#%d parallel Log in place", i)
 	}
 }
