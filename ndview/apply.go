@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
 // Element-wise functions: Apply in place, Map from one source and Zip from
@@ -17,12 +19,12 @@ import "github.com/ndkit/ndkit/ndview/internal/plan"
 // NumPy expression assigned back, a[...] = f(a)). Apply panics with an
 // error wrapping ErrReadOnly, before calling f, when v is read-only.
 func (v NDView[T]) Apply(f func(T) T) {
-	if v.flags&flagReadOnly != 0 {
+	if v.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf("Apply", ErrReadOnly, "assignment destination is read-only")
 	}
 	var p plan.Plan
-	p.Init(v.shapeRef())
-	p.Add(v.off, v.stridesRef())
+	p.Init(v.lay.Shape())
+	p.Add(v.lay.Off, v.lay.Strides())
 	if p.Empty() {
 		return
 	}
@@ -56,14 +58,14 @@ func (v NDView[T]) Apply(f func(T) T) {
 // shape.
 func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 	const op = "Map"
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
 	var p plan.Plan
-	p.Init(dst.shapeRef())
-	p.Add(dst.off, dst.stridesRef())
-	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
-		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
+	p.Init(dst.lay.Shape())
+	p.Add(dst.lay.Off, dst.lay.Strides())
+	if !p.AddBroadcast(src.lay.Off, src.lay.Shape(), src.lay.Strides()) {
+		broadcastPanic(op, src.lay.Shape(), dst.lay.Shape())
 	}
 	if p.Empty() {
 		return
@@ -102,17 +104,17 @@ func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 // shape.
 func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
 	const op = "Zip"
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
 	var p plan.Plan
-	p.Init(dst.shapeRef())
-	p.Add(dst.off, dst.stridesRef())
-	if !p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
-		broadcastPanic(op, a.shapeRef(), dst.shapeRef())
+	p.Init(dst.lay.Shape())
+	p.Add(dst.lay.Off, dst.lay.Strides())
+	if !p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) {
+		broadcastPanic(op, a.lay.Shape(), dst.lay.Shape())
 	}
-	if !p.AddBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
-		broadcastPanic(op, b.shapeRef(), dst.shapeRef())
+	if !p.AddBroadcast(b.lay.Off, b.lay.Shape(), b.lay.Strides()) {
+		broadcastPanic(op, b.lay.Shape(), dst.lay.Shape())
 	}
 	if p.Empty() {
 		return

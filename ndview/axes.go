@@ -14,69 +14,14 @@ import "github.com/ndkit/ndkit/ndview/internal/mem"
 // axes and v's read-only flag; the caller fills in the layout.
 func (v *NDView[T]) derive(ndim int) NDView[T] {
 	r := *v
-	r.setRank(ndim)
+	r.lay.Reset(ndim)
 	return r
-}
-
-// relayout prepares v, which must be a private copy (a value receiver),
-// to receive a new layout of ndim axes, written through v.shapeRef and
-// v.stridesRef. It returns the old shape and
-// strides, which stay readable meanwhile: an inline layout is first saved
-// into *old, and heap storage, which other views may share, is never
-// written but replaced. Working on the copy instead of building a second
-// view saves copying and zeroing whole NDView values, which dominates the
-// cost of view operations (BenchmarkT, BenchmarkTranspose, BenchmarkSlice).
-func (v *viewLayout) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
-	n := int(v.rank1) + 1
-	if !v.heapStored() {
-		*old = v.small
-		sh, st = old[:n], old[inlineRank:inlineRank+n]
-	} else {
-		sh, st = v.extra.big[:n], v.extra.big[n:]
-	}
-	v.setRank(ndim)
-	return sh, st
-}
-
-// ndim is NDim for internal use: calling a value method on *v copies the
-// whole NDView, which costs more than the rest of a transpose.
-func (v *viewLayout) ndim() int { return int(v.rank1) + 1 }
-
-// permute rearranges the axes of v, a private copy, so that axis i becomes
-// old axis perm[i]; perm must be a valid permutation.
-func (v *NDView[T]) permute(perm []int) {
-	if !v.heapStored() && len(perm) <= inlineRank {
-		old := v.small
-		for i, p := range perm {
-			v.small[i], v.small[inlineRank+i] = old[p], old[inlineRank+p]
-		}
-		return
-	}
-	var old [2 * inlineRank]int
-	sh, st := v.relayout(len(perm), &old)
-	rsh, rst := v.shapeRef(), v.stridesRef()
-	for i, p := range perm {
-		rsh[i], rst[i] = sh[p], st[p]
-	}
 }
 
 // T returns v with its axes reversed: the transpose of a matrix, and for
 // shape (2, 3, 4) a view of shape (4, 3, 2). The result shares data with v.
 func (v NDView[T]) T() NDView[T] {
-	n := v.ndim()
-	if !v.heapStored() {
-		for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
-			v.small[i], v.small[j] = v.small[j], v.small[i]
-			v.small[inlineRank+i], v.small[inlineRank+j] = v.small[inlineRank+j], v.small[inlineRank+i]
-		}
-	} else {
-		var old [2 * inlineRank]int
-		sh, st := v.relayout(n, &old)
-		rsh, rst := v.shapeRef(), v.stridesRef()
-		for i := range rsh {
-			rsh[i], rst[i] = sh[n-1-i], st[n-1-i]
-		}
-	}
+	v.lay.Reverse()
 	return v
 }
 
@@ -90,11 +35,11 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 	if len(axes) == 0 {
 		return v.T()
 	}
-	ndim := v.ndim()
+	ndim := v.lay.NDim()
 	if len(axes) != ndim {
 		panicf("Transpose", ErrAxis, "axes don't match array: %d axes given for a view of %d dimensions", len(axes), ndim)
 	}
-	var buf [inlineRank]int
+	var buf [layout.InlineRank]int
 	perm := layout.IntsOf(buf[:], ndim)
 	var seen uint64
 	for i, a := range axes {
@@ -105,7 +50,7 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 		seen |= 1 << a
 		perm[i] = a
 	}
-	v.permute(perm)
+	v.lay.Permute(perm)
 	return v
 }
 
@@ -113,16 +58,16 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 // with v. It panics with an error wrapping ErrAxis when an axis is out of
 // range.
 func (v NDView[T]) SwapAxes(a, b int) NDView[T] {
-	ndim := v.ndim()
+	ndim := v.lay.NDim()
 	a = layout.NormalizeAxis("SwapAxes", a, ndim)
 	b = layout.NormalizeAxis("SwapAxes", b, ndim)
-	var buf [inlineRank]int
+	var buf [layout.InlineRank]int
 	perm := layout.IntsOf(buf[:], ndim)
 	for i := range perm {
 		perm[i] = i
 	}
 	perm[a], perm[b] = b, a
-	v.permute(perm)
+	v.lay.Permute(perm)
 	return v
 }
 
@@ -131,11 +76,11 @@ func (v NDView[T]) SwapAxes(a, b int) NDView[T] {
 // v. It panics with an error wrapping ErrAxis when src and dst differ in
 // length, an axis is out of range or repeated.
 func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
-	ndim := v.ndim()
+	ndim := v.lay.NDim()
 	if len(src) != len(dst) {
 		panicf("MoveAxis", ErrAxis, "source and destination must have the same number of elements, got %d and %d", len(src), len(dst))
 	}
-	var srcBuf [inlineRank]int
+	var srcBuf [layout.InlineRank]int
 	srcAt := layout.IntsOf(srcBuf[:], ndim) // srcAt[d] = source axis placed at d, or -1
 	for i := range ndim {
 		srcAt[i] = -1
@@ -151,7 +96,7 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 		seenDst |= 1 << d
 		srcAt[d] = s
 	}
-	var buf [inlineRank]int
+	var buf [layout.InlineRank]int
 	perm := layout.IntsOf(buf[:], ndim)
 	rest := 0 // next axis not in src
 	for d := range perm {
@@ -165,7 +110,7 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 		perm[d] = rest
 		rest++
 	}
-	v.permute(perm)
+	v.lay.Permute(perm)
 	return v
 }
 
@@ -174,7 +119,7 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 // [::-1]). The result shares data with v. It panics with an error wrapping
 // ErrAxis when an axis is out of range or repeated.
 func (v NDView[T]) Flip(axes ...int) NDView[T] {
-	ndim := v.ndim()
+	ndim := v.lay.NDim()
 	var mask uint64
 	if len(axes) == 0 {
 		mask = ^uint64(0)
@@ -186,14 +131,14 @@ func (v NDView[T]) Flip(axes ...int) NDView[T] {
 		}
 		mask |= 1 << a
 	}
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	r := v.derive(ndim)
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	copy(rsh, sh)
 	copy(rst, st)
 	for a := range ndim {
 		if mask&(1<<a) != 0 && sh[a] > 0 {
-			r.off += (sh[a] - 1) * st[a]
+			r.lay.Off += (sh[a] - 1) * st[a]
 			rst[a] = -st[a]
 		}
 	}
@@ -211,7 +156,7 @@ func (v NDView[T]) Rot90(k int, axes ...int) NDView[T] {
 	if len(axes) != 2 {
 		panicf("Rot90", ErrAxis, "len(axes) must be 2, got %d", len(axes))
 	}
-	ndim := v.ndim()
+	ndim := v.lay.NDim()
 	if axes[0] == axes[1] || layout.AbsInt(axes[0]-axes[1]) == ndim {
 		panicf("Rot90", ErrAxis, "axes must be different, got %d and %d for a view of %d dimensions", axes[0], axes[1], ndim)
 	}
@@ -236,7 +181,7 @@ func (v NDView[T]) Rot90(k int, axes ...int) NDView[T] {
 // Diagonal panics with an error wrapping ErrAxis when v has fewer than two
 // dimensions or the axes are out of range or equal.
 func (v NDView[T]) Diagonal(offset, axis1, axis2 int) NDView[T] {
-	ndim := v.ndim()
+	ndim := v.lay.NDim()
 	if ndim < 2 {
 		panicf("Diagonal", ErrAxis, "diag requires an array of at least two dimensions, got %d", ndim)
 	}
@@ -245,21 +190,21 @@ func (v NDView[T]) Diagonal(offset, axis1, axis2 int) NDView[T] {
 	if a1 == a2 {
 		panicf("Diagonal", ErrAxis, "axis1 and axis2 cannot be the same (both %d)", a1)
 	}
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	n1, s1, n2, s2 := sh[a1], st[a1], sh[a2], st[a2]
 	r := v.derive(ndim - 1)
 	var length int // negative when the offset leaves the plane
 	if offset >= 0 {
 		if length = min(n1, n2-offset); length >= 0 {
-			r.off += offset * s2
+			r.lay.Off += offset * s2
 		}
 	} else {
 		if length = min(n1+offset, n2); length >= 0 {
-			r.off -= offset * s1
+			r.lay.Off -= offset * s1
 		}
 	}
 	length = max(length, 0)
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	j := 0
 	for i := range ndim {
 		if i != a1 && i != a2 {
@@ -276,7 +221,7 @@ func (v NDView[T]) Diagonal(offset, axis1, axis2 int) NDView[T] {
 // panics with an error wrapping ErrAxis when an axis is out of range or
 // repeated, and ErrShape when a named axis has an extent other than 1.
 func (v NDView[T]) Squeeze(axes ...int) NDView[T] {
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	ndim := len(sh)
 	var drop uint64
 	if len(axes) == 0 {
@@ -298,7 +243,7 @@ func (v NDView[T]) Squeeze(axes ...int) NDView[T] {
 		drop |= 1 << a
 	}
 	r := v.derive(ndim - popCount(drop))
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	j := 0
 	for i := range ndim {
 		if drop&(1<<i) == 0 {
@@ -316,7 +261,7 @@ func (v NDView[T]) Squeeze(axes ...int) NDView[T] {
 // data with v. It panics with an error wrapping ErrAxis when a position is
 // out of range or repeated, and ErrShape when the result exceeds MaxRank.
 func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
-	sh := v.shapeRef()
+	sh := v.lay.Shape()
 	out := len(sh) + len(axes)
 	if out > MaxRank {
 		panicf("ExpandDims", ErrShape, "the result would have %d dimensions, above the maximum of %d", out, MaxRank)
@@ -329,7 +274,7 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 		}
 		mask |= 1 << a
 	}
-	var buf [inlineRank]int
+	var buf [layout.InlineRank]int
 	shape := layout.IntsOf(buf[:], out)
 	j := 0
 	for i := range shape {
@@ -340,7 +285,7 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 			j++
 		}
 	}
-	if err := v.reshape("ExpandDims", OrderC, shape, mem.Sizeof[T]()); err != nil {
+	if err := v.lay.Reshape("ExpandDims", OrderC, shape, mem.Sizeof[T]()); err != nil {
 		panic(err) // unreachable: inserting 1s never needs a copy
 	}
 	return v

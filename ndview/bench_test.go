@@ -63,7 +63,7 @@ var viewBenches = []struct {
 		// Every other row of the second-to-last axis, reshaped: a view,
 		// but not a contiguous one, so NumPy's no-copy algorithm runs.
 		w := v.Slice(Ellipsis, Step(2), Full())
-		s := w.shapeRef()
+		s := w.lay.Shape()
 		var buf [MaxRank]int
 		target := buf[:0]
 		if len(s) == 2 {

@@ -20,16 +20,16 @@ func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
 	if _, err := layout.CheckShape("BroadcastTo", shape, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	r := v.derive(len(shape))
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	if len(shape) < len(sh) || !layout.BroadcastStrides(sh, st, shape, rst) {
 		return NDView[T]{}, errorf("BroadcastTo", ErrShape,
 			"cannot broadcast a view of shape %s to shape %s: aligned on the right, each extent must equal the target's or be 1",
 			formatShape(sh), formatShape(shape))
 	}
 	copy(rsh, shape)
-	r.flags |= flagReadOnly
+	r.lay.Flags |= layout.FlagReadOnly
 	return r, nil
 }
 
@@ -46,7 +46,7 @@ func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
 // shape overflows int (its byte size, or an extent of n+1 windows of 0).
 func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 	const op = "SlidingWindow"
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	ndim := len(sh)
 	var axisBuf [MaxRank]int
 	if len(axes) == 0 {
@@ -68,7 +68,7 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 		return NDView[T]{}, errorf(op, ErrShape, "the result would have %d dimensions, above the maximum of %d", out, MaxRank)
 	}
 	r := v.derive(out)
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	copy(rsh, sh)
 	copy(rst, st)
 	for i, a := range axes {
@@ -99,7 +99,7 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 	if _, err := layout.CheckShape(op, rsh, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
-	r.flags |= flagReadOnly
+	r.lay.Flags |= layout.FlagReadOnly
 	return r, nil
 }
 
@@ -109,13 +109,13 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 // errors). The result is read-only when v is, or when two of its indices
 // might reach one element. It shares data with v.
 func (v NDView[T]) AsStrided(shape, strides []int) (NDView[T], error) {
-	r, err := Wrap(v.data, v.off, shape, strides)
+	r, err := Wrap(v.data, v.lay.Off, shape, strides)
 	if err != nil {
 		err.(*Error).Op = "AsStrided"
 		return NDView[T]{}, err
 	}
-	r.flags |= v.flags & flagReadOnly
-	r.keepOwner(&v.viewLayout)
+	r.lay.Flags |= v.lay.Flags & layout.FlagReadOnly
+	r.lay.KeepOwner(&v.lay)
 	return r, nil
 }
 

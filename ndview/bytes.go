@@ -102,11 +102,11 @@ func (v NDView[T]) Hex(sep string, bytesPerSep int) string {
 // []any of such rows, and so on; a 0-d view gives its element itself. The
 // elements are copies of type T (a float16.Float16 stays a Float16).
 func (v NDView[T]) ToList() any {
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	if len(sh) == 0 {
-		return v.data[v.off]
+		return v.data[v.lay.Off]
 	}
-	return toList(v.data, sh, st, v.off)
+	return toList(v.data, sh, st, v.lay.Off)
 }
 
 // toList builds the nested list of the layout at off.
@@ -133,7 +133,7 @@ func toList[T any](data []T, sh, st []int, off int) []any {
 // holding pointers), whose byte order ByteSwap cannot know.
 func (v NDView[T]) ByteSwap() {
 	const op = "ByteSwap"
-	if v.flags&flagReadOnly != 0 {
+	if v.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
 	ti := mem.InfoOf[T]()
@@ -151,7 +151,7 @@ func (v NDView[T]) ByteSwap() {
 	// without them the extra axis always fits in a plan (an element of at
 	// least 2 bytes leaves at most 61 axes of extent >= 2).
 	parts := ti.Size / unit
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	var shBuf, stBuf [MaxRank]int
 	ush, ust := shBuf[:0], stBuf[:0]
 	for k, n := range sh {
@@ -163,8 +163,8 @@ func (v NDView[T]) ByteSwap() {
 	ush, ust = append(ush, parts), append(ust, 1)
 	var p plan.Plan
 	p.Init(ush)
-	p.Add(v.off*parts, ust)
-	p.Add(v.off*parts, ust)
+	p.Add(v.lay.Off*parts, ust)
+	p.Add(v.lay.Off*parts, ust)
 	p.Simplify(true)
 	p.RowTiles(unit, unit)
 	switch unit {

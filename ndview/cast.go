@@ -55,16 +55,16 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 		return NDView[U]{}, boolTypeError(op, ui)
 	}
 	st, su := ti.Size, ui.Size
-	sh, str := v.shapeRef(), v.stridesRef()
+	sh, str := v.lay.Shape(), v.lay.Strides()
 	ndim := len(sh)
 	size := layout.ShapeSize(sh)
 	r := newView[U](nil, 0, ndim)
-	r.keepOwner(&v.viewLayout)
-	r.flags = v.flags & flagReadOnly
+	r.lay.KeepOwner(&v.lay)
+	r.lay.Flags = v.lay.Flags & layout.FlagReadOnly
 	if !ti.MadeFrom(ui) {
-		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
+		r.lay.Flags |= layout.FlagReadOnly // writes could store other bytes than 0 and 1 in a bool
 	}
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	copy(rsh, sh)
 	axes := ndim // the axes whose strides are rescaled
 	if st != su {
@@ -108,22 +108,22 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	if size == 0 {
 		// Nothing is reachable: keep the memory when the offset allows,
 		// without checking alignment or strides (C3).
-		if v.off >= 0 && v.off <= len(v.data) && (mem.Addr(v.data)+uintptr(v.off*st))%uintptr(ui.Align) == 0 {
-			r.data, r.off = mem.Reinterpret[U](v.data, v.off*st)
+		if v.lay.Off >= 0 && v.lay.Off <= len(v.data) && (mem.Addr(v.data)+uintptr(v.lay.Off*st))%uintptr(ui.Align) == 0 {
+			r.data, r.lay.Off = mem.Reinterpret[U](v.data, v.lay.Off*st)
 		}
 		return r, nil
 	}
-	first := v.off * st // v.off indexes data, so this fits
+	first := v.lay.Off * st // v.off indexes data, so this fits
 	if addr := mem.Addr(v.data) + uintptr(first); addr%uintptr(ui.Align) != 0 {
 		return NDView[U]{}, errorf(op, ErrAlign,
 			"misaligned: the first element is at address %#x, which is not a multiple of %d, the alignment of the new type (format %s)",
 			addr, ui.Align, ui.Format)
 	}
-	r.data, r.off = mem.Reinterpret[U](v.data, first)
+	r.data, r.lay.Off = mem.Reinterpret[U](v.data, first)
 	// Every reachable U lies in the bytes v reaches, all inside data, and
 	// starts at a multiple of su from the first: so inside r.data. Checked
 	// anyway, since a mistake here would reach outside memory.
-	if lo, hi, ok := layout.Extent(r.off, rsh, rst); !ok || lo < 0 || hi >= len(r.data) {
+	if lo, hi, ok := layout.Extent(r.lay.Off, rsh, rst); !ok || lo < 0 || hi >= len(r.data) {
 		return NDView[U]{}, errorf(op, ErrBounds,
 			"the cast view of shape %s would reach outside its memory", formatShape(rsh))
 	}
@@ -210,18 +210,18 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 	if !ti.BytesOK() {
 		return NDView[byte]{}, castTypeError(op, ti, "source")
 	}
-	sh, str := v.shapeRef(), v.stridesRef()
+	sh, str := v.lay.Shape(), v.lay.Strides()
 	ndim := len(sh)
 	if ndim+1 > MaxRank {
 		return NDView[byte]{}, errorf(op, ErrShape, "a view of %d dimensions has no room for a byte axis (maximum %d)", ndim, MaxRank)
 	}
 	r := newView[byte](nil, 0, ndim+1)
-	r.keepOwner(&v.viewLayout)
-	r.flags = v.flags & flagReadOnly
+	r.lay.KeepOwner(&v.lay)
+	r.lay.Flags = v.lay.Flags & layout.FlagReadOnly
 	if ti.HasBool {
-		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
+		r.lay.Flags |= layout.FlagReadOnly // writes could store other bytes than 0 and 1 in a bool
 	}
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	copy(rsh, sh)
 	rsh[ndim], rst[ndim] = ti.Size, 1
 	for k := range ndim {
@@ -229,8 +229,8 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 		// nothing, or in views without elements.
 		rst[k], _ = layout.MulInt(str[k], ti.Size)
 	}
-	if v.Size() > 0 || v.off >= 0 && v.off <= len(v.data) {
-		r.data, r.off = mem.Reinterpret[byte](v.data, v.off*ti.Size)
+	if v.Size() > 0 || v.lay.Off >= 0 && v.lay.Off <= len(v.data) {
+		r.data, r.lay.Off = mem.Reinterpret[byte](v.data, v.lay.Off*ti.Size)
 	}
 	return r, nil
 }

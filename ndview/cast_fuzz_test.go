@@ -29,7 +29,7 @@ func fuzzShape(spec []byte) []int {
 func byteSpan[T any](v NDView[T]) map[uintptr]bool {
 	set := map[uintptr]bool{}
 	size := uintptr(mem.Sizeof[T]())
-	forEachIndex(v.shapeRef(), func(idx []int) {
+	forEachIndex(v.lay.Shape(), func(idx []int) {
 		a := elemAddr(v, idx)
 		for j := range size {
 			set[a+j] = true
@@ -43,11 +43,11 @@ func byteSpan[T any](v NDView[T]) map[uintptr]bool {
 func checkInside[T any](t *testing.T, v NDView[T], lo, hi uintptr) {
 	t.Helper()
 	ti := mem.InfoOf[T]()
-	forEachIndex(v.shapeRef(), func(idx []int) {
+	forEachIndex(v.lay.Shape(), func(idx []int) {
 		a := elemAddr(v, idx)
 		if a < lo || a+uintptr(ti.Size) > hi {
 			t.Fatalf("element %v at %#x..%#x is outside [%#x, %#x) (shape %v strides %v off %d)",
-				idx, a, a+uintptr(ti.Size), lo, hi, v.Shape(), v.Strides(), v.off)
+				idx, a, a+uintptr(ti.Size), lo, hi, v.Shape(), v.Strides(), v.lay.Off)
 		}
 		if a%uintptr(ti.Align) != 0 {
 			t.Fatalf("element %v at %#x is misaligned for alignment %d", idx, a, ti.Align)
@@ -55,7 +55,7 @@ func checkInside[T any](t *testing.T, v NDView[T], lo, hi uintptr) {
 	})
 	// The bounds invariant holds in the view's own units.
 	if v.Size() > 0 {
-		l, h, ok := layout.Extent(v.off, v.shapeRef(), v.stridesRef())
+		l, h, ok := layout.Extent(v.lay.Off, v.lay.Shape(), v.lay.Strides())
 		if !ok || l < 0 || h >= len(v.data) {
 			t.Fatalf("bounds invariant broken: [%d, %d] of %d", l, h, len(v.data))
 		}

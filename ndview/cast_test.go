@@ -50,9 +50,9 @@ func seqView[T realNum](t *testing.T, shape ...int) NDView[T] {
 
 // elemAddr returns the address of element idx of v.
 func elemAddr[T any](v NDView[T], idx []int) uintptr {
-	p := v.off
+	p := v.lay.Off
 	for k, i := range idx {
-		p += i * v.stridesRef()[k]
+		p += i * v.lay.Strides()[k]
 	}
 	return mem.Addr(v.data) + uintptr(p*mem.Sizeof[T]())
 }
@@ -68,8 +68,8 @@ func checkSameBytes[U, T any](t *testing.T, c NDView[U], v NDView[T]) {
 	require.NoError(t, err)
 	require.Equal(t, c.NBytes(), v.NBytes())
 	var got, want []uintptr
-	forEachIndex(cb.shapeRef(), func(idx []int) { got = append(got, elemAddr(cb, idx)) })
-	forEachIndex(vb.shapeRef(), func(idx []int) { want = append(want, elemAddr(vb, idx)) })
+	forEachIndex(cb.lay.Shape(), func(idx []int) { got = append(got, elemAddr(cb, idx)) })
+	forEachIndex(vb.lay.Shape(), func(idx []int) { want = append(want, elemAddr(vb, idx)) })
 	assert.Equal(t, want, got, "the cast reaches the same bytes in the same order")
 }
 
@@ -162,7 +162,7 @@ func castTo[U any](t *testing.T, v NDView[uint32], shape, bstrides []int) error 
 	assert.Equal(t, bstrides, c.ByteStrides())
 	checkSameBytes(t, c, v)
 	if f, ok := any(c).(NDView[float32]); ok {
-		forEachIndex(f.shapeRef(), func(idx []int) {
+		forEachIndex(f.lay.Shape(), func(idx []int) {
 			assert.Equal(t, v.At(idx...), math.Float32bits(f.At(idx...)))
 		})
 	}
@@ -205,7 +205,7 @@ func TestCastRoundTrip(t *testing.T) {
 			assert.Equal(t, w.Shape(), back.Shape())
 			assert.Equal(t, w.Strides(), back.Strides())
 			assert.Equal(t, w.Offset(), back.Offset())
-			forEachIndex(w.shapeRef(), func(idx []int) {
+			forEachIndex(w.lay.Shape(), func(idx []int) {
 				assert.Equal(t, math.Float64bits(w.At(idx...)), math.Float64bits(back.At(idx...)))
 				assert.Equal(t, math.Float64bits(w.At(idx...)), u.At(idx...))
 			})

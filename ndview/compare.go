@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
@@ -136,16 +138,16 @@ func compareRows[T Real](p *plan.Plan, op cmpOp, d []bool, a, b []T) {
 // cannot be broadcast to dst's shape.
 func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
 	const op = "Where"
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
 	var p plan.Plan
-	p.Init(dst.shapeRef())
-	p.Add(dst.off, dst.stridesRef())
-	if !p.AddBroadcast(cond.off, cond.shapeRef(), cond.stridesRef()) ||
-		!p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
-		!p.AddBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
-		operandsPanic(op, dst.shapeRef(), cond.shapeRef(), a.shapeRef(), b.shapeRef())
+	p.Init(dst.lay.Shape())
+	p.Add(dst.lay.Off, dst.lay.Strides())
+	if !p.AddBroadcast(cond.lay.Off, cond.lay.Shape(), cond.lay.Strides()) ||
+		!p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) ||
+		!p.AddBroadcast(b.lay.Off, b.lay.Shape(), b.lay.Strides()) {
+		operandsPanic(op, dst.lay.Shape(), cond.lay.Shape(), a.lay.Shape(), b.lay.Shape())
 	}
 	if p.Empty() {
 		return

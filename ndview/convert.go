@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
@@ -81,13 +83,13 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 // the goroutines' closure only when that is above 1, so that what it
 // captures stays on the stack otherwise.
 func planConvert[U, T any](op string, p *plan.Plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.Init(dst.shapeRef())
-	p.Add(dst.off, dst.stridesRef())
-	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
-		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
+	p.Init(dst.lay.Shape())
+	p.Add(dst.lay.Off, dst.lay.Strides())
+	if !p.AddBroadcast(src.lay.Off, src.lay.Shape(), src.lay.Strides()) {
+		broadcastPanic(op, src.lay.Shape(), dst.lay.Shape())
 	}
 	if p.Empty() {
 		return src, 0

@@ -389,7 +389,7 @@ func bitsOf(h []float16.Float16) []uint16 {
 // refConvert is the naive Convert of int32 into float64 through At and Set,
 // with src broadcast to dst's shape by the caller.
 func refConvert(dst NDView[float64], src NDView[int32]) {
-	forEachIndex(dst.shapeRef(), func(idx []int) {
+	forEachIndex(dst.lay.Shape(), func(idx []int) {
 		dst.Set(float64(src.At(idx...)), idx...)
 	})
 }
@@ -424,7 +424,7 @@ func TestConvertLayouts(t *testing.T) {
 				d, want := mk(), mk()
 				Convert(d, s)
 				refConvert(want, s)
-				forEachIndex(d.shapeRef(), func(idx []int) {
+				forEachIndex(d.lay.Shape(), func(idx []int) {
 					require.Equal(t, want.At(idx...), d.At(idx...), "element %v", idx)
 				})
 			})

@@ -75,20 +75,20 @@ const shortAxis = 4
 // element reached through several indices is written several times. Fill
 // panics with an error wrapping ErrReadOnly when v is read-only.
 func (v NDView[T]) Fill(x T) {
-	if v.flags&flagReadOnly != 0 {
+	if v.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf("Fill", ErrReadOnly, "assignment destination is read-only")
 	}
 	size := v.Size()
 	if size == 0 {
 		return
 	}
-	if v.cContiguous() {
-		fillSlice(v.data[v.off:v.off+size], x)
+	if v.lay.CContiguous() {
+		fillSlice(v.data[v.lay.Off:v.lay.Off+size], x)
 		return
 	}
 	var p plan.Plan
-	p.Init(v.shapeRef())
-	p.Add(v.off, v.stridesRef())
+	p.Init(v.lay.Shape())
+	p.Add(v.lay.Off, v.lay.Strides())
 	p.Simplify(true)
 	fillPlan(&p, v.data, x)
 }
@@ -149,14 +149,14 @@ func fillSlice[T any](s []T, x T) {
 // that large contiguous copies take.
 func (v NDView[T]) CopyFrom(src NDView[T]) {
 	const op = "CopyFrom"
-	if v.flags&flagReadOnly != 0 {
+	if v.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
 	var p plan.Plan
-	p.Init(v.shapeRef())
-	p.Add(v.off, v.stridesRef())
-	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
-		broadcastPanic(op, src.shapeRef(), v.shapeRef())
+	p.Init(v.lay.Shape())
+	p.Add(v.lay.Off, v.lay.Strides())
+	if !p.AddBroadcast(src.lay.Off, src.lay.Shape(), src.lay.Strides()) {
+		broadcastPanic(op, src.lay.Shape(), v.lay.Shape())
 	}
 	if p.Empty() {
 		return
@@ -171,7 +171,7 @@ func (v NDView[T]) CopyFrom(src NDView[T]) {
 			// W4.3: after the flips of simplify the common stride is
 			// positive; copy forwards when the source starts at or
 			// after the destination, as memmove does.
-			rel := delta/size + (p.Base[1] - src.off) - (p.Base[0] - v.off)
+			rel := delta/size + (p.Base[1] - src.lay.Off) - (p.Base[0] - v.lay.Off)
 			moveRow(&p, v.data, src.data, rel >= 0)
 			return
 		}
@@ -212,10 +212,10 @@ func moveRow[T any](p *plan.Plan, dst, src []T, forward bool) {
 // shape (NumPy's a.copy()). The copy shares nothing with v: it has its own
 // data and no owner (Obj is nil), also when v is read-only or broadcast.
 func (v NDView[T]) Clone() NDView[T] {
-	sh := v.shapeRef()
+	sh := v.lay.Shape()
 	r := newView(make([]T, v.Size()), 0, len(sh))
-	copy(r.shapeRef(), sh)
-	layout.FillCStrides(sh, r.stridesRef())
+	copy(r.lay.Shape(), sh)
+	layout.FillCStrides(sh, r.lay.Strides())
 	v.copyTo(r.data)
 	return r
 }
@@ -235,17 +235,17 @@ func (v *NDView[T]) copyTo(out []T) {
 	if len(out) == 0 {
 		return
 	}
-	if v.cContiguous() && 2*len(out)*mem.Sizeof[T]() < plan.MinParallelBytes {
-		copy(out, v.data[v.off:v.off+len(out)])
+	if v.lay.CContiguous() && 2*len(out)*mem.Sizeof[T]() < plan.MinParallelBytes {
+		copy(out, v.data[v.lay.Off:v.lay.Off+len(out)])
 		return
 	}
-	sh := v.shapeRef()
+	sh := v.lay.Shape()
 	var p plan.Plan
 	p.Init(sh)
 	var cst [MaxRank]int
 	layout.FillCStrides(sh, cst[:len(sh)])
 	p.Add(0, cst[:len(sh)])
-	p.Add(v.off, v.stridesRef())
+	p.Add(v.lay.Off, v.lay.Strides())
 	p.Simplify(true)
 	runCopy(&p, out, v.data)
 }
@@ -729,15 +729,15 @@ func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, in
 	if dsize == 0 || ssize == 0 {
 		return aliasNone, 0 // zero-size elements hold no memory
 	}
-	dlo, dhi := plan.ExtentOf(dst.off, dst.shapeRef(), dst.stridesRef())
-	slo, shi := plan.ExtentOf(src.off, src.shapeRef(), src.stridesRef())
+	dlo, dhi := plan.ExtentOf(dst.lay.Off, dst.lay.Shape(), dst.lay.Strides())
+	slo, shi := plan.ExtentOf(src.lay.Off, src.lay.Shape(), src.lay.Strides())
 	var a, b [3]uintptr
 	for {
-		a = addrs(dst.data, dlo, dhi, dst.off)
-		b = addrs(src.data, slo, shi, src.off)
+		a = addrs(dst.data, dlo, dhi, dst.lay.Off)
+		b = addrs(src.data, slo, shi, src.lay.Off)
 		// A buffer on a goroutine stack moves when the stack grows; if
 		// that happened between the two calls, measure again.
-		if addrs(dst.data, dlo, dhi, dst.off) == a {
+		if addrs(dst.data, dlo, dhi, dst.lay.Off) == a {
 			break
 		}
 	}
@@ -745,7 +745,7 @@ func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, in
 		return aliasNone, 0
 	}
 	delta := int(b[2] - a[2])
-	if delta == 0 && dsize == ssize && plan.SameLayout(dst.shapeRef(), dst.stridesRef(), sst) {
+	if delta == 0 && dsize == ssize && plan.SameLayout(dst.lay.Shape(), dst.lay.Strides(), sst) {
 		return aliasSame, 0
 	}
 	return aliasSome, delta
@@ -760,7 +760,7 @@ func detach[D, S any](p *plan.Plan, k int, dst *NDView[D], src NDView[S]) NDView
 		return src
 	}
 	c := src.Clone()
-	p.Rebase(k, 0, c.shapeRef(), c.stridesRef())
+	p.Rebase(k, 0, c.lay.Shape(), c.lay.Strides())
 	return c
 }
 

@@ -28,7 +28,7 @@ import (
 //
 // NumPy's array_equal, by contrast, needs identical shapes.
 func Equal[T, U any](a NDView[T], b NDView[U]) bool {
-	as, bs := a.shapeRef(), b.shapeRef()
+	as, bs := a.lay.Shape(), b.lay.Shape()
 	if len(as) != len(bs) {
 		return false
 	}
@@ -47,17 +47,17 @@ func Equal[T, U any](a NDView[T], b NDView[U]) bool {
 	if a.Size() == 0 {
 		return true
 	}
-	return equalRec(&a, &b, 0, a.off, b.off)
+	return equalRec(&a, &b, 0, a.lay.Off, b.lay.Off)
 }
 
 // equalRec compares the sub-views from axis on, starting at offsets pa and
 // pb of a and b.
 func equalRec[T, U any](a *NDView[T], b *NDView[U], axis, pa, pb int) bool {
-	as := a.shapeRef()
+	as := a.lay.Shape()
 	if axis == len(as) {
 		return scalarOf(a.data[pa]).equal(scalarOf(b.data[pb]))
 	}
-	sa, sb := a.stridesRef()[axis], b.stridesRef()[axis]
+	sa, sb := a.lay.Strides()[axis], b.lay.Strides()[axis]
 	for i := range as[axis] {
 		if !equalRec(a, b, axis+1, pa+i*sa, pb+i*sb) {
 			return false

@@ -22,7 +22,7 @@ import "iter"
 func (v NDView[T]) Values() iter.Seq[T] {
 	return func(yield func(T) bool) {
 		var w rowWalker
-		w.init(v.off, v.shapeRef(), v.stridesRef())
+		w.init(v.lay.Off, v.lay.Shape(), v.lay.Strides())
 		for w.next() {
 			if w.st == 1 {
 				for _, x := range v.data[w.off : w.off+w.n] {
@@ -83,18 +83,18 @@ func (w *rowWalker) next() bool {
 // All allocates the index slice once per loop, nothing per element.
 func (v NDView[T]) All() iter.Seq2[[]int, T] {
 	return func(yield func([]int, T) bool) {
-		sh, st := v.shapeRef(), v.stridesRef()
+		sh, st := v.lay.Shape(), v.lay.Strides()
 		if layout.ShapeSize(sh) == 0 {
 			return
 		}
 		nd := len(sh)
 		idx := make([]int, nd)
 		if nd == 0 {
-			yield(idx, v.data[v.off])
+			yield(idx, v.data[v.lay.Off])
 			return
 		}
 		last, step := sh[nd-1], st[nd-1]
-		off := v.off // offset of element (idx[:nd-1], 0)
+		off := v.lay.Off // offset of element (idx[:nd-1], 0)
 		for {
 			o := off
 			for i := range last {
@@ -132,12 +132,12 @@ func (v NDView[T]) All() iter.Seq2[[]int, T] {
 // of rank up to 5 they cost no allocation. Axis panics, when called, with
 // an error wrapping ErrAxis when v is 0-d or axis is out of range.
 func (v NDView[T]) Axis(axis int) iter.Seq2[int, NDView[T]] {
-	checkIterAxis(axis, v.rank1)
+	checkIterAxis(axis, &v.lay)
 	return func(yield func(int, NDView[T]) bool) {
 		r, n, step := v.removeAxis(axis)
-		off := r.off
+		off := r.lay.Off
 		for i := range n {
-			r.off = off + i*step
+			r.lay.Off = off + i*step
 			if !yield(i, r) {
 				return
 			}
@@ -145,9 +145,11 @@ func (v NDView[T]) Axis(axis int) iter.Seq2[int, NDView[T]] {
 	}
 }
 
-// checkIterAxis panics unless a view of rank1+1 dimensions has axis.
-func checkIterAxis(axis int, rank1 int32) {
-	nd := int(rank1) + 1
+// checkIterAxis panics unless a view of layout l has axis. It takes the
+// layout, not its rank, to keep Axis within the inlining budget, so that
+// a range loop over Axis allocates nothing.
+func checkIterAxis(axis int, l *layout.Layout) {
+	nd := l.NDim()
 	if nd == 0 {
 		panicf("Axis", ErrAxis, "cannot iterate over a 0-d view")
 	}
@@ -157,12 +159,12 @@ func checkIterAxis(axis int, rank1 int32) {
 // removeAxis returns v without axis (valid, possibly negative) at index 0
 // of it, with the extent of the axis and its stride.
 func (v *NDView[T]) removeAxis(axis int) (r NDView[T], n, step int) {
-	sh, st := v.shapeRef(), v.stridesRef()
+	sh, st := v.lay.Shape(), v.lay.Strides()
 	if axis < 0 {
 		axis += len(sh)
 	}
 	r = v.derive(len(sh) - 1)
-	rsh, rst := r.shapeRef(), r.stridesRef()
+	rsh, rst := r.lay.Shape(), r.lay.Strides()
 	copy(rsh, sh[:axis])
 	copy(rsh[axis:], sh[axis+1:])
 	copy(rst, st[:axis])

@@ -26,7 +26,7 @@ const (
 // fmt's %v and %s verbs print this.
 func (v NDView[T]) String() string {
 	p := newPrinter(v, false)
-	return p.block(0, v.off, "")
+	return p.block(0, v.lay.Off, "")
 }
 
 // GoString formats v for fmt's %#v: its type, layout and elements on one
@@ -36,7 +36,7 @@ func (v NDView[T]) String() string {
 func (v NDView[T]) GoString() string {
 	p := newPrinter(v, true)
 	return fmt.Sprintf("%T{shape: %s, strides: %s, offset: %d, readonly: %t, data: %s}",
-		v, formatShape(v.shapeRef()), formatShape(v.stridesRef()), v.off, v.ReadOnly(), p.block(0, v.off, ""))
+		v, formatShape(v.lay.Shape()), formatShape(v.lay.Strides()), v.lay.Off, v.ReadOnly(), p.block(0, v.lay.Off, ""))
 }
 
 // printer formats one view.
@@ -50,10 +50,10 @@ type printer[T any] struct {
 }
 
 func newPrinter[T any](v NDView[T], compact bool) *printer[T] {
-	p := &printer[T]{v: &v, shape: v.shapeRef(), strides: v.stridesRef(), compact: compact}
+	p := &printer[T]{v: &v, shape: v.lay.Shape(), strides: v.lay.Strides(), compact: compact}
 	p.summarize = v.Size() > printThreshold
 	if !compact && v.Size() > 0 {
-		p.measure(0, v.off)
+		p.measure(0, v.lay.Off)
 	}
 	return p
 }

@@ -262,6 +262,16 @@ func refWindow(r refView, window, axes []int) refView {
 	}, true}
 }
 
+// itemKind is the kind of a reference index item.
+type itemKind uint8
+
+const (
+	kindSlice itemKind = iota
+	kindInt
+	kindNewAxis
+	kindEllipsis
+)
+
 // pyItem is a reference index item: the kind, and for ints and slices
 // their parts (nil for omitted slice parts).
 type pyItem struct {

@@ -172,8 +172,8 @@ func All(v NDView[bool]) bool {
 // planAll plans a walk over v alone, in memory order when reorder is true
 // and in C order otherwise, and reports whether v has elements.
 func planAll[T any](p *plan.Plan, v *NDView[T], reorder bool) bool {
-	p.Init(v.shapeRef())
-	p.Add(v.off, v.stridesRef())
+	p.Init(v.lay.Shape())
+	p.Add(v.lay.Off, v.lay.Strides())
 	if p.Empty() {
 		return false
 	}
@@ -528,7 +528,7 @@ func MeanAxis[T Float](dst, v NDView[T], axis int) {
 	}
 	checkAxis(op, &dst, &v, axis)
 	SumAxis(dst, v, axis)
-	m := v.shapeRef()[layout.NormalizeAxis(op, axis, v.NDim())]
+	m := v.lay.Shape()[layout.NormalizeAxis(op, axis, v.NDim())]
 	DivScalar(dst, dst, T(m))
 }
 
@@ -600,7 +600,7 @@ func ArgMaxAxis[T Real](dst NDView[int], v NDView[T], axis int) {
 func argAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax bool) {
 	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &v, axis)
-		tv := Zeros[float32](v.shapeRef()...)
+		tv := Zeros[float32](v.lay.Shape()...)
 		Convert(tv, v)
 		argAxis(op, dst, tv, axis, isMax)
 		return
@@ -715,9 +715,9 @@ func foldStrided[T any](d []T, di, ds int, data []T, si, ss, n int, f func(T, T)
 // into dst. The arguments are checked first, under op's name.
 func f16Axis[T Numeric](op string, dst, v NDView[T], axis int, fn func(dst, v NDView[float32], axis int)) {
 	checkAxis(op, &dst, &v, axis)
-	tv := Zeros[float32](v.shapeRef()...)
+	tv := Zeros[float32](v.lay.Shape()...)
 	Convert(tv, v)
-	td := Zeros[float32](dst.shapeRef()...)
+	td := Zeros[float32](dst.lay.Shape()...)
 	fn(td, tv, axis)
 	Convert(dst, td)
 }
@@ -747,9 +747,9 @@ type axisPlan struct {
 // order.
 func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], axis int, keepOrder bool) axisKind {
 	ax, dstStrides := checkAxis(op, dst, v, axis)
-	vsh := v.shapeRef()
+	vsh := v.lay.Shape()
 	switch {
-	case layout.ShapeSize(dst.shapeRef()) == 0:
+	case layout.ShapeSize(dst.lay.Shape()) == 0:
 		return axisSkip
 	case vsh[ax] == 0:
 		return axisEmpty
@@ -759,8 +759,8 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 	}
 	p := &r.p
 	p.Init(vsh)
-	p.Add(v.off, v.stridesRef())
-	p.Add(dst.off, dstStrides[:len(vsh)])
+	p.Add(v.lay.Off, v.lay.Strides())
+	p.Add(dst.lay.Off, dstStrides[:len(vsh)])
 	p.Simplify(true)
 	// The reduced axis is the only one on which dst has stride 0: dst is
 	// writable, so it never reaches an element twice along other axes,
@@ -775,7 +775,7 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 		r.kind = axisCopy
 		return r.kind
 	}
-	if keepOrder && v.stridesRef()[ax] < 0 {
+	if keepOrder && v.lay.Strides()[ax] < 0 {
 		p.Flip(q) // simplify flipped it to walk memory forwards
 	}
 	last := p.Rank - 1
@@ -824,13 +824,13 @@ func (r *axisPlan) run(row func(di, vi, vs, m int), fold func(di, ds, vi, vm, vs
 // It returns the axis in [0, ndim) and dst's strides laid over v's axes,
 // 0 along the reduced one.
 func checkAxis[D, T any](op string, dst *NDView[D], v *NDView[T], axis int) (int, [MaxRank]int) {
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	vsh := v.shapeRef()
+	vsh := v.lay.Shape()
 	nd := len(vsh)
 	ax := layout.NormalizeAxis(op, axis, nd)
-	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
+	dsh, dst1 := dst.lay.Shape(), dst.lay.Strides()
 	var st [MaxRank]int
 	ok := true
 	switch len(dsh) {
@@ -881,15 +881,15 @@ func shareMemory[A, B any](a *NDView[A], b *NDView[B]) bool {
 	if sa == 0 || sb == 0 || a.Size() == 0 || b.Size() == 0 {
 		return false
 	}
-	alo, ahi := plan.ExtentOf(a.off, a.shapeRef(), a.stridesRef())
-	blo, bhi := plan.ExtentOf(b.off, b.shapeRef(), b.stridesRef())
+	alo, ahi := plan.ExtentOf(a.lay.Off, a.lay.Shape(), a.lay.Strides())
+	blo, bhi := plan.ExtentOf(b.lay.Off, b.lay.Shape(), b.lay.Strides())
 	var x, y [3]uintptr
 	for {
-		x = addrs(a.data, alo, ahi, a.off)
-		y = addrs(b.data, blo, bhi, b.off)
+		x = addrs(a.data, alo, ahi, a.lay.Off)
+		y = addrs(b.data, blo, bhi, b.lay.Off)
 		// A buffer on a goroutine stack moves when the stack grows (see
 		// aliasOf); measure again if it moved.
-		if addrs(a.data, alo, ahi, a.off) == x {
+		if addrs(a.data, alo, ahi, a.lay.Off) == x {
 			break
 		}
 	}

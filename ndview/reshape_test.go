@@ -225,9 +225,9 @@ func TestReshapeStridesDirect(t *testing.T) {
 // _attempt_nocopy_reshape (SEMANTICS R4), the reference for reshapeStrides.
 func numpyReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
 	// The old layout without its extent-1 axes: od, os.
-	var buf [2 * inlineRank]int
-	od, os := buf[:inlineRank], buf[inlineRank:]
-	if len(oldShape) > inlineRank {
+	var buf [2 * layout.InlineRank]int
+	od, os := buf[:layout.InlineRank], buf[layout.InlineRank:]
+	if len(oldShape) > layout.InlineRank {
 		od, os = make([]int, len(oldShape)), make([]int, len(oldShape))
 	}
 	m := 0
@@ -363,43 +363,6 @@ func TestReshapeStridesMatchNumPy(t *testing.T) {
 	t.Logf("%d reshapes found strides, %d did not", succeeded, failed)
 }
 
-func TestSizeAndCContiguous(t *testing.T) {
-	// The one-pass size and C contiguity that Reshape starts from equal
-	// shapeSize and isCContiguous, for inline layouts (whose unused slots
-	// hold leftovers from earlier layouts) and heap-stored ones.
-	rng := rand.New(rand.NewPCG(7, 3))
-	contiguous := 0
-	for range 20000 {
-		shape := make([]int, rng.IntN(7))
-		for i := range shape {
-			shape[i] = []int{1, 1, 2, 3, 4, 0}[rng.IntN(6)]
-			if shape[i] == 0 && rng.IntN(4) != 0 {
-				shape[i] = 2
-			}
-		}
-		strides := make([]int, len(shape))
-		layout.FillCStrides(shape, strides)
-		if len(strides) > 0 && rng.IntN(2) == 0 {
-			strides[rng.IntN(len(strides))] += 1 + rng.IntN(2)
-		}
-		var l viewLayout
-		for i := range l.small {
-			l.small[i] = rng.IntN(9) - 4 // leftovers
-		}
-		l.setRank(len(shape))
-		copy(l.shapeRef(), shape)
-		copy(l.stridesRef(), strides)
-		size, c := l.sizeAndCContiguous()
-		require.Equal(t, layout.ShapeSize(shape), size, "size of %v", shape)
-		require.Equal(t, layout.IsCContiguous(shape, strides), c, "C contiguity of %v, %v", shape, strides)
-		if c {
-			contiguous++
-		}
-	}
-	// Both outcomes must be common for the comparison to mean anything.
-	assert.Greater(t, contiguous, 3000)
-	assert.Less(t, contiguous, 17000)
-}
 
 func TestReshapeTargetMatchesResolveShape(t *testing.T) {
 	// Reshape resolves the usual shapes itself and leaves the rest to

@@ -377,27 +377,6 @@ func TestSlicePanics(t *testing.T) {
 	}
 }
 
-func TestIndexItemString(t *testing.T) {
-	for _, tt := range []struct {
-		item IndexItem
-		want string
-	}{
-		{Int(3), "3"}, {Int(-1), "-1"}, {Full(), ":"}, {IndexItem{}, ":"}, {Step(-1), "::-1"},
-		{Range(1, 5), "1:5"}, {Range(1, 5).By(2), "1:5:2"}, {From(5).By(-1), "5::-1"},
-		{To(3), ":3"}, {To(-3).By(-2), ":-3:-2"}, {NewAxis, "None"}, {Ellipsis, "..."},
-	} {
-		assert.Equal(t, tt.want, tt.item.String())
-		// Every item parses back to itself.
-		got, err := parseIndex(tt.want, nil)
-		require.NoError(t, err)
-		require.Len(t, got, 1)
-		want := tt.item
-		if want.step == 1 {
-			want.step = 0
-		}
-		assert.Equal(t, want, got[0], "parseIndex(%q)", tt.want)
-	}
-}
 
 func TestIndexKeepsReadOnly(t *testing.T) {
 	v, err := FromSlice(arange(12), 3, 4)

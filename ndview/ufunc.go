@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
@@ -75,7 +77,7 @@ type Float interface {
 // element.
 func Scalar[T any](x T) NDView[T] {
 	v := newView([]T{x}, 0, 0)
-	v.flags = flagReadOnly
+	v.lay.Flags = layout.FlagReadOnly
 	return v
 }
 
@@ -342,13 +344,13 @@ func bitsF16[T any](s []T) []uint16 { return mem.As[uint16](mem.Erase(s)) }
 // an overlapping a (SEMANTICS W3), and simplifies the plan for the
 // destination's memory order. It reports false when dst has no elements.
 func plan2[D, A any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A]) bool {
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.Init(dst.shapeRef())
-	p.Add(dst.off, dst.stridesRef())
-	if !p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
-		broadcastPanic(op, a.shapeRef(), dst.shapeRef())
+	p.Init(dst.lay.Shape())
+	p.Add(dst.lay.Off, dst.lay.Strides())
+	if !p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) {
+		broadcastPanic(op, a.lay.Shape(), dst.lay.Shape())
 	}
 	if p.Empty() {
 		return false
@@ -360,14 +362,14 @@ func plan2[D, A any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A]) bool
 
 // plan3 plans dst = f(a, b) as plan2 does for one source.
 func plan3[D, A, B any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A], b *NDView[B]) bool {
-	if dst.flags&flagReadOnly != 0 {
+	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.Init(dst.shapeRef())
-	p.Add(dst.off, dst.stridesRef())
-	if !p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
-		!p.AddBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
-		operandsPanic(op, dst.shapeRef(), a.shapeRef(), b.shapeRef())
+	p.Init(dst.lay.Shape())
+	p.Add(dst.lay.Off, dst.lay.Strides())
+	if !p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) ||
+		!p.AddBroadcast(b.lay.Off, b.lay.Shape(), b.lay.Strides()) {
+		operandsPanic(op, dst.lay.Shape(), a.lay.Shape(), b.lay.Shape())
 	}
 	if p.Empty() {
 		return false

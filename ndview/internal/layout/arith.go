@@ -1,5 +1,5 @@
 // Package layout is the arithmetic of strided layouts: shapes, strides,
-// offsets, Contiguity, bounds, broadcasting and reshapes without copy. It
+// offsets, contiguity, bounds, broadcasting and reshapes without copy. It
 // works on plain ints (element units), knows nothing of element types or
 // memory, and imports no unsafe.
 package layout
@@ -65,7 +65,7 @@ func CheckShape(op string, shape []int, itemSize int) (int, error) {
 	size := 1
 	for i, n := range shape {
 		if n < 0 {
-			return 0, errs.Errorf(op, errs.ErrShape, "negative Extent %d on axis %d of shape %s; extents must be >= 0", n, i, errs.FormatShape(shape))
+			return 0, errs.Errorf(op, errs.ErrShape, "negative extent %d on axis %d of shape %s; extents must be >= 0", n, i, errs.FormatShape(shape))
 		}
 		if n == 0 {
 			size = 0
@@ -93,7 +93,7 @@ func ShapeSize(shape []int) int {
 
 // FillCStrides writes C-order (row-major) contiguous strides for shape into
 // out: the last stride is 1 and each earlier one is the next times the next
-// Extent, with zero extents counted as 1 (SEMANTICS L6).
+// extent, with zero extents counted as 1 (SEMANTICS L6).
 func FillCStrides(shape, out []int) {
 	s := 1
 	for i := len(shape) - 1; i >= 0; i-- {
@@ -125,7 +125,7 @@ func IsCContiguous(shape, strides []int) bool {
 			continue
 		}
 		if strides[i] != want {
-			// Keep scanning for a zero Extent, which makes any layout
+			// Keep scanning for a zero extent, which makes any layout
 			// contiguous.
 			return slices.Contains(shape[:i], 0)
 		}
@@ -156,7 +156,7 @@ func IsFContiguous(shape, strides []int) bool {
 // IsFContiguous(shape, strides) in one pass, for the predicates that need
 // both.
 // The products cannot overflow: those of the nonzero extents fit in int,
-// and a zero Extent makes them 0 for good, and the layout contiguous.
+// and a zero extent makes them 0 for good, and the layout contiguous.
 func Contiguity(shape, strides []int) (c, f bool) {
 	c, f = true, true
 	wc, wf := 1, 1
@@ -234,7 +234,7 @@ func CheckLayout(op string, n, off int, shape, strides []int, itemSize int) erro
 
 // MayOverlap reports whether two different indices might reach the same
 // element. It is exact for zero strides and conservative otherwise: sorted
-// by |stride|, the axes of Extent > 1 must each step over the whole span of
+// by |stride|, the axes of extent > 1 must each step over the whole span of
 // the smaller ones (the sufficient condition Rust's ndarray uses); a layout
 // that fails that test is treated as overlapping.
 func MayOverlap(shape, strides []int) bool {
@@ -318,7 +318,7 @@ func ResolveShape(op string, size int, shape, out []int) error {
 		case n == -1:
 			return errs.Errorf(op, errs.ErrShape, "can only specify one unknown dimension in %s", errs.FormatShape(shape))
 		default:
-			return errs.Errorf(op, errs.ErrShape, "negative Extent %d in %s; extents must be >= 0, or one -1", n, errs.FormatShape(shape))
+			return errs.Errorf(op, errs.ErrShape, "negative extent %d in %s; extents must be >= 0, or one -1", n, errs.FormatShape(shape))
 		}
 	}
 	if unknown >= 0 {
@@ -337,17 +337,17 @@ func ResolveShape(op string, size int, shape, out []int) error {
 // moving them, writing them into newStrides, and reports false when no such
 // strides exist. The layout must have at least one element and the shapes
 // the same size. The strides are exactly those of NumPy's
-// _attempt_nocopy_reshape (SEMANTICS R4), Extent-1 axes included, which
+// _attempt_nocopy_reshape (SEMANTICS R4), extent-1 axes included, which
 // TestReshapeStridesMatchNumPy checks against a line-by-line port.
 //
-// NumPy drops the old Extent-1 axes, then matches groups of old and new axes
+// NumPy drops the old extent-1 axes, then matches groups of old and new axes
 // with equal products and requires each group of old axes to be contiguous.
 // The same result, in one pass and without the intermediate arrays: the old
 // non-1 axes fall into maximal contiguous runs, and a new axis gets the stride
 // of its run's fastest axis times the extents of the new axes between it and
 // that axis. A reshape fails exactly when a new axis would straddle two runs.
 // Both layouts are walked from their fastest axis (the last in C order, the
-// first in F order). A new Extent-1 axis between two runs belongs, as in
+// first in F order). A new extent-1 axis between two runs belongs, as in
 // NumPy, to the run that follows it in index order, and one after the last
 // run to that run.
 func ReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
@@ -363,8 +363,8 @@ func ReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrid
 	for i := 0; i < nn; i, k = i+1, k+step {
 		n := newShape[k]
 		// Start the next run when the current one is covered: at once in F
-		// order, and in C order only for an Extent above 1 (or for the first
-		// axis), so that Extent-1 axes stay with the run after them.
+		// order, and in C order only for an extent above 1 (or for the first
+		// axis), so that extent-1 axes stay with the run after them.
 		if done == run && (fortran || n != 1 || i == 0) {
 			for uint(o) < uint(no) && oldShape[o] == 1 {
 				o += step
@@ -405,7 +405,7 @@ func BroadcastShapes(shapes ...[]int) ([]int, error) {
 		}
 		for _, n := range s {
 			if n < 0 {
-				return nil, errs.Errorf("BroadcastShapes", errs.ErrShape, "arg %d has a negative Extent in %s", i, errs.FormatShape(s))
+				return nil, errs.Errorf("BroadcastShapes", errs.ErrShape, "arg %d has a negative extent in %s", i, errs.FormatShape(s))
 			}
 		}
 		nd = max(nd, len(s))
@@ -434,7 +434,7 @@ func BroadcastShapes(shapes ...[]int) ([]int, error) {
 
 // BroadcastStrides writes into out the strides under which a layout of
 // shape and strides reads as target (SEMANTICS B2): target axes with no
-// source axis, and source axes of Extent 1, get stride 0; equal extents keep
+// source axis, and source axes of extent 1, get stride 0; equal extents keep
 // their stride. It reports false when the shapes are incompatible.
 func BroadcastStrides(shape, strides, target, out []int) bool {
 	lead := len(target) - len(shape)
