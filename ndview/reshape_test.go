@@ -363,7 +363,6 @@ func TestReshapeStridesMatchNumPy(t *testing.T) {
 	t.Logf("%d reshapes found strides, %d did not", succeeded, failed)
 }
 
-
 func TestReshapeTargetMatchesResolveShape(t *testing.T) {
 	// Reshape resolves the usual shapes itself and leaves the rest to
 	// resolveShape: on random targets (one or two -1s, other negatives,

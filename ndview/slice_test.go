@@ -377,7 +377,6 @@ func TestSlicePanics(t *testing.T) {
 	}
 }
 
-
 func TestIndexKeepsReadOnly(t *testing.T) {
 	v, err := FromSlice(arange(12), 3, 4)
 	require.NoError(t, err)
