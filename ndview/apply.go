@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 // Element-wise functions: Apply in place, Map from one source and Zip from
 // two, writing into a destination. They share the traversal plans of the
 // copies (plan.go) and their overlap rules: a source that shares memory
@@ -18,17 +20,17 @@ func (v NDView[T]) Apply(f func(T) T) {
 	if v.flags&flagReadOnly != 0 {
 		panicf("Apply", ErrReadOnly, "assignment destination is read-only")
 	}
-	var p plan
-	p.init(v.shapeRef())
-	p.add(v.off, v.stridesRef())
-	if p.empty() {
+	var p plan.Plan
+	p.Init(v.shapeRef())
+	p.Add(v.off, v.stridesRef())
+	if p.Empty() {
 		return
 	}
-	p.simplify(true)
-	n, ds := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		d := w.off[0]
+	p.Simplify(true)
+	n, ds := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		d := w.Off[0]
 		if ds == 1 {
 			row := v.data[d : d+n]
 			for i, x := range row {
@@ -57,22 +59,22 @@ func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	var p plan
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+	var p plan.Plan
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
 		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return
 	}
 	src = detach(&p, 1, &dst, src)
-	p.simplify(true)
-	n, ds := p.inner(0)
-	_, ss := p.inner(1)
-	w := p.walk(1)
-	for w.next(&p) {
-		d, s := w.off[0], w.off[1]
+	p.Simplify(true)
+	n, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		d, s := w.Off[0], w.Off[1]
 		if ds == 1 && ss == 1 {
 			out, in := dst.data[d:d+n], src.data[s:s+n]
 			for i, x := range in {
@@ -103,27 +105,27 @@ func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	var p plan
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
+	var p plan.Plan
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
 		broadcastPanic(op, a.shapeRef(), dst.shapeRef())
 	}
-	if !p.addBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
+	if !p.AddBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
 		broadcastPanic(op, b.shapeRef(), dst.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return
 	}
 	a = detach(&p, 1, &dst, a)
 	b = detach(&p, 2, &dst, b)
-	p.simplify(true)
-	n, ds := p.inner(0)
-	_, sa := p.inner(1)
-	_, sb := p.inner(2)
-	w := p.walk(1)
-	for w.next(&p) {
-		d, i, j := w.off[0], w.off[1], w.off[2]
+	p.Simplify(true)
+	n, ds := p.Inner(0)
+	_, sa := p.Inner(1)
+	_, sb := p.Inner(2)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		d, i, j := w.Off[0], w.Off[1], w.Off[2]
 		if ds == 1 && sa == 1 && sb == 1 {
 			out, x, y := dst.data[d:d+n], a.data[i:i+n], b.data[j:j+n]
 			for k := range out {

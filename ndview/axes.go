@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Axis operations (SEMANTICS §3): every one returns a view of the same
 // elements with its axes permuted, reversed, removed or added. No data
 // moves. An axis a < 0 counts from the end (a+ndim); an axis outside
@@ -22,7 +26,7 @@ func (v *NDView[T]) derive(ndim int) NDView[T] {
 // written but replaced. Working on the copy instead of building a second
 // view saves copying and zeroing whole NDView values, which dominates the
 // cost of view operations (BenchmarkT, BenchmarkTranspose, BenchmarkSlice).
-func (v *layout) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
+func (v *viewLayout) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
 	n := int(v.rank1) + 1
 	if !v.heapStored() {
 		*old = v.small
@@ -36,7 +40,7 @@ func (v *layout) relayout(ndim int, old *[2 * inlineRank]int) (sh, st []int) {
 
 // ndim is NDim for internal use: calling a value method on *v copies the
 // whole NDView, which costs more than the rest of a transpose.
-func (v *layout) ndim() int { return int(v.rank1) + 1 }
+func (v *viewLayout) ndim() int { return int(v.rank1) + 1 }
 
 // permute rearranges the axes of v, a private copy, so that axis i becomes
 // old axis perm[i]; perm must be a valid permutation.
@@ -91,10 +95,10 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 		panicf("Transpose", ErrAxis, "axes don't match array: %d axes given for a view of %d dimensions", len(axes), ndim)
 	}
 	var buf [inlineRank]int
-	perm := intsOf(buf[:], ndim)
+	perm := layout.IntsOf(buf[:], ndim)
 	var seen uint64
 	for i, a := range axes {
-		a = normalizeAxis("Transpose", a, ndim)
+		a = layout.NormalizeAxis("Transpose", a, ndim)
 		if seen&(1<<a) != 0 {
 			panicf("Transpose", ErrAxis, "repeated axis %d in transpose", a)
 		}
@@ -110,10 +114,10 @@ func (v NDView[T]) Transpose(axes ...int) NDView[T] {
 // range.
 func (v NDView[T]) SwapAxes(a, b int) NDView[T] {
 	ndim := v.ndim()
-	a = normalizeAxis("SwapAxes", a, ndim)
-	b = normalizeAxis("SwapAxes", b, ndim)
+	a = layout.NormalizeAxis("SwapAxes", a, ndim)
+	b = layout.NormalizeAxis("SwapAxes", b, ndim)
 	var buf [inlineRank]int
-	perm := intsOf(buf[:], ndim)
+	perm := layout.IntsOf(buf[:], ndim)
 	for i := range perm {
 		perm[i] = i
 	}
@@ -132,14 +136,14 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 		panicf("MoveAxis", ErrAxis, "source and destination must have the same number of elements, got %d and %d", len(src), len(dst))
 	}
 	var srcBuf [inlineRank]int
-	srcAt := intsOf(srcBuf[:], ndim) // srcAt[d] = source axis placed at d, or -1
+	srcAt := layout.IntsOf(srcBuf[:], ndim) // srcAt[d] = source axis placed at d, or -1
 	for i := range ndim {
 		srcAt[i] = -1
 	}
 	var seenSrc, seenDst uint64
 	for i := range src {
-		s := normalizeAxis("MoveAxis", src[i], ndim)
-		d := normalizeAxis("MoveAxis", dst[i], ndim)
+		s := layout.NormalizeAxis("MoveAxis", src[i], ndim)
+		d := layout.NormalizeAxis("MoveAxis", dst[i], ndim)
 		if seenSrc&(1<<s) != 0 || seenDst&(1<<d) != 0 {
 			panicf("MoveAxis", ErrAxis, "repeated axis in `source` or `destination` argument")
 		}
@@ -148,7 +152,7 @@ func (v NDView[T]) MoveAxis(src, dst []int) NDView[T] {
 		srcAt[d] = s
 	}
 	var buf [inlineRank]int
-	perm := intsOf(buf[:], ndim)
+	perm := layout.IntsOf(buf[:], ndim)
 	rest := 0 // next axis not in src
 	for d := range perm {
 		if srcAt[d] >= 0 {
@@ -176,7 +180,7 @@ func (v NDView[T]) Flip(axes ...int) NDView[T] {
 		mask = ^uint64(0)
 	}
 	for _, a := range axes {
-		a = normalizeAxis("Flip", a, ndim)
+		a = layout.NormalizeAxis("Flip", a, ndim)
 		if mask&(1<<a) != 0 {
 			panicf("Flip", ErrAxis, "repeated axis %d", a)
 		}
@@ -208,11 +212,11 @@ func (v NDView[T]) Rot90(k int, axes ...int) NDView[T] {
 		panicf("Rot90", ErrAxis, "len(axes) must be 2, got %d", len(axes))
 	}
 	ndim := v.ndim()
-	if axes[0] == axes[1] || absInt(axes[0]-axes[1]) == ndim {
+	if axes[0] == axes[1] || layout.AbsInt(axes[0]-axes[1]) == ndim {
 		panicf("Rot90", ErrAxis, "axes must be different, got %d and %d for a view of %d dimensions", axes[0], axes[1], ndim)
 	}
-	a0 := normalizeAxis("Rot90", axes[0], ndim)
-	a1 := normalizeAxis("Rot90", axes[1], ndim)
+	a0 := layout.NormalizeAxis("Rot90", axes[0], ndim)
+	a1 := layout.NormalizeAxis("Rot90", axes[1], ndim)
 	switch k & 3 { // k mod 4, also for negative k
 	case 1:
 		return v.Flip(a1).SwapAxes(a0, a1)
@@ -236,8 +240,8 @@ func (v NDView[T]) Diagonal(offset, axis1, axis2 int) NDView[T] {
 	if ndim < 2 {
 		panicf("Diagonal", ErrAxis, "diag requires an array of at least two dimensions, got %d", ndim)
 	}
-	a1 := normalizeAxis("Diagonal", axis1, ndim)
-	a2 := normalizeAxis("Diagonal", axis2, ndim)
+	a1 := layout.NormalizeAxis("Diagonal", axis1, ndim)
+	a2 := layout.NormalizeAxis("Diagonal", axis2, ndim)
 	if a1 == a2 {
 		panicf("Diagonal", ErrAxis, "axis1 and axis2 cannot be the same (both %d)", a1)
 	}
@@ -283,7 +287,7 @@ func (v NDView[T]) Squeeze(axes ...int) NDView[T] {
 		}
 	}
 	for _, a := range axes {
-		a = normalizeAxis("Squeeze", a, ndim)
+		a = layout.NormalizeAxis("Squeeze", a, ndim)
 		if drop&(1<<a) != 0 {
 			panicf("Squeeze", ErrAxis, "repeated axis %d", a)
 		}
@@ -319,14 +323,14 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 	}
 	var mask uint64
 	for _, a := range axes {
-		a = normalizeAxis("ExpandDims", a, out)
+		a = layout.NormalizeAxis("ExpandDims", a, out)
 		if mask&(1<<a) != 0 {
 			panicf("ExpandDims", ErrAxis, "repeated axis %d", a)
 		}
 		mask |= 1 << a
 	}
 	var buf [inlineRank]int
-	shape := intsOf(buf[:], out)
+	shape := layout.IntsOf(buf[:], out)
 	j := 0
 	for i := range shape {
 		if mask&(1<<i) != 0 {
@@ -336,7 +340,7 @@ func (v NDView[T]) ExpandDims(axes ...int) NDView[T] {
 			j++
 		}
 	}
-	if err := v.reshape("ExpandDims", OrderC, shape, sizeof[T]()); err != nil {
+	if err := v.reshape("ExpandDims", OrderC, shape, mem.Sizeof[T]()); err != nil {
 		panic(err) // unreachable: inserting 1s never needs a copy
 	}
 	return v

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Broadcasting and other stride tricks (SEMANTICS §5): views in which one
 // element may appear at many indices. Such views are read-only, so that no
 // write can land on an element twice.
@@ -13,13 +17,13 @@ package ndview
 // extent, fewer axes than v, or an extent that v's cannot broadcast to, and
 // ErrOverflow when shape's size overflows.
 func (v NDView[T]) BroadcastTo(shape ...int) (NDView[T], error) {
-	if _, err := checkShape("BroadcastTo", shape, sizeof[T]()); err != nil {
+	if _, err := layout.CheckShape("BroadcastTo", shape, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	sh, st := v.shapeRef(), v.stridesRef()
 	r := v.derive(len(shape))
 	rsh, rst := r.shapeRef(), r.stridesRef()
-	if len(shape) < len(sh) || !broadcastStrides(sh, st, shape, rst) {
+	if len(shape) < len(sh) || !layout.BroadcastStrides(sh, st, shape, rst) {
 		return NDView[T]{}, errorf("BroadcastTo", ErrShape,
 			"cannot broadcast a view of shape %s to shape %s: aligned on the right, each extent must equal the target's or be 1",
 			formatShape(sh), formatShape(shape))
@@ -83,7 +87,7 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 				"window shape cannot be larger than input array shape: window %d on axis %d of extent %d",
 				w, a, rsh[a])
 		}
-		n, ok := addInt(rsh[a]-w, 1)
+		n, ok := layout.AddInt(rsh[a]-w, 1)
 		if !ok {
 			return NDView[T]{}, errorf(op, ErrOverflow, "window %d on axis %d of extent %d gives %d windows, which overflows int", w, a, rsh[a], uint(rsh[a])+1)
 		}
@@ -92,7 +96,7 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 	}
 	// The windows and the window extents together can outgrow int even
 	// when v's shape does not (a stride-0 view may be huge).
-	if _, err := checkShape(op, rsh, sizeof[T]()); err != nil {
+	if _, err := layout.CheckShape(op, rsh, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	r.flags |= flagReadOnly
@@ -111,6 +115,13 @@ func (v NDView[T]) AsStrided(shape, strides []int) (NDView[T], error) {
 		return NDView[T]{}, err
 	}
 	r.flags |= v.flags & flagReadOnly
-	r.keepOwner(&v.layout)
+	r.keepOwner(&v.viewLayout)
 	return r, nil
 }
+
+// BroadcastShapes returns the shape that the given shapes broadcast to
+// (NumPy's broadcast_shapes, semantics.md B1): shapes are aligned on their
+// last axis, missing leading axes count as 1, and the extents of each
+// group must be equal apart from 1s; a 1 paired with 0 gives 0. It returns
+// an error wrapping ErrShape naming the first two shapes that disagree.
+func BroadcastShapes(shapes ...[]int) ([]int, error) { return layout.BroadcastShapes(shapes...) }

@@ -1,5 +1,11 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Views as bytes and values (SEMANTICS M3, M4, M5, C5): memoryview's
 // tobytes, hex and tolist, byte swapping in place, and decoding bytes of
 // either byte order into a new view. Byte order never changes silently:
@@ -24,15 +30,15 @@ import (
 // OrderF or OrderA, and ErrType when T holds pointers.
 func (v NDView[T]) ToBytes(order Order) []byte {
 	const op = "ToBytes"
-	ti := infoOf[T]()
-	if ti.kind == ekPointers {
-		panicf(op, ErrType, "the element type holds pointers (format %s); its bytes cannot be handed out", ti.format)
+	ti := mem.InfoOf[T]()
+	if ti.Kind == mem.Pointers {
+		panicf(op, ErrType, "the element type holds pointers (format %s); its bytes cannot be handed out", ti.Format)
 	}
 	if order > OrderA {
 		panicf(op, ErrLayout, "order must be 'C', 'F' or 'A', got %s", order)
 	}
 	size := v.Size()
-	if size == 0 || ti.size == 0 {
+	if size == 0 || ti.Size == 0 {
 		return []byte{}
 	}
 	out := make([]T, size)
@@ -42,7 +48,7 @@ func (v NDView[T]) ToBytes(order Order) []byte {
 	} else {
 		v.copyTo(out)
 	}
-	return bytesOf(out)
+	return mem.Bytes(out)
 }
 
 // Hex returns the bytes of v in C order (as ToBytes(OrderC) gives them) as
@@ -67,11 +73,11 @@ func (v NDView[T]) Hex(sep string, bytesPerSep int) string {
 	if sep != "" && sep[0] >= utf8.RuneSelf {
 		panicf(op, ErrShape, "sep must be ASCII, got %q", sep)
 	}
-	if infoOf[T]().kind == ekPointers {
-		panicf(op, ErrType, "the element type holds pointers (format %s); its bytes cannot be shown", infoOf[T]().format)
+	if mem.InfoOf[T]().Kind == mem.Pointers {
+		panicf(op, ErrType, "the element type holds pointers (format %s); its bytes cannot be shown", mem.InfoOf[T]().Format)
 	}
 	b := v.ToBytes(OrderC)
-	group := absInt(bytesPerSep)
+	group := layout.AbsInt(bytesPerSep)
 	if sep == "" || group == 0 || group >= len(b) {
 		group = len(b) + 1 // no separator
 	}
@@ -130,10 +136,10 @@ func (v NDView[T]) ByteSwap() {
 	if v.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	ti := infoOf[T]()
-	unit, ok := ti.swapUnit()
+	ti := mem.InfoOf[T]()
+	unit, ok := ti.SwapUnit()
 	if !ok {
-		panicf(op, ErrType, "elements of format %s have no byte order to swap; only numbers and bools do", ti.format)
+		panicf(op, ErrType, "elements of format %s have no byte order to swap; only numbers and bools do", ti.Format)
 	}
 	if unit == 1 || v.Size() == 0 {
 		return
@@ -144,7 +150,7 @@ func (v NDView[T]) ByteSwap() {
 	// Axes of extent 1 are left out: their strides are never used, and
 	// without them the extra axis always fits in a plan (an element of at
 	// least 2 bytes leaves at most 61 axes of extent >= 2).
-	parts := ti.size / unit
+	parts := ti.Size / unit
 	sh, st := v.shapeRef(), v.stridesRef()
 	var shBuf, stBuf [MaxRank]int
 	ush, ust := shBuf[:0], stBuf[:0]
@@ -155,21 +161,21 @@ func (v NDView[T]) ByteSwap() {
 		}
 	}
 	ush, ust = append(ush, parts), append(ust, 1)
-	var p plan
-	p.init(ush)
-	p.add(v.off*parts, ust)
-	p.add(v.off*parts, ust)
-	p.simplify(true)
-	p.rowTiles(unit, unit)
+	var p plan.Plan
+	p.Init(ush)
+	p.Add(v.off*parts, ust)
+	p.Add(v.off*parts, ust)
+	p.Simplify(true)
+	p.RowTiles(unit, unit)
 	switch unit {
 	case 2:
-		w, _ := rebase[uint16](v.data, 0)
+		w, _ := mem.Reinterpret[uint16](v.data, 0)
 		runRows(&p, w, w, rowSwap16)
 	case 4:
-		w, _ := rebase[uint32](v.data, 0)
+		w, _ := mem.Reinterpret[uint32](v.data, 0)
 		runRows(&p, w, w, rowSwap32)
 	case 8:
-		w, _ := rebase[uint64](v.data, 0)
+		w, _ := mem.Reinterpret[uint64](v.data, 0)
 		runRows(&p, w, w, rowSwap64)
 	}
 }
@@ -210,21 +216,21 @@ func rowSwap64(d []uint64, di, ds int, _ []uint64, _, _, n int) {
 // len(b)/size elements; ErrOverflow when the shape overflows.
 func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[T], error) {
 	const op = "DecodeBytes"
-	ti := infoOf[T]()
-	unit, ok := ti.swapUnit()
-	if !ok || !ti.bytesOK() {
-		return NDView[T]{}, errorf(op, ErrType, "elements of format %s have no byte order to decode; only numbers and bools do", ti.format)
+	ti := mem.InfoOf[T]()
+	unit, ok := ti.SwapUnit()
+	if !ok || !ti.BytesOK() {
+		return NDView[T]{}, errorf(op, ErrType, "elements of format %s have no byte order to decode; only numbers and bools do", ti.Format)
 	}
 	if order == nil {
 		return NDView[T]{}, errorf(op, ErrType, "byte order is nil; give binary.LittleEndian, binary.BigEndian or binary.NativeEndian")
 	}
-	if len(b)%ti.size != 0 {
+	if len(b)%ti.Size != 0 {
 		return NDView[T]{}, errorf(op, ErrShape,
-			"byte length %d is not a multiple of the item size %d (format %s)", len(b), ti.size, ti.format)
+			"byte length %d is not a multiple of the item size %d (format %s)", len(b), ti.Size, ti.Format)
 	}
-	n := len(b) / ti.size
+	n := len(b) / ti.Size
 	if len(shape) > 0 {
-		size, err := checkShape(op, shape, ti.size)
+		size, err := layout.CheckShape(op, shape, ti.Size)
 		if err != nil {
 			return NDView[T]{}, err
 		}
@@ -233,7 +239,7 @@ func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[
 				"shape %s holds %d elements but the %d bytes hold %d", formatShape(shape), size, len(b), n)
 		}
 	}
-	if ti.hasBool {
+	if ti.HasBool {
 		for i, x := range b {
 			if x > 1 {
 				return NDView[T]{}, errorf(op, ErrType, "byte %d is %d, which is not a bool; bools must be 0 or 1", i, x)
@@ -241,7 +247,7 @@ func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[
 		}
 	}
 	data := make([]T, n)
-	copy(bytesOf(data), b)
+	copy(mem.Bytes(data), b)
 	v, err := FromSlice(data, shape...)
 	if err != nil { // checked above
 		err.(*Error).Op = op

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"encoding/binary"
 	"math"
@@ -154,7 +156,7 @@ func TestByteSwap(t *testing.T) {
 		assert.Equal(t, float16.Float16(0x003c), h.At(0))
 		n := mustValue(FromSlice([]int{1}))
 		n.ByteSwap()
-		assert.Equal(t, 1<<((sizeof[int]()-1)*8), n.At(0))
+		assert.Equal(t, 1<<((mem.Sizeof[int]()-1)*8), n.At(0))
 	})
 	t.Run("one byte and empty", func(t *testing.T) {
 		b := mustValue(FromSlice([]int8{-1, 2}))

@@ -1,79 +1,12 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Reinterpreting casts (SEMANTICS C2, C3): views of the same memory as
-// another element type, never a copy.
-//
-// This is the only file of the package that imports unsafe. Every use
-// below is a few lines long and rests on three rules, checked before any
-// pointer is formed:
-//  1. Only pointer-free types of nonzero size are ever seen as bytes or
-//     made from bytes (typeInfo.bytesOK), so the garbage collector never
-//     meets a forged pointer and never misses a real one.
-//  2. A typed pointer is formed only at an address aligned for its type.
-//  3. A reinterpreted slice lies inside the bytes of the slice it comes
-//     from, so it is inside one allocation and keeps that allocation alive.
+// another element type, never a copy. The memory itself is reinterpreted
+// by package mem, the one door to unsafe; this file checks the layout.
 
-import "unsafe"
-
-// sizeof returns the size of one T in bytes.
-func sizeof[T any]() int {
-	var z T
-	return int(unsafe.Sizeof(z))
-}
-
-// sliceAddr returns the address of s's first element (of its backing
-// array when s is empty), for alignment and overlap tests. It is a number,
-// never turned back into a pointer.
-func sliceAddr[T any](s []T) uintptr {
-	return uintptr(unsafe.Pointer(unsafe.SliceData(s)))
-}
-
-// rawSlice is a slice with its element type erased, so that a conversion
-// can dispatch on the element kinds once, outside the generic code.
-type rawSlice struct {
-	ptr unsafe.Pointer
-	n   int
-}
-
-// eraseSlice erases the element type of s.
-func eraseSlice[T any](s []T) rawSlice {
-	return rawSlice{unsafe.Pointer(unsafe.SliceData(s)), len(s)}
-}
-
-// typedSlice returns r as a []T. The caller guarantees that r was erased
-// from a slice whose element type has T's representation (the same kind
-// and size: a named type and its underlying type, int and int64 on 64-bit
-// platforms), so that alignment and bounds carry over unchanged.
-func typedSlice[T any](r rawSlice) []T {
-	return unsafe.Slice((*T)(r.ptr), r.n)
-}
-
-// rebase returns the longest []U inside the bytes of s whose elements are
-// congruent with byte offset first of s modulo sizeof(U), and the index in
-// it of the U starting at first: the memory of s "around" first, seen as
-// U's. The caller guarantees that T and U are pointer-free with nonzero
-// sizes, that 0 <= first <= len(s)·sizeof(T), and that the address of byte
-// first is aligned for U (so is every U in the result: sizes are multiples
-// of alignments).
-func rebase[U, T any](s []T, first int) ([]U, int) {
-	su := sizeof[U]()
-	total := len(s) * sizeof[T]() // the byte length of a slice in memory fits in int
-	k := first / su
-	start := first - k*su
-	n := k + (total-first)/su
-	if n == 0 {
-		return nil, 0
-	}
-	// start + n·su <= total: the n U's lie inside the bytes of s.
-	p := unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), start)
-	return unsafe.Slice((*U)(p), n), k
-}
-
-// bytesOf returns the bytes of s; T must be pointer-free.
-func bytesOf[T any](s []T) []byte {
-	b, _ := rebase[byte](s, 0)
-	return b
-}
+import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Cast returns a view of v's memory as elements of type U: NumPy's
 // a.view(dtype), checked as Go requires (SEMANTICS C2, C3). Nothing is
@@ -111,24 +44,24 @@ func bytesOf[T any](s []T) []byte {
 // aligned for U.
 func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	const op = "Cast"
-	ti, ui := infoOf[T](), infoOf[U]()
-	if !ti.bytesOK() {
+	ti, ui := mem.InfoOf[T](), mem.InfoOf[U]()
+	if !ti.BytesOK() {
 		return NDView[U]{}, castTypeError(op, ti, "source")
 	}
-	if !ui.bytesOK() {
+	if !ui.BytesOK() {
 		return NDView[U]{}, castTypeError(op, ui, "target")
 	}
-	if !ui.madeFrom(ti) {
+	if !ui.MadeFrom(ti) {
 		return NDView[U]{}, boolTypeError(op, ui)
 	}
-	st, su := ti.size, ui.size
+	st, su := ti.Size, ui.Size
 	sh, str := v.shapeRef(), v.stridesRef()
 	ndim := len(sh)
-	size := shapeSize(sh)
+	size := layout.ShapeSize(sh)
 	r := newView[U](nil, 0, ndim)
-	r.keepOwner(&v.layout)
+	r.keepOwner(&v.viewLayout)
 	r.flags = v.flags & flagReadOnly
-	if !ti.madeFrom(ui) {
+	if !ti.MadeFrom(ui) {
 		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
 	}
 	rsh, rst := r.shapeRef(), r.stridesRef()
@@ -162,7 +95,7 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 		axes = last
 	}
 	for k := range axes {
-		bs, ok := mulInt(str[k], st)
+		bs, ok := layout.MulInt(str[k], st)
 		if size > 0 && sh[k] > 1 && (!ok || bs%su != 0) {
 			return NDView[U]{}, errorf(op, ErrLayout,
 				"the byte stride of axis %d (%d elements of %d bytes, shape %s) is not a multiple of %d, the size of the new type",
@@ -175,22 +108,22 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 	if size == 0 {
 		// Nothing is reachable: keep the memory when the offset allows,
 		// without checking alignment or strides (C3).
-		if v.off >= 0 && v.off <= len(v.data) && (sliceAddr(v.data)+uintptr(v.off*st))%uintptr(ui.align) == 0 {
-			r.data, r.off = rebase[U](v.data, v.off*st)
+		if v.off >= 0 && v.off <= len(v.data) && (mem.Addr(v.data)+uintptr(v.off*st))%uintptr(ui.Align) == 0 {
+			r.data, r.off = mem.Reinterpret[U](v.data, v.off*st)
 		}
 		return r, nil
 	}
 	first := v.off * st // v.off indexes data, so this fits
-	if addr := sliceAddr(v.data) + uintptr(first); addr%uintptr(ui.align) != 0 {
+	if addr := mem.Addr(v.data) + uintptr(first); addr%uintptr(ui.Align) != 0 {
 		return NDView[U]{}, errorf(op, ErrAlign,
 			"misaligned: the first element is at address %#x, which is not a multiple of %d, the alignment of the new type (format %s)",
-			addr, ui.align, ui.format)
+			addr, ui.Align, ui.Format)
 	}
-	r.data, r.off = rebase[U](v.data, first)
+	r.data, r.off = mem.Reinterpret[U](v.data, first)
 	// Every reachable U lies in the bytes v reaches, all inside data, and
 	// starts at a multiple of su from the first: so inside r.data. Checked
 	// anyway, since a mistake here would reach outside memory.
-	if lo, hi, ok := extent(r.off, rsh, rst); !ok || lo < 0 || hi >= len(r.data) {
+	if lo, hi, ok := layout.Extent(r.off, rsh, rst); !ok || lo < 0 || hi >= len(r.data) {
 		return NDView[U]{}, errorf(op, ErrBounds,
 			"the cast view of shape %s would reach outside its memory", formatShape(rsh))
 	}
@@ -198,17 +131,17 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 }
 
 // boolTypeError reports a target type holding bools.
-func boolTypeError(op string, t *typeInfo) error {
+func boolTypeError(op string, t *mem.Info) error {
 	return errorf(op, ErrType,
 		"the target element type (format %s) holds a bool, and Go requires every bool to be 0 or 1, which other bytes need not be; read the bytes as uint8, or decode them with DecodeBytes, which checks",
-		t.format)
+		t.Format)
 }
 
 // castTypeError reports an element type that cannot be reinterpreted.
-func castTypeError(op string, t *typeInfo, role string) error {
-	if t.kind == ekPointers {
+func castTypeError(op string, t *mem.Info, role string) error {
+	if t.Kind == mem.Pointers {
 		return errorf(op, ErrType,
-			"the %s element type holds pointers (format %s); only pointer-free types such as numbers, bools and structs or arrays of them can be seen as bytes", role, t.format)
+			"the %s element type holds pointers (format %s); only pointer-free types such as numbers, bools and structs or arrays of them can be seen as bytes", role, t.Format)
 	}
 	return errorf(op, ErrType, "the %s element type has size 0; it has no bytes to reinterpret", role)
 }
@@ -229,25 +162,25 @@ func castTypeError(op string, t *typeInfo, role string) error {
 // DecodeBytes, which copies.
 func FromBytes[T any](b []byte, shape ...int) (NDView[T], error) {
 	const op = "FromBytes"
-	ti := infoOf[T]()
-	if !ti.bytesOK() {
+	ti := mem.InfoOf[T]()
+	if !ti.BytesOK() {
 		return NDView[T]{}, castTypeError(op, ti, "target")
 	}
-	if !ti.madeFrom(infoUint8) {
+	if !ti.MadeFrom(mem.InfoOf[uint8]()) {
 		return NDView[T]{}, boolTypeError(op, ti)
 	}
-	if len(b)%ti.size != 0 {
+	if len(b)%ti.Size != 0 {
 		return NDView[T]{}, errorf(op, ErrShape,
-			"byte length %d is not a multiple of the item size %d (format %s)", len(b), ti.size, ti.format)
+			"byte length %d is not a multiple of the item size %d (format %s)", len(b), ti.Size, ti.Format)
 	}
 	var data []T
 	if len(b) > 0 {
-		if addr := sliceAddr(b); addr%uintptr(ti.align) != 0 {
+		if addr := mem.Addr(b); addr%uintptr(ti.Align) != 0 {
 			return NDView[T]{}, errorf(op, ErrAlign,
 				"misaligned: the bytes start at address %#x, which is not a multiple of %d, the alignment of the element type (format %s); copy them with DecodeBytes",
-				addr, ti.align, ti.format)
+				addr, ti.Align, ti.Format)
 		}
-		data, _ = rebase[T](b, 0)
+		data, _ = mem.Reinterpret[T](b, 0)
 	}
 	v, err := FromSlice(data, shape...)
 	if err != nil {
@@ -273,8 +206,8 @@ func FromBytes[T any](b []byte, shape ...int) (NDView[T], error) {
 // size 0, and ErrShape when v already has MaxRank axes.
 func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 	const op = "ByteView"
-	ti := infoOf[T]()
-	if !ti.bytesOK() {
+	ti := mem.InfoOf[T]()
+	if !ti.BytesOK() {
 		return NDView[byte]{}, castTypeError(op, ti, "source")
 	}
 	sh, str := v.shapeRef(), v.stridesRef()
@@ -283,21 +216,21 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 		return NDView[byte]{}, errorf(op, ErrShape, "a view of %d dimensions has no room for a byte axis (maximum %d)", ndim, MaxRank)
 	}
 	r := newView[byte](nil, 0, ndim+1)
-	r.keepOwner(&v.layout)
+	r.keepOwner(&v.viewLayout)
 	r.flags = v.flags & flagReadOnly
-	if ti.hasBool {
+	if ti.HasBool {
 		r.flags |= flagReadOnly // writes could store other bytes than 0 and 1 in a bool
 	}
 	rsh, rst := r.shapeRef(), r.stridesRef()
 	copy(rsh, sh)
-	rsh[ndim], rst[ndim] = ti.size, 1
+	rsh[ndim], rst[ndim] = ti.Size, 1
 	for k := range ndim {
 		// Overflow is only possible on extent-1 axes, whose stride means
 		// nothing, or in views without elements.
-		rst[k], _ = mulInt(str[k], ti.size)
+		rst[k], _ = layout.MulInt(str[k], ti.Size)
 	}
 	if v.Size() > 0 || v.off >= 0 && v.off <= len(v.data) {
-		r.data, r.off = rebase[byte](v.data, v.off*ti.size)
+		r.data, r.off = mem.Reinterpret[byte](v.data, v.off*ti.Size)
 	}
 	return r, nil
 }
@@ -308,7 +241,7 @@ func ByteView[T any](v NDView[T]) (NDView[byte], error) {
 func FromString(s string) NDView[byte] {
 	// The bytes of a string are never written; the read-only flag, which
 	// every write path checks, keeps it so.
-	data := unsafe.Slice(unsafe.StringData(s), len(s))
+	data := mem.StringBytes(s)
 	v, _ := FromSlice(data) // 1-D over all of data cannot fail
 	return v.AsReadOnly()
 }

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"errors"
 	"testing"
@@ -24,7 +28,7 @@ func fuzzShape(spec []byte) []int {
 // byteSpan returns the addresses of the bytes v's elements cover.
 func byteSpan[T any](v NDView[T]) map[uintptr]bool {
 	set := map[uintptr]bool{}
-	size := uintptr(sizeof[T]())
+	size := uintptr(mem.Sizeof[T]())
 	forEachIndex(v.shapeRef(), func(idx []int) {
 		a := elemAddr(v, idx)
 		for j := range size {
@@ -38,20 +42,20 @@ func byteSpan[T any](v NDView[T]) map[uintptr]bool {
 // aligned for T.
 func checkInside[T any](t *testing.T, v NDView[T], lo, hi uintptr) {
 	t.Helper()
-	ti := infoOf[T]()
+	ti := mem.InfoOf[T]()
 	forEachIndex(v.shapeRef(), func(idx []int) {
 		a := elemAddr(v, idx)
-		if a < lo || a+uintptr(ti.size) > hi {
+		if a < lo || a+uintptr(ti.Size) > hi {
 			t.Fatalf("element %v at %#x..%#x is outside [%#x, %#x) (shape %v strides %v off %d)",
-				idx, a, a+uintptr(ti.size), lo, hi, v.Shape(), v.Strides(), v.off)
+				idx, a, a+uintptr(ti.Size), lo, hi, v.Shape(), v.Strides(), v.off)
 		}
-		if a%uintptr(ti.align) != 0 {
-			t.Fatalf("element %v at %#x is misaligned for alignment %d", idx, a, ti.align)
+		if a%uintptr(ti.Align) != 0 {
+			t.Fatalf("element %v at %#x is misaligned for alignment %d", idx, a, ti.Align)
 		}
 	})
 	// The bounds invariant holds in the view's own units.
 	if v.Size() > 0 {
-		l, h, ok := extent(v.off, v.shapeRef(), v.stridesRef())
+		l, h, ok := layout.Extent(v.off, v.shapeRef(), v.stridesRef())
 		if !ok || l < 0 || h >= len(v.data) {
 			t.Fatalf("bounds invariant broken: [%d, %d] of %d", l, h, len(v.data))
 		}
@@ -73,7 +77,7 @@ func fuzzFromBytesAs[T any](t *testing.T, b []byte, shape []int, withShape bool)
 		}
 		return
 	}
-	lo := sliceAddr(b)
+	lo := mem.Addr(b)
 	checkInside(t, v, lo, lo+uintptr(len(b)))
 	if got, want := v.NBytes(), len(b); got != want {
 		t.Fatalf("FromBytes covers %d bytes, want %d", got, want)
@@ -115,7 +119,7 @@ func FuzzFromBytes(f *testing.F) {
 // fuzzCastTo casts v to U and checks the result against brute force.
 func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
 	c, err := Cast[U](v)
-	if infoOf[U]().hasBool && err == nil {
+	if mem.InfoOf[U]().HasBool && err == nil {
 		t.Fatalf("Cast to a bool type from format %s succeeded", v.Format())
 	}
 	if err != nil {
@@ -125,8 +129,8 @@ func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
 		}
 		return
 	}
-	lo := sliceAddr(v.data)
-	checkInside(t, c, lo, lo+uintptr(len(v.data)*sizeof[T]()))
+	lo := mem.Addr(v.data)
+	checkInside(t, c, lo, lo+uintptr(len(v.data)*mem.Sizeof[T]()))
 	if c.ReadOnly() != v.ReadOnly() {
 		t.Fatalf("Cast changed read-only from %v to %v", v.ReadOnly(), c.ReadOnly())
 	}
@@ -153,7 +157,7 @@ func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
 // fuzzCastFrom builds a view of T over aligned memory and casts it to the
 // type chosen by to.
 func fuzzCastFrom[T any](t *testing.T, off int, shape, strides []int, to uint8, readOnly bool) {
-	size := sizeof[T]()
+	size := mem.Sizeof[T]()
 	data := mustValue(FromBytes[T](alignedBytes((1 << 11) / size * size))).data
 	v, err := Wrap(data, off, shape, strides)
 	if err != nil {

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"encoding/binary"
 	"errors"
@@ -13,7 +15,7 @@ import (
 // alignedBytes returns n zero bytes starting at an address aligned for any
 // element type (the bytes of a []uint64 allocation).
 func alignedBytes(n int) []byte {
-	return bytesOf(make([]uint64, (n+7)/8+1))[:n]
+	return mem.Bytes(make([]uint64, (n+7)/8+1))[:n]
 }
 
 // castPanics checks that f panics with an error wrapping want.
@@ -52,7 +54,7 @@ func elemAddr[T any](v NDView[T], idx []int) uintptr {
 	for k, i := range idx {
 		p += i * v.stridesRef()[k]
 	}
-	return sliceAddr(v.data) + uintptr(p*sizeof[T]())
+	return mem.Addr(v.data) + uintptr(p*mem.Sizeof[T]())
 }
 
 // checkCastAddrs checks that every element of c starts at the same byte as

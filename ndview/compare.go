@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Element-wise comparisons into bool views (NumPy's equal, not_equal,
 // less, less_equal, greater, greater_equal), selection (where) and
 // clipping (clip). Broadcasting, overlap and panics follow ufunc.go.
@@ -28,7 +32,7 @@ const (
 // ErrReadOnly when dst is read-only and ErrShape, naming the shapes, when
 // a or b cannot be broadcast to dst's shape. It does not allocate.
 func EqualTo[T Numeric](dst NDView[bool], a, b NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if ad, bd, ok := planCompare("EqualTo", cmpEq, false, &p, &dst, &a, &b); ok {
 		equalRows(&p, dst.data, ad, bd)
 	}
@@ -38,7 +42,7 @@ func EqualTo[T Numeric](dst NDView[bool], a, b NDView[T]) {
 // np.not_equal(a, b, out=dst). NaN is unequal to everything. Broadcasting
 // and panics are those of EqualTo.
 func NotEqual[T Numeric](dst NDView[bool], a, b NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if ad, bd, ok := planCompare("NotEqual", cmpNe, false, &p, &dst, &a, &b); ok {
 		notEqualRows(&p, dst.data, ad, bd)
 	}
@@ -71,7 +75,7 @@ func GreaterEqual[T Real](dst NDView[bool], a, b NDView[T]) {
 // ordered runs Less (c is cmpLt) or LessEqual (cmpLe), or Greater and
 // GreaterEqual with swap.
 func ordered[T Real](op string, c cmpOp, swap bool, dst NDView[bool], a, b NDView[T]) {
-	var p plan
+	var p plan.Plan
 	ad, bd, ok := planCompare(op, c, swap, &p, &dst, &a, &b)
 	switch {
 	case !ok:
@@ -87,16 +91,16 @@ func ordered[T Real](op string, c cmpOp, swap bool, dst NDView[bool], a, b NDVie
 // sources are exchanged after planning, so that messages name them in the
 // caller's order). It runs float16 comparisons itself, and reports whether
 // the caller has work left.
-func planCompare[T Numeric](op string, c cmpOp, swap bool, p *plan, dst *NDView[bool], a, b *NDView[T]) ([]T, []T, bool) {
+func planCompare[T Numeric](op string, c cmpOp, swap bool, p *plan.Plan, dst *NDView[bool], a, b *NDView[T]) ([]T, []T, bool) {
 	if !plan3(op, p, dst, a, b) {
 		return nil, nil, false
 	}
 	ad, bd := a.data, b.data
 	if swap {
-		p.swapOperands(1, 2)
+		p.SwapOperands(1, 2)
 		ad, bd = bd, ad
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Compare(p, c, dst.data, bitsF16(ad), bitsF16(bd))
 		return nil, nil, false
 	}
@@ -105,7 +109,7 @@ func planCompare[T Numeric](op string, c cmpOp, swap bool, p *plan, dst *NDView[
 
 // compareRows runs comparison op along p (for float32 chunks of float16
 // views).
-func compareRows[T Real](p *plan, op cmpOp, d []bool, a, b []T) {
+func compareRows[T Real](p *plan.Plan, op cmpOp, d []bool, a, b []T) {
 	switch op {
 	case cmpEq:
 		equalRows(p, d, a, b)
@@ -116,12 +120,6 @@ func compareRows[T Real](p *plan, op cmpOp, d []bool, a, b []T) {
 	case cmpLe:
 		lessEqualRows(p, d, a, b)
 	}
-}
-
-// swapOperands exchanges operands j and k of p.
-func (p *plan) swapOperands(j, k int) {
-	p.st[j], p.st[k] = p.st[k], p.st[j]
-	p.base[j], p.base[k] = p.base[k], p.base[j]
 }
 
 // Where stores into dst the element of a where cond holds and of b where
@@ -141,34 +139,34 @@ func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	var p plan
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(cond.off, cond.shapeRef(), cond.stridesRef()) ||
-		!p.addBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
-		!p.addBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
+	var p plan.Plan
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(cond.off, cond.shapeRef(), cond.stridesRef()) ||
+		!p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
+		!p.AddBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
 		operandsPanic(op, dst.shapeRef(), cond.shapeRef(), a.shapeRef(), b.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return
 	}
 	cond = detach(&p, 1, &dst, cond)
 	a = detach(&p, 2, &dst, a)
 	b = detach(&p, 3, &dst, b)
-	p.simplify(true)
+	p.Simplify(true)
 	whereRows(&p, dst.data, cond.data, a.data, b.data)
 }
 
 // whereRows selects along the four-operand plan p.
-func whereRows[T any](p *plan, d []T, c []bool, a, b []T) {
-	n, ds := p.inner(0)
-	_, cs := p.inner(1)
-	_, as := p.inner(2)
-	_, bs := p.inner(3)
+func whereRows[T any](p *plan.Plan, d []T, c []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, cs := p.Inner(1)
+	_, as := p.Inner(2)
+	_, bs := p.Inner(3)
 	contig := ds == 1 && cs == 1 && as == 1 && bs == 1
-	w := p.walk(1)
-	for w.next(p) {
-		di, ci, ai, bi := w.off[0], w.off[1], w.off[2], w.off[3]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ci, ai, bi := w.Off[0], w.Off[1], w.Off[2], w.Off[3]
 		if contig {
 			d, c, a, b := d[di:di+n], c[ci:ci+n], a[ai:ai+n], b[bi:bi+n]
 			for i, x := range c {
@@ -198,11 +196,11 @@ func whereRows[T any](p *plan, d []T, c []bool, a, b []T) {
 // and Clip does not allocate unless a overlaps dst other than element for
 // element.
 func Clip[T Real](dst, a NDView[T], lo, hi T) {
-	var p plan
+	var p plan.Plan
 	if !plan2("Clip", &p, &dst, &a) {
 		return
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		tab := f16Table()
 		f16Clip(&p, bitsF16(dst.data), bitsF16(a.data), tab[uint16(lo)], tab[uint16(hi)])
 		return

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Element-type conversion (NumPy's astype and copyto with casting="unsafe").
 //
 // Convert plans the walk once per call (plan.go), dispatches once on the
@@ -45,14 +49,14 @@ import (
 // Convert panics with an error wrapping ErrReadOnly when dst is read-only,
 // and ErrShape when src cannot be broadcast to dst's shape.
 func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
-	var p plan
+	var p plan.Plan
 	src, w := planConvert("Convert", &p, &dst, src)
 	if w == 0 {
 		return
 	}
-	kd, d := infoOf[U]().kind, eraseSlice(dst.data)
-	ks, s := infoOf[T]().kind, eraseSlice(src.data)
-	if _, _, ok := planarChannels(&p); ok && isByteKind(ks) && kd == ekFloat32 && p.size >= lookupMinSize {
+	kd, d := mem.InfoOf[U]().Kind, mem.Erase(dst.data)
+	ks, s := mem.InfoOf[T]().Kind, mem.Erase(src.data)
+	if _, _, ok := planarChannels(&p); ok && isByteKind(ks) && kd == mem.Float32 && p.Size >= lookupMinSize {
 		// The channels of 8-bit pixels into float32 planes (an image to
 		// CHW) read a pixel at a time through the table of ConvertScaled,
 		// which gives Convert's results: 8-bit values are exact in
@@ -62,7 +66,7 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 		return
 	}
 	if w > 1 {
-		parallel(&p, w, func(part *plan) { convertRaw(kd, d, ks, s, part) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { convertRaw(kd, d, ks, s, part) })
 		return
 	}
 	convertRaw(kd, d, ks, s, &p)
@@ -76,23 +80,23 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 // (workers, parallel.go), or 0 when there is nothing to write. Callers create
 // the goroutines' closure only when that is above 1, so that what it
 // captures stays on the stack otherwise.
-func planConvert[U, T any](op string, p *plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
+func planConvert[U, T any](op string, p *plan.Plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
 		broadcastPanic(op, src.shapeRef(), dst.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return src, 0
 	}
 	src = detach(p, 1, dst, src)
-	p.simplify(true)
-	dsize, ssize := sizeof[U](), sizeof[T]()
-	p.rowTiles(dsize, ssize)
-	return src, workers(p, p.size*(dsize+ssize))
+	p.Simplify(true)
+	dsize, ssize := mem.Sizeof[U](), mem.Sizeof[T]()
+	p.RowTiles(dsize, ssize)
+	return src, plan.Workers(p, p.Size*(dsize+ssize))
 }
 
 // rowKernel converts n elements of one row: s[si], s[si+ss], … into
@@ -101,10 +105,10 @@ type rowKernel[D, S any] func(d []D, di, ds int, s []S, si, ss, n int)
 
 // runRows calls kernel on every row of d and s along p, a plan prepared
 // by rowTiles (eachRow).
-func runRows[D, S any](p *plan, d []D, s []S, kernel rowKernel[D, S]) {
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
-	p.eachRow(func(off [maxOperands]int, n int) {
+func runRows[D, S any](p *plan.Plan, d []D, s []S, kernel rowKernel[D, S]) {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		kernel(d, off[0], ds, s, off[1], ss, n)
 	})
 }
@@ -119,178 +123,178 @@ type realNum interface {
 }
 
 // convertRaw converts s (of kind ks) into d (of kind kd) along p.
-func convertRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *plan) {
+func convertRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	if kd == ks {
 		copyRaw(kd, d, s, p)
 		return
 	}
 	switch kd {
-	case ekInt8:
-		convertToReal(typedSlice[int8](d), ks, s, p)
-	case ekInt16:
-		convertToReal(typedSlice[int16](d), ks, s, p)
-	case ekInt32:
-		convertToReal(typedSlice[int32](d), ks, s, p)
-	case ekInt64:
-		convertToReal(typedSlice[int64](d), ks, s, p)
-	case ekUint8:
-		convertToReal(typedSlice[uint8](d), ks, s, p)
-	case ekUint16:
-		convertToReal(typedSlice[uint16](d), ks, s, p)
-	case ekUint32:
-		convertToReal(typedSlice[uint32](d), ks, s, p)
-	case ekUint64:
-		convertToReal(typedSlice[uint64](d), ks, s, p)
-	case ekFloat32:
-		convertToReal(typedSlice[float32](d), ks, s, p)
-	case ekFloat64:
-		convertToReal(typedSlice[float64](d), ks, s, p)
-	case ekFloat16:
-		convertToF16(typedSlice[uint16](d), ks, s, p)
-	case ekComplex64:
-		convertToC64(typedSlice[complex64](d), ks, s, p)
-	case ekComplex128:
-		convertToC128(typedSlice[complex128](d), ks, s, p)
+	case mem.Int8:
+		convertToReal(mem.As[int8](d), ks, s, p)
+	case mem.Int16:
+		convertToReal(mem.As[int16](d), ks, s, p)
+	case mem.Int32:
+		convertToReal(mem.As[int32](d), ks, s, p)
+	case mem.Int64:
+		convertToReal(mem.As[int64](d), ks, s, p)
+	case mem.Uint8:
+		convertToReal(mem.As[uint8](d), ks, s, p)
+	case mem.Uint16:
+		convertToReal(mem.As[uint16](d), ks, s, p)
+	case mem.Uint32:
+		convertToReal(mem.As[uint32](d), ks, s, p)
+	case mem.Uint64:
+		convertToReal(mem.As[uint64](d), ks, s, p)
+	case mem.Float32:
+		convertToReal(mem.As[float32](d), ks, s, p)
+	case mem.Float64:
+		convertToReal(mem.As[float64](d), ks, s, p)
+	case mem.Float16:
+		convertToF16(mem.As[uint16](d), ks, s, p)
+	case mem.Complex64:
+		convertToC64(mem.As[complex64](d), ks, s, p)
+	case mem.Complex128:
+		convertToC128(mem.As[complex128](d), ks, s, p)
 	}
 }
 
 // copyRaw copies elements of one kind, bit for bit.
-func copyRaw(k elemKind, d, s rawSlice, p *plan) {
+func copyRaw(k mem.Kind, d, s mem.Raw, p *plan.Plan) {
 	switch k {
-	case ekInt8, ekUint8, ekBool:
-		runRows(p, typedSlice[uint8](d), typedSlice[uint8](s), rowCopy[uint8])
-	case ekInt16, ekUint16, ekFloat16:
-		runRows(p, typedSlice[uint16](d), typedSlice[uint16](s), rowCopy[uint16])
-	case ekInt32, ekUint32, ekFloat32:
-		runRows(p, typedSlice[uint32](d), typedSlice[uint32](s), rowCopy[uint32])
-	case ekInt64, ekUint64, ekFloat64:
-		runRows(p, typedSlice[uint64](d), typedSlice[uint64](s), rowCopy[uint64])
-	case ekComplex64:
-		runRows(p, typedSlice[complex64](d), typedSlice[complex64](s), rowCopy[complex64])
-	case ekComplex128:
-		runRows(p, typedSlice[complex128](d), typedSlice[complex128](s), rowCopy[complex128])
+	case mem.Int8, mem.Uint8, mem.Bool:
+		runRows(p, mem.As[uint8](d), mem.As[uint8](s), rowCopy[uint8])
+	case mem.Int16, mem.Uint16, mem.Float16:
+		runRows(p, mem.As[uint16](d), mem.As[uint16](s), rowCopy[uint16])
+	case mem.Int32, mem.Uint32, mem.Float32:
+		runRows(p, mem.As[uint32](d), mem.As[uint32](s), rowCopy[uint32])
+	case mem.Int64, mem.Uint64, mem.Float64:
+		runRows(p, mem.As[uint64](d), mem.As[uint64](s), rowCopy[uint64])
+	case mem.Complex64:
+		runRows(p, mem.As[complex64](d), mem.As[complex64](s), rowCopy[complex64])
+	case mem.Complex128:
+		runRows(p, mem.As[complex128](d), mem.As[complex128](s), rowCopy[complex128])
 	}
 }
 
 // convertToReal converts s of kind ks into the real slice d.
-func convertToReal[D realNum](d []D, ks elemKind, s rawSlice, p *plan) {
+func convertToReal[D realNum](d []D, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
-	case ekInt8:
-		runRows(p, d, typedSlice[int8](s), rowReal[D, int8])
-	case ekInt16:
-		runRows(p, d, typedSlice[int16](s), rowReal[D, int16])
-	case ekInt32:
-		runRows(p, d, typedSlice[int32](s), rowReal[D, int32])
-	case ekInt64:
-		runRows(p, d, typedSlice[int64](s), rowReal[D, int64])
-	case ekUint8:
-		runRows(p, d, typedSlice[uint8](s), rowReal[D, uint8])
-	case ekUint16:
-		runRows(p, d, typedSlice[uint16](s), rowReal[D, uint16])
-	case ekUint32:
-		runRows(p, d, typedSlice[uint32](s), rowReal[D, uint32])
-	case ekUint64:
-		runRows(p, d, typedSlice[uint64](s), rowReal[D, uint64])
-	case ekFloat32:
-		runRows(p, d, typedSlice[float32](s), rowReal[D, float32])
-	case ekFloat64:
-		runRows(p, d, typedSlice[float64](s), rowReal[D, float64])
-	case ekFloat16:
-		runRows(p, d, typedSlice[uint16](s), rowF16ToReal[D])
-	case ekComplex64:
-		runRows(p, d, typedSlice[complex64](s), rowC64ToReal[D])
-	case ekComplex128:
-		runRows(p, d, typedSlice[complex128](s), rowC128ToReal[D])
+	case mem.Int8:
+		runRows(p, d, mem.As[int8](s), rowReal[D, int8])
+	case mem.Int16:
+		runRows(p, d, mem.As[int16](s), rowReal[D, int16])
+	case mem.Int32:
+		runRows(p, d, mem.As[int32](s), rowReal[D, int32])
+	case mem.Int64:
+		runRows(p, d, mem.As[int64](s), rowReal[D, int64])
+	case mem.Uint8:
+		runRows(p, d, mem.As[uint8](s), rowReal[D, uint8])
+	case mem.Uint16:
+		runRows(p, d, mem.As[uint16](s), rowReal[D, uint16])
+	case mem.Uint32:
+		runRows(p, d, mem.As[uint32](s), rowReal[D, uint32])
+	case mem.Uint64:
+		runRows(p, d, mem.As[uint64](s), rowReal[D, uint64])
+	case mem.Float32:
+		runRows(p, d, mem.As[float32](s), rowReal[D, float32])
+	case mem.Float64:
+		runRows(p, d, mem.As[float64](s), rowReal[D, float64])
+	case mem.Float16:
+		runRows(p, d, mem.As[uint16](s), rowF16ToReal[D])
+	case mem.Complex64:
+		runRows(p, d, mem.As[complex64](s), rowC64ToReal[D])
+	case mem.Complex128:
+		runRows(p, d, mem.As[complex128](s), rowC128ToReal[D])
 	}
 }
 
 // convertToF16 converts s of kind ks into float16 bits d.
-func convertToF16(d []uint16, ks elemKind, s rawSlice, p *plan) {
+func convertToF16(d []uint16, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
-	case ekInt8:
-		runRows(p, d, typedSlice[int8](s), rowToF16[int8])
-	case ekInt16:
-		runRows(p, d, typedSlice[int16](s), rowToF16[int16])
-	case ekInt32:
-		runRows(p, d, typedSlice[int32](s), rowToF16[int32])
-	case ekInt64:
-		runRows(p, d, typedSlice[int64](s), rowToF16[int64])
-	case ekUint8:
-		runRows(p, d, typedSlice[uint8](s), rowToF16[uint8])
-	case ekUint16:
-		runRows(p, d, typedSlice[uint16](s), rowToF16[uint16])
-	case ekUint32:
-		runRows(p, d, typedSlice[uint32](s), rowToF16[uint32])
-	case ekUint64:
-		runRows(p, d, typedSlice[uint64](s), rowToF16[uint64])
-	case ekFloat32:
-		runRows(p, d, typedSlice[float32](s), rowToF16[float32])
-	case ekFloat64:
-		runRows(p, d, typedSlice[float64](s), rowF64ToF16)
-	case ekComplex64:
-		runRows(p, d, typedSlice[complex64](s), rowC64ToF16)
-	case ekComplex128:
-		runRows(p, d, typedSlice[complex128](s), rowC128ToF16)
+	case mem.Int8:
+		runRows(p, d, mem.As[int8](s), rowToF16[int8])
+	case mem.Int16:
+		runRows(p, d, mem.As[int16](s), rowToF16[int16])
+	case mem.Int32:
+		runRows(p, d, mem.As[int32](s), rowToF16[int32])
+	case mem.Int64:
+		runRows(p, d, mem.As[int64](s), rowToF16[int64])
+	case mem.Uint8:
+		runRows(p, d, mem.As[uint8](s), rowToF16[uint8])
+	case mem.Uint16:
+		runRows(p, d, mem.As[uint16](s), rowToF16[uint16])
+	case mem.Uint32:
+		runRows(p, d, mem.As[uint32](s), rowToF16[uint32])
+	case mem.Uint64:
+		runRows(p, d, mem.As[uint64](s), rowToF16[uint64])
+	case mem.Float32:
+		runRows(p, d, mem.As[float32](s), rowToF16[float32])
+	case mem.Float64:
+		runRows(p, d, mem.As[float64](s), rowF64ToF16)
+	case mem.Complex64:
+		runRows(p, d, mem.As[complex64](s), rowC64ToF16)
+	case mem.Complex128:
+		runRows(p, d, mem.As[complex128](s), rowC128ToF16)
 	}
 }
 
 // convertToC64 converts s of kind ks into d.
-func convertToC64(d []complex64, ks elemKind, s rawSlice, p *plan) {
+func convertToC64(d []complex64, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
-	case ekInt8:
-		runRows(p, d, typedSlice[int8](s), rowToC64[int8])
-	case ekInt16:
-		runRows(p, d, typedSlice[int16](s), rowToC64[int16])
-	case ekInt32:
-		runRows(p, d, typedSlice[int32](s), rowToC64[int32])
-	case ekInt64:
-		runRows(p, d, typedSlice[int64](s), rowToC64[int64])
-	case ekUint8:
-		runRows(p, d, typedSlice[uint8](s), rowToC64[uint8])
-	case ekUint16:
-		runRows(p, d, typedSlice[uint16](s), rowToC64[uint16])
-	case ekUint32:
-		runRows(p, d, typedSlice[uint32](s), rowToC64[uint32])
-	case ekUint64:
-		runRows(p, d, typedSlice[uint64](s), rowToC64[uint64])
-	case ekFloat32:
-		runRows(p, d, typedSlice[float32](s), rowToC64[float32])
-	case ekFloat64:
-		runRows(p, d, typedSlice[float64](s), rowToC64[float64])
-	case ekFloat16:
-		runRows(p, d, typedSlice[uint16](s), rowF16ToC64)
-	case ekComplex128:
-		runRows(p, d, typedSlice[complex128](s), rowC128ToC64)
+	case mem.Int8:
+		runRows(p, d, mem.As[int8](s), rowToC64[int8])
+	case mem.Int16:
+		runRows(p, d, mem.As[int16](s), rowToC64[int16])
+	case mem.Int32:
+		runRows(p, d, mem.As[int32](s), rowToC64[int32])
+	case mem.Int64:
+		runRows(p, d, mem.As[int64](s), rowToC64[int64])
+	case mem.Uint8:
+		runRows(p, d, mem.As[uint8](s), rowToC64[uint8])
+	case mem.Uint16:
+		runRows(p, d, mem.As[uint16](s), rowToC64[uint16])
+	case mem.Uint32:
+		runRows(p, d, mem.As[uint32](s), rowToC64[uint32])
+	case mem.Uint64:
+		runRows(p, d, mem.As[uint64](s), rowToC64[uint64])
+	case mem.Float32:
+		runRows(p, d, mem.As[float32](s), rowToC64[float32])
+	case mem.Float64:
+		runRows(p, d, mem.As[float64](s), rowToC64[float64])
+	case mem.Float16:
+		runRows(p, d, mem.As[uint16](s), rowF16ToC64)
+	case mem.Complex128:
+		runRows(p, d, mem.As[complex128](s), rowC128ToC64)
 	}
 }
 
 // convertToC128 converts s of kind ks into d.
-func convertToC128(d []complex128, ks elemKind, s rawSlice, p *plan) {
+func convertToC128(d []complex128, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	switch ks {
-	case ekInt8:
-		runRows(p, d, typedSlice[int8](s), rowToC128[int8])
-	case ekInt16:
-		runRows(p, d, typedSlice[int16](s), rowToC128[int16])
-	case ekInt32:
-		runRows(p, d, typedSlice[int32](s), rowToC128[int32])
-	case ekInt64:
-		runRows(p, d, typedSlice[int64](s), rowToC128[int64])
-	case ekUint8:
-		runRows(p, d, typedSlice[uint8](s), rowToC128[uint8])
-	case ekUint16:
-		runRows(p, d, typedSlice[uint16](s), rowToC128[uint16])
-	case ekUint32:
-		runRows(p, d, typedSlice[uint32](s), rowToC128[uint32])
-	case ekUint64:
-		runRows(p, d, typedSlice[uint64](s), rowToC128[uint64])
-	case ekFloat32:
-		runRows(p, d, typedSlice[float32](s), rowToC128[float32])
-	case ekFloat64:
-		runRows(p, d, typedSlice[float64](s), rowToC128[float64])
-	case ekFloat16:
-		runRows(p, d, typedSlice[uint16](s), rowF16ToC128)
-	case ekComplex64:
-		runRows(p, d, typedSlice[complex64](s), rowC64ToC128)
+	case mem.Int8:
+		runRows(p, d, mem.As[int8](s), rowToC128[int8])
+	case mem.Int16:
+		runRows(p, d, mem.As[int16](s), rowToC128[int16])
+	case mem.Int32:
+		runRows(p, d, mem.As[int32](s), rowToC128[int32])
+	case mem.Int64:
+		runRows(p, d, mem.As[int64](s), rowToC128[int64])
+	case mem.Uint8:
+		runRows(p, d, mem.As[uint8](s), rowToC128[uint8])
+	case mem.Uint16:
+		runRows(p, d, mem.As[uint16](s), rowToC128[uint16])
+	case mem.Uint32:
+		runRows(p, d, mem.As[uint32](s), rowToC128[uint32])
+	case mem.Uint64:
+		runRows(p, d, mem.As[uint64](s), rowToC128[uint64])
+	case mem.Float32:
+		runRows(p, d, mem.As[float32](s), rowToC128[float32])
+	case mem.Float64:
+		runRows(p, d, mem.As[float64](s), rowToC128[float64])
+	case mem.Float16:
+		runRows(p, d, mem.As[uint16](s), rowF16ToC128)
+	case mem.Complex64:
+		runRows(p, d, mem.As[complex64](s), rowC64ToC128)
 	}
 }
 

@@ -1,5 +1,11 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Assignment and copies (SEMANTICS §8): Fill, CopyFrom, Clone and ToSlice,
 // and the copy kernels they share.
 //
@@ -80,19 +86,19 @@ func (v NDView[T]) Fill(x T) {
 		fillSlice(v.data[v.off:v.off+size], x)
 		return
 	}
-	var p plan
-	p.init(v.shapeRef())
-	p.add(v.off, v.stridesRef())
-	p.simplify(true)
+	var p plan.Plan
+	p.Init(v.shapeRef())
+	p.Add(v.off, v.stridesRef())
+	p.Simplify(true)
 	fillPlan(&p, v.data, x)
 }
 
 // fillPlan stores x at every element of the one-operand plan p.
-func fillPlan[T any](p *plan, data []T, x T) {
-	n, ds := p.inner(0)
-	w := p.walk(1)
-	for w.next(p) {
-		d := w.off[0]
+func fillPlan[T any](p *plan.Plan, data []T, x T) {
+	n, ds := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(p) {
+		d := w.Off[0]
 		if ds == 1 && forceKernel != kernelGeneric {
 			fillSlice(data[d:d+n], x)
 			continue
@@ -114,7 +120,7 @@ func fillSlice[T any](s []T, x T) {
 		}
 		return
 	}
-	block := max(64, 4096/max(sizeof[T](), 1))
+	block := max(64, 4096/max(mem.Sizeof[T](), 1))
 	s[0] = x
 	j := 1
 	for ; j < len(s) && j < block; j *= 2 {
@@ -146,33 +152,33 @@ func (v NDView[T]) CopyFrom(src NDView[T]) {
 	if v.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	var p plan
-	p.init(v.shapeRef())
-	p.add(v.off, v.stridesRef())
-	if !p.addBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
+	var p plan.Plan
+	p.Init(v.shapeRef())
+	p.Add(v.off, v.stridesRef())
+	if !p.AddBroadcast(src.off, src.shapeRef(), src.stridesRef()) {
 		broadcastPanic(op, src.shapeRef(), v.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return
 	}
-	switch kind, delta := aliasOf(&v, &src, p.st[1][:p.rank]); kind {
+	switch kind, delta := aliasOf(&v, &src, p.St[1][:p.Rank]); kind {
 	case aliasSame:
 		return // every element is copied onto itself
 	case aliasSome:
-		p.simplify(true)
-		size := sizeof[T]()
-		if p.rank == 1 && p.st[0][0] == p.st[1][0] && delta%size == 0 {
+		p.Simplify(true)
+		size := mem.Sizeof[T]()
+		if p.Rank == 1 && p.St[0][0] == p.St[1][0] && delta%size == 0 {
 			// W4.3: after the flips of simplify the common stride is
 			// positive; copy forwards when the source starts at or
 			// after the destination, as memmove does.
-			rel := delta/size + (p.base[1] - src.off) - (p.base[0] - v.off)
+			rel := delta/size + (p.Base[1] - src.off) - (p.Base[0] - v.off)
 			moveRow(&p, v.data, src.data, rel >= 0)
 			return
 		}
 		v.CopyFrom(src.Clone())
 		return
 	}
-	p.simplify(true)
+	p.Simplify(true)
 	runCopy(&p, v.data, src.data)
 }
 
@@ -185,9 +191,9 @@ func broadcastPanic(op string, src, dst []int) {
 
 // moveRow copies the one-axis plan p, whose operands have the same stride,
 // forwards or backwards.
-func moveRow[T any](p *plan, dst, src []T, forward bool) {
-	n, st := p.inner(0)
-	d, s := p.base[0], p.base[1]
+func moveRow[T any](p *plan.Plan, dst, src []T, forward bool) {
+	n, st := p.Inner(0)
+	d, s := p.Base[0], p.Base[1]
 	if st == 1 {
 		copy(dst[d:d+n], src[s:s+n]) // memmove
 		return
@@ -209,7 +215,7 @@ func (v NDView[T]) Clone() NDView[T] {
 	sh := v.shapeRef()
 	r := newView(make([]T, v.Size()), 0, len(sh))
 	copy(r.shapeRef(), sh)
-	fillCStrides(sh, r.stridesRef())
+	layout.FillCStrides(sh, r.stridesRef())
 	v.copyTo(r.data)
 	return r
 }
@@ -229,31 +235,31 @@ func (v *NDView[T]) copyTo(out []T) {
 	if len(out) == 0 {
 		return
 	}
-	if v.cContiguous() && 2*len(out)*sizeof[T]() < parallelMinBytes {
+	if v.cContiguous() && 2*len(out)*mem.Sizeof[T]() < plan.MinParallelBytes {
 		copy(out, v.data[v.off:v.off+len(out)])
 		return
 	}
 	sh := v.shapeRef()
-	var p plan
-	p.init(sh)
+	var p plan.Plan
+	p.Init(sh)
 	var cst [MaxRank]int
-	fillCStrides(sh, cst[:len(sh)])
-	p.add(0, cst[:len(sh)])
-	p.add(v.off, v.stridesRef())
-	p.simplify(true)
+	layout.FillCStrides(sh, cst[:len(sh)])
+	p.Add(0, cst[:len(sh)])
+	p.Add(v.off, v.stridesRef())
+	p.Simplify(true)
 	runCopy(&p, out, v.data)
 }
 
 // runCopy copies the simplified two-operand plan p, operand 1 into operand
 // 0, which do not overlap.
-func runCopy[T any](p *plan, dst, src []T) {
+func runCopy[T any](p *plan.Plan, dst, src []T) {
 	k, q := chooseCopy(p)
 	if q >= 0 {
-		p.moveAxis(q, p.rank-2)
+		p.MoveAxis(q, p.Rank-2)
 	}
 	if parallelKernels&(1<<k) != 0 {
-		if w := workers(p, 2*p.size*sizeof[T]()); w > 1 {
-			parallel(p, w, func(part *plan) { copyKernel(part, dst, src, k) })
+		if w := plan.Workers(p, 2*p.Size*mem.Sizeof[T]()); w > 1 {
+			plan.Parallel(p, w, func(part *plan.Plan) { copyKernel(part, dst, src, k) })
 			return
 		}
 	}
@@ -263,7 +269,7 @@ func runCopy[T any](p *plan, dst, src []T) {
 // chooseCopy returns the kernel for the simplified plan p by the rules at
 // the top of this file, or the forced one. For kernelTile it also returns
 // the axis that the tiles pair with the innermost one (else -1).
-func chooseCopy(p *plan) (kernel, int) {
+func chooseCopy(p *plan.Plan) (kernel, int) {
 	k, q := autoKernel(p)
 	if forceKernel == kernelAuto || forceKernel == k {
 		return k, q
@@ -275,10 +281,10 @@ func chooseCopy(p *plan) (kernel, int) {
 }
 
 // autoKernel applies rules 1 to 7.
-func autoKernel(p *plan) (kernel, int) {
-	r := p.rank
-	n, ds := p.inner(0)
-	_, ss := p.inner(1)
+func autoKernel(p *plan.Plan) (kernel, int) {
+	r := p.Rank
+	n, ds := p.Inner(0)
+	_, ss := p.Inner(1)
 	switch {
 	case r >= 2 && n <= shortAxis:
 		return kernelShortInner, -1
@@ -290,10 +296,10 @@ func autoKernel(p *plan) (kernel, int) {
 		return kernelReverse, -1
 	case r < 2:
 		return kernelStrided, -1
-	case p.dim[r-2] <= shortAxis && absInt(p.st[1][r-2]) < absInt(ss):
+	case p.Dim[r-2] <= shortAxis && layout.AbsInt(p.St[1][r-2]) < layout.AbsInt(ss):
 		return kernelShortOuter, -1
 	}
-	if q := tileAxis(p); q >= 0 {
+	if q := plan.TileAxis(p); q >= 0 {
 		return kernelTile, q
 	}
 	return kernelStrided, -1
@@ -301,10 +307,10 @@ func autoKernel(p *plan) (kernel, int) {
 
 // forcedKernel returns kernel k if it can run plan p (with its tile axis),
 // or kernelAuto.
-func forcedKernel(p *plan, k kernel) (kernel, int) {
-	r := p.rank
-	n, ds := p.inner(0)
-	_, ss := p.inner(1)
+func forcedKernel(p *plan.Plan, k kernel) (kernel, int) {
+	r := p.Rank
+	n, ds := p.Inner(0)
+	_, ss := p.Inner(1)
 	ok := false
 	switch k {
 	case kernelContig:
@@ -316,9 +322,9 @@ func forcedKernel(p *plan, k kernel) (kernel, int) {
 	case kernelShortInner:
 		ok = r >= 2 && n <= shortAxis
 	case kernelShortOuter:
-		ok = r >= 2 && p.dim[r-2] <= shortAxis
+		ok = r >= 2 && p.Dim[r-2] <= shortAxis
 	case kernelTile:
-		if q := tileAxis(p); q >= 0 {
+		if q := plan.TileAxis(p); q >= 0 {
 			return k, q
 		}
 	case kernelStrided, kernelGeneric:
@@ -331,20 +337,20 @@ func forcedKernel(p *plan, k kernel) (kernel, int) {
 }
 
 // copyKernel runs kernel k over plan p, copying operand 1 into operand 0.
-func copyKernel[T any](p *plan, dst, src []T, k kernel) {
-	n, ds := p.inner(0)
-	_, ss := p.inner(1)
+func copyKernel[T any](p *plan.Plan, dst, src []T, k kernel) {
+	n, ds := p.Inner(0)
+	_, ss := p.Inner(1)
 	switch k {
 	case kernelContig:
-		w := p.walk(1)
-		for w.next(p) {
-			d, s := w.off[0], w.off[1]
+		w := p.Walk(1)
+		for w.Next(p) {
+			d, s := w.Off[0], w.Off[1]
 			copy(dst[d:d+n], src[s:s+n])
 		}
 	case kernelFill:
-		w := p.walk(1)
-		for w.next(p) {
-			d, x := w.off[0], src[w.off[1]]
+		w := p.Walk(1)
+		for w.Next(p) {
+			d, x := w.Off[0], src[w.Off[1]]
 			if ds == 1 {
 				fillSlice(dst[d:d+n], x)
 				continue
@@ -355,9 +361,9 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 			}
 		}
 	case kernelReverse:
-		w := p.walk(1)
-		for w.next(p) {
-			d, s := w.off[0], w.off[1]
+		w := p.Walk(1)
+		for w.Next(p) {
+			d, s := w.Off[0], w.Off[1]
 			reverseCopy(dst[d:d+n], src[s-n+1:s+1])
 		}
 	case kernelShortInner:
@@ -367,9 +373,9 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 	case kernelTile:
 		copyTiles(p, dst, src)
 	case kernelStrided:
-		w := p.walk(1)
-		for w.next(p) {
-			d, s := w.off[0], w.off[1]
+		w := p.Walk(1)
+		for w.Next(p) {
+			d, s := w.Off[0], w.Off[1]
 			switch {
 			case ds == 1:
 				gather(dst[d:d+n], src, s, ss)
@@ -380,9 +386,9 @@ func copyKernel[T any](p *plan, dst, src []T, k kernel) {
 			}
 		}
 	default:
-		w := p.walk(1)
-		for w.next(p) {
-			strided(dst, w.off[0], ds, src, w.off[1], ss, n)
+		w := p.Walk(1)
+		for w.Next(p) {
+			strided(dst, w.Off[0], ds, src, w.Off[1], ss, n)
 		}
 	}
 }
@@ -447,10 +453,10 @@ func strided[T any](dst []T, d, ds int, src []T, s, ss, n int) {
 // elements, and each block of the two innermost axes is copied row by row
 // with that axis unrolled. Planar sources into interleaved destinations
 // (CHW to HWC images) take a loop over the channel slices.
-func copyShortInner[T any](p *plan, dst, src []T) {
-	w := p.walk(2)
-	for w.next(p) {
-		shortInnerBlock(p, dst, w.off[0], src, w.off[1])
+func copyShortInner[T any](p *plan.Plan, dst, src []T) {
+	w := p.Walk(2)
+	for w.Next(p) {
+		shortInnerBlock(p, dst, w.Off[0], src, w.Off[1])
 	}
 }
 
@@ -459,11 +465,11 @@ func copyShortInner[T any](p *plan, dst, src []T) {
 // shortOuterBlock.
 //
 //go:noinline
-func shortInnerBlock[T any](p *plan, dst []T, d int, src []T, s int) {
-	r := p.rank
-	n, ds := p.inner(0)
-	_, ss := p.inner(1)
-	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
+func shortInnerBlock[T any](p *plan.Plan, dst []T, d int, src []T, s int) {
+	r := p.Rank
+	n, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	m, dm, sm := p.Dim[r-2], p.St[0][r-2], p.St[1][r-2]
 	if ds == 1 && dm == n && sm == 1 {
 		out := dst[d : d+n*m]
 		switch n {
@@ -504,10 +510,10 @@ func shortInnerBlock[T any](p *plan, dst []T, d int, src []T, s int) {
 // axis is the loop and the short one is unrolled. Interleaved sources into
 // planar destinations (HWC to CHW images) take a loop over the channel
 // slices.
-func copyShortOuter[T any](p *plan, dst, src []T) {
-	w := p.walk(2)
-	for w.next(p) {
-		shortOuterBlock(p, dst, w.off[0], src, w.off[1])
+func copyShortOuter[T any](p *plan.Plan, dst, src []T) {
+	w := p.Walk(2)
+	for w.Next(p) {
+		shortOuterBlock(p, dst, w.Off[0], src, w.Off[1])
 	}
 }
 
@@ -516,11 +522,11 @@ func copyShortOuter[T any](p *plan, dst, src []T) {
 // loops compile apart from the walker, which made them slower inline.
 //
 //go:noinline
-func shortOuterBlock[T any](p *plan, dst []T, d int, src []T, s int) {
-	r := p.rank
-	n, ds := p.inner(0)
-	_, ss := p.inner(1)
-	m, dm, sm := p.dim[r-2], p.st[0][r-2], p.st[1][r-2]
+func shortOuterBlock[T any](p *plan.Plan, dst []T, d int, src []T, s int) {
+	r := p.Rank
+	n, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	m, dm, sm := p.Dim[r-2], p.St[0][r-2], p.St[1][r-2]
 	if ds == 1 && sm == 1 && ss == m {
 		in := src[s : s+n*m]
 		switch m {
@@ -638,23 +644,23 @@ func deinterleave4[T any](d0, d1, d2, d3, s []T) {
 // (tileWalker in plan.go). When both the destination rows and the source columns are
 // contiguous (a plain transpose), each tile is copied by 4×4 blocks held
 // in registers; other strides run a strided loop per tile row.
-func copyTiles[T any](p *plan, dst, src []T) {
-	r := p.rank
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
-	dm, sm := p.st[0][r-2], p.st[1][r-2]
-	size := sizeof[T]()
-	b := p.tileSide(size, size)
+func copyTiles[T any](p *plan.Plan, dst, src []T) {
+	r := p.Rank
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	dm, sm := p.St[0][r-2], p.St[1][r-2]
+	size := mem.Sizeof[T]()
+	b := p.TileSide(size, size)
 	blocks := ds == 1 && sm == 1
-	t := p.walkTiles(b, b)
-	for t.next(p) {
-		for j := 0; j < t.w; j += b {
-			d, s, w := t.off[0]+j*ds, t.off[1]+j*ss, min(b, t.w-j)
+	t := p.WalkTiles(b, b)
+	for t.Next(p) {
+		for j := 0; j < t.W; j += b {
+			d, s, w := t.Off[0]+j*ds, t.Off[1]+j*ss, min(b, t.W-j)
 			if blocks {
-				transposeTile(dst, d, dm, src, s, ss, t.h, w)
+				transposeTile(dst, d, dm, src, s, ss, t.H, w)
 				continue
 			}
-			for i := range t.h {
+			for i := range t.H {
 				strided(dst, d+i*dm, ds, src, s+i*sm, ss, w)
 			}
 		}
@@ -719,12 +725,12 @@ const (
 // built on a re-slice of the other), so the test compares the byte ranges
 // their reachable elements [lo, hi] span (SEMANTICS W4.1).
 func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, int) {
-	dsize, ssize := sizeof[D](), sizeof[S]()
+	dsize, ssize := mem.Sizeof[D](), mem.Sizeof[S]()
 	if dsize == 0 || ssize == 0 {
 		return aliasNone, 0 // zero-size elements hold no memory
 	}
-	dlo, dhi := extentOf(dst.off, dst.shapeRef(), dst.stridesRef())
-	slo, shi := extentOf(src.off, src.shapeRef(), src.stridesRef())
+	dlo, dhi := plan.ExtentOf(dst.off, dst.shapeRef(), dst.stridesRef())
+	slo, shi := plan.ExtentOf(src.off, src.shapeRef(), src.stridesRef())
 	var a, b [3]uintptr
 	for {
 		a = addrs(dst.data, dlo, dhi, dst.off)
@@ -739,7 +745,7 @@ func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, in
 		return aliasNone, 0
 	}
 	delta := int(b[2] - a[2])
-	if delta == 0 && dsize == ssize && sameLayout(dst.shapeRef(), dst.stridesRef(), sst) {
+	if delta == 0 && dsize == ssize && plan.SameLayout(dst.shapeRef(), dst.stridesRef(), sst) {
 		return aliasSame, 0
 	}
 	return aliasSome, delta
@@ -749,18 +755,24 @@ func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, in
 // dst, or, when src overlaps dst other than element for element, a copy of
 // it put in its place in p: element-wise kernels then read the source as
 // it was before the first write (SEMANTICS W3).
-func detach[D, S any](p *plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
-	if kind, _ := aliasOf(dst, &src, p.st[k][:p.rank]); kind != aliasSome {
+func detach[D, S any](p *plan.Plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
+	if kind, _ := aliasOf(dst, &src, p.St[k][:p.Rank]); kind != aliasSome {
 		return src
 	}
 	c := src.Clone()
-	p.rebase(k, 0, c.shapeRef(), c.stridesRef())
+	p.Rebase(k, 0, c.shapeRef(), c.stridesRef())
 	return c
 }
 
 // addrs returns the addresses of data[lo], data[hi] and data[first],
 // which are elements of data.
 func addrs[T any](data []T, lo, hi, first int) [3]uintptr {
-	base, size := sliceAddr(data), uintptr(sizeof[T]())
+	base, size := mem.Addr(data), uintptr(mem.Sizeof[T]())
 	return [3]uintptr{base + uintptr(lo)*size, base + uintptr(hi)*size, base + uintptr(first)*size}
 }
+
+// parallelKernels is the set of copy kernels (bit k for kernel k) that may
+// run in parallel (internal/plan/parallel.go explains the choice); a
+// variable so that tests can force the path.
+var parallelKernels uint32 = 1<<kernelContig | 1<<kernelShortInner | 1<<kernelReverse |
+	1<<kernelShortOuter | 1<<kernelTile | 1<<kernelStrided | 1<<kernelGeneric

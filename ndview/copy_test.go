@@ -1,5 +1,11 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"errors"
 	"fmt"
@@ -50,7 +56,7 @@ func randLayout(r *rand.Rand, shape []int) (off int, strides []int, need int) {
 			strides[a] = -strides[a]
 		}
 	}
-	if shapeSize(shape) == 0 {
+	if layout.ShapeSize(shape) == 0 {
 		off = 0
 	}
 	return off, strides, need
@@ -147,9 +153,9 @@ func panicsWith(t *testing.T, sentinel error, name string, fn func()) {
 // kernel forced, tiles allowed from tileDim elements, parallel path from
 // parBytes (for every kernel when parBytes is 0).
 func withKnobs(force kernel, tileDim, parBytes int, fn func()) {
-	f, td, pb, pk := forceKernel, tileMinDim, parallelMinBytes, parallelKernels
-	defer func() { forceKernel, tileMinDim, parallelMinBytes, parallelKernels = f, td, pb, pk }()
-	forceKernel, tileMinDim, parallelMinBytes = force, tileDim, parBytes
+	f, td, pb, pk := forceKernel, plan.TileMinDim, plan.MinParallelBytes, parallelKernels
+	defer func() { forceKernel, plan.TileMinDim, plan.MinParallelBytes, parallelKernels = f, td, pb, pk }()
+	forceKernel, plan.TileMinDim, plan.MinParallelBytes = force, tileDim, parBytes
 	if parBytes == 0 {
 		parallelKernels = ^uint32(0)
 	}
@@ -165,7 +171,7 @@ func TestFill(t *testing.T) {
 			shape := randShape(r, 4, 6)
 			buf, v := randView(r, shape)
 			want := refCopy(buf, v, slices.Repeat([]int{7}, v.Size()))
-			withKnobs(force, tileMinDim, parallelMinBytes, func() { v.Fill(7) })
+			withKnobs(force, plan.TileMinDim, plan.MinParallelBytes, func() { v.Fill(7) })
 			if !slices.Equal(buf, want) {
 				t.Fatalf("%s #%d: Fill(7) on shape %v strides %v: buffer = %v, want %v", force, i, v.Shape(), v.Strides(), buf, want)
 			}
@@ -220,7 +226,7 @@ func TestFillLarge(t *testing.T) {
 	}
 	v = v.Slice(Full(), Step(-1))
 	want := refCopy(buf, v, slices.Repeat([]int{9}, v.Size()))
-	withKnobs(kernelAuto, tileMinDim, 0, func() { v.Fill(9) })
+	withKnobs(kernelAuto, plan.TileMinDim, 0, func() { v.Fill(9) })
 	if !slices.Equal(buf, want) {
 		t.Errorf("parallel Fill(9) changed the wrong elements")
 	}
@@ -239,7 +245,7 @@ func TestCloneToSlice(t *testing.T) {
 			want := values(v)
 			var got []int
 			var c NDView[int]
-			withKnobs(force, 2, parallelMinBytes, func() { got, c = v.ToSlice(), v.Clone() })
+			withKnobs(force, 2, plan.MinParallelBytes, func() { got, c = v.ToSlice(), v.Clone() })
 			if !slices.Equal(got, want) {
 				t.Fatalf("%s #%d: ToSlice() on shape %v strides %v = %v, want %v", force, i, v.Shape(), v.Strides(), got, want)
 			}
@@ -339,7 +345,7 @@ func TestCopyFromRandom(t *testing.T) {
 	for k := kernelAuto; k < numKernels; k++ {
 		t.Run(k.String(), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(5, uint64(k)))
-			withKnobs(k, 2, parallelMinBytes, func() {
+			withKnobs(k, 2, plan.MinParallelBytes, func() {
 				for i := range 400 {
 					shape := randShape(r, 4, 6)
 					buf, dst := randView(r, shape)
@@ -404,7 +410,7 @@ func TestCopyFromKernels(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			size := func(l layout) int {
-				_, hi := extentOf(l.off, l.shape, l.strides)
+				_, hi := plan.ExtentOf(l.off, l.shape, l.strides)
 				return hi + 1
 			}
 			mk := func(l layout, buf []int, pad int) NDView[int] {
@@ -415,7 +421,7 @@ func TestCopyFromKernels(t *testing.T) {
 				return v
 			}
 			for _, k := range []kernel{kernelAuto, tt.want, kernelStrided, kernelGeneric} {
-				withKnobs(k, 2, parallelMinBytes, func() {
+				withKnobs(k, 2, plan.MinParallelBytes, func() {
 					const pad = 5
 					dbuf := newGuarded(size(tt.dst) + 2*pad)
 					sbuf := newGuarded(size(tt.src) + 2*pad)
@@ -424,20 +430,20 @@ func TestCopyFromKernels(t *testing.T) {
 						sbuf[i] = i
 					}
 					if k == kernelAuto {
-						var p plan
-						p.init(dst.Shape())
-						p.add(dst.Offset(), dst.Strides())
-						p.addBroadcast(src.Offset(), src.Shape(), src.Strides())
-						p.simplify(true)
+						var p plan.Plan
+						p.Init(dst.Shape())
+						p.Add(dst.Offset(), dst.Strides())
+						p.AddBroadcast(src.Offset(), src.Shape(), src.Strides())
+						p.Simplify(true)
 						if got, _ := chooseCopy(&p); got != tt.want {
 							t.Errorf("kernel for dst %v src %v = %s, want %s", tt.dst, tt.src, got, tt.want)
 						}
-					} else if f, _ := forcedKernel(func() *plan {
-						var p plan
-						p.init(dst.Shape())
-						p.add(dst.Offset(), dst.Strides())
-						p.addBroadcast(src.Offset(), src.Shape(), src.Strides())
-						p.simplify(true)
+					} else if f, _ := forcedKernel(func() *plan.Plan {
+						var p plan.Plan
+						p.Init(dst.Shape())
+						p.Add(dst.Offset(), dst.Strides())
+						p.AddBroadcast(src.Offset(), src.Shape(), src.Strides())
+						p.Simplify(true)
 						return &p
 					}(), k); f != k {
 						t.Errorf("kernel %s cannot run dst %v src %v", k, tt.dst, tt.src)
@@ -478,7 +484,7 @@ func TestCopyFromTypes(t *testing.T) {
 	if got := pt.At(2, 1); got != px[5] {
 		t.Errorf("struct transpose At(2, 1) = %v, want %v", got, px[5])
 	}
-	withKnobs(kernelAuto, 2, parallelMinBytes, func() {
+	withKnobs(kernelAuto, 2, plan.MinParallelBytes, func() {
 		f := make([]float64, 50*60)
 		for i := range f {
 			f[i] = float64(i)
@@ -600,7 +606,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, k := range []kernel{kernelAuto, kernelGeneric} {
-				withKnobs(k, tileMinDim, parallelMinBytes, func() {
+				withKnobs(k, plan.TileMinDim, plan.MinParallelBytes, func() {
 					a := arangeView(10)
 					mustIndex(a, tt.dst).CopyFrom(mustIndex(a, tt.src))
 					if got := a.ToSlice(); !slices.Equal(got, tt.want) {
@@ -619,7 +625,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 	})
 	t.Run("m[...]=m.T", func(t *testing.T) {
 		for _, n := range []int{3, 40} { // 40 runs in tiles
-			withKnobs(kernelAuto, 2, parallelMinBytes, func() {
+			withKnobs(kernelAuto, 2, plan.MinParallelBytes, func() {
 				m := arangeView(n*n, n, n)
 				m.CopyFrom(m.T())
 				for i := range n {
@@ -678,7 +684,7 @@ func TestCopyFromOverlapW3(t *testing.T) {
 func TestCopyFromOverlapRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, k := range []kernel{kernelAuto, kernelGeneric} {
-		withKnobs(k, 2, parallelMinBytes, func() {
+		withKnobs(k, 2, plan.MinParallelBytes, func() {
 			for i := range 2000 {
 				shape := randShape(r, 3, 5)
 				doff, dst, dneed := randLayout(r, shape)
@@ -787,7 +793,7 @@ func benchTranspose[T any](b *testing.B, name string, n int, k kernel) {
 	b.Run(name, func(b *testing.B) {
 		withKnobs(k, 2, -1, func() {
 			b.ReportAllocs()
-			b.SetBytes(int64(2 * n * n * sizeof[T]()))
+			b.SetBytes(int64(2 * n * n * mem.Sizeof[T]()))
 			for b.Loop() {
 				dst.CopyFrom(src.T())
 			}
@@ -836,7 +842,7 @@ func BenchmarkParallel(b *testing.B) {
 				name = c.name + "/parallel"
 			}
 			b.Run(name, func(b *testing.B) {
-				withKnobs(kernelAuto, tileMinDim, par, func() {
+				withKnobs(kernelAuto, plan.TileMinDim, par, func() {
 					b.ReportAllocs()
 					b.SetBytes(int64(c.bytes))
 					for b.Loop() {

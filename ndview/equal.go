@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Equality of views (SEMANTICS M8, memoryview's ==): equivalent shapes and
 // equal elements compared by value in C order, whatever the layouts and the
 // element types.
@@ -87,14 +89,14 @@ type scalar struct {
 // scalarKindOf returns how elements of type T compare, from the element
 // facts of format.go (bools compare as the integers 0 and 1).
 func scalarKindOf[T any]() scalarKind {
-	switch infoOf[T]().kind {
-	case ekBool, ekInt8, ekInt16, ekInt32, ekInt64:
+	switch mem.InfoOf[T]().Kind {
+	case mem.Bool, mem.Int8, mem.Int16, mem.Int32, mem.Int64:
 		return kindSigned
-	case ekUint8, ekUint16, ekUint32, ekUint64:
+	case mem.Uint8, mem.Uint16, mem.Uint32, mem.Uint64:
 		return kindUnsigned
-	case ekFloat16, ekFloat32, ekFloat64:
+	case mem.Float16, mem.Float32, mem.Float64:
 		return kindFloat
-	case ekComplex64, ekComplex128:
+	case mem.Complex64, mem.Complex128:
 		return kindComplex
 	}
 	return kindOther

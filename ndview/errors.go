@@ -1,9 +1,10 @@
 package ndview
 
-import (
-	"errors"
-	"fmt"
-)
+// The error values of the package (semantics.md E1-E4). They are defined in
+// internal/errs so that the internal packages can build them; these names
+// are the public ones.
+
+import "github.com/ndkit/ndkit/ndview/internal/errs"
 
 // Sentinel errors. Every error returned by this package, and every value it
 // panics with, wraps exactly one of them, so callers can test the kind of a
@@ -11,77 +12,51 @@ import (
 var (
 	// ErrShape reports a shape that is invalid (a negative extent, a rank
 	// above MaxRank) or that does not fit the data or another shape.
-	ErrShape = errors.New("invalid shape")
+	ErrShape = errs.ErrShape
 	// ErrOverflow reports a shape, stride or offset whose arithmetic
 	// overflows int.
-	ErrOverflow = errors.New("integer overflow")
+	ErrOverflow = errs.ErrOverflow
 	// ErrBounds reports a layout that would reach outside its backing data.
-	ErrBounds = errors.New("out of bounds")
+	ErrBounds = errs.ErrBounds
 	// ErrLayout reports a layout an operation cannot express without a copy,
 	// such as a reshape of a non-contiguous view.
-	ErrLayout = errors.New("incompatible layout")
+	ErrLayout = errs.ErrLayout
 	// ErrIndex reports an index outside an axis, or a malformed index
 	// expression.
-	ErrIndex = errors.New("index error")
+	ErrIndex = errs.ErrIndex
 	// ErrAxis reports an axis number outside [-ndim, ndim), a repeated axis
 	// or a wrong permutation.
-	ErrAxis = errors.New("axis error")
+	ErrAxis = errs.ErrAxis
 	// ErrReadOnly reports a write to a read-only view.
-	ErrReadOnly = errors.New("read-only view")
+	ErrReadOnly = errs.ErrReadOnly
 	// ErrAlign reports memory whose address is not aligned for the element
 	// type it is asked to hold.
-	ErrAlign = errors.New("misaligned memory")
+	ErrAlign = errs.ErrAlign
 	// ErrType reports an element type an operation cannot handle, such as a
 	// type holding pointers in a reinterpreting cast.
-	ErrType = errors.New("unsupported element type")
+	ErrType = errs.ErrType
 )
 
 // Error is the error type of this package: the operation that failed, the
 // sentinel that classifies the failure, and a message saying what was wrong
-// and what would be valid.
-type Error struct {
-	Op  string // the operation, such as "Reshape" or "Wrap"
-	Err error  // one of the sentinel errors
-	Msg string // what was wrong, and what would be valid
-}
-
-// Error returns "ndview: Op: Msg".
-func (e *Error) Error() string { return "ndview: " + e.Op + ": " + e.Msg }
-
-// Unwrap returns the sentinel error.
-func (e *Error) Unwrap() error { return e.Err }
+// and what would be valid. Its Error method returns "ndview: Op: Msg" and
+// its Unwrap method the sentinel. Values are never modified once made.
+type Error = errs.Error
 
 // IndexError is the panic value of element access with an index outside its
-// axis. It unwraps to ErrIndex.
-type IndexError struct {
-	Op    string // the operation, such as "At"
-	Axis  int    // the axis indexed
-	Index int    // the index given
-	Shape []int  // the shape of the view
-}
+// axis: the operation, the axis, the index and the shape of the view. It
+// unwraps to ErrIndex.
+type IndexError = errs.IndexError
 
-// Error returns a message naming the operation, index, axis and shape.
-func (e *IndexError) Error() string {
-	size := 0
-	if e.Axis >= 0 && e.Axis < len(e.Shape) {
-		size = e.Shape[e.Axis]
-	}
-	return fmt.Sprintf("ndview: %s: index %d out of range for axis %d of size %d (shape %v)",
-		e.Op, e.Index, e.Axis, size, e.Shape)
-}
-
-// Unwrap returns ErrIndex.
-func (e *IndexError) Unwrap() error { return ErrIndex }
-
-// errorf builds an *Error.
+// errorf builds an *Error (errs.Errorf).
 func errorf(op string, kind error, format string, args ...any) *Error {
-	return &Error{Op: op, Err: kind, Msg: fmt.Sprintf(format, args...)}
+	return errs.Errorf(op, kind, format, args...)
 }
 
-// panicf panics with an *Error. It is kept out of line so that the callers'
-// fast paths stay small enough to inline.
-//
-//go:noinline
+// panicf panics with an *Error (errs.Panicf, kept out of line).
 func panicf(op string, kind error, format string, args ...any) {
-	panic(errorf(op, kind, format, args...))
+	errs.Panicf(op, kind, format, args...)
 }
+
+// formatShape writes a shape as NumPy does: (2, 3), (5,) or ().
+func formatShape(shape []int) string { return errs.FormatShape(shape) }

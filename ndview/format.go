@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Element formats (SEMANTICS C4, C5, M1): the PEP 3118 / struct-module code
 // of an element type, the parser for such codes and for NumPy dtype
 // strings, and the per-type facts (kind, size, alignment, whether the type
@@ -12,12 +14,7 @@ package ndview
 
 import (
 	"encoding/binary"
-	"reflect"
-	"slices"
 	"strconv"
-	"sync"
-
-	"github.com/x448/float16"
 )
 
 // Numeric is the constraint of element types that Convert converts by
@@ -33,220 +30,6 @@ type Numeric interface {
 		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
 		~float32 | ~float64 | ~complex64 | ~complex128
 }
-
-// elemKind is the machine representation of an element type: what
-// conversions and byte swaps must do with it. int, uint and uintptr map to
-// the fixed-size kind of the same size.
-type elemKind uint8
-
-const (
-	ekOther    elemKind = iota // pointer-free, but not a scalar: a struct or an array
-	ekPointers                 // holds pointers: never reinterpreted as bytes
-	ekBool
-	ekInt8
-	ekInt16
-	ekInt32
-	ekInt64
-	ekUint8
-	ekUint16
-	ekUint32
-	ekUint64
-	ekFloat16
-	ekFloat32
-	ekFloat64
-	ekComplex64
-	ekComplex128
-)
-
-// typeInfo holds what the package needs to know about an element type.
-type typeInfo struct {
-	kind    elemKind
-	size    int
-	align   int
-	format  string // the code Format returns
-	hasBool bool   // holds a bool, whose byte Go requires to be 0 or 1
-}
-
-// madeFrom reports whether values of this type may be made from the
-// memory of values of type src without a check: the type holds no bool,
-// whose byte must be 0 or 1 (Go compilers rely on it, for instance to drop
-// bounds checks), or src is the same type, or both are bools.
-func (t *typeInfo) madeFrom(src *typeInfo) bool {
-	return !t.hasBool || t == src || t.kind == ekBool && src.kind == ekBool
-}
-
-// bytesOK reports whether values of the type may be seen as raw bytes:
-// the type holds no pointers and has a nonzero size.
-func (t *typeInfo) bytesOK() bool { return t.kind != ekPointers && t.size > 0 }
-
-// swapUnit returns the size of the units a byte swap reverses (the whole
-// item, or each half of a complex number) and whether the type can be
-// swapped at all: scalars can, structs, arrays and pointers cannot.
-func (t *typeInfo) swapUnit() (int, bool) {
-	switch t.kind {
-	case ekOther, ekPointers:
-		return 0, false
-	case ekComplex64, ekComplex128:
-		return t.size / 2, true
-	}
-	return t.size, true
-}
-
-// Infos of the predeclared types, found without reflection.
-var (
-	infoBool       = newTypeInfo(reflect.TypeFor[bool]())
-	infoInt        = newTypeInfo(reflect.TypeFor[int]())
-	infoInt8       = newTypeInfo(reflect.TypeFor[int8]())
-	infoInt16      = newTypeInfo(reflect.TypeFor[int16]())
-	infoInt32      = newTypeInfo(reflect.TypeFor[int32]())
-	infoInt64      = newTypeInfo(reflect.TypeFor[int64]())
-	infoUint       = newTypeInfo(reflect.TypeFor[uint]())
-	infoUint8      = newTypeInfo(reflect.TypeFor[uint8]())
-	infoUint16     = newTypeInfo(reflect.TypeFor[uint16]())
-	infoUint32     = newTypeInfo(reflect.TypeFor[uint32]())
-	infoUint64     = newTypeInfo(reflect.TypeFor[uint64]())
-	infoUintptr    = newTypeInfo(reflect.TypeFor[uintptr]())
-	infoFloat16    = newTypeInfo(reflect.TypeFor[float16.Float16]())
-	infoFloat32    = newTypeInfo(reflect.TypeFor[float32]())
-	infoFloat64    = newTypeInfo(reflect.TypeFor[float64]())
-	infoComplex64  = newTypeInfo(reflect.TypeFor[complex64]())
-	infoComplex128 = newTypeInfo(reflect.TypeFor[complex128]())
-)
-
-// typeInfos caches the infos of other types, keyed by reflect.Type.
-var typeInfos sync.Map
-
-// infoOf returns the facts about T. It does not allocate: predeclared types
-// are matched by a type switch, and any other type is looked up in a cache
-// filled through reflect on first use.
-func infoOf[T any]() *typeInfo {
-	switch any((*T)(nil)).(type) {
-	case *float32:
-		return infoFloat32
-	case *float64:
-		return infoFloat64
-	case *uint8:
-		return infoUint8
-	case *float16.Float16:
-		return infoFloat16
-	case *int:
-		return infoInt
-	case *int8:
-		return infoInt8
-	case *int16:
-		return infoInt16
-	case *int32:
-		return infoInt32
-	case *int64:
-		return infoInt64
-	case *uint:
-		return infoUint
-	case *uint16:
-		return infoUint16
-	case *uint32:
-		return infoUint32
-	case *uint64:
-		return infoUint64
-	case *uintptr:
-		return infoUintptr
-	case *complex64:
-		return infoComplex64
-	case *complex128:
-		return infoComplex128
-	case *bool:
-		return infoBool
-	}
-	return cachedInfo(reflect.TypeFor[T]())
-}
-
-// cachedInfo returns the cached info of t, computing it on first use.
-func cachedInfo(t reflect.Type) *typeInfo {
-	if i, ok := typeInfos.Load(t); ok {
-		return i.(*typeInfo)
-	}
-	i, _ := typeInfos.LoadOrStore(t, newTypeInfo(t))
-	return i.(*typeInfo)
-}
-
-// newTypeInfo computes the facts about t through reflect.
-func newTypeInfo(t reflect.Type) *typeInfo {
-	info := &typeInfo{size: int(t.Size()), align: t.Align(), hasBool: hasBool(t)}
-	kinds := [...]struct {
-		kind elemKind
-		code string
-	}{
-		reflect.Bool:       {ekBool, "?"},
-		reflect.Int:        {intKind(t.Size()), "n"},
-		reflect.Int8:       {ekInt8, "b"},
-		reflect.Int16:      {ekInt16, "h"},
-		reflect.Int32:      {ekInt32, "i"},
-		reflect.Int64:      {ekInt64, "q"},
-		reflect.Uint:       {intKind(t.Size()) + ekUint8 - ekInt8, "N"},
-		reflect.Uint8:      {ekUint8, "B"},
-		reflect.Uint16:     {ekUint16, "H"},
-		reflect.Uint32:     {ekUint32, "I"},
-		reflect.Uint64:     {ekUint64, "Q"},
-		reflect.Uintptr:    {intKind(t.Size()) + ekUint8 - ekInt8, "N"},
-		reflect.Float32:    {ekFloat32, "f"},
-		reflect.Float64:    {ekFloat64, "d"},
-		reflect.Complex64:  {ekComplex64, "Zf"},
-		reflect.Complex128: {ekComplex128, "Zd"},
-	}
-	switch k := t.Kind(); {
-	case t == reflect.TypeFor[float16.Float16]():
-		info.kind, info.format = ekFloat16, "e"
-	case hasPointers(t):
-		info.kind, info.format = ekPointers, "O"
-	case int(k) < len(kinds) && kinds[k].code != "":
-		info.kind, info.format = kinds[k].kind, kinds[k].code
-	default:
-		info.kind, info.format = ekOther, "V"+strconv.Itoa(info.size)
-	}
-	return info
-}
-
-// intKind returns the signed kind of an integer of size bytes.
-func intKind(size uintptr) elemKind {
-	switch size {
-	case 1:
-		return ekInt8
-	case 2:
-		return ekInt16
-	case 4:
-		return ekInt32
-	}
-	return ekInt64
-}
-
-// holds reports whether values of t hold a value of a kind in kinds,
-// directly or inside arrays and structs.
-func holds(t reflect.Type, kinds ...reflect.Kind) bool {
-	switch k := t.Kind(); k {
-	case reflect.Array:
-		return t.Len() > 0 && holds(t.Elem(), kinds...)
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if holds(t.Field(i).Type, kinds...) {
-				return true
-			}
-		}
-		return false
-	default:
-		return slices.Contains(kinds, k)
-	}
-}
-
-// hasPointers reports whether values of t hold references to memory:
-// pointers, unsafe.Pointer, and the headers of strings, slices, maps,
-// channels, functions and interfaces. Such values must never be seen as
-// bytes, nor made from them.
-func hasPointers(t reflect.Type) bool {
-	return holds(t, reflect.Pointer, reflect.UnsafePointer, reflect.Map, reflect.Slice,
-		reflect.String, reflect.Chan, reflect.Func, reflect.Interface)
-}
-
-// hasBool reports whether values of t hold a bool.
-func hasBool(t reflect.Type) bool { return holds(t, reflect.Bool) }
 
 // Format returns the format code of v's element type (memoryview.format),
 // in the notation of Python's struct module and PEP 3118, native order and
@@ -265,10 +48,10 @@ func hasBool(t reflect.Type) bool { return holds(t, reflect.Bool) }
 // Types holding pointers (strings, slices, maps, pointers, channels,
 // functions, interfaces, and structs or arrays containing them) are "O",
 // NumPy's object code; they cannot be cast or seen as bytes.
-func (v NDView[T]) Format() string { return infoOf[T]().format }
+func (v NDView[T]) Format() string { return mem.InfoOf[T]().Format }
 
 // FormatOf returns the format code of T, as NDView[T].Format does.
-func FormatOf[T any]() string { return infoOf[T]().format }
+func FormatOf[T any]() string { return mem.InfoOf[T]().Format }
 
 // Kind classifies the items of a format.
 type Kind uint8

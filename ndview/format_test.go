@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"encoding/binary"
 	"testing"
@@ -64,7 +66,7 @@ func formatRoundTrip[T any](t *testing.T, kind Kind) {
 	spec, err := ParseFormat(code)
 	require.NoError(t, err, "ParseFormat(%q)", code)
 	assert.Equal(t, kind, spec.Kind, "ParseFormat(%q).Kind", code)
-	assert.Equal(t, sizeof[T](), spec.Size, "ParseFormat(%q).Size", code)
+	assert.Equal(t, mem.Sizeof[T](), spec.Size, "ParseFormat(%q).Size", code)
 	assert.True(t, spec.IsNative())
 }
 

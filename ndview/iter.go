@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Iteration (SEMANTICS N1): elements in C order (last index fastest),
 // whatever the strides, and sub-views along one axis. Iterators check their
 // arguments when they are made, not when they are ranged over, and stop as
@@ -43,8 +47,8 @@ func (v NDView[T]) Values() iter.Seq[T] {
 // and keeps the order of the axes, only dropping extent-1 axes and
 // coalescing.
 type rowWalker struct {
-	p   plan
-	w   walker
+	p   plan.Plan
+	w   plan.Walker
 	off int // data offset of the first element of the current row
 	n   int // elements per row
 	st  int // stride along the row
@@ -52,21 +56,21 @@ type rowWalker struct {
 
 // init prepares w to walk the layout of a view.
 func (w *rowWalker) init(off int, shape, strides []int) {
-	w.p.init(shape)
-	w.p.add(off, strides)
-	w.p.simplify(false)
-	w.w = w.p.walk(1)
-	if !w.p.empty() {
-		w.n, w.st = w.p.inner(0)
+	w.p.Init(shape)
+	w.p.Add(off, strides)
+	w.p.Simplify(false)
+	w.w = w.p.Walk(1)
+	if !w.p.Empty() {
+		w.n, w.st = w.p.Inner(0)
 	}
 }
 
 // next moves to the next row and reports whether there is one.
 func (w *rowWalker) next() bool {
-	if !w.w.next(&w.p) {
+	if !w.w.Next(&w.p) {
 		return false
 	}
-	w.off = w.w.off[0]
+	w.off = w.w.Off[0]
 	return true
 }
 
@@ -80,7 +84,7 @@ func (w *rowWalker) next() bool {
 func (v NDView[T]) All() iter.Seq2[[]int, T] {
 	return func(yield func([]int, T) bool) {
 		sh, st := v.shapeRef(), v.stridesRef()
-		if shapeSize(sh) == 0 {
+		if layout.ShapeSize(sh) == 0 {
 			return
 		}
 		nd := len(sh)
@@ -147,7 +151,7 @@ func checkIterAxis(axis int, rank1 int32) {
 	if nd == 0 {
 		panicf("Axis", ErrAxis, "cannot iterate over a 0-d view")
 	}
-	normalizeAxis("Axis", axis, nd)
+	layout.NormalizeAxis("Axis", axis, nd)
 }
 
 // removeAxis returns v without axis (valid, possibly negative) at index 0

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import (
 	"math/rand/v2"
 	"slices"
@@ -150,7 +152,7 @@ func TestAxis(t *testing.T) {
 		}
 		v := randReadView(r, shape)
 		for axis := -len(shape); axis < len(shape); axis++ {
-			a := normalizeAxis("test", axis, len(shape))
+			a := layout.NormalizeAxis("test", axis, len(shape))
 			items := slices.Repeat([]IndexItem{Full()}, len(shape))
 			n := 0
 			for j, sub := range v.Axis(axis) {

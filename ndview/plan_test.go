@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import (
 	"fmt"
 	"math/rand/v2"
@@ -15,36 +17,36 @@ type operand struct {
 }
 
 // makePlan builds a plan over ops[0]'s shape with the others broadcast.
-func makePlan(t *testing.T, reorder bool, ops ...operand) *plan {
+func makePlan(t *testing.T, reorder bool, ops ...operand) *plan.Plan {
 	t.Helper()
-	p := new(plan)
-	p.init(ops[0].shape)
-	p.add(ops[0].off, ops[0].strides)
+	p := new(plan.Plan)
+	p.Init(ops[0].shape)
+	p.Add(ops[0].off, ops[0].strides)
 	for _, o := range ops[1:] {
-		if !p.addBroadcast(o.off, o.shape, o.strides) {
+		if !p.AddBroadcast(o.off, o.shape, o.strides) {
 			t.Fatalf("addBroadcast(%v) into %v failed", o.shape, ops[0].shape)
 		}
 	}
-	p.simplify(reorder)
+	p.Simplify(reorder)
 	return p
 }
 
 // visits returns the offsets of every operand at every element the plan
 // walks, in walk order, with inner axes enumerated by hand.
-func visits(p *plan, inner int) [][maxOperands]int {
-	var out [][maxOperands]int
-	if p.empty() {
+func visits(p *plan.Plan, inner int) [][plan.MaxOperands]int {
+	var out [][plan.MaxOperands]int
+	if p.Empty() {
 		return out
 	}
-	w := p.walk(inner)
-	for w.next(p) {
-		shape := p.dim[p.rank-inner : p.rank]
+	w := p.Walk(inner)
+	for w.Next(p) {
+		shape := p.Dim[p.Rank-inner : p.Rank]
 		forEachIndex(shape, func(idx []int) {
-			var o [maxOperands]int
-			for k := range p.nop {
-				o[k] = w.off[k]
+			var o [plan.MaxOperands]int
+			for k := range p.NOp {
+				o[k] = w.Off[k]
 				for a, i := range idx {
-					o[k] += i * p.st[k][p.rank-inner+a]
+					o[k] += i * p.St[k][p.Rank-inner+a]
 				}
 			}
 			out = append(out, o)
@@ -54,24 +56,24 @@ func visits(p *plan, inner int) [][maxOperands]int {
 }
 
 // sorted returns a sorted copy of a list of visits.
-func sorted(s [][maxOperands]int) [][maxOperands]int {
+func sorted(s [][plan.MaxOperands]int) [][plan.MaxOperands]int {
 	s = slices.Clone(s)
-	slices.SortFunc(s, func(a, b [maxOperands]int) int { return slices.Compare(a[:], b[:]) })
+	slices.SortFunc(s, func(a, b [plan.MaxOperands]int) int { return slices.Compare(a[:], b[:]) })
 	return s
 }
 
 // refVisits returns the offsets of every operand at every element in C
 // order, from the offset formula.
-func refVisits(ops ...operand) [][maxOperands]int {
-	var out [][maxOperands]int
+func refVisits(ops ...operand) [][plan.MaxOperands]int {
+	var out [][plan.MaxOperands]int
 	shape := ops[0].shape
 	strides := make([][]int, len(ops))
 	for k, o := range ops {
 		strides[k] = make([]int, len(shape))
-		broadcastInto(shape, o.shape, o.strides, strides[k])
+		plan.BroadcastInto(shape, o.shape, o.strides, strides[k])
 	}
 	forEachIndex(shape, func(idx []int) {
-		var o [maxOperands]int
+		var o [plan.MaxOperands]int
 		for k, op := range ops {
 			o[k] = refOffset(op.off, strides[k], idx)
 		}
@@ -121,23 +123,23 @@ func TestPlanSimplify(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := makePlan(t, tt.reorder, tt.ops...)
-			if got := p.dim[:p.rank]; !slices.Equal(got, tt.dim) {
+			if got := p.Dim[:p.Rank]; !slices.Equal(got, tt.dim) {
 				t.Errorf("simplify: extents = %v, want %v", got, tt.dim)
 			}
 			for k := range tt.ops {
-				if got := p.st[k][:p.rank]; !slices.Equal(got, tt.st[k]) {
+				if got := p.St[k][:p.Rank]; !slices.Equal(got, tt.st[k]) {
 					t.Errorf("simplify: strides of operand %d = %v, want %v", k, got, tt.st[k])
 				}
-				if p.base[k] != tt.base[k] {
-					t.Errorf("simplify: base of operand %d = %d, want %d", k, p.base[k], tt.base[k])
+				if p.Base[k] != tt.base[k] {
+					t.Errorf("simplify: base of operand %d = %d, want %d", k, p.Base[k], tt.base[k])
 				}
 			}
 		})
 	}
 	t.Run("empty", func(t *testing.T) {
 		p := makePlan(t, true, operand{0, []int{3, 0, 2}, []int{0, 2, 1}})
-		if !p.empty() || p.rank != 0 {
-			t.Errorf("simplify of a size-0 shape: empty %v rank %d, want true 0", p.empty(), p.rank)
+		if !p.Empty() || p.Rank != 0 {
+			t.Errorf("simplify of a size-0 shape: empty %v rank %d, want true 0", p.Empty(), p.Rank)
 		}
 		if v := visits(p, 0); len(v) != 0 {
 			t.Errorf("a size-0 plan visits %d elements", len(v))
@@ -152,7 +154,7 @@ func TestPlanWalk(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	for i := range 1000 {
 		shape := randShape(r, 5, 4)
-		nop := 1 + r.IntN(maxOperands)
+		nop := 1 + r.IntN(plan.MaxOperands)
 		ops := make([]operand, nop)
 		for k := range ops {
 			sh := shape
@@ -165,13 +167,13 @@ func TestPlanWalk(t *testing.T) {
 		want := refVisits(ops...)
 		for _, reorder := range []bool{false, true} {
 			p := makePlan(t, reorder, ops...)
-			if p.empty() {
+			if p.Empty() {
 				if len(want) != 0 || len(visits(p, 0)) != 0 {
 					t.Fatalf("#%d: empty plan of %v: want %v", i, ops, want)
 				}
 				continue
 			}
-			for inner := 1; inner <= min(2, p.rank); inner++ {
+			for inner := 1; inner <= min(2, p.Rank); inner++ {
 				got := visits(p, inner)
 				if !reorder {
 					if !slices.Equal(got, want) {
@@ -183,18 +185,18 @@ func TestPlanWalk(t *testing.T) {
 					t.Fatalf("#%d: reordered walk(%d) of %v visits %v, want %v in any order", i, inner, ops, got, want)
 				}
 				// Reordering never leaves a destination stride negative.
-				for a := range p.rank {
-					if p.st[0][a] < 0 {
-						t.Fatalf("#%d: reordered plan of %v keeps negative destination stride %v", i, ops, p.st[0][:p.rank])
+				for a := range p.Rank {
+					if p.St[0][a] < 0 {
+						t.Fatalf("#%d: reordered plan of %v keeps negative destination stride %v", i, ops, p.St[0][:p.Rank])
 					}
 				}
 			}
 			// The parts of the parallel path cover the plan.
-			for axis := range p.rank {
-				var parts [][maxOperands]int
-				n := p.dim[axis]
+			for axis := range p.Rank {
+				var parts [][plan.MaxOperands]int
+				n := p.Dim[axis]
 				for j := range 3 {
-					q := p.split(axis, j*n/3, (j+1)*n/3)
+					q := p.Split(axis, j*n/3, (j+1)*n/3)
 					parts = append(parts, visits(&q, 1)...)
 				}
 				if !slices.Equal(sorted(parts), sorted(want)) {
@@ -208,20 +210,20 @@ func TestPlanWalk(t *testing.T) {
 func TestPlanSortStable(t *testing.T) {
 	// Equal destination strides keep their order: axes 0 and 1 (stride 0)
 	// go inside axis 2 (stride 1), in their own order.
-	p := new(plan)
-	p.init([]int{2, 3, 4})
-	p.add(0, []int{0, 0, 1})
-	p.add(0, []int{1, 2, 6})
-	p.simplify(true)
-	if got, want := p.st[1][:p.rank], []int{6, 1, 2}; !slices.Equal(got, want) {
+	p := new(plan.Plan)
+	p.Init([]int{2, 3, 4})
+	p.Add(0, []int{0, 0, 1})
+	p.Add(0, []int{1, 2, 6})
+	p.Simplify(true)
+	if got, want := p.St[1][:p.Rank], []int{6, 1, 2}; !slices.Equal(got, want) {
 		t.Errorf("source strides after sorting ties = %v, want %v", got, want)
 	}
-	p.moveAxis(2, 0)
-	if got, want := p.st[1][:p.rank], []int{2, 6, 1}; !slices.Equal(got, want) {
+	p.MoveAxis(2, 0)
+	if got, want := p.St[1][:p.Rank], []int{2, 6, 1}; !slices.Equal(got, want) {
 		t.Errorf("moveAxis(2, 0) = %v, want %v", got, want)
 	}
-	p.moveAxis(0, 2)
-	if got, want := p.st[1][:p.rank], []int{6, 1, 2}; !slices.Equal(got, want) {
+	p.MoveAxis(0, 2)
+	if got, want := p.St[1][:p.Rank], []int{6, 1, 2}; !slices.Equal(got, want) {
 		t.Errorf("moveAxis(0, 2) = %v, want %v", got, want)
 	}
 }
@@ -244,7 +246,7 @@ func TestBroadcastInto(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.shape, "→", tt.target), func(t *testing.T) {
 			out := make([]int, len(tt.target))
-			ok := broadcastInto(tt.target, tt.shape, tt.strides, out)
+			ok := plan.BroadcastInto(tt.target, tt.shape, tt.strides, out)
 			if ok != (tt.want != nil) || (ok && !slices.Equal(out, tt.want)) {
 				t.Errorf("broadcastInto(%v, %v, %v) = %v, %v, want %v", tt.target, tt.shape, tt.strides, out, ok, tt.want)
 			}
@@ -255,23 +257,23 @@ func TestBroadcastInto(t *testing.T) {
 // TestSameLayout covers the identical-layout test of W4.2.
 func TestSameLayout(t *testing.T) {
 	shape := []int{3, 1, 4}
-	if !sameLayout(shape, []int{4, 100, 1}, []int{4, 0, 1}) {
+	if !plan.SameLayout(shape, []int{4, 100, 1}, []int{4, 0, 1}) {
 		t.Errorf("sameLayout ignores extent-1 axes: got false")
 	}
-	if sameLayout(shape, []int{4, 1, 1}, []int{1, 1, 3}) {
+	if plan.SameLayout(shape, []int{4, 1, 1}, []int{1, 1, 3}) {
 		t.Errorf("sameLayout of C and transposed strides: got true")
 	}
 }
 
 // rowVisits returns the offsets of every operand at every element eachRow
 // reaches, and the longest row it hands out.
-func rowVisits(p *plan) (out [][maxOperands]int, longest int) {
-	p.eachRow(func(off [maxOperands]int, n int) {
+func rowVisits(p *plan.Plan) (out [][plan.MaxOperands]int, longest int) {
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		longest = max(longest, n)
 		for j := range n {
-			var o [maxOperands]int
-			for k := range p.nop {
-				o[k] = off[k] + j*p.st[k][p.rank-1]
+			var o [plan.MaxOperands]int
+			for k := range p.NOp {
+				o[k] = off[k] + j*p.St[k][p.Rank-1]
 			}
 			out = append(out, o)
 		}
@@ -280,8 +282,8 @@ func rowVisits(p *plan) (out [][maxOperands]int, longest int) {
 }
 
 // countCommon returns how many visits of got are in want (as multisets).
-func countCommon(got, want [][maxOperands]int) int {
-	left := map[[maxOperands]int]int{}
+func countCommon(got, want [][plan.MaxOperands]int) int {
+	left := map[[plan.MaxOperands]int]int{}
 	for _, v := range want {
 		left[v]++
 	}
@@ -304,10 +306,10 @@ func TestPlanRowTiles(t *testing.T) {
 	check := func(t *testing.T, name string, dsize, ssize int, ops ...operand) (th, tw int) {
 		t.Helper()
 		p := makePlan(t, true, ops...)
-		if p.empty() {
+		if p.Empty() {
 			return 0, 0
 		}
-		th, tw = p.rowTiles(dsize, ssize)
+		th, tw = p.RowTiles(dsize, ssize)
 		got, longest := rowVisits(p)
 		want := refVisits(ops...)
 		if !slices.Equal(sorted(got), sorted(want)) {
@@ -318,12 +320,12 @@ func TestPlanRowTiles(t *testing.T) {
 			t.Fatalf("%s: a row of %d elements in tiles of width %d", name, longest, tw)
 		}
 		// The parts of the parallel path keep the tiles and cover the plan.
-		var parts [][maxOperands]int
-		axis, n := p.longest(), p.dim[p.longest()]
+		var parts [][plan.MaxOperands]int
+		axis, n := p.Longest(), p.Dim[p.Longest()]
 		for j := range 3 {
-			q := p.split(axis, j*n/3, (j+1)*n/3)
-			if q.th != th || q.tw != tw {
-				t.Fatalf("%s: a part has tiles %d×%d, want %d×%d", name, q.th, q.tw, th, tw)
+			q := p.Split(axis, j*n/3, (j+1)*n/3)
+			if q.TH != th || q.TW != tw {
+				t.Fatalf("%s: a part has tiles %d×%d, want %d×%d", name, q.TH, q.TW, th, tw)
 			}
 			v, _ := rowVisits(&q)
 			parts = append(parts, v...)
@@ -335,8 +337,8 @@ func TestPlanRowTiles(t *testing.T) {
 		return th, tw
 	}
 	for _, minDim := range []int{2, 3, 5, 16} {
-		old := tileMinDim
-		tileMinDim = minDim
+		old := plan.TileMinDim
+		plan.TileMinDim = minDim
 		for i := range 500 {
 			shape := randShape(r, 4, 7)
 			doff, dst, _ := randLayout(r, shape)
@@ -350,7 +352,7 @@ func TestPlanRowTiles(t *testing.T) {
 			check(t, fmt.Sprintf("minDim %d #%d", minDim, i), 1<<r.IntN(4), 1<<r.IntN(4),
 				operand{doff, shape, dst}, operand{soff + 1000, ssh, src})
 		}
-		tileMinDim = old
+		plan.TileMinDim = old
 	}
 	tests := []struct {
 		name   string

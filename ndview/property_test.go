@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Property tests: random layouts and random chains of view operations,
 // each compared element by element with a reference model.
 //
@@ -487,9 +489,9 @@ func randomBase(t *testing.T, r *rand.Rand) *base {
 		strides[i] = r.IntN(15) - 7
 	}
 	if r.IntN(3) == 0 { // often a contiguous layout
-		fillCStrides(shape, strides)
+		layout.FillCStrides(shape, strides)
 		if r.IntN(2) == 0 {
-			fillFStrides(shape, strides)
+			layout.FillFStrides(shape, strides)
 		}
 	}
 	for shapeProduct(shape) > 300 {

@@ -1,5 +1,11 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Reductions (NumPy's sum, prod, mean, min, max, argmin, argmax, any and
 // all): of a whole view to one value, and along one axis into a
 // destination view.
@@ -42,19 +48,19 @@ import "slices"
 // float16.Float16 is summed in float32 and rounded once. Sum does not
 // allocate.
 func Sum[T Numeric](v NDView[T]) T {
-	var p plan
+	var p plan.Plan
 	if !planAll(&p, &v, true) {
 		var zero T
 		return zero
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		return fromF32[T](sumF16(&p, bitsF16(v.data)))
 	}
 	var c cascade[T]
-	n, st := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		sumRow(&c, v.data, w.off[0], st, n)
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		sumRow(&c, v.data, w.Off[0], st, n)
 	}
 	return c.total()
 }
@@ -65,11 +71,11 @@ func Sum[T Numeric](v NDView[T]) T {
 // (NumPy rounds to half precision after every step). Prod does not
 // allocate.
 func Prod[T Numeric](v NDView[T]) T {
-	var p plan
+	var p plan.Plan
 	if !planAll(&p, &v, true) {
 		return 1
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		r := float32(1)
 		var f f16Blocks
 		f.init(&p)
@@ -81,10 +87,10 @@ func Prod[T Numeric](v NDView[T]) T {
 		return fromF32[T](r)
 	}
 	r := T(1)
-	n, st := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		r *= prodRow(v.data, w.off[0], st, n)
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		r *= prodRow(v.data, w.Off[0], st, n)
 	}
 	return r
 }
@@ -95,8 +101,8 @@ func Prod[T Numeric](v NDView[T]) T {
 // as NumPy does. Mean does not allocate.
 func Mean[T Float](v NDView[T]) T {
 	n := v.Size()
-	if infoOf[T]().kind == ekFloat16 {
-		var p plan
+	if mem.InfoOf[T]().Kind == mem.Float16 {
+		var p plan.Plan
 		s := float32(0)
 		if planAll(&p, &v, true) {
 			s = sumF16(&p, bitsF16(v.data))
@@ -132,14 +138,14 @@ func ArgMax[T Real](v NDView[T]) int { return argMinMax("ArgMax", v, true) }
 // in memory order. To test numbers, compare them first:
 // NotEqual(mask, v, Scalar(0.0)), then Any(mask).
 func Any(v NDView[bool]) bool {
-	var p plan
+	var p plan.Plan
 	if !planAll(&p, &v, true) {
 		return false
 	}
-	n, st := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		if findBool(v.data, w.off[0], st, n, true) {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		if findBool(v.data, w.Off[0], st, n, true) {
 			return true
 		}
 	}
@@ -149,14 +155,14 @@ func Any(v NDView[bool]) bool {
 // All reports whether every element of v is true (NumPy's v.all()); true
 // for an empty view. It stops at the first false element it reads.
 func All(v NDView[bool]) bool {
-	var p plan
+	var p plan.Plan
 	if !planAll(&p, &v, true) {
 		return true
 	}
-	n, st := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		if findBool(v.data, w.off[0], st, n, false) {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		if findBool(v.data, w.Off[0], st, n, false) {
 			return false
 		}
 	}
@@ -165,13 +171,13 @@ func All(v NDView[bool]) bool {
 
 // planAll plans a walk over v alone, in memory order when reorder is true
 // and in C order otherwise, and reports whether v has elements.
-func planAll[T any](p *plan, v *NDView[T], reorder bool) bool {
-	p.init(v.shapeRef())
-	p.add(v.off, v.stridesRef())
-	if p.empty() {
+func planAll[T any](p *plan.Plan, v *NDView[T], reorder bool) bool {
+	p.Init(v.shapeRef())
+	p.Add(v.off, v.stridesRef())
+	if p.Empty() {
 		return false
 	}
-	p.simplify(reorder)
+	p.Simplify(reorder)
 	return true
 }
 
@@ -189,29 +195,29 @@ func fromF32[T any](x float32) T {
 // the plan or the data, so that its buffer stays on the stack.
 type f16Blocks struct {
 	buf [pwBlock]float32
-	w   walker
+	w   plan.Walker
 	k   int // offset of the next block in the current row
 	tab *[1 << 16]float32
 }
 
 // init starts a walk of p.
-func (f *f16Blocks) init(p *plan) {
-	f.w = p.walk(1)
-	f.k = p.dim[p.rank-1]
+func (f *f16Blocks) init(p *plan.Plan) {
+	f.w = p.Walk(1)
+	f.k = p.Dim[p.Rank-1]
 	f.tab = f16Table()
 }
 
 // next returns the next block of the plan p over data, or nil at the end.
-func (f *f16Blocks) next(p *plan, data []uint16) []float32 {
-	n, st := p.inner(0)
+func (f *f16Blocks) next(p *plan.Plan, data []uint16) []float32 {
+	n, st := p.Inner(0)
 	if f.k >= n {
-		if !f.w.next(p) {
+		if !f.w.Next(p) {
 			return nil
 		}
 		f.k = 0
 	}
 	b := f.buf[:min(pwBlock, n-f.k)]
-	off := f.w.off[0] + f.k*st
+	off := f.w.Off[0] + f.k*st
 	f.k += len(b)
 	for i := range b {
 		b[i] = f.tab[data[off]]
@@ -222,7 +228,7 @@ func (f *f16Blocks) next(p *plan, data []uint16) []float32 {
 
 // sumF16 returns the pairwise float32 sum of the float16 elements of the
 // plan p.
-func sumF16(p *plan, data []uint16) float32 {
+func sumF16(p *plan.Plan, data []uint16) float32 {
 	var c cascade[float32]
 	var f f16Blocks
 	f.init(p)
@@ -265,13 +271,13 @@ func findBool(data []bool, off, st, n int, x bool) bool {
 
 // minMax returns the smallest (largest when isMax) element of v.
 func minMax[T Real](op string, v NDView[T], isMax bool) T {
-	var p plan
+	var p plan.Plan
 	if !planAll(&p, &v, true) {
 		emptyReducePanic(op)
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		data := bitsF16(v.data)
-		r := f16Table()[data[p.base[0]]]
+		r := f16Table()[data[p.Base[0]]]
 		var f f16Blocks
 		f.init(&p)
 		for b := f.next(&p, data); b != nil; b = f.next(&p, data) {
@@ -279,11 +285,11 @@ func minMax[T Real](op string, v NDView[T], isMax bool) T {
 		}
 		return fromF32[T](r)
 	}
-	r := v.data[p.base[0]]
-	n, st := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		r = minMaxRow(v.data, w.off[0], st, n, r, isMax)
+	r := v.data[p.Base[0]]
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		r = minMaxRow(v.data, w.Off[0], st, n, r, isMax)
 	}
 	return r
 }
@@ -341,12 +347,12 @@ func minRow[T Real](s []T, r T) T {
 // argMinMax returns the C-order index of the smallest (largest when isMax)
 // element of v.
 func argMinMax[T Real](op string, v NDView[T], isMax bool) int {
-	var p plan
+	var p plan.Plan
 	if !planAll(&p, &v, false) {
 		emptyReducePanic(op)
 	}
 	var s argScan[T]
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		data := bitsF16(v.data)
 		var s32 argScan[float32]
 		var f f16Blocks
@@ -358,10 +364,10 @@ func argMinMax[T Real](op string, v NDView[T], isMax bool) int {
 		}
 		return s32.at
 	}
-	n, st := p.inner(0)
-	w := p.walk(1)
-	for w.next(&p) {
-		if s.scan(v.data, w.off[0], st, n, isMax) {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		if s.scan(v.data, w.Off[0], st, n, isMax) {
 			break
 		}
 	}
@@ -436,7 +442,7 @@ func emptyReducePanic(op string) {
 // dst's shape is neither of the two above.
 func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 	const op = "SumAxis"
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, SumAxis[float32])
 		return
 	}
@@ -449,7 +455,7 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 		return
 	}
 	d, data := dst.data, v.data
-	pairwise := !isIntKind(infoOf[T]().kind)
+	pairwise := !isIntKind(mem.InfoOf[T]().Kind)
 	var c *vecCascade[T]
 	r.run(func(di, vi, vs, m int) {
 		switch {
@@ -480,7 +486,7 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 // allocation and panics are those of SumAxis.
 func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
 	const op = "ProdAxis"
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, ProdAxis[float32])
 		return
 	}
@@ -516,13 +522,13 @@ func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
 // and panics are those of SumAxis.
 func MeanAxis[T Float](dst, v NDView[T], axis int) {
 	const op = "MeanAxis"
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, MeanAxis[float32])
 		return
 	}
 	checkAxis(op, &dst, &v, axis)
 	SumAxis(dst, v, axis)
-	m := v.shapeRef()[normalizeAxis(op, axis, v.NDim())]
+	m := v.shapeRef()[layout.NormalizeAxis(op, axis, v.NDim())]
 	DivScalar(dst, dst, T(m))
 }
 
@@ -540,7 +546,7 @@ func MaxAxis[T Real](dst, v NDView[T], axis int) { minMaxAxis("MaxAxis", dst, v,
 
 // minMaxAxis runs MinAxis or MaxAxis.
 func minMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Axis(op, dst, v, axis, func(d, s NDView[float32], axis int) { minMaxAxis(op, d, s, axis, isMax) })
 		return
 	}
@@ -592,7 +598,7 @@ func ArgMaxAxis[T Real](dst NDView[int], v NDView[T], axis int) {
 
 // argAxis runs ArgMinAxis or ArgMaxAxis.
 func argAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax bool) {
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &v, axis)
 		tv := Zeros[float32](v.shapeRef()...)
 		Convert(tv, v)
@@ -730,7 +736,7 @@ const (
 // axisPlan is the plan of a reduction along an axis: operand 0 is the
 // view, operand 1 the destination, with stride 0 along the reduced axis.
 type axisPlan struct {
-	p    plan
+	p    plan.Plan
 	kind axisKind
 }
 
@@ -743,7 +749,7 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 	ax, dstStrides := checkAxis(op, dst, v, axis)
 	vsh := v.shapeRef()
 	switch {
-	case shapeSize(dst.shapeRef()) == 0:
+	case layout.ShapeSize(dst.shapeRef()) == 0:
 		return axisSkip
 	case vsh[ax] == 0:
 		return axisEmpty
@@ -752,16 +758,16 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 		*v = v.Clone()
 	}
 	p := &r.p
-	p.init(vsh)
-	p.add(v.off, v.stridesRef())
-	p.add(dst.off, dstStrides[:len(vsh)])
-	p.simplify(true)
+	p.Init(vsh)
+	p.Add(v.off, v.stridesRef())
+	p.Add(dst.off, dstStrides[:len(vsh)])
+	p.Simplify(true)
 	// The reduced axis is the only one on which dst has stride 0: dst is
 	// writable, so it never reaches an element twice along other axes,
 	// and no other axis can merge with it.
 	q := -1
-	for a := range p.rank {
-		if p.st[1][a] == 0 && p.dim[a] > 1 {
+	for a := range p.Rank {
+		if p.St[1][a] == 0 && p.Dim[a] > 1 {
 			q = a
 		}
 	}
@@ -770,16 +776,16 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 		return r.kind
 	}
 	if keepOrder && v.stridesRef()[ax] < 0 {
-		p.flip(q) // simplify flipped it to walk memory forwards
+		p.Flip(q) // simplify flipped it to walk memory forwards
 	}
-	last := p.rank - 1
-	if q == last && (last == 0 || p.dim[q] >= 8) {
+	last := p.Rank - 1
+	if q == last && (last == 0 || p.Dim[q] >= 8) {
 		r.kind = axisRow
 		return r.kind
 	}
 	// A short innermost reduced axis (the channels of an image) would
 	// cost a call per destination element: fold it instead.
-	p.moveAxis(q, last-1)
+	p.MoveAxis(q, last-1)
 	r.kind = axisFold
 	return r.kind
 }
@@ -791,24 +797,24 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 // elements at vi, vi+vs, … (axisFold; m is 1 for axisCopy).
 func (r *axisPlan) run(row func(di, vi, vs, m int), fold func(di, ds, vi, vm, vs, m, n int)) {
 	p := &r.p
-	n, vs := p.inner(0)
-	_, ds := p.inner(1)
+	n, vs := p.Inner(0)
+	_, ds := p.Inner(1)
 	switch r.kind {
 	case axisRow:
-		w := p.walk(1)
-		for w.next(p) {
-			row(w.off[1], w.off[0], vs, n)
+		w := p.Walk(1)
+		for w.Next(p) {
+			row(w.Off[1], w.Off[0], vs, n)
 		}
 	case axisFold:
-		m, vm := p.dim[p.rank-2], p.st[0][p.rank-2]
-		w := p.walk(2)
-		for w.next(p) {
-			fold(w.off[1], ds, w.off[0], vm, vs, m, n)
+		m, vm := p.Dim[p.Rank-2], p.St[0][p.Rank-2]
+		w := p.Walk(2)
+		for w.Next(p) {
+			fold(w.Off[1], ds, w.Off[0], vm, vs, m, n)
 		}
 	case axisCopy:
-		w := p.walk(1)
-		for w.next(p) {
-			fold(w.off[1], ds, w.off[0], 0, vs, 1, n)
+		w := p.Walk(1)
+		for w.Next(p) {
+			fold(w.Off[1], ds, w.Off[0], 0, vs, 1, n)
 		}
 	}
 }
@@ -823,7 +829,7 @@ func checkAxis[D, T any](op string, dst *NDView[D], v *NDView[T], axis int) (int
 	}
 	vsh := v.shapeRef()
 	nd := len(vsh)
-	ax := normalizeAxis(op, axis, nd)
+	ax := layout.NormalizeAxis(op, axis, nd)
 	dsh, dst1 := dst.shapeRef(), dst.stridesRef()
 	var st [MaxRank]int
 	ok := true
@@ -871,12 +877,12 @@ func reduceShapePanic(op string, dsh, vsh []int, ax int) {
 
 // shareMemory reports whether the elements of a and b share any byte.
 func shareMemory[A, B any](a *NDView[A], b *NDView[B]) bool {
-	sa, sb := sizeof[A](), sizeof[B]()
+	sa, sb := mem.Sizeof[A](), mem.Sizeof[B]()
 	if sa == 0 || sb == 0 || a.Size() == 0 || b.Size() == 0 {
 		return false
 	}
-	alo, ahi := extentOf(a.off, a.shapeRef(), a.stridesRef())
-	blo, bhi := extentOf(b.off, b.shapeRef(), b.stridesRef())
+	alo, ahi := plan.ExtentOf(a.off, a.shapeRef(), a.stridesRef())
+	blo, bhi := plan.ExtentOf(b.off, b.shapeRef(), b.stridesRef())
 	var x, y [3]uintptr
 	for {
 		x = addrs(a.data, alo, ahi, a.off)

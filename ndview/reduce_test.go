@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import (
 	"errors"
 	"math"
@@ -29,7 +31,7 @@ func refLines[T any](v NDView[T], axis int) [][]T {
 		}
 		out = append(out, line)
 	})
-	if len(rest) == 0 && shapeSize(sh) == 0 {
+	if len(rest) == 0 && layout.ShapeSize(sh) == 0 {
 		out = [][]T{{}} // a 1-D empty view reduces to one empty line
 	}
 	return out
@@ -110,7 +112,7 @@ func TestReduceAxisRandom(t *testing.T) {
 				v := randReadOf(r, shape, smallInts(r))
 				buf, dst := randReduceDst(r, shape, axis, -1000)
 				var vals []int
-				if shapeSize(dst.Shape()) > 0 {
+				if layout.ShapeSize(dst.Shape()) > 0 {
 					for _, l := range refLines(v, axis) {
 						vals = append(vals, c.ref(l))
 					}
@@ -144,7 +146,7 @@ func TestReduceAxisRandom(t *testing.T) {
 			for _, isAny := range []bool{true, false} {
 				buf, dst := randReduceDst(r, shape, axis, false)
 				var vals []bool
-				if shapeSize(dst.Shape()) > 0 {
+				if layout.ShapeSize(dst.Shape()) > 0 {
 					for _, l := range refLines(v, axis) {
 						vals = append(vals, isAny && slices.Contains(l, true) || !isAny && !slices.Contains(l, false))
 					}
@@ -171,7 +173,7 @@ func TestReduceAxisRandom(t *testing.T) {
 			v := randReadOf(r, shape, func(int) float64 { return float64(r.IntN(19) - 9) })
 			buf, dst := randReduceDst(r, shape, axis, -1000.0)
 			var vals []float64
-			if shapeSize(dst.Shape()) > 0 {
+			if layout.ShapeSize(dst.Shape()) > 0 {
 				for _, l := range refLines(v, axis) {
 					s := 0.0
 					for _, x := range l {

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Reshape without copy (SEMANTICS §4). A reshape reads the elements in an
 // order (C: last index fastest; F: first index fastest) and lays them out
 // in the new shape in the same order. It is a view when the old layout is
@@ -65,7 +69,7 @@ func (v NDView[T]) ReshapeOrder(order Order, shape ...int) (NDView[T], error) {
 // the zero NDView. Reshape, inlined, calls it on its receiver so that the
 // view is not copied again into and out of a call.
 func (v *NDView[T]) reshapeView(op string, order Order, shape []int) error {
-	err := v.reshape(op, order, shape, sizeof[T]())
+	err := v.reshape(op, order, shape, mem.Sizeof[T]())
 	if err != nil {
 		*v = NDView[T]{}
 	}
@@ -75,12 +79,12 @@ func (v *NDView[T]) reshapeView(op string, order Order, shape []int) error {
 // reshape implements Reshape, ReshapeOrder and ExpandDims on v, the layout
 // of a private copy of a view whose elements are itemSize bytes; on error v
 // is left in an unspecified state.
-func (v *layout) reshape(op string, order Order, shape []int, itemSize int) error {
+func (v *viewLayout) reshape(op string, order Order, shape []int, itemSize int) error {
 	if len(shape) > MaxRank {
 		return errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
 	}
 	var buf [inlineRank]int
-	target := intsOf(buf[:], len(shape))
+	target := layout.IntsOf(buf[:], len(shape))
 	size, cc := v.sizeAndCContiguous()
 	// The usual shapes are resolved here, without a call and without an
 	// overflow check on each product: extents whose bit lengths add up to
@@ -108,7 +112,7 @@ func (v *layout) reshape(op string, order Order, shape []int, itemSize int) erro
 		}
 	}
 	if !resolved {
-		if err := resolveShape(op, size, shape, target); err != nil {
+		if err := layout.ResolveShape(op, size, shape, target); err != nil {
 			return err
 		}
 	}
@@ -116,7 +120,7 @@ func (v *layout) reshape(op string, order Order, shape []int, itemSize int) erro
 		// Zero extents hide the size of the others: (0, 2**62) holds no
 		// element but its byte size overflows (SEMANTICS L5). With elements,
 		// the product is v's size, whose byte size fits.
-		if _, err := checkShape(op, target, itemSize); err != nil {
+		if _, err := layout.CheckShape(op, target, itemSize); err != nil {
 			return err
 		}
 	}
@@ -145,13 +149,13 @@ func (v *layout) reshape(op string, order Order, shape []int, itemSize int) erro
 	// The new strides are computed aside, so that the old layout stays
 	// readable until they are known and nothing is saved first.
 	var sbuf [inlineRank]int
-	strides := intsOf(sbuf[:], len(target))
+	strides := layout.IntsOf(sbuf[:], len(target))
 	switch {
 	case fortran && fc:
-		fillFStrides(target, strides)
+		layout.FillFStrides(target, strides)
 	case !fortran && cc:
-		fillCStrides(target, strides)
-	case !reshapeStrides(v.shapeRef(), v.stridesRef(), target, fortran, strides):
+		layout.FillCStrides(target, strides)
+	case !layout.ReshapeStrides(v.shapeRef(), v.stridesRef(), target, fortran, strides):
 		o := OrderC
 		if fortran {
 			o = OrderF

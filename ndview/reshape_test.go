@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Tests of reshape without copy (SEMANTICS §4): the target shape (R1), the
 // unchanged shape (R2), contiguous fast paths and order A (R3), NumPy's
 // no-copy algorithm with its exact strides, extent-1 axes included (R4),
@@ -97,7 +99,7 @@ func TestReshapeExamples(t *testing.T) {
 			}
 			require.NoError(t, err)
 			want := make([]int, len(tt.shape))
-			require.NoError(t, resolveShape("", tt.v.Size(), tt.shape, want))
+			require.NoError(t, layout.ResolveShape("", tt.v.Size(), tt.shape, want))
 			assert.Equal(t, want, r.Shape(), "Reshape(%v).Shape()", tt.shape)
 			assert.Equal(t, tt.strides, r.Strides(), "Reshape(%v).Strides(), extent-1 axes included", tt.shape)
 			assert.Equal(t, tt.off, r.Offset(), "Reshape(%v).Offset()", tt.shape)
@@ -208,13 +210,13 @@ func TestReshapeStridesDirect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := make([]int, len(tt.newShape))
-		ok := reshapeStrides(tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran, got)
+		ok := layout.ReshapeStrides(tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran, got)
 		if tt.want == nil {
-			assert.False(t, ok, "reshapeStrides(%v, %v, %v, F=%v) succeeds", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran)
+			assert.False(t, ok, "layout.ReshapeStrides(%v, %v, %v, F=%v) succeeds", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran)
 			continue
 		}
-		if assert.True(t, ok, "reshapeStrides(%v, %v, %v, F=%v) fails", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran) {
-			assert.Equal(t, tt.want, got, "reshapeStrides(%v, %v, %v, F=%v)", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran)
+		if assert.True(t, ok, "layout.ReshapeStrides(%v, %v, %v, F=%v) fails", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran) {
+			assert.Equal(t, tt.want, got, "layout.ReshapeStrides(%v, %v, %v, F=%v)", tt.oldShape, tt.oldStrides, tt.newShape, tt.fortran)
 		}
 	}
 }
@@ -299,9 +301,9 @@ func TestReshapeStridesMatchNumPy(t *testing.T) {
 		}
 		oldStrides := make([]int, len(oldShape))
 		if rng.IntN(2) == 0 {
-			fillCStrides(oldShape, oldStrides)
+			layout.FillCStrides(oldShape, oldStrides)
 		} else {
-			fillFStrides(oldShape, oldStrides)
+			layout.FillFStrides(oldShape, oldStrides)
 		}
 		for i := range oldStrides {
 			switch rng.IntN(6) {
@@ -316,7 +318,7 @@ func TestReshapeStridesMatchNumPy(t *testing.T) {
 		// A new shape of the same size: the prime factors of the size in
 		// random groups, with extent-1 axes among them.
 		var factors []int
-		for n, p := shapeSize(oldShape), 2; n > 1; {
+		for n, p := layout.ShapeSize(oldShape), 2; n > 1; {
 			if n%p == 0 {
 				factors = append(factors, p)
 				n /= p
@@ -335,7 +337,7 @@ func TestReshapeStridesMatchNumPy(t *testing.T) {
 				continue
 			}
 			g := 1 + rng.IntN(len(factors))
-			newShape = append(newShape, shapeSize(factors[:g]))
+			newShape = append(newShape, layout.ShapeSize(factors[:g]))
 			factors = factors[g:]
 		}
 		if len(factors) > 0 {
@@ -345,10 +347,10 @@ func TestReshapeStridesMatchNumPy(t *testing.T) {
 			want := make([]int, len(newShape))
 			got := make([]int, len(newShape))
 			wantOK := numpyReshapeStrides(oldShape, oldStrides, newShape, fortran, want)
-			gotOK := reshapeStrides(oldShape, oldStrides, newShape, fortran, got)
-			require.Equal(t, wantOK, gotOK, "reshapeStrides(%v, %v, %v, F=%v)", oldShape, oldStrides, newShape, fortran)
+			gotOK := layout.ReshapeStrides(oldShape, oldStrides, newShape, fortran, got)
+			require.Equal(t, wantOK, gotOK, "layout.ReshapeStrides(%v, %v, %v, F=%v)", oldShape, oldStrides, newShape, fortran)
 			if wantOK {
-				require.Equal(t, want, got, "reshapeStrides(%v, %v, %v, F=%v)", oldShape, oldStrides, newShape, fortran)
+				require.Equal(t, want, got, "layout.ReshapeStrides(%v, %v, %v, F=%v)", oldShape, oldStrides, newShape, fortran)
 				succeeded++
 			} else {
 				failed++
@@ -376,11 +378,11 @@ func TestSizeAndCContiguous(t *testing.T) {
 			}
 		}
 		strides := make([]int, len(shape))
-		fillCStrides(shape, strides)
+		layout.FillCStrides(shape, strides)
 		if len(strides) > 0 && rng.IntN(2) == 0 {
 			strides[rng.IntN(len(strides))] += 1 + rng.IntN(2)
 		}
-		var l layout
+		var l viewLayout
 		for i := range l.small {
 			l.small[i] = rng.IntN(9) - 4 // leftovers
 		}
@@ -388,8 +390,8 @@ func TestSizeAndCContiguous(t *testing.T) {
 		copy(l.shapeRef(), shape)
 		copy(l.stridesRef(), strides)
 		size, c := l.sizeAndCContiguous()
-		require.Equal(t, shapeSize(shape), size, "size of %v", shape)
-		require.Equal(t, isCContiguous(shape, strides), c, "C contiguity of %v, %v", shape, strides)
+		require.Equal(t, layout.ShapeSize(shape), size, "size of %v", shape)
+		require.Equal(t, layout.IsCContiguous(shape, strides), c, "C contiguity of %v, %v", shape, strides)
 		if c {
 			contiguous++
 		}
@@ -414,9 +416,9 @@ func TestReshapeTargetMatchesResolveShape(t *testing.T) {
 				shape[i] = extents[rng.IntN(len(extents))]
 			}
 			want := make([]int, len(shape))
-			wantErr := resolveShape("Reshape", size, shape, want)
+			wantErr := layout.ResolveShape("Reshape", size, shape, want)
 			if wantErr == nil && size == 0 {
-				_, wantErr = checkShape("Reshape", want, 8)
+				_, wantErr = layout.CheckShape("Reshape", want, 8)
 			}
 			r, err := v.Reshape(shape...)
 			if wantErr != nil {

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Scaling conversion: Convert with an affine map on the way, the one pass
 // that turns image bytes into model input (NumPy's
 // (img.transpose(2, 0, 1) / 255).astype(np.float32)).
@@ -47,40 +51,40 @@ package ndview
 // ConvertScaled panics with an error wrapping ErrReadOnly when dst is
 // read-only, and ErrShape when src cannot be broadcast to dst's shape.
 func ConvertScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64) {
-	var p plan
+	var p plan.Plan
 	src, w := planConvert("ConvertScaled", &p, &dst, src)
 	if w == 0 {
 		return
 	}
-	kd, d := infoOf[U]().kind, eraseSlice(dst.data)
-	ks, s := infoOf[T]().kind, eraseSlice(src.data)
-	if isByteKind(ks) && p.size >= lookupMinSize {
+	kd, d := mem.InfoOf[U]().Kind, mem.Erase(dst.data)
+	ks, s := mem.InfoOf[T]().Kind, mem.Erase(src.data)
+	if isByteKind(ks) && p.Size >= lookupMinSize {
 		lookupConvert[U](kd, d, ks, s, &p, w, scale, offset)
 		return
 	}
 	if w > 1 {
-		parallel(&p, w, func(part *plan) { scaledRaw(kd, d, ks, s, part, scale, offset) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { scaledRaw(kd, d, ks, s, part, scale, offset) })
 		return
 	}
 	scaledRaw(kd, d, ks, s, &p, scale, offset)
 }
 
 // isByteKind reports whether k is an 8-bit integer kind.
-func isByteKind(k elemKind) bool { return k == ekUint8 || k == ekInt8 }
+func isByteKind(k mem.Kind) bool { return k == mem.Uint8 || k == mem.Int8 }
 
 // lookupConvert writes the 8-bit source s (of kind ks) into d (of kind kd,
 // elements U) along p, on w goroutines, through a table of the 256 values
 // x·scale + offset. The table stays on the stack; the goroutines share a
 // copy.
-func lookupConvert[U any](kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *plan, w int, scale, offset float64) {
+func lookupConvert[U any](kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan, w int, scale, offset float64) {
 	var tab [256]U
-	scaledTable(kd, eraseSlice(tab[:]), ks, scale, offset)
+	scaledTable(kd, mem.Erase(tab[:]), ks, scale, offset)
 	if w > 1 {
 		shared := tab
-		parallel(p, w, func(part *plan) { lookupRaw(kd, d, s, eraseSlice(shared[:]), part) })
+		plan.Parallel(p, w, func(part *plan.Plan) { lookupRaw(kd, d, s, mem.Erase(shared[:]), part) })
 		return
 	}
-	lookupRaw(kd, d, s, eraseSlice(tab[:]), p)
+	lookupRaw(kd, d, s, mem.Erase(tab[:]), p)
 }
 
 // lookupMinSize is the size of conversion from which 8-bit sources go
@@ -99,43 +103,43 @@ var byteValues = func() (b [256]uint8) {
 
 // scaledTable fills tab, 256 elements of kind kd, with the results for
 // every 8-bit source value of kind ks, indexed by the source's byte.
-func scaledTable(kd elemKind, tab rawSlice, ks elemKind, scale, offset float64) {
+func scaledTable(kd mem.Kind, tab mem.Raw, ks mem.Kind, scale, offset float64) {
 	var buf [256]float64
-	loadF64(buf[:], ks, eraseSlice(byteValues[:]), 0, 1)
+	loadF64(buf[:], ks, mem.Erase(byteValues[:]), 0, 1)
 	scaleF64(buf[:], scale, offset)
 	storeF64(kd, tab, 0, 1, buf[:])
 }
 
 // lookupRaw writes tab[s[i]] into d along p; tab holds 256 elements of
 // d's kind.
-func lookupRaw(kd elemKind, d, s, tab rawSlice, p *plan) {
+func lookupRaw(kd mem.Kind, d, s, tab mem.Raw, p *plan.Plan) {
 	switch kd {
-	case ekInt8, ekUint8:
-		lookupRows(p, typedSlice[uint8](d), typedSlice[uint8](s), typedSlice[uint8](tab))
-	case ekInt16, ekUint16, ekFloat16:
-		lookupRows(p, typedSlice[uint16](d), typedSlice[uint8](s), typedSlice[uint16](tab))
-	case ekInt32, ekUint32, ekFloat32:
+	case mem.Int8, mem.Uint8:
+		lookupRows(p, mem.As[uint8](d), mem.As[uint8](s), mem.As[uint8](tab))
+	case mem.Int16, mem.Uint16, mem.Float16:
+		lookupRows(p, mem.As[uint16](d), mem.As[uint8](s), mem.As[uint16](tab))
+	case mem.Int32, mem.Uint32, mem.Float32:
 		if h, ss, ok := planarChannels(p); ok {
-			lookupPlanar(p, typedSlice[uint32](d), typedSlice[uint8](s), typedSlice[uint32](tab), h, ss)
+			lookupPlanar(p, mem.As[uint32](d), mem.As[uint8](s), mem.As[uint32](tab), h, ss)
 			return
 		}
-		lookupRows(p, typedSlice[uint32](d), typedSlice[uint8](s), typedSlice[uint32](tab))
-	case ekInt64, ekUint64, ekFloat64:
-		lookupRows(p, typedSlice[uint64](d), typedSlice[uint8](s), typedSlice[uint64](tab))
-	case ekComplex64:
-		lookupRows(p, typedSlice[complex64](d), typedSlice[uint8](s), typedSlice[complex64](tab))
-	case ekComplex128:
-		lookupRows(p, typedSlice[complex128](d), typedSlice[uint8](s), typedSlice[complex128](tab))
+		lookupRows(p, mem.As[uint32](d), mem.As[uint8](s), mem.As[uint32](tab))
+	case mem.Int64, mem.Uint64, mem.Float64:
+		lookupRows(p, mem.As[uint64](d), mem.As[uint8](s), mem.As[uint64](tab))
+	case mem.Complex64:
+		lookupRows(p, mem.As[complex64](d), mem.As[uint8](s), mem.As[complex64](tab))
+	case mem.Complex128:
+		lookupRows(p, mem.As[complex128](d), mem.As[uint8](s), mem.As[complex128](tab))
 	}
 }
 
 // lookupRows calls rowLookup on every row of p (eachRow) through the
 // 256-element table tab.
-func lookupRows[D any](p *plan, d []D, s []uint8, tab []D) {
+func lookupRows[D any](p *plan.Plan, d []D, s []uint8, tab []D) {
 	t := (*[256]D)(tab)
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
-	p.eachRow(func(off [maxOperands]int, n int) {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		rowLookup(d, off[0], ds, s, off[1], ss, n, t)
 	})
 }
@@ -145,24 +149,24 @@ func lookupRows[D any](p *plan, d []D, s []uint8, tab []D) {
 // ss bytes apart (3 <= h <= ss <= 4: RGB, RGBA, or RGB of RGBA), into
 // planes of contiguous rows: the channels of an interleaved image going
 // to CHW, which lookupPlanar reads a pixel at a time.
-func planarChannels(p *plan) (h, ss int, ok bool) {
-	r := p.rank
-	_, ds := p.inner(0)
-	_, ss = p.inner(1)
-	h = p.th
-	return h, ss, h >= 3 && h <= ss && ss <= 4 && ds == 1 && p.st[1][r-2] == 1
+func planarChannels(p *plan.Plan) (h, ss int, ok bool) {
+	r := p.Rank
+	_, ds := p.Inner(0)
+	_, ss = p.Inner(1)
+	h = p.TH
+	return h, ss, h >= 3 && h <= ss && ss <= 4 && ds == 1 && p.St[1][r-2] == 1
 }
 
 // lookupPlanar writes the strips of planarChannels through the table tab
 // of 4-byte elements: the float32 tensors of ML preprocessing. (Generic
 // over the element size, the loops below run out of registers and lose a
 // tenth of their speed.)
-func lookupPlanar(p *plan, d []uint32, s []uint8, tab []uint32, h, ss int) {
+func lookupPlanar(p *plan.Plan, d []uint32, s []uint8, tab []uint32, h, ss int) {
 	t := (*[256]uint32)(tab)
-	dm := p.st[0][p.rank-2]
-	w := p.walkTiles(h, p.dim[p.rank-1]) // bands of whole rows: no tile to cut
-	for w.next(p) {
-		planarStrip(d, w.off[0], dm, s, w.off[1], ss, h, w.w, t)
+	dm := p.St[0][p.Rank-2]
+	w := p.WalkTiles(h, p.Dim[p.Rank-1]) // bands of whole rows: no tile to cut
+	for w.Next(p) {
+		planarStrip(d, w.Off[0], dm, s, w.Off[1], ss, h, w.W, t)
 	}
 }
 
@@ -314,12 +318,12 @@ const scaleChunk = 128
 // scaledRaw writes s (of kind ks) scaled into d (of kind kd) along p,
 // through a buffer: each chunk of a row is loaded (loadF64), scaled and
 // stored (storeF64). Between complex kinds the buffer is complex128.
-func scaledRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *plan, scale, offset float64) {
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
+func scaledRaw(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan, scale, offset float64) {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
 	if isComplexKind(kd) && isComplexKind(ks) {
 		var buf [scaleChunk]complex128
-		p.eachRow(func(off [maxOperands]int, n int) {
+		p.EachRow(func(off [plan.MaxOperands]int, n int) {
 			for di, si := off[0], off[1]; n > 0; {
 				c := buf[:min(n, scaleChunk)]
 				loadC128(c, ks, s, si, ss)
@@ -333,7 +337,7 @@ func scaledRaw(kd elemKind, d rawSlice, ks elemKind, s rawSlice, p *plan, scale,
 		return
 	}
 	var buf [scaleChunk]float64
-	p.eachRow(func(off [maxOperands]int, n int) {
+	p.EachRow(func(off [plan.MaxOperands]int, n int) {
 		for di, si := off[0], off[1]; n > 0; {
 			c := buf[:min(n, scaleChunk)]
 			loadF64(c, ks, s, si, ss)
@@ -353,90 +357,90 @@ func scaleF64(c []float64, scale, offset float64) {
 }
 
 // isComplexKind reports whether k is a complex kind.
-func isComplexKind(k elemKind) bool { return k == ekComplex64 || k == ekComplex128 }
+func isComplexKind(k mem.Kind) bool { return k == mem.Complex64 || k == mem.Complex128 }
 
 // loadF64 converts the elements s[si], s[si+ss], … of kind ks into c, as
 // Convert converts them to float64.
-func loadF64(c []float64, ks elemKind, s rawSlice, si, ss int) {
+func loadF64(c []float64, ks mem.Kind, s mem.Raw, si, ss int) {
 	n := len(c)
 	switch ks {
-	case ekInt8:
-		rowReal(c, 0, 1, typedSlice[int8](s), si, ss, n)
-	case ekInt16:
-		rowReal(c, 0, 1, typedSlice[int16](s), si, ss, n)
-	case ekInt32:
-		rowReal(c, 0, 1, typedSlice[int32](s), si, ss, n)
-	case ekInt64:
-		rowReal(c, 0, 1, typedSlice[int64](s), si, ss, n)
-	case ekUint8:
-		rowReal(c, 0, 1, typedSlice[uint8](s), si, ss, n)
-	case ekUint16:
-		rowReal(c, 0, 1, typedSlice[uint16](s), si, ss, n)
-	case ekUint32:
-		rowReal(c, 0, 1, typedSlice[uint32](s), si, ss, n)
-	case ekUint64:
-		rowReal(c, 0, 1, typedSlice[uint64](s), si, ss, n)
-	case ekFloat32:
-		rowReal(c, 0, 1, typedSlice[float32](s), si, ss, n)
-	case ekFloat64:
-		rowReal(c, 0, 1, typedSlice[float64](s), si, ss, n)
-	case ekFloat16:
-		rowF16ToReal(c, 0, 1, typedSlice[uint16](s), si, ss, n)
-	case ekComplex64:
-		rowC64ToReal(c, 0, 1, typedSlice[complex64](s), si, ss, n)
-	case ekComplex128:
-		rowC128ToReal(c, 0, 1, typedSlice[complex128](s), si, ss, n)
+	case mem.Int8:
+		rowReal(c, 0, 1, mem.As[int8](s), si, ss, n)
+	case mem.Int16:
+		rowReal(c, 0, 1, mem.As[int16](s), si, ss, n)
+	case mem.Int32:
+		rowReal(c, 0, 1, mem.As[int32](s), si, ss, n)
+	case mem.Int64:
+		rowReal(c, 0, 1, mem.As[int64](s), si, ss, n)
+	case mem.Uint8:
+		rowReal(c, 0, 1, mem.As[uint8](s), si, ss, n)
+	case mem.Uint16:
+		rowReal(c, 0, 1, mem.As[uint16](s), si, ss, n)
+	case mem.Uint32:
+		rowReal(c, 0, 1, mem.As[uint32](s), si, ss, n)
+	case mem.Uint64:
+		rowReal(c, 0, 1, mem.As[uint64](s), si, ss, n)
+	case mem.Float32:
+		rowReal(c, 0, 1, mem.As[float32](s), si, ss, n)
+	case mem.Float64:
+		rowReal(c, 0, 1, mem.As[float64](s), si, ss, n)
+	case mem.Float16:
+		rowF16ToReal(c, 0, 1, mem.As[uint16](s), si, ss, n)
+	case mem.Complex64:
+		rowC64ToReal(c, 0, 1, mem.As[complex64](s), si, ss, n)
+	case mem.Complex128:
+		rowC128ToReal(c, 0, 1, mem.As[complex128](s), si, ss, n)
 	}
 }
 
 // storeF64 converts c into the elements d[di], d[di+ds], … of kind kd, as
 // Convert converts float64 to that kind.
-func storeF64(kd elemKind, d rawSlice, di, ds int, c []float64) {
+func storeF64(kd mem.Kind, d mem.Raw, di, ds int, c []float64) {
 	n := len(c)
 	switch kd {
-	case ekInt8:
-		rowReal(typedSlice[int8](d), di, ds, c, 0, 1, n)
-	case ekInt16:
-		rowReal(typedSlice[int16](d), di, ds, c, 0, 1, n)
-	case ekInt32:
-		rowReal(typedSlice[int32](d), di, ds, c, 0, 1, n)
-	case ekInt64:
-		rowReal(typedSlice[int64](d), di, ds, c, 0, 1, n)
-	case ekUint8:
-		rowReal(typedSlice[uint8](d), di, ds, c, 0, 1, n)
-	case ekUint16:
-		rowReal(typedSlice[uint16](d), di, ds, c, 0, 1, n)
-	case ekUint32:
-		rowReal(typedSlice[uint32](d), di, ds, c, 0, 1, n)
-	case ekUint64:
-		rowReal(typedSlice[uint64](d), di, ds, c, 0, 1, n)
-	case ekFloat32:
-		rowReal(typedSlice[float32](d), di, ds, c, 0, 1, n)
-	case ekFloat64:
-		rowReal(typedSlice[float64](d), di, ds, c, 0, 1, n)
-	case ekFloat16:
-		rowF64ToF16(typedSlice[uint16](d), di, ds, c, 0, 1, n)
-	case ekComplex64:
-		rowToC64(typedSlice[complex64](d), di, ds, c, 0, 1, n)
-	case ekComplex128:
-		rowToC128(typedSlice[complex128](d), di, ds, c, 0, 1, n)
+	case mem.Int8:
+		rowReal(mem.As[int8](d), di, ds, c, 0, 1, n)
+	case mem.Int16:
+		rowReal(mem.As[int16](d), di, ds, c, 0, 1, n)
+	case mem.Int32:
+		rowReal(mem.As[int32](d), di, ds, c, 0, 1, n)
+	case mem.Int64:
+		rowReal(mem.As[int64](d), di, ds, c, 0, 1, n)
+	case mem.Uint8:
+		rowReal(mem.As[uint8](d), di, ds, c, 0, 1, n)
+	case mem.Uint16:
+		rowReal(mem.As[uint16](d), di, ds, c, 0, 1, n)
+	case mem.Uint32:
+		rowReal(mem.As[uint32](d), di, ds, c, 0, 1, n)
+	case mem.Uint64:
+		rowReal(mem.As[uint64](d), di, ds, c, 0, 1, n)
+	case mem.Float32:
+		rowReal(mem.As[float32](d), di, ds, c, 0, 1, n)
+	case mem.Float64:
+		rowReal(mem.As[float64](d), di, ds, c, 0, 1, n)
+	case mem.Float16:
+		rowF64ToF16(mem.As[uint16](d), di, ds, c, 0, 1, n)
+	case mem.Complex64:
+		rowToC64(mem.As[complex64](d), di, ds, c, 0, 1, n)
+	case mem.Complex128:
+		rowToC128(mem.As[complex128](d), di, ds, c, 0, 1, n)
 	}
 }
 
 // loadC128 is loadF64 from a complex kind into complex128.
-func loadC128(c []complex128, ks elemKind, s rawSlice, si, ss int) {
-	if ks == ekComplex64 {
-		rowC64ToC128(c, 0, 1, typedSlice[complex64](s), si, ss, len(c))
+func loadC128(c []complex128, ks mem.Kind, s mem.Raw, si, ss int) {
+	if ks == mem.Complex64 {
+		rowC64ToC128(c, 0, 1, mem.As[complex64](s), si, ss, len(c))
 		return
 	}
-	rowCopy(c, 0, 1, typedSlice[complex128](s), si, ss, len(c))
+	rowCopy(c, 0, 1, mem.As[complex128](s), si, ss, len(c))
 }
 
 // storeC128 is storeF64 from complex128 into a complex kind.
-func storeC128(kd elemKind, d rawSlice, di, ds int, c []complex128) {
-	if kd == ekComplex64 {
-		rowC128ToC64(typedSlice[complex64](d), di, ds, c, 0, 1, len(c))
+func storeC128(kd mem.Kind, d mem.Raw, di, ds int, c []complex128) {
+	if kd == mem.Complex64 {
+		rowC128ToC64(mem.As[complex64](d), di, ds, c, 0, 1, len(c))
 		return
 	}
-	rowCopy(typedSlice[complex128](d), di, ds, c, 0, 1, len(c))
+	rowCopy(mem.As[complex128](d), di, ds, c, 0, 1, len(c))
 }

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 import (
 	"fmt"
 	"math"
@@ -18,7 +22,7 @@ import (
 func scaledOne[U, T Numeric](x T, scale, offset float64) U {
 	out := Zeros[U]()
 	in := mustValue(FromSlice([]T{x})).Slice(Int(0))
-	if isComplexKind(infoOf[U]().kind) && isComplexKind(infoOf[T]().kind) {
+	if isComplexKind(mem.InfoOf[U]().Kind) && isComplexKind(mem.InfoOf[T]().Kind) {
 		z := Zeros[complex128]()
 		Convert(z, in)
 		v := z.At()
@@ -63,7 +67,7 @@ func refScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64
 func randScaledView[T Numeric](r *rand.Rand, shape []int) NDView[T] {
 	off, strides, need := randLayout(r, shape)
 	buf := make([]T, need+r.IntN(3))
-	b := bytesOf(buf)
+	b := mem.Bytes(buf)
 	for i := range b {
 		b[i] = uint8(r.Uint32())
 	}
@@ -80,7 +84,7 @@ func randScaledView[T Numeric](r *rand.Rand, shape []int) NDView[T] {
 
 // sameBits reports whether two slices hold the same bits (NaNs included).
 func sameBits[U any](a, b []U) bool {
-	return len(a) == len(b) && slices.Equal(bytesOf(a), bytesOf(b))
+	return len(a) == len(b) && slices.Equal(mem.Bytes(a), mem.Bytes(b))
 }
 
 var scaleCases = []struct{ scale, offset float64 }{
@@ -101,11 +105,11 @@ func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 		}
 		sc := scaleCases[r.IntN(len(scaleCases))]
 		want := refScaled(dst, src, sc.scale, sc.offset)
-		tile, par := tileMinDim, parallelMinBytes
-		tileMinDim = []int{tile, 3}[r.IntN(2)]
-		parallelMinBytes = []int{par, 0}[r.IntN(2)]
+		tile, par := plan.TileMinDim, plan.MinParallelBytes
+		plan.TileMinDim = []int{tile, 3}[r.IntN(2)]
+		plan.MinParallelBytes = []int{par, 0}[r.IntN(2)]
 		ConvertScaled(dst, src, sc.scale, sc.offset)
-		tileMinDim, parallelMinBytes = tile, par
+		plan.TileMinDim, plan.MinParallelBytes = tile, par
 		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: ConvertScaled(dst %v strides %v, src %v strides %v, %v, %v) = %v, want %v",
 				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), sc.scale, sc.offset, got, want)
@@ -149,10 +153,10 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 			Convert(out, mustValue(FromSlice([]T{refBroadcastAt(src, dst.Shape(), idx)})).Slice(Int(0)))
 			want = append(want, out.At())
 		})
-		par := parallelMinBytes
-		parallelMinBytes = []int{par, 0}[r.IntN(2)]
+		par := plan.MinParallelBytes
+		plan.MinParallelBytes = []int{par, 0}[r.IntN(2)]
 		Convert(dst, src)
-		parallelMinBytes = par
+		plan.MinParallelBytes = par
 		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: Convert(dst %v strides %v, src %v strides %v) = %v, want %v",
 				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), got, want)
@@ -199,7 +203,7 @@ func scaledPair[U, T Numeric](t *testing.T, vals []float64) {
 		lookupMinSize = old
 		for i, x := range vals {
 			want := x/2 + 1
-			if isIntKind(infoOf[U]().kind) {
+			if isIntKind(mem.InfoOf[U]().Kind) {
 				want = math.Trunc(want)
 			}
 			assert.Equal(t, complex(want, 0), asC128(d.At(2*len(vals)-1-2*i)), "ConvertScaled %T %v to %T", src.At(i), x, d.At(0))
@@ -419,9 +423,9 @@ func TestConvertScaledAllocs(t *testing.T) {
 // conversions (one goroutine against GOMAXPROCS, on the image path).
 func BenchmarkConvertScaled(b *testing.B) {
 	knobs := func(lookup, par int, fn func()) {
-		l, p := lookupMinSize, parallelMinBytes
-		defer func() { lookupMinSize, parallelMinBytes = l, p }()
-		lookupMinSize, parallelMinBytes = lookup, par
+		l, p := lookupMinSize, plan.MinParallelBytes
+		defer func() { lookupMinSize, plan.MinParallelBytes = l, p }()
+		lookupMinSize, plan.MinParallelBytes = lookup, par
 		fn()
 	}
 	for _, n := range []int{64, 256, 512, 1024, 4096} {

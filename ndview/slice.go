@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // NumPy basic indexing (SEMANTICS §2): integers, slices with steps and open
 // ends, Ellipsis and NewAxis, in a typed form (Slice) and as NumPy writes
 // it (Index). Both produce views; neither copies.
@@ -314,7 +316,7 @@ func clampBound(b, n, lo, hi int) int {
 
 // index applies items to v, the layout of a private copy (the rules at the
 // top of this file). On error v is left in an unspecified state.
-func (v *layout) index(op string, items []IndexItem) *Error {
+func (v *viewLayout) index(op string, items []IndexItem) *Error {
 	ndim := v.ndim()
 	consumed, newAxes, ints := 0, 0, 0
 	ellipsis := false
@@ -403,7 +405,7 @@ func (v *layout) index(op string, items []IndexItem) *Error {
 						rst[dst] = -s
 					}
 				default:
-					if p, ok := mulInt(step, s); ok {
+					if p, ok := layout.MulInt(step, s); ok {
 						rst[dst] = p
 					}
 				}

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Tests of NumPy basic indexing (SEMANTICS §2): slice normalisation (I2)
 // against Python's definition, the slice table (I3), Ellipsis (I4),
 // NewAxis (I5), too many indices (I6), the worked examples (I7), the index
@@ -112,7 +114,7 @@ func TestSliceNormalisation(t *testing.T) {
 							wantOff, wantSt := off, stride // I3: an empty result keeps both
 							if len(pos) > 0 {
 								wantOff = off + pos[0]*stride
-								if p, ok := mulInt(step, stride); ok {
+								if p, ok := layout.MulInt(step, stride); ok {
 									wantSt = p
 								}
 							}

@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Tests of the pure layout arithmetic in strides.go: checked integer
 // operations, shape validation (L2, L5), contiguous strides (L6),
 // contiguity (L7), reachable extents (L4), overlap detection (L3), axis
@@ -23,19 +25,19 @@ func TestMulAddInt(t *testing.T) {
 	for _, a := range vals {
 		for _, b := range vals {
 			p := new(big.Int).Mul(big.NewInt(int64(a)), big.NewInt(int64(b)))
-			got, ok := mulInt(a, b)
+			got, ok := layout.MulInt(a, b)
 			// MinInt itself is refused (it has no positive twin); every
 			// other product that fits is exact.
-			assert.Equal(t, fits(p), ok, "mulInt(%d, %d) ok", a, b)
+			assert.Equal(t, fits(p), ok, "layout.MulInt(%d, %d) ok", a, b)
 			if ok {
-				assert.Equal(t, p.Int64(), int64(got), "mulInt(%d, %d)", a, b)
+				assert.Equal(t, p.Int64(), int64(got), "layout.MulInt(%d, %d)", a, b)
 			}
 			s := new(big.Int).Add(big.NewInt(int64(a)), big.NewInt(int64(b)))
-			sum, ok := addInt(a, b)
+			sum, ok := layout.AddInt(a, b)
 			inRange := s.IsInt64()
-			assert.Equal(t, inRange, ok, "addInt(%d, %d) ok", a, b)
+			assert.Equal(t, inRange, ok, "layout.AddInt(%d, %d) ok", a, b)
 			if ok {
-				assert.Equal(t, s.Int64(), int64(sum), "addInt(%d, %d)", a, b)
+				assert.Equal(t, s.Int64(), int64(sum), "layout.AddInt(%d, %d)", a, b)
 			}
 		}
 	}
@@ -67,14 +69,14 @@ func TestCheckShape(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			size, err := checkShape("Op", tt.shape, tt.itemSize)
+			size, err := layout.CheckShape("Op", tt.shape, tt.itemSize)
 			if tt.err != nil {
 				msg := isErr(t, tt.err, err)
 				assert.Contains(t, msg, "Op")
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tt.size, size, "checkShape(%v, %d)", tt.shape, tt.itemSize)
+			assert.Equal(t, tt.size, size, "layout.CheckShape(%v, %d)", tt.shape, tt.itemSize)
 		})
 	}
 }
@@ -92,13 +94,13 @@ func TestFillStrides(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(sprint(tt.shape), func(t *testing.T) {
 			c := make([]int, len(tt.shape))
-			fillCStrides(tt.shape, c)
-			assert.Equal(t, tt.c, c, "fillCStrides(%v)", tt.shape)
+			layout.FillCStrides(tt.shape, c)
+			assert.Equal(t, tt.c, c, "layout.FillCStrides(%v)", tt.shape)
 			f := make([]int, len(tt.shape))
-			fillFStrides(tt.shape, f)
-			assert.Equal(t, tt.f, f, "fillFStrides(%v)", tt.shape)
-			assert.True(t, isCContiguous(tt.shape, c))
-			assert.True(t, isFContiguous(tt.shape, f))
+			layout.FillFStrides(tt.shape, f)
+			assert.Equal(t, tt.f, f, "layout.FillFStrides(%v)", tt.shape)
+			assert.True(t, layout.IsCContiguous(tt.shape, c))
+			assert.True(t, layout.IsFContiguous(tt.shape, f))
 		})
 	}
 }
@@ -120,9 +122,9 @@ func TestContiguityRandom(t *testing.T) {
 		}
 		// Start from contiguous strides, then perturb some.
 		if r.IntN(2) == 0 {
-			fillCStrides(shape, strides)
+			layout.FillCStrides(shape, strides)
 		} else {
-			fillFStrides(shape, strides)
+			layout.FillFStrides(shape, strides)
 		}
 		for i := range strides {
 			if r.IntN(4) == 0 {
@@ -138,14 +140,14 @@ func TestContiguityRandom(t *testing.T) {
 		v, err := Wrap(arange(200), off, shape, strides)
 		require.NoError(t, err)
 		if v.Size() == 0 {
-			c, f := contiguity(shape, strides)
-			assert.True(t, isCContiguous(shape, strides) && isFContiguous(shape, strides) && c && f, "empty %v st %v", shape, strides)
+			c, f := layout.Contiguity(shape, strides)
+			assert.True(t, layout.IsCContiguous(shape, strides) && layout.IsFContiguous(shape, strides) && c && f, "empty %v st %v", shape, strides)
 			continue
 		}
-		assert.Equal(t, bruteContig(v, false), isCContiguous(shape, strides), "isCContiguous(%v, %v)", shape, strides)
-		assert.Equal(t, bruteContig(v, true), isFContiguous(shape, strides), "isFContiguous(%v, %v)", shape, strides)
-		c, f := contiguity(shape, strides)
-		assert.Equal(t, [2]bool{isCContiguous(shape, strides), isFContiguous(shape, strides)}, [2]bool{c, f}, "contiguity(%v, %v)", shape, strides)
+		assert.Equal(t, bruteContig(v, false), layout.IsCContiguous(shape, strides), "layout.IsCContiguous(%v, %v)", shape, strides)
+		assert.Equal(t, bruteContig(v, true), layout.IsFContiguous(shape, strides), "layout.IsFContiguous(%v, %v)", shape, strides)
+		c, f := layout.Contiguity(shape, strides)
+		assert.Equal(t, [2]bool{layout.IsCContiguous(shape, strides), layout.IsFContiguous(shape, strides)}, [2]bool{c, f}, "layout.Contiguity(%v, %v)", shape, strides)
 	}
 }
 
@@ -167,10 +169,10 @@ func TestExtent(t *testing.T) {
 		{maxInt, []int{2}, []int{-1}, maxInt - 1, maxInt, true},
 	}
 	for _, tt := range tests {
-		lo, hi, ok := extent(tt.off, tt.shape, tt.strides)
-		assert.Equal(t, tt.ok, ok, "extent(%d, %v, %v) ok", tt.off, tt.shape, tt.strides)
+		lo, hi, ok := layout.Extent(tt.off, tt.shape, tt.strides)
+		assert.Equal(t, tt.ok, ok, "layout.Extent(%d, %v, %v) ok", tt.off, tt.shape, tt.strides)
 		if ok {
-			assert.Equal(t, [2]int{tt.lo, tt.hi}, [2]int{lo, hi}, "extent(%d, %v, %v)", tt.off, tt.shape, tt.strides)
+			assert.Equal(t, [2]int{tt.lo, tt.hi}, [2]int{lo, hi}, "layout.Extent(%d, %v, %v)", tt.off, tt.shape, tt.strides)
 		}
 	}
 }
@@ -194,7 +196,7 @@ func TestMayOverlap(t *testing.T) {
 		{[]int{2, 3}, []int{3, 2}, true}, // conservative: offsets 0,2,4,3,5,7 are distinct
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, mayOverlap(tt.shape, tt.strides), "mayOverlap(%v, %v)", tt.shape, tt.strides)
+		assert.Equal(t, tt.want, layout.MayOverlap(tt.shape, tt.strides), "layout.MayOverlap(%v, %v)", tt.shape, tt.strides)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
@@ -213,7 +215,7 @@ func TestMayOverlap(t *testing.T) {
 			seen[p] = true
 		})
 		if overlap {
-			assert.True(t, mayOverlap(shape, strides), "mayOverlap(%v, %v) misses an overlap", shape, strides)
+			assert.True(t, layout.MayOverlap(shape, strides), "layout.MayOverlap(%v, %v) misses an overlap", shape, strides)
 		}
 	}
 }
@@ -222,14 +224,14 @@ func TestNormalizeAxis(t *testing.T) {
 	for _, tt := range []struct{ axis, ndim, want int }{
 		{0, 3, 0}, {2, 3, 2}, {-1, 3, 2}, {-3, 3, 0}, {63, 64, 63}, {-64, 64, 0},
 	} {
-		assert.Equal(t, tt.want, normalizeAxis("Op", tt.axis, tt.ndim), "normalizeAxis(%d, %d)", tt.axis, tt.ndim)
+		assert.Equal(t, tt.want, layout.NormalizeAxis("Op", tt.axis, tt.ndim), "layout.NormalizeAxis(%d, %d)", tt.axis, tt.ndim)
 	}
 	for _, tt := range []struct{ axis, ndim int }{{3, 3}, {-4, 3}, {0, 0}, {maxInt, 3}, {minInt, 3}} {
-		msg := panics(t, ErrAxis, func() { normalizeAxis("Op", tt.axis, tt.ndim) })
+		msg := panics(t, ErrAxis, func() { layout.NormalizeAxis("Op", tt.axis, tt.ndim) })
 		assert.Contains(t, msg, "Op")
 		assert.Contains(t, msg, "out of bounds for array of dimension")
 	}
-	msg := panics(t, ErrAxis, func() { normalizeAxis("Op", 3, 3) })
+	msg := panics(t, ErrAxis, func() { layout.NormalizeAxis("Op", 3, 3) })
 	assert.Contains(t, msg, "axis 3 is out of bounds for array of dimension 3")
 }
 
@@ -259,7 +261,7 @@ func TestResolveShape(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(sprint(tt.size, tt.shape), func(t *testing.T) {
 			out := make([]int, len(tt.shape))
-			err := resolveShape("Reshape", tt.size, tt.shape, out)
+			err := layout.ResolveShape("Reshape", tt.size, tt.shape, out)
 			if tt.err != nil {
 				msg := isErr(t, tt.err, err)
 				assert.Contains(t, msg, tt.msg)
@@ -286,10 +288,10 @@ func TestBroadcastStrides(t *testing.T) {
 	}
 	for _, tt := range tests {
 		out := make([]int, len(tt.target))
-		ok := broadcastStrides(tt.shape, tt.strides, tt.target, out)
-		assert.Equal(t, tt.ok, ok, "broadcastStrides(%v, %v, %v)", tt.shape, tt.strides, tt.target)
+		ok := layout.BroadcastStrides(tt.shape, tt.strides, tt.target, out)
+		assert.Equal(t, tt.ok, ok, "layout.BroadcastStrides(%v, %v, %v)", tt.shape, tt.strides, tt.target)
 		if ok {
-			assert.Equal(t, tt.want, out, "broadcastStrides(%v, %v, %v)", tt.shape, tt.strides, tt.target)
+			assert.Equal(t, tt.want, out, "layout.BroadcastStrides(%v, %v, %v)", tt.shape, tt.strides, tt.target)
 		}
 	}
 }

@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // Element-wise arithmetic (NumPy's ufuncs add, subtract, multiply, divide,
 // minimum, maximum, negative, absolute, sqrt, exp, log) into a destination
 // view.
@@ -200,7 +204,7 @@ var (
 
 // arith runs dst = a op b for an arithmetic op.
 func arith[T Numeric](op binOp, dst, a, b NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if plan3(binOpNames[op], &p, &dst, &a, &b) {
 		runArith(&p, op, dst.data, a.data, b.data)
 	}
@@ -210,21 +214,21 @@ func arith[T Numeric](op binOp, dst, a, b NDView[T]) {
 // third operand that never moves, over a one-element array that stays on
 // the stack.
 func arithScalar[T Numeric](op binOp, dst, a NDView[T], x T) {
-	var p plan
+	var p plan.Plan
 	if !plan2(scalarOpNames[op], &p, &dst, &a) {
 		return
 	}
 	var zero [MaxRank]int
-	p.add(0, zero[:p.rank])
+	p.Add(0, zero[:p.Rank])
 	xs := [1]T{x}
 	runArith(&p, op, dst.data, a.data, xs[:])
 }
 
 // runArith runs the arithmetic op over the simplified plan p of three
 // operands, d, a and b.
-func runArith[T Numeric](p *plan, op binOp, d, a, b []T) {
-	switch k := infoOf[T]().kind; {
-	case k == ekFloat16:
+func runArith[T Numeric](p *plan.Plan, op binOp, d, a, b []T) {
+	switch k := mem.InfoOf[T]().Kind; {
+	case k == mem.Float16:
 		f16Binary(p, op, bitsF16(d), bitsF16(a), bitsF16(b))
 	case op == opAdd:
 		addRows(p, d, a, b)
@@ -241,12 +245,12 @@ func runArith[T Numeric](p *plan, op binOp, d, a, b []T) {
 
 // binaryOrdered runs dst = min(a, b) or max(a, b).
 func binaryOrdered[T Real](op binOp, dst, a, b NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if !plan3(binOpNames[op], &p, &dst, &a, &b) {
 		return
 	}
 	switch {
-	case infoOf[T]().kind == ekFloat16:
+	case mem.InfoOf[T]().Kind == mem.Float16:
 		f16Binary(&p, op, bitsF16(dst.data), bitsF16(a.data), bitsF16(b.data))
 	case op == opMin:
 		minRows(&p, dst.data, a.data, b.data)
@@ -271,11 +275,11 @@ var unOpNames = [...]string{"Neg", "Abs", "Sqrt", "Exp", "Log"}
 // unary plans dst = op(a) and reports whether there is anything to do.
 // float16.Float16 elements are computed here; other types are left to the
 // caller.
-func unary[T Numeric](op unOp, p *plan, dst, a *NDView[T]) bool {
+func unary[T Numeric](op unOp, p *plan.Plan, dst, a *NDView[T]) bool {
 	if !plan2(unOpNames[op], p, dst, a) {
 		return false
 	}
-	if infoOf[T]().kind == ekFloat16 {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
 		f16Unary(p, op, bitsF16(dst.data), bitsF16(a.data))
 		return false
 	}
@@ -284,7 +288,7 @@ func unary[T Numeric](op unOp, p *plan, dst, a *NDView[T]) bool {
 
 // negate runs Neg.
 func negate[T Numeric](dst, a NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if unary(opNeg, &p, &dst, &a) {
 		negRows(&p, dst.data, a.data)
 	}
@@ -292,7 +296,7 @@ func negate[T Numeric](dst, a NDView[T]) {
 
 // absolute runs Abs.
 func absolute[T Real](dst, a NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if unary(opAbs, &p, &dst, &a) {
 		absRows(&p, dst.data, a.data)
 	}
@@ -301,23 +305,23 @@ func absolute[T Real](dst, a NDView[T]) {
 // floatUnary runs Sqrt, Exp or Log; Exp and Log of large views in
 // parallel.
 func floatUnary[T Float](op unOp, dst, a NDView[T]) {
-	var p plan
+	var p plan.Plan
 	if !unary(op, &p, &dst, &a) {
 		return
 	}
 	d, s := dst.data, a.data
-	switch w := workers(&p, 2*p.size*sizeof[T]()); {
+	switch w := plan.Workers(&p, 2*p.Size*mem.Sizeof[T]()); {
 	case op == opSqrt:
 		sqrtRows(&p, d, s)
 	case w > 1:
-		parallel(&p, w, func(part *plan) { transcendental(part, op, d, s) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { transcendental(part, op, d, s) })
 	default:
 		transcendental(&p, op, d, s)
 	}
 }
 
 // transcendental runs Exp or Log along p.
-func transcendental[T Float](p *plan, op unOp, d, s []T) {
+func transcendental[T Float](p *plan.Plan, op unOp, d, s []T) {
 	if op == opExp {
 		mathRows(p, d, s, math.Exp)
 	} else {
@@ -326,10 +330,10 @@ func transcendental[T Float](p *plan, op unOp, d, s []T) {
 }
 
 // isIntKind reports whether k is an integer kind.
-func isIntKind(k elemKind) bool { return k >= ekInt8 && k <= ekUint64 }
+func isIntKind(k mem.Kind) bool { return k >= mem.Int8 && k <= mem.Uint64 }
 
 // bitsF16 returns a slice of float16.Float16 as its bits.
-func bitsF16[T any](s []T) []uint16 { return typedSlice[uint16](eraseSlice(s)) }
+func bitsF16[T any](s []T) []uint16 { return mem.As[uint16](mem.Erase(s)) }
 
 // Planning.
 
@@ -337,40 +341,40 @@ func bitsF16[T any](s []T) []uint16 { return typedSlice[uint16](eraseSlice(s)) }
 // broadcasts to dst's shape (panicking with op's name otherwise), detaches
 // an overlapping a (SEMANTICS W3), and simplifies the plan for the
 // destination's memory order. It reports false when dst has no elements.
-func plan2[D, A any](op string, p *plan, dst *NDView[D], a *NDView[A]) bool {
+func plan2[D, A any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A]) bool {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) {
 		broadcastPanic(op, a.shapeRef(), dst.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return false
 	}
 	*a = detach(p, 1, dst, *a)
-	p.simplify(true)
+	p.Simplify(true)
 	return true
 }
 
 // plan3 plans dst = f(a, b) as plan2 does for one source.
-func plan3[D, A, B any](op string, p *plan, dst *NDView[D], a *NDView[A], b *NDView[B]) bool {
+func plan3[D, A, B any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A], b *NDView[B]) bool {
 	if dst.flags&flagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.init(dst.shapeRef())
-	p.add(dst.off, dst.stridesRef())
-	if !p.addBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
-		!p.addBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
+	p.Init(dst.shapeRef())
+	p.Add(dst.off, dst.stridesRef())
+	if !p.AddBroadcast(a.off, a.shapeRef(), a.stridesRef()) ||
+		!p.AddBroadcast(b.off, b.shapeRef(), b.stridesRef()) {
 		operandsPanic(op, dst.shapeRef(), a.shapeRef(), b.shapeRef())
 	}
-	if p.empty() {
+	if p.Empty() {
 		return false
 	}
 	*a = detach(p, 1, dst, *a)
 	*b = detach(p, 2, dst, *b)
-	p.simplify(true)
+	p.Simplify(true)
 	return true
 }
 

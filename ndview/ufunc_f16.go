@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 import "math"
 
 // float16.Float16 in element-wise operations: values, never bits.
@@ -34,27 +36,27 @@ const f16Chunk = 256
 // one in a struct through a pointer makes it escape): every call to next
 // passes them.
 type f16Walk struct {
-	q    plan
-	bufs [maxOperands][f16Chunk]float32
-	w    walker
+	q    plan.Plan
+	bufs [plan.MaxOperands][f16Chunk]float32
+	w    plan.Walker
 	k    int // offset of the next chunk in the current row
 	tab  *[1 << 16]float32
 }
 
 // init starts a walk of p.
-func (f *f16Walk) init(p *plan) {
-	f.w = p.walk(1)
-	f.k = p.dim[p.rank-1] // no row yet
+func (f *f16Walk) init(p *plan.Plan) {
+	f.w = p.Walk(1)
+	f.k = p.Dim[p.Rank-1] // no row yet
 	f.tab = f16Table()
-	f.q.nop, f.q.rank = p.nop, 1
+	f.q.NOp, f.q.Rank = p.NOp, 1
 }
 
 // next moves to the next chunk of p, whose operands 1, 2 are a and b (b
 // nil for a plan of one source), and reports whether there is one.
-func (f *f16Walk) next(p *plan, a, b []uint16) bool {
-	n, ds := p.inner(0)
+func (f *f16Walk) next(p *plan.Plan, a, b []uint16) bool {
+	n, ds := p.Inner(0)
 	if f.k >= n {
-		if !f.w.next(p) {
+		if !f.w.Next(p) {
 			return false
 		}
 		f.k = 0
@@ -63,8 +65,8 @@ func (f *f16Walk) next(p *plan, a, b []uint16) bool {
 	m := min(f16Chunk, n-k)
 	f.k += m
 	q := &f.q
-	q.size, q.dim[0] = m, m
-	q.base[0], q.st[0][0] = f.w.off[0]+k*ds, ds
+	q.Size, q.Dim[0] = m, m
+	q.Base[0], q.St[0][0] = f.w.Off[0]+k*ds, ds
 	f.load(p, 1, a, k, m)
 	if b != nil {
 		f.load(p, 2, b, k, m)
@@ -74,17 +76,17 @@ func (f *f16Walk) next(p *plan, a, b []uint16) bool {
 
 // load converts the m elements from k on of source j of p's current row
 // into bufs[j].
-func (f *f16Walk) load(p *plan, j int, s []uint16, k, m int) {
-	_, ss := p.inner(j)
-	si := f.w.off[j] + k*ss
+func (f *f16Walk) load(p *plan.Plan, j int, s []uint16, k, m int) {
+	_, ss := p.Inner(j)
+	si := f.w.Off[j] + k*ss
 	buf := f.bufs[j][:m]
-	f.q.base[j] = 0
+	f.q.Base[j] = 0
 	if ss == 0 {
 		buf[0] = f.tab[s[si]]
-		f.q.st[j][0] = 0
+		f.q.St[j][0] = 0
 		return
 	}
-	f.q.st[j][0] = 1
+	f.q.St[j][0] = 1
 	for i := range buf {
 		buf[i] = f.tab[s[si]]
 		si += ss
@@ -95,8 +97,8 @@ func (f *f16Walk) load(p *plan, j int, s []uint16, k, m int) {
 // there, and returns the offset and stride of the chunk in the caller's
 // destination.
 func (f *f16Walk) toBuf() (di, ds int) {
-	di, ds = f.q.base[0], f.q.st[0][0]
-	f.q.base[0], f.q.st[0][0] = 0, 1
+	di, ds = f.q.Base[0], f.q.St[0][0]
+	f.q.Base[0], f.q.St[0][0] = 0, 1
 	return di, ds
 }
 
@@ -117,7 +119,7 @@ func toF16(d []uint16, di, ds int, z []float32) {
 }
 
 // f16Binary runs a binary operation on float16 bits d, a and b along p.
-func f16Binary(p *plan, op binOp, d, a, b []uint16) {
+func f16Binary(p *plan.Plan, op binOp, d, a, b []uint16) {
 	var f f16Walk
 	f.init(p)
 	z, x, y := f.bufs[0][:], f.bufs[1][:], f.bufs[2][:]
@@ -138,12 +140,12 @@ func f16Binary(p *plan, op binOp, d, a, b []uint16) {
 		case opMax:
 			maxRows(q, z, x, y)
 		}
-		toF16(d, di, ds, z[:q.size])
+		toF16(d, di, ds, z[:q.Size])
 	}
 }
 
 // f16Unary runs a unary operation on float16 bits d and a along p.
-func f16Unary(p *plan, op unOp, d, a []uint16) {
+func f16Unary(p *plan.Plan, op unOp, d, a []uint16) {
 	var f f16Walk
 	f.init(p)
 	z, x := f.bufs[0][:], f.bufs[1][:]
@@ -162,26 +164,26 @@ func f16Unary(p *plan, op unOp, d, a []uint16) {
 		case opLog:
 			mathRows(q, z, x, math.Log)
 		}
-		toF16(d, di, ds, z[:q.size])
+		toF16(d, di, ds, z[:q.Size])
 	}
 }
 
 // f16Clip clips float16 bits a into d along p, with bounds lo and hi
 // already converted to float32.
-func f16Clip(p *plan, d, a []uint16, lo, hi float32) {
+func f16Clip(p *plan.Plan, d, a []uint16, lo, hi float32) {
 	var f f16Walk
 	f.init(p)
 	z, x := f.bufs[0][:], f.bufs[1][:]
 	for f.next(p, a, nil) {
 		di, ds := f.toBuf()
 		clipRows(&f.q, z, x, lo, hi)
-		toF16(d, di, ds, z[:f.q.size])
+		toF16(d, di, ds, z[:f.q.Size])
 	}
 }
 
 // f16Compare runs comparison op on float16 bits a and b along p, storing
 // bools into d.
-func f16Compare(p *plan, op cmpOp, d []bool, a, b []uint16) {
+func f16Compare(p *plan.Plan, op cmpOp, d []bool, a, b []uint16) {
 	var f f16Walk
 	f.init(p)
 	x, y := f.bufs[1][:], f.bufs[2][:]

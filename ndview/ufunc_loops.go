@@ -1,5 +1,7 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 // Row loops of the element-wise operations (ufunc.go, compare.go).
 //
 // Each operation has a walker (addRows, lessRows, …) that holds the
@@ -33,10 +35,10 @@ type rows3 struct {
 }
 
 // rowsOf3 returns the innermost axis of the three-operand plan p.
-func rowsOf3(p *plan) rows3 {
-	n, ds := p.inner(0)
-	_, as := p.inner(1)
-	_, bs := p.inner(2)
+func rowsOf3(p *plan.Plan) rows3 {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
 	r := rows3{n: n, ds: ds, as: as, bs: bs}
 	if ds == 1 {
 		switch {
@@ -87,12 +89,12 @@ func loop3[D, S any](r *rows3, d []D, di int, a []S, ai int, b []S, bi int, f fu
 // Binary arithmetic.
 
 // addRows stores a + b along the plan p.
-func addRows[T Numeric](p *plan, d, a, b []T) {
+func addRows[T Numeric](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T { return x + y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -107,12 +109,12 @@ func addRows[T Numeric](p *plan, d, a, b []T) {
 }
 
 // subRows stores a − b along the plan p.
-func subRows[T Numeric](p *plan, d, a, b []T) {
+func subRows[T Numeric](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T { return x - y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -127,12 +129,12 @@ func subRows[T Numeric](p *plan, d, a, b []T) {
 }
 
 // mulRows stores a × b along the plan p.
-func mulRows[T Numeric](p *plan, d, a, b []T) {
+func mulRows[T Numeric](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T { return x * y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -147,12 +149,12 @@ func mulRows[T Numeric](p *plan, d, a, b []T) {
 }
 
 // divRows stores a ÷ b along the plan p, for floats and complex numbers.
-func divRows[T Numeric](p *plan, d, a, b []T) {
+func divRows[T Numeric](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T { return x / y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -168,7 +170,7 @@ func divRows[T Numeric](p *plan, d, a, b []T) {
 
 // divIntRows stores a ÷ b along the plan p, for integers: truncated, and 0
 // where b is 0.
-func divIntRows[T Numeric](p *plan, d, a, b []T) {
+func divIntRows[T Numeric](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T {
 		if y == 0 {
 			return 0
@@ -176,9 +178,9 @@ func divIntRows[T Numeric](p *plan, d, a, b []T) {
 		return x / y
 	}
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -193,12 +195,12 @@ func divIntRows[T Numeric](p *plan, d, a, b []T) {
 }
 
 // minRows stores min(a, b) along the plan p; NaN propagates.
-func minRows[T Real](p *plan, d, a, b []T) {
+func minRows[T Real](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T { return min(x, y) }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -213,12 +215,12 @@ func minRows[T Real](p *plan, d, a, b []T) {
 }
 
 // maxRows stores max(a, b) along the plan p; NaN propagates.
-func maxRows[T Real](p *plan, d, a, b []T) {
+func maxRows[T Real](p *plan.Plan, d, a, b []T) {
 	f := func(x, y T) T { return max(x, y) }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -236,12 +238,12 @@ func maxRows[T Real](p *plan, d, a, b []T) {
 // lessEqualRows with the sources exchanged.
 
 // equalRows stores a == b along the plan p.
-func equalRows[T Numeric](p *plan, d []bool, a, b []T) {
+func equalRows[T Numeric](p *plan.Plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x == y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -256,12 +258,12 @@ func equalRows[T Numeric](p *plan, d []bool, a, b []T) {
 }
 
 // notEqualRows stores a != b along the plan p.
-func notEqualRows[T Numeric](p *plan, d []bool, a, b []T) {
+func notEqualRows[T Numeric](p *plan.Plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x != y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -276,12 +278,12 @@ func notEqualRows[T Numeric](p *plan, d []bool, a, b []T) {
 }
 
 // lessRows stores a < b along the plan p.
-func lessRows[T Real](p *plan, d []bool, a, b []T) {
+func lessRows[T Real](p *plan.Plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x < y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -296,12 +298,12 @@ func lessRows[T Real](p *plan, d []bool, a, b []T) {
 }
 
 // lessEqualRows stores a <= b along the plan p.
-func lessEqualRows[T Real](p *plan, d []bool, a, b []T) {
+func lessEqualRows[T Real](p *plan.Plan, d []bool, a, b []T) {
 	f := func(x, y T) bool { return x <= y }
 	r := rowsOf3(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai, bi := w.off[0], w.off[1], w.off[2]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
 		switch r.pat {
 		case patVV:
 			loopVV(d[di:di+r.n], a[ai:], b[bi:], f)
@@ -324,9 +326,9 @@ type rows2 struct {
 }
 
 // rowsOf2 returns the innermost axis of the two-operand plan p.
-func rowsOf2(p *plan) rows2 {
-	n, ds := p.inner(0)
-	_, as := p.inner(1)
+func rowsOf2(p *plan.Plan) rows2 {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
 	return rows2{n: n, ds: ds, as: as, contig: ds == 1 && as == 1}
 }
 
@@ -347,12 +349,12 @@ func loop2[D, S any](r *rows2, d []D, di int, a []S, ai int, f func(S) D) {
 }
 
 // negRows stores −a along the plan p.
-func negRows[T Numeric](p *plan, d, a []T) {
+func negRows[T Numeric](p *plan.Plan, d, a []T) {
 	f := func(x T) T { return -x }
 	r := rowsOf2(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai := w.off[0], w.off[1]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
 			continue
@@ -364,7 +366,7 @@ func negRows[T Numeric](p *plan, d, a []T) {
 // absRows stores |a| along the plan p. Negating x <= 0 as 0 − x makes −0
 // into +0, leaves unsigned values (only 0 is <= 0) and NaN alone, and
 // wraps the most negative integer to itself.
-func absRows[T Real](p *plan, d, a []T) {
+func absRows[T Real](p *plan.Plan, d, a []T) {
 	f := func(x T) T {
 		if x <= 0 {
 			return 0 - x
@@ -372,9 +374,9 @@ func absRows[T Real](p *plan, d, a []T) {
 		return x
 	}
 	r := rowsOf2(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai := w.off[0], w.off[1]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
 			continue
@@ -385,12 +387,12 @@ func absRows[T Real](p *plan, d, a []T) {
 
 // sqrtRows stores √a along the plan p (never for float16, whose bits are
 // not its value).
-func sqrtRows[T Float](p *plan, d, a []T) {
+func sqrtRows[T Float](p *plan.Plan, d, a []T) {
 	f := func(x T) T { return T(math.Sqrt(float64(x))) }
 	r := rowsOf2(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai := w.off[0], w.off[1]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
 			continue
@@ -403,12 +405,12 @@ func sqrtRows[T Float](p *plan, d, a []T) {
 // functions of package math whose cost dwarfs the call through f: Exp and
 // Log (BenchmarkArith/Exp runs at the speed of a hand loop calling
 // math.Exp).
-func mathRows[T Float](p *plan, d, a []T, f func(float64) float64) {
+func mathRows[T Float](p *plan.Plan, d, a []T, f func(float64) float64) {
 	g := func(x T) T { return T(f(float64(x))) }
 	r := rowsOf2(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai := w.off[0], w.off[1]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], g)
 			continue
@@ -419,12 +421,12 @@ func mathRows[T Float](p *plan, d, a []T, f func(float64) float64) {
 
 // clipRows stores min(max(a, lo), hi) along the plan p; NaN in a, lo or hi
 // propagates, as in NumPy's clip.
-func clipRows[T Real](p *plan, d, a []T, lo, hi T) {
+func clipRows[T Real](p *plan.Plan, d, a []T, lo, hi T) {
 	f := func(x T) T { return min(max(x, lo), hi) }
 	r := rowsOf2(p)
-	w := p.walk(1)
-	for w.next(p) {
-		di, ai := w.off[0], w.off[1]
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
 		if r.contig {
 			loopV(d[di:di+r.n], a[ai:], f)
 			continue

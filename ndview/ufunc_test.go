@@ -1,5 +1,9 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 import (
 	"fmt"
 	"math"
@@ -369,13 +373,13 @@ func TestUnaryParallel(t *testing.T) {
 			vals[k] = math.Exp(vals[k])
 		}
 		want := refStore(buf, dst, vals)
-		withKnobs(kernelAuto, tileMinDim, 0, func() { Exp(dst, a) })
+		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { Exp(dst, a) })
 		require.Equal(t, want, buf, "#%d parallel Exp(dst %v st %v, a %v st %v)", i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides())
 		for k := range vals {
 			vals[k] = math.Log(vals[k])
 		}
 		want = refStore(buf, dst, vals)
-		withKnobs(kernelAuto, tileMinDim, 0, func() { Log(dst, dst) })
+		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { Log(dst, dst) })
 		require.Equal(t, want, buf, "#%d parallel Log in place", i)
 	}
 }
@@ -577,7 +581,7 @@ func TestFloat16Arith(t *testing.T) {
 				shape[len(shape)-1] = 300
 			}
 			buf, dst := randViewOf(r, shape, float16.Fromfloat32(-777))
-			vals := f16Values(r, 2*shapeSize(shape)+2)
+			vals := f16Values(r, 2*layout.ShapeSize(shape)+2)
 			a := randSource(r, shape, func(k int) float16.Float16 { return vals[k%len(vals)] })
 			b := randSource(r, shape, func(k int) float16.Float16 { return vals[len(vals)-1-k%len(vals)] })
 			want := refStore(buf, dst, refZip(shape, a, b, c.ref))
@@ -608,7 +612,7 @@ func TestFloat16Arith(t *testing.T) {
 		for i := range 100 {
 			shape := randShape(r, 3, 40)
 			buf, dst := randViewOf(r, shape, float16.Fromfloat32(-777))
-			vals := f16Values(r, shapeSize(shape)+1)
+			vals := f16Values(r, layout.ShapeSize(shape)+1)
 			a := randSource(r, shape, func(k int) float16.Float16 { return vals[k%len(vals)] })
 			exp := refBroadcast(a, shape)
 			for k := range exp {

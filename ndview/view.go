@@ -1,11 +1,19 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
+import "github.com/ndkit/ndkit/ndview/internal/mem"
+
 // inlineRank is the largest rank whose shape and strides live inside the
 // NDView value itself; views of rank up to inlineRank are created, sliced,
 // transposed and reshaped without allocating. Higher ranks keep shape and
 // strides in a heap slice of 2·ndim ints (extra.big) that no other view
 // writes.
 const inlineRank = 4
+
+// MaxRank is the largest number of dimensions a view may have, the limit of
+// both NumPy and Python's memoryview.
+const MaxRank = layout.MaxRank
 
 // View flags. Contiguity is not among them: it is computed when asked
 // (layout.contiguity), which costs less than keeping it up to date.
@@ -32,13 +40,13 @@ const (
 //
 // The zero NDView is an empty 1-D view (shape [0]), like a nil slice.
 type NDView[T any] struct {
-	layout // first, see layout
-	data   []T
+	viewLayout // first, see layout
+	data       []T
 }
 
 // layout is the part of a view that does not depend on T: offset, shape,
 // strides, flags and owner. Code that needs only these (element offsets,
-// panics) takes a *layout and is compiled once for all element types.
+// panics) takes a *viewLayout and is compiled once for all element types.
 //
 // The inline shape and strides come first, at offset 0 of the NDView, so
 // that they lie on the same 16-byte boundaries as the moves that copy a
@@ -48,7 +56,7 @@ type NDView[T any] struct {
 // What few views need (heap storage for high ranks, an owner) sits behind
 // one pointer, so that every view operation copies a header of 14 words,
 // not 18: copying headers in and out is most of what a view operation costs.
-type layout struct {
+type viewLayout struct {
 	small [2 * inlineRank]int
 	off   int
 	extra *extra // nil for most views; shared between views, never written
@@ -78,7 +86,7 @@ func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
 		v.small[inlineRank] = 1
 		return v, nil
 	}
-	size, err := checkShape("FromSlice", shape, sizeof[T]())
+	size, err := layout.CheckShape("FromSlice", shape, mem.Sizeof[T]())
 	if err != nil {
 		return NDView[T]{}, err
 	}
@@ -89,7 +97,7 @@ func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
 	}
 	v := newView(data, 0, len(shape))
 	copy(v.shapeRef(), shape)
-	fillCStrides(shape, v.stridesRef())
+	layout.FillCStrides(shape, v.stridesRef())
 	return v, nil
 }
 
@@ -104,13 +112,13 @@ func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
 // overlapping windows) is returned read-only, so that no write can land on
 // one element twice. The view shares data.
 func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) {
-	if err := checkLayout("Wrap", len(data), offset, shape, strides, sizeof[T]()); err != nil {
+	if err := layout.CheckLayout("Wrap", len(data), offset, shape, strides, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	v := newView(data, offset, len(shape))
 	copy(v.shapeRef(), shape)
 	copy(v.stridesRef(), strides)
-	if mayOverlap(shape, strides) {
+	if layout.MayOverlap(shape, strides) {
 		v.flags |= flagReadOnly
 	}
 	return v, nil
@@ -121,20 +129,20 @@ func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) 
 // error wrapping ErrShape or ErrOverflow) on a negative extent, a rank above
 // MaxRank or a size that overflows.
 func Zeros[T any](shape ...int) NDView[T] {
-	size, err := checkShape("Zeros", shape, sizeof[T]())
+	size, err := layout.CheckShape("Zeros", shape, mem.Sizeof[T]())
 	if err != nil {
 		panic(err)
 	}
 	v := newView(make([]T, size), 0, len(shape))
 	copy(v.shapeRef(), shape)
-	fillCStrides(shape, v.stridesRef())
+	layout.FillCStrides(shape, v.stridesRef())
 	return v
 }
 
 // newView returns a view of data at offset with room for ndim axes and an
 // unset layout.
 func newView[T any](data []T, offset, ndim int) NDView[T] {
-	v := NDView[T]{data: data, layout: layout{off: offset}}
+	v := NDView[T]{data: data, viewLayout: viewLayout{off: offset}}
 	v.setRank(ndim)
 	return v
 }
@@ -145,7 +153,7 @@ func newView[T any](data []T, offset, ndim int) NDView[T] {
 //
 // A view of rank up to inlineRank keeps its extra (and so its owner) and
 // ignores extra.big; a higher rank gets a new extra.
-func (v *layout) setRank(ndim int) {
+func (v *viewLayout) setRank(ndim int) {
 	v.rank1 = int32(ndim - 1)
 	if ndim > inlineRank {
 		v.extra = &extra{big: make([]int, 2*ndim), obj: v.owner()}
@@ -153,10 +161,10 @@ func (v *layout) setRank(ndim int) {
 }
 
 // heapStored reports whether the shape and strides live in extra.big.
-func (v *layout) heapStored() bool { return v.rank1 >= inlineRank }
+func (v *viewLayout) heapStored() bool { return v.rank1 >= inlineRank }
 
 // owner returns the view's owner (see Obj), or nil.
-func (v *layout) owner() any {
+func (v *viewLayout) owner() any {
 	if v.extra == nil {
 		return nil
 	}
@@ -165,7 +173,7 @@ func (v *layout) owner() any {
 
 // keepOwner gives v, whose storage setRank has just prepared, the owner of
 // src, so that views derived in new ways (casts, byte views) keep it.
-func (v *layout) keepOwner(src *layout) {
+func (v *viewLayout) keepOwner(src *viewLayout) {
 	obj := src.owner()
 	switch {
 	case obj == nil:
@@ -177,7 +185,7 @@ func (v *layout) keepOwner(src *layout) {
 }
 
 // shapeRef returns the view's own shape storage.
-func (v *layout) shapeRef() []int {
+func (v *viewLayout) shapeRef() []int {
 	n := int(v.rank1) + 1
 	if v.heapStored() {
 		return v.extra.big[:n:n]
@@ -186,7 +194,7 @@ func (v *layout) shapeRef() []int {
 }
 
 // stridesRef returns the view's own stride storage.
-func (v *layout) stridesRef() []int {
+func (v *viewLayout) stridesRef() []int {
 	n := int(v.rank1) + 1
 	if v.heapStored() {
 		return v.extra.big[n : 2*n : 2*n]
@@ -199,7 +207,7 @@ func (v *layout) stridesRef() []int {
 // as rank 4, the missing axes counted as trailing extents of 1 (which change
 // neither the size nor the contiguity), so that no multiply waits for more
 // than one other: a loop would chain them all.
-func (v *layout) sizeAndCContiguous() (size int, c bool) {
+func (v *viewLayout) sizeAndCContiguous() (size int, c bool) {
 	if v.heapStored() {
 		sh, st := v.shapeRef(), v.stridesRef()
 		size, c = 1, true
@@ -240,16 +248,16 @@ func (v *layout) sizeAndCContiguous() (size int, c bool) {
 // (SEMANTICS L7). It is computed when asked, not kept with the view: a few
 // multiplies for the usual ranks cost less than updating stored flags in
 // every view operation (BenchmarkSlice).
-func (v *layout) contiguity() (c, f bool) { return contiguity(v.shapeRef(), v.stridesRef()) }
+func (v *viewLayout) contiguity() (c, f bool) { return layout.Contiguity(v.shapeRef(), v.stridesRef()) }
 
 // cContiguous reports whether the layout is C-contiguous.
-func (v *layout) cContiguous() bool {
+func (v *viewLayout) cContiguous() bool {
 	_, c := v.sizeAndCContiguous()
 	return c
 }
 
 // fContiguous reports whether the layout is F-contiguous.
-func (v *layout) fContiguous() bool { return isFContiguous(v.shapeRef(), v.stridesRef()) }
+func (v *viewLayout) fContiguous() bool { return layout.IsFContiguous(v.shapeRef(), v.stridesRef()) }
 
 // NDim returns the number of dimensions (axes) of v.
 func (v NDView[T]) NDim() int { return int(v.rank1) + 1 }
@@ -265,7 +273,7 @@ func (v NDView[T]) Strides() []int { return append([]int{}, v.stridesRef()...) }
 // (NumPy's strides and memoryview.strides).
 func (v NDView[T]) ByteStrides() []int {
 	s := v.Strides()
-	size := sizeof[T]()
+	size := mem.Sizeof[T]()
 	for i := range s {
 		s[i] *= size
 	}
@@ -279,14 +287,14 @@ func (v NDView[T]) Offset() int { return v.off }
 
 // Size returns the number of elements of v, the product of its shape: 1 for
 // a 0-d view, 0 when any extent is 0.
-func (v NDView[T]) Size() int { return shapeSize(v.shapeRef()) }
+func (v NDView[T]) Size() int { return layout.ShapeSize(v.shapeRef()) }
 
 // ItemSize returns the size of one element in bytes.
-func (v NDView[T]) ItemSize() int { return sizeof[T]() }
+func (v NDView[T]) ItemSize() int { return mem.Sizeof[T]() }
 
 // NBytes returns Size()·ItemSize(): the logical size of v in bytes, not the
 // span of memory it covers.
-func (v NDView[T]) NBytes() int { return v.Size() * sizeof[T]() }
+func (v NDView[T]) NBytes() int { return v.Size() * mem.Sizeof[T]() }
 
 // ReadOnly reports whether v refuses writes. Views made read-only by
 // AsReadOnly, BroadcastTo, SlidingWindow or a self-overlapping Wrap stay
@@ -376,7 +384,7 @@ func (v NDView[T]) Set(x T, idx ...int) {
 // (At passes none, Set flagReadOnly). It is not generic, so the call passes
 // no dictionary, and it handles views of rank 1 to 3 with the loop unrolled;
 // everything else goes to elemOffsetSlow.
-func (l *layout) elemOffset(refuse uint8, idx []int) int {
+func (l *viewLayout) elemOffset(refuse uint8, idx []int) int {
 	// Ranks 1 to 3 always have inline layouts.
 	if l.flags&refuse == 0 && len(idx) == int(l.rank1)+1 {
 		sm, off := &l.small, l.off
@@ -402,7 +410,7 @@ func (l *layout) elemOffset(refuse uint8, idx []int) int {
 
 // elemOffsetSlow is elemOffset for the other ranks and heap-stored
 // layouts, and the panics.
-func (l *layout) elemOffsetSlow(refuse uint8, idx []int) int {
+func (l *viewLayout) elemOffsetSlow(refuse uint8, idx []int) int {
 	op := "At"
 	if refuse != 0 {
 		op = "Set"

@@ -1,14 +1,16 @@
 package ndview
 
+import "github.com/ndkit/ndkit/ndview/internal/layout"
+
 // Tests of the view type: constructors (SEMANTICS L1–L5), attributes (M1),
 // contiguity (L6, L7, M2), element access, the zero view, rank limits and
 // zero-copy behaviour of every view operation.
 
 import (
 	"fmt"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
 	"math"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -294,7 +296,7 @@ func TestAtPanicsEveryRank(t *testing.T) {
 	extents := []int{2, 3, 4, 5, 6}
 	for r := 1; r <= len(extents); r++ {
 		shape := extents[:r]
-		v, err := FromSlice(make([]int, shapeSize(shape)), shape...)
+		v, err := FromSlice(make([]int, layout.ShapeSize(shape)), shape...)
 		require.NoError(t, err)
 		for k := range r {
 			for _, bad := range []int{shape[k], -1, math.MaxInt, math.MinInt} {
@@ -451,7 +453,7 @@ func TestStructElement(t *testing.T) {
 	}
 	v, err := FromSlice(data, 2, 3)
 	require.NoError(t, err)
-	assert.Equal(t, int(unsafe.Sizeof(point{})), v.ItemSize())
+	assert.Equal(t, mem.Sizeof[point](), v.ItemSize())
 	assert.Equal(t, "p5", v.At(1, 2).Name)
 	tr := v.T()
 	tr.Set(point{Name: "new"}, 2, 0)

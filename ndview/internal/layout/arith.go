@@ -1,9 +1,9 @@
-package ndview
+// Package layout is the arithmetic of strided layouts: shapes, strides,
+// offsets, Contiguity, bounds, broadcasting and reshapes without copy. It
+// works on plain ints (element units), knows nothing of element types or
+// memory, and imports no unsafe.
+package layout
 
-// Layout arithmetic: shapes, strides, offsets and the rules that connect
-// them. Everything here works on plain ints (element units) and knows
-// nothing of element types or memory; the view methods call it.
-//
 // Invariants every function here keeps (see doc.go):
 //  1. A shape has at most MaxRank extents, each >= 0.
 //  2. The product of the nonzero extents times the item size fits in int.
@@ -11,7 +11,8 @@ package ndview
 //     wrapped value.
 
 import (
-	"fmt"
+	"github.com/ndkit/ndkit/ndview/internal/errs"
+
 	"math"
 	"math/bits"
 	"slices"
@@ -21,9 +22,9 @@ import (
 // both NumPy and Python's memoryview.
 const MaxRank = 64
 
-// mulInt returns a*b and whether the product did not overflow.
-func mulInt(a, b int) (int, bool) {
-	hi, lo := bits.Mul64(uint64(absInt(a)), uint64(absInt(b)))
+// MulInt returns a*b and whether the product did not overflow.
+func MulInt(a, b int) (int, bool) {
+	hi, lo := bits.Mul64(uint64(AbsInt(a)), uint64(AbsInt(b)))
 	if hi != 0 || lo > 1<<63-1 {
 		// |a*b| >= 2^63 is only representable as MinInt, which we refuse too.
 		return 0, false
@@ -35,8 +36,8 @@ func mulInt(a, b int) (int, bool) {
 	return p, true
 }
 
-// addInt returns a+b and whether the sum did not overflow.
-func addInt(a, b int) (int, bool) {
+// AddInt returns a+b and whether the sum did not overflow.
+func AddInt(a, b int) (int, bool) {
 	s := a + b
 	if (a >= 0) == (b >= 0) && (s >= 0) != (a >= 0) {
 		return 0, false
@@ -44,35 +45,35 @@ func addInt(a, b int) (int, bool) {
 	return s, true
 }
 
-// absInt returns |a|; for MinInt it returns MinInt, which mulInt treats as
+// AbsInt returns |a|; for MinInt it returns MinInt, which MulInt treats as
 // 2^63 (the uint64 conversion is exact) and so as overflowing.
-func absInt(a int) int {
+func AbsInt(a int) int {
 	if a < 0 {
 		return -a
 	}
 	return a
 }
 
-// checkShape validates a shape (rank, non-negative extents, and that the
+// CheckShape validates a shape (rank, non-negative extents, and that the
 // product of its nonzero extents times itemSize fits in int) and returns its
 // element count.
-func checkShape(op string, shape []int, itemSize int) (int, error) {
+func CheckShape(op string, shape []int, itemSize int) (int, error) {
 	if len(shape) > MaxRank {
-		return 0, errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
+		return 0, errs.Errorf(op, errs.ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
 	}
 	nonzero := max(itemSize, 1)
 	size := 1
 	for i, n := range shape {
 		if n < 0 {
-			return 0, errorf(op, ErrShape, "negative extent %d on axis %d of shape %s; extents must be >= 0", n, i, formatShape(shape))
+			return 0, errs.Errorf(op, errs.ErrShape, "negative Extent %d on axis %d of shape %s; extents must be >= 0", n, i, errs.FormatShape(shape))
 		}
 		if n == 0 {
 			size = 0
 			continue
 		}
 		var ok bool
-		if nonzero, ok = mulInt(nonzero, n); !ok {
-			return 0, errorf(op, ErrOverflow, "shape %s is too big: its byte size overflows int", formatShape(shape))
+		if nonzero, ok = MulInt(nonzero, n); !ok {
+			return 0, errs.Errorf(op, errs.ErrOverflow, "shape %s is too big: its byte size overflows int", errs.FormatShape(shape))
 		}
 	}
 	if size != 0 {
@@ -81,8 +82,8 @@ func checkShape(op string, shape []int, itemSize int) (int, error) {
 	return size, nil
 }
 
-// shapeSize returns the element count of a shape already validated.
-func shapeSize(shape []int) int {
+// ShapeSize returns the element count of a shape already validated.
+func ShapeSize(shape []int) int {
 	size := 1
 	for _, n := range shape {
 		size *= n
@@ -90,10 +91,10 @@ func shapeSize(shape []int) int {
 	return size
 }
 
-// fillCStrides writes C-order (row-major) contiguous strides for shape into
+// FillCStrides writes C-order (row-major) contiguous strides for shape into
 // out: the last stride is 1 and each earlier one is the next times the next
-// extent, with zero extents counted as 1 (SEMANTICS L6).
-func fillCStrides(shape, out []int) {
+// Extent, with zero extents counted as 1 (SEMANTICS L6).
+func FillCStrides(shape, out []int) {
 	s := 1
 	for i := len(shape) - 1; i >= 0; i-- {
 		out[i] = s
@@ -101,8 +102,8 @@ func fillCStrides(shape, out []int) {
 	}
 }
 
-// fillFStrides writes F-order (column-major) contiguous strides for shape.
-func fillFStrides(shape, out []int) {
+// FillFStrides writes F-order (column-major) contiguous strides for shape.
+func FillFStrides(shape, out []int) {
 	s := 1
 	for i := range shape {
 		out[i] = s
@@ -110,10 +111,10 @@ func fillFStrides(shape, out []int) {
 	}
 }
 
-// isCContiguous reports whether the layout is C-contiguous (SEMANTICS L7):
+// IsCContiguous reports whether the layout is C-contiguous (SEMANTICS L7):
 // every size-0 and 0-d layout is; otherwise, walking from the last axis and
 // skipping extents of 1, each stride equals the product of the later extents.
-func isCContiguous(shape, strides []int) bool {
+func IsCContiguous(shape, strides []int) bool {
 	want := 1
 	for i := len(shape) - 1; i >= 0; i-- {
 		n := shape[i]
@@ -124,7 +125,7 @@ func isCContiguous(shape, strides []int) bool {
 			continue
 		}
 		if strides[i] != want {
-			// Keep scanning for a zero extent, which makes any layout
+			// Keep scanning for a zero Extent, which makes any layout
 			// contiguous.
 			return slices.Contains(shape[:i], 0)
 		}
@@ -133,8 +134,8 @@ func isCContiguous(shape, strides []int) bool {
 	return true
 }
 
-// isFContiguous is the Fortran-order mirror of isCContiguous.
-func isFContiguous(shape, strides []int) bool {
+// IsFContiguous is the Fortran-order mirror of IsCContiguous.
+func IsFContiguous(shape, strides []int) bool {
 	want := 1
 	for i, n := range shape {
 		if n == 0 {
@@ -151,12 +152,12 @@ func isFContiguous(shape, strides []int) bool {
 	return true
 }
 
-// contiguity reports isCContiguous(shape, strides) and
-// isFContiguous(shape, strides) in one pass, for the predicates that need
+// Contiguity reports IsCContiguous(shape, strides) and
+// IsFContiguous(shape, strides) in one pass, for the predicates that need
 // both.
 // The products cannot overflow: those of the nonzero extents fit in int,
-// and a zero extent makes them 0 for good, and the layout contiguous.
-func contiguity(shape, strides []int) (c, f bool) {
+// and a zero Extent makes them 0 for good, and the layout contiguous.
+func Contiguity(shape, strides []int) (c, f bool) {
 	c, f = true, true
 	wc, wf := 1, 1
 	for i := range shape {
@@ -172,21 +173,21 @@ func contiguity(shape, strides []int) (c, f bool) {
 	return c, f
 }
 
-// extent returns the lowest and highest element offsets a layout reaches
+// Extent returns the lowest and highest element offsets a layout reaches
 // (SEMANTICS L4): lo = off + Σ s·(n−1) over negative strides, hi the same
 // over positive ones. For a size-0 layout the sums use max(n−1, 0), which
 // still catches strides whose products overflow. ok is false on overflow.
-func extent(off int, shape, strides []int) (lo, hi int, ok bool) {
+func Extent(off int, shape, strides []int) (lo, hi int, ok bool) {
 	lo, hi = off, off
 	for i, n := range shape {
-		d, ok := mulInt(strides[i], max(n-1, 0))
+		d, ok := MulInt(strides[i], max(n-1, 0))
 		if !ok {
 			return 0, 0, false
 		}
 		if d < 0 {
-			lo, ok = addInt(lo, d)
+			lo, ok = AddInt(lo, d)
 		} else {
-			hi, ok = addInt(hi, d)
+			hi, ok = AddInt(hi, d)
 		}
 		if !ok {
 			return 0, 0, false
@@ -195,49 +196,49 @@ func extent(off int, shape, strides []int) (lo, hi int, ok bool) {
 	return lo, hi, true
 }
 
-// checkLayout validates a user-supplied layout over a buffer of n elements
+// CheckLayout validates a user-supplied layout over a buffer of n elements
 // of itemSize bytes (SEMANTICS L4, L5): the shape is valid, every stride in
 // bytes fits in int, the reachable range [lo, hi] lies inside [0, n) when the
 // layout has elements, and 0 <= off <= n when it has none.
-func checkLayout(op string, n, off int, shape, strides []int, itemSize int) error {
+func CheckLayout(op string, n, off int, shape, strides []int, itemSize int) error {
 	if len(strides) != len(shape) {
-		return errorf(op, ErrShape, "shape %s has %d axes but strides %s have %d; give one stride per axis",
-			formatShape(shape), len(shape), formatShape(strides), len(strides))
+		return errs.Errorf(op, errs.ErrShape, "shape %s has %d axes but strides %s have %d; give one stride per axis",
+			errs.FormatShape(shape), len(shape), errs.FormatShape(strides), len(strides))
 	}
-	size, err := checkShape(op, shape, itemSize)
+	size, err := CheckShape(op, shape, itemSize)
 	if err != nil {
 		return err
 	}
 	for i, s := range strides {
-		if _, ok := mulInt(s, max(itemSize, 1)); !ok {
-			return errorf(op, ErrOverflow, "stride %d on axis %d overflows int when counted in bytes", s, i)
+		if _, ok := MulInt(s, max(itemSize, 1)); !ok {
+			return errs.Errorf(op, errs.ErrOverflow, "stride %d on axis %d overflows int when counted in bytes", s, i)
 		}
 	}
-	lo, hi, ok := extent(off, shape, strides)
+	lo, hi, ok := Extent(off, shape, strides)
 	if !ok {
-		return errorf(op, ErrOverflow, "offset %d with shape %s and strides %s overflows int", off, formatShape(shape), formatShape(strides))
+		return errs.Errorf(op, errs.ErrOverflow, "offset %d with shape %s and strides %s overflows int", off, errs.FormatShape(shape), errs.FormatShape(strides))
 	}
 	if size == 0 {
 		if off < 0 || off > n {
-			return errorf(op, ErrBounds, "offset %d of an empty view is outside [0, %d]", off, n)
+			return errs.Errorf(op, errs.ErrBounds, "offset %d of an empty view is outside [0, %d]", off, n)
 		}
 		return nil
 	}
 	if lo < 0 || hi >= n {
-		return errorf(op, ErrBounds,
+		return errs.Errorf(op, errs.ErrBounds,
 			"offset %d with shape %s and strides %s reaches elements [%d, %d], outside the %d elements of data (valid: [0, %d])",
-			off, formatShape(shape), formatShape(strides), lo, hi, n, n-1)
+			off, errs.FormatShape(shape), errs.FormatShape(strides), lo, hi, n, n-1)
 	}
 	return nil
 }
 
-// mayOverlap reports whether two different indices might reach the same
+// MayOverlap reports whether two different indices might reach the same
 // element. It is exact for zero strides and conservative otherwise: sorted
-// by |stride|, the axes of extent > 1 must each step over the whole span of
+// by |stride|, the axes of Extent > 1 must each step over the whole span of
 // the smaller ones (the sufficient condition Rust's ndarray uses); a layout
 // that fails that test is treated as overlapping.
-func mayOverlap(shape, strides []int) bool {
-	if shapeSize(shape) == 0 {
+func MayOverlap(shape, strides []int) bool {
+	if ShapeSize(shape) == 0 {
 		return false
 	}
 	type axis struct{ n, s int }
@@ -248,7 +249,7 @@ func mayOverlap(shape, strides []int) bool {
 			if strides[i] == 0 {
 				return true
 			}
-			axes = append(axes, axis{n, absInt(strides[i])})
+			axes = append(axes, axis{n, AbsInt(strides[i])})
 		}
 	}
 	slices.SortFunc(axes, func(a, b axis) int { return a.s - b.s })
@@ -264,21 +265,21 @@ func mayOverlap(shape, strides []int) bool {
 	return false
 }
 
-// intsOf returns buf[:n] when n fits in buf, and a new slice of n ints
+// IntsOf returns buf[:n] when n fits in buf, and a new slice of n ints
 // otherwise: scratch space for a layout that costs no allocation, and no
 // zeroing of a MaxRank-sized array, for ranks up to len(buf).
-func intsOf(buf []int, n int) []int {
+func IntsOf(buf []int, n int) []int {
 	if n <= len(buf) {
 		return buf[:n]
 	}
 	return make([]int, n)
 }
 
-// normalizeAxis maps an axis in [-ndim, ndim) to [0, ndim) and panics
+// NormalizeAxis maps an axis in [-ndim, ndim) to [0, ndim) and panics
 // otherwise.
-func normalizeAxis(op string, axis, ndim int) int {
+func NormalizeAxis(op string, axis, ndim int) int {
 	if axis < -ndim || axis >= ndim {
-		axisPanic(op, axis, ndim)
+		AxisPanic(op, axis, ndim)
 	}
 	if axis < 0 {
 		axis += ndim
@@ -286,20 +287,20 @@ func normalizeAxis(op string, axis, ndim int) int {
 	return axis
 }
 
-// axisPanic is normalizeAxis's failure, kept out of line so that
-// normalizeAxis inlines into the view operations.
+// AxisPanic is NormalizeAxis's failure, kept out of line so that
+// NormalizeAxis inlines into the view operations.
 //
 //go:noinline
-func axisPanic(op string, axis, ndim int) {
-	panicf(op, ErrAxis, "axis %d is out of bounds for array of dimension %d", axis, ndim)
+func AxisPanic(op string, axis, ndim int) {
+	errs.Panicf(op, errs.ErrAxis, "axis %d is out of bounds for array of dimension %d", axis, ndim)
 }
 
-// resolveShape returns the target shape of a reshape of size elements with
+// ResolveShape returns the target shape of a reshape of size elements with
 // the single -1 (if any) replaced (SEMANTICS R1). The result is written into
 // out, which must have len(shape) room.
-func resolveShape(op string, size int, shape, out []int) error {
+func ResolveShape(op string, size int, shape, out []int) error {
 	if len(shape) > MaxRank {
-		return errorf(op, ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
+		return errs.Errorf(op, errs.ErrShape, "rank %d exceeds the maximum of %d", len(shape), MaxRank)
 	}
 	unknown := -1
 	known := uint64(1)
@@ -309,47 +310,47 @@ func resolveShape(op string, size int, shape, out []int) error {
 		case n >= 0: // first: the usual case takes one comparison
 			hi, lo := bits.Mul64(known, uint64(n))
 			if hi != 0 || lo > math.MaxInt {
-				return errorf(op, ErrOverflow, "shape %s is too big: its size overflows int", formatShape(shape))
+				return errs.Errorf(op, errs.ErrOverflow, "shape %s is too big: its size overflows int", errs.FormatShape(shape))
 			}
 			known = lo
 		case n == -1 && unknown < 0:
 			unknown = i
 		case n == -1:
-			return errorf(op, ErrShape, "can only specify one unknown dimension in %s", formatShape(shape))
+			return errs.Errorf(op, errs.ErrShape, "can only specify one unknown dimension in %s", errs.FormatShape(shape))
 		default:
-			return errorf(op, ErrShape, "negative extent %d in %s; extents must be >= 0, or one -1", n, formatShape(shape))
+			return errs.Errorf(op, errs.ErrShape, "negative Extent %d in %s; extents must be >= 0, or one -1", n, errs.FormatShape(shape))
 		}
 	}
 	if unknown >= 0 {
 		if known == 0 || size%int(known) != 0 {
-			return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
+			return errs.Errorf(op, errs.ErrShape, "cannot reshape array of size %d into shape %s", size, errs.FormatShape(shape))
 		}
 		out[unknown] = size / int(known)
 	} else if int(known) != size {
-		return errorf(op, ErrShape, "cannot reshape array of size %d into shape %s", size, formatShape(shape))
+		return errs.Errorf(op, errs.ErrShape, "cannot reshape array of size %d into shape %s", size, errs.FormatShape(shape))
 	}
 	return nil
 }
 
-// reshapeStrides computes strides under which newShape reads the elements
+// ReshapeStrides computes strides under which newShape reads the elements
 // of the old layout in C order (or F order when fortran is set) without
 // moving them, writing them into newStrides, and reports false when no such
 // strides exist. The layout must have at least one element and the shapes
 // the same size. The strides are exactly those of NumPy's
-// _attempt_nocopy_reshape (SEMANTICS R4), extent-1 axes included, which
+// _attempt_nocopy_reshape (SEMANTICS R4), Extent-1 axes included, which
 // TestReshapeStridesMatchNumPy checks against a line-by-line port.
 //
-// NumPy drops the old extent-1 axes, then matches groups of old and new axes
+// NumPy drops the old Extent-1 axes, then matches groups of old and new axes
 // with equal products and requires each group of old axes to be contiguous.
 // The same result, in one pass and without the intermediate arrays: the old
 // non-1 axes fall into maximal contiguous runs, and a new axis gets the stride
 // of its run's fastest axis times the extents of the new axes between it and
 // that axis. A reshape fails exactly when a new axis would straddle two runs.
 // Both layouts are walked from their fastest axis (the last in C order, the
-// first in F order). A new extent-1 axis between two runs belongs, as in
+// first in F order). A new Extent-1 axis between two runs belongs, as in
 // NumPy, to the run that follows it in index order, and one after the last
 // run to that run.
-func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
+func ReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
 	no, nn := len(oldShape), len(newShape)
 	oldStrides, newStrides = oldStrides[:no], newStrides[:nn] // spares bounds checks
 	o, k, step := no-1, nn-1, -1
@@ -362,8 +363,8 @@ func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrid
 	for i := 0; i < nn; i, k = i+1, k+step {
 		n := newShape[k]
 		// Start the next run when the current one is covered: at once in F
-		// order, and in C order only for an extent above 1 (or for the first
-		// axis), so that extent-1 axes stay with the run after them.
+		// order, and in C order only for an Extent above 1 (or for the first
+		// axis), so that Extent-1 axes stay with the run after them.
 		if done == run && (fortran || n != 1 || i == 0) {
 			for uint(o) < uint(no) && oldShape[o] == 1 {
 				o += step
@@ -394,17 +395,17 @@ func reshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrid
 // BroadcastShapes returns the shape that shapes broadcast to (SEMANTICS B1):
 // aligned on the right, with missing leading extents counted as 1, each
 // group of extents must be equal apart from 1s; a 1 paired with 0 gives 0.
-// It returns an error wrapping ErrShape naming the first two shapes that
+// It returns an error wrapping errs.ErrShape naming the first two shapes that
 // disagree.
 func BroadcastShapes(shapes ...[]int) ([]int, error) {
 	nd := 0
 	for i, s := range shapes {
 		if len(s) > MaxRank {
-			return nil, errorf("BroadcastShapes", ErrShape, "arg %d has rank %d, above the maximum of %d", i, len(s), MaxRank)
+			return nil, errs.Errorf("BroadcastShapes", errs.ErrShape, "arg %d has rank %d, above the maximum of %d", i, len(s), MaxRank)
 		}
 		for _, n := range s {
 			if n < 0 {
-				return nil, errorf("BroadcastShapes", ErrShape, "arg %d has a negative extent in %s", i, formatShape(s))
+				return nil, errs.Errorf("BroadcastShapes", errs.ErrShape, "arg %d has a negative Extent in %s", i, errs.FormatShape(s))
 			}
 		}
 		nd = max(nd, len(s))
@@ -422,20 +423,20 @@ func BroadcastShapes(shapes ...[]int) ([]int, error) {
 			case out[j] == 1:
 				out[j], from[j] = n, i
 			default:
-				return nil, errorf("BroadcastShapes", ErrShape,
+				return nil, errs.Errorf("BroadcastShapes", errs.ErrShape,
 					"shape mismatch: objects cannot be broadcast to a single shape. Mismatch is between arg %d with shape %s and arg %d with shape %s",
-					from[j], formatShape(shapes[from[j]]), i, formatShape(s))
+					from[j], errs.FormatShape(shapes[from[j]]), i, errs.FormatShape(s))
 			}
 		}
 	}
 	return out, nil
 }
 
-// broadcastStrides writes into out the strides under which a layout of
+// BroadcastStrides writes into out the strides under which a layout of
 // shape and strides reads as target (SEMANTICS B2): target axes with no
-// source axis, and source axes of extent 1, get stride 0; equal extents keep
+// source axis, and source axes of Extent 1, get stride 0; equal extents keep
 // their stride. It reports false when the shapes are incompatible.
-func broadcastStrides(shape, strides, target, out []int) bool {
+func BroadcastStrides(shape, strides, target, out []int) bool {
 	lead := len(target) - len(shape)
 	if lead < 0 {
 		return false
@@ -454,22 +455,4 @@ func broadcastStrides(shape, strides, target, out []int) bool {
 		}
 	}
 	return true
-}
-
-// formatShape writes a shape as NumPy does: (2, 3), (5,) or ().
-func formatShape(shape []int) string {
-	switch len(shape) {
-	case 0:
-		return "()"
-	case 1:
-		return fmt.Sprintf("(%d,)", shape[0])
-	}
-	b := []byte{'('}
-	for i, n := range shape {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = fmt.Appendf(b, "%d", n)
-	}
-	return string(append(b, ')'))
 }

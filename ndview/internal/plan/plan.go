@@ -1,4 +1,9 @@
-package ndview
+// Package plan is the traversal planner of ndview's kernels: how an
+// element-wise operation walks the elements of one to four operands that
+// share a shape, and how large walks are split across goroutines. It
+// knows only ints (extents, strides and offsets in elements of each
+// operand), never element types or memory.
+package plan
 
 // Traversal plans (SEMANTICS §9): how an element-wise operation walks the
 // elements of one to four operands that share a shape. A plan knows only
@@ -62,191 +67,195 @@ package ndview
 // The walker is declared before the loop, not in its init statement: a
 // variable declared there is a new copy in every iteration (Go 1.22), and
 // next takes its address, so the compiler copies the walker, with its
-// MaxRank indices, once per row (17 ns a row here).
+// layout.MaxRank indices, once per row (17 ns a row here).
 
-import "slices"
+import (
+	"slices"
 
-// maxOperands is the largest number of operands a plan walks together: a
+	"github.com/ndkit/ndkit/ndview/internal/layout"
+)
+
+// MaxOperands is the largest number of operands a plan walks together: a
 // destination and up to three sources (Where reads a condition and two
 // sources). A fourth operand did not slow small copies measurably: 125 ns
 // for a transposed 4×4 float64 CopyFrom with either size.
-const maxOperands = 4
+const MaxOperands = 4
 
-// plan is a traversal of one shape by up to maxOperands strided operands,
-// simplified by the rules at the top of this file. The zero plan is empty.
-type plan struct {
-	nop  int                       // operands added; operand 0 is the destination
-	rank int                       // axes; 0 only before simplify or when size == 0
-	size int                       // elements in the shape
-	dim  [MaxRank]int              // extents, outermost first
-	st   [maxOperands][MaxRank]int // strides per operand, in its elements
-	base [maxOperands]int          // offset of element (0, …, 0) per operand
-	th   int                       // rows per tile of the row walk (rowTiles); 0: plain rows
-	tw   int                       // elements per tile row
+// Plan is a traversal of one shape by up to maxOperands strided operands,
+// simplified by the rules at the top of this file. The zero Plan is empty.
+type Plan struct {
+	NOp  int                              // operands added; operand 0 is the destination
+	Rank int                              // axes; 0 only before simplify or when size == 0
+	Size int                              // elements in the shape
+	Dim  [layout.MaxRank]int              // extents, outermost first
+	St   [MaxOperands][layout.MaxRank]int // strides per operand, in its elements
+	Base [MaxOperands]int                 // offset of element (0, …, 0) per operand
+	TH   int                              // rows per tile of the row walk (rowTiles); 0: plain rows
+	TW   int                              // elements per tile row
 }
 
-// init starts a plan over shape, a valid shape (the destination's).
-func (p *plan) init(shape []int) {
-	p.nop, p.th, p.tw = 0, 0, 0
-	p.rank = len(shape)
-	p.size = shapeSize(shape)
-	copy(p.dim[:], shape)
+// Init starts a plan over shape, a valid shape (the destination's).
+func (p *Plan) Init(shape []int) {
+	p.NOp, p.TH, p.TW = 0, 0, 0
+	p.Rank = len(shape)
+	p.Size = layout.ShapeSize(shape)
+	copy(p.Dim[:], shape)
 }
 
-// add appends an operand with the plan's shape, given the offset of its
+// Add appends an operand with the plan's shape, given the offset of its
 // element (0, …, 0) and one stride per axis.
-func (p *plan) add(off int, strides []int) {
-	k := p.nop
-	p.base[k] = off
-	copy(p.st[k][:p.rank], strides)
-	p.nop++
+func (p *Plan) Add(off int, strides []int) {
+	k := p.NOp
+	p.Base[k] = off
+	copy(p.St[k][:p.Rank], strides)
+	p.NOp++
 }
 
-// addBroadcast appends a source operand of the given layout, broadcast to
+// AddBroadcast appends a source operand of the given layout, broadcast to
 // the plan's shape (rule 1). It reports false, adding nothing, when the
 // shapes are incompatible.
-func (p *plan) addBroadcast(off int, shape, strides []int) bool {
-	k := p.nop
-	if !broadcastInto(p.dim[:p.rank], shape, strides, p.st[k][:p.rank]) {
+func (p *Plan) AddBroadcast(off int, shape, strides []int) bool {
+	k := p.NOp
+	if !BroadcastInto(p.Dim[:p.Rank], shape, strides, p.St[k][:p.Rank]) {
 		return false
 	}
-	p.base[k] = off
-	p.nop++
+	p.Base[k] = off
+	p.NOp++
 	return true
 }
 
-// rebase replaces operand k (a source) by another layout of a shape that
+// Rebase replaces operand k (a source) by another layout of a shape that
 // broadcasts to the plan's, such as a copy of it.
-func (p *plan) rebase(k, off int, shape, strides []int) {
-	broadcastInto(p.dim[:p.rank], shape, strides, p.st[k][:p.rank])
-	p.base[k] = off
+func (p *Plan) Rebase(k, off int, shape, strides []int) {
+	BroadcastInto(p.Dim[:p.Rank], shape, strides, p.St[k][:p.Rank])
+	p.Base[k] = off
 }
 
-// broadcastInto writes into out (len(target) ints) the strides under which a
+// BroadcastInto writes into out (len(target) ints) the strides under which a
 // source layout reads as target, following SEMANTICS W1: source axes of
 // extent 1 beyond target's rank are dropped from the left, then B2 applies.
 // It reports false when the shapes are incompatible.
-func broadcastInto(target, shape, strides, out []int) bool {
+func BroadcastInto(target, shape, strides, out []int) bool {
 	for len(shape) > len(target) && shape[0] == 1 {
 		shape, strides = shape[1:], strides[1:]
 	}
-	return broadcastStrides(shape, strides, target, out)
+	return layout.BroadcastStrides(shape, strides, target, out)
 }
 
-// empty reports whether the plan visits no element.
-func (p *plan) empty() bool { return p.size == 0 }
+// Empty reports whether the plan visits no element.
+func (p *Plan) Empty() bool { return p.Size == 0 }
 
-// simplify applies rules 2 to 7. With reorder false the walk stays in C
+// Simplify applies rules 2 to 7. With reorder false the walk stays in C
 // order (rules 4 and 5 are skipped).
-func (p *plan) simplify(reorder bool) {
-	if p.size == 0 {
-		p.rank = 0
+func (p *Plan) Simplify(reorder bool) {
+	if p.Size == 0 {
+		p.Rank = 0
 		return
 	}
 	// Rule 3: drop extent-1 axes.
 	r := 0
-	for a := range p.rank {
-		if p.dim[a] == 1 {
+	for a := range p.Rank {
+		if p.Dim[a] == 1 {
 			continue
 		}
 		p.moveTo(a, r)
 		r++
 	}
-	p.rank = r
+	p.Rank = r
 	if reorder && r > 1 {
 		p.sortByDest()
 	}
 	if reorder {
 		for a := range r {
-			if p.st[0][a] < 0 {
-				p.flip(a)
+			if p.St[0][a] < 0 {
+				p.Flip(a)
 			}
 		}
 	}
 	p.coalesce()
-	if p.rank == 0 { // rule 7: a 0-d or all-1 shape is one element
-		p.rank = 1
-		p.dim[0] = 1
-		for k := range p.nop {
-			p.st[k][0] = 0
+	if p.Rank == 0 { // rule 7: a 0-d or all-1 shape is one element
+		p.Rank = 1
+		p.Dim[0] = 1
+		for k := range p.NOp {
+			p.St[k][0] = 0
 		}
 	}
 }
 
 // moveTo copies axis a to position r <= a (used when compacting).
-func (p *plan) moveTo(a, r int) {
+func (p *Plan) moveTo(a, r int) {
 	if a == r {
 		return
 	}
-	p.dim[r] = p.dim[a]
-	for k := range p.nop {
-		p.st[k][r] = p.st[k][a]
+	p.Dim[r] = p.Dim[a]
+	for k := range p.NOp {
+		p.St[k][r] = p.St[k][a]
 	}
 }
 
 // sortByDest sorts the axes by |destination stride| descending, stably
 // (rule 4). Ranks are small, so an insertion sort does.
-func (p *plan) sortByDest() {
-	for i := 1; i < p.rank; i++ {
-		for j := i; j > 0 && absInt(p.st[0][j-1]) < absInt(p.st[0][j]); j-- {
+func (p *Plan) sortByDest() {
+	for i := 1; i < p.Rank; i++ {
+		for j := i; j > 0 && layout.AbsInt(p.St[0][j-1]) < layout.AbsInt(p.St[0][j]); j-- {
 			p.swap(j-1, j)
 		}
 	}
 }
 
 // swap exchanges axes a and b.
-func (p *plan) swap(a, b int) {
-	p.dim[a], p.dim[b] = p.dim[b], p.dim[a]
-	for k := range p.nop {
-		p.st[k][a], p.st[k][b] = p.st[k][b], p.st[k][a]
+func (p *Plan) swap(a, b int) {
+	p.Dim[a], p.Dim[b] = p.Dim[b], p.Dim[a]
+	for k := range p.NOp {
+		p.St[k][a], p.St[k][b] = p.St[k][b], p.St[k][a]
 	}
 }
 
-// flip reverses axis a for every operand (rule 5).
-func (p *plan) flip(a int) {
-	n := p.dim[a] - 1
-	for k := range p.nop {
-		p.base[k] += p.st[k][a] * n
-		p.st[k][a] = -p.st[k][a]
+// Flip reverses axis a for every operand (rule 5).
+func (p *Plan) Flip(a int) {
+	n := p.Dim[a] - 1
+	for k := range p.NOp {
+		p.Base[k] += p.St[k][a] * n
+		p.St[k][a] = -p.St[k][a]
 	}
 }
 
 // coalesce merges adjacent axes that every operand steps through as one
 // (rule 6). The products cannot overflow: every extent is at least 2 and
 // each stride times (extent-1) lies inside its operand's data.
-func (p *plan) coalesce() {
-	if p.rank < 2 {
+func (p *Plan) coalesce() {
+	if p.Rank < 2 {
 		return
 	}
 	out := 0 // the last axis kept
-	for a := 1; a < p.rank; a++ {
+	for a := 1; a < p.Rank; a++ {
 		if p.mergeable(out, a) {
-			p.dim[out] *= p.dim[a]
-			for k := range p.nop {
-				p.st[k][out] = p.st[k][a]
+			p.Dim[out] *= p.Dim[a]
+			for k := range p.NOp {
+				p.St[k][out] = p.St[k][a]
 			}
 			continue
 		}
 		out++
 		p.moveTo(a, out)
 	}
-	p.rank = out + 1
+	p.Rank = out + 1
 }
 
 // mergeable reports whether inner axis i can merge into outer axis o for
 // every operand.
-func (p *plan) mergeable(o, i int) bool {
-	for k := range p.nop {
-		if p.st[k][i]*p.dim[i] != p.st[k][o] {
+func (p *Plan) mergeable(o, i int) bool {
+	for k := range p.NOp {
+		if p.St[k][i]*p.Dim[i] != p.St[k][o] {
 			return false
 		}
 	}
 	return true
 }
 
-// moveAxis moves axis from to position to, shifting the axes between; the
+// MoveAxis moves axis from to position to, shifting the axes between; the
 // walk order changes, so only reorderable plans may call it.
-func (p *plan) moveAxis(from, to int) {
+func (p *Plan) MoveAxis(from, to int) {
 	for ; from < to; from++ {
 		p.swap(from, from+1)
 	}
@@ -255,75 +264,75 @@ func (p *plan) moveAxis(from, to int) {
 	}
 }
 
-// inner returns the extent of the innermost axis and the stride of operand
+// Inner returns the extent of the innermost axis and the stride of operand
 // k along it.
-func (p *plan) inner(k int) (n, stride int) {
-	return p.dim[p.rank-1], p.st[k][p.rank-1]
+func (p *Plan) Inner(k int) (n, stride int) {
+	return p.Dim[p.Rank-1], p.St[k][p.Rank-1]
 }
 
-// longest returns the axis of p with the largest extent (the outermost
+// Longest returns the axis of p with the largest extent (the outermost
 // of equals): the axis the parallel path splits, so that every part keeps
 // the shape of the kernel's blocks and the parts are even.
-func (p *plan) longest() int {
+func (p *Plan) Longest() int {
 	a := 0
-	for k := 1; k < p.rank; k++ {
-		if p.dim[k] > p.dim[a] {
+	for k := 1; k < p.Rank; k++ {
+		if p.Dim[k] > p.Dim[a] {
 			a = k
 		}
 	}
 	return a
 }
 
-// split returns the part of p whose index along axis lies in [lo, hi):
+// Split returns the part of p whose index along axis lies in [lo, hi):
 // the unit of work of the parallel path.
-func (p *plan) split(axis, lo, hi int) plan {
+func (p *Plan) Split(axis, lo, hi int) Plan {
 	q := *p
-	q.dim[axis] = hi - lo
-	q.size = p.size / p.dim[axis] * (hi - lo)
-	for k := range p.nop {
-		q.base[k] += lo * p.st[k][axis]
+	q.Dim[axis] = hi - lo
+	q.Size = p.Size / p.Dim[axis] * (hi - lo)
+	for k := range p.NOp {
+		q.Base[k] += lo * p.St[k][axis]
 	}
 	return q
 }
 
 // equalStrides reports whether operands j and k have the same strides on
 // every axis.
-func (p *plan) equalStrides(j, k int) bool {
-	return slices.Equal(p.st[j][:p.rank], p.st[k][:p.rank])
+func (p *Plan) equalStrides(j, k int) bool {
+	return slices.Equal(p.St[j][:p.Rank], p.St[k][:p.Rank])
 }
 
-// walker steps the outer axes of a plan with an odometer, leaving the
+// Walker steps the outer axes of a plan with an odometer, leaving the
 // innermost inner axes to a kernel. After each successful next, off holds
 // each operand's offset of the first element of the current block.
-type walker struct {
+type Walker struct {
 	outer int // axes stepped: p.rank - inner
 	left  int // blocks not yet visited
-	idx   [MaxRank]int
-	off   [maxOperands]int
+	idx   [layout.MaxRank]int
+	Off   [MaxOperands]int
 	begun bool
 }
 
-// walk returns a walker over the blocks formed by the innermost inner axes
+// Walk returns a walker over the blocks formed by the innermost inner axes
 // of p (inner is 1 for rows, 2 for tiles; it must not exceed p.rank).
-// Declare the walker before its loop (w := p.walk(1); for w.next(p) {…}):
+// Declare the walker before its loop (w := p.Walk(1); for w.next(p) {…}):
 // in a three-clause for statement Go gives each iteration its own copy of
 // the loop variable, and copying a walker costs about as much as a short
 // row.
-func (p *plan) walk(inner int) walker {
-	w := walker{outer: p.rank - inner, off: p.base}
-	if p.size == 0 {
+func (p *Plan) Walk(inner int) Walker {
+	w := Walker{outer: p.Rank - inner, Off: p.Base}
+	if p.Size == 0 {
 		return w
 	}
 	w.left = 1
 	for a := range w.outer {
-		w.left *= p.dim[a]
+		w.left *= p.Dim[a]
 	}
 	return w
 }
 
-// next moves to the next block of p, the plan w was made from, and
+// Next moves to the Next block of p, the plan w was made from, and
 // reports whether there is one.
-func (w *walker) next(p *plan) bool {
+func (w *Walker) Next(p *Plan) bool {
 	if w.left == 0 {
 		return false
 	}
@@ -334,15 +343,15 @@ func (w *walker) next(p *plan) bool {
 	}
 	for a := w.outer - 1; a >= 0; a-- {
 		w.idx[a]++
-		if w.idx[a] < p.dim[a] {
-			for k := range p.nop {
-				w.off[k] += p.st[k][a]
+		if w.idx[a] < p.Dim[a] {
+			for k := range p.NOp {
+				w.Off[k] += p.St[k][a]
 			}
 			return true
 		}
 		w.idx[a] = 0
-		for k := range p.nop {
-			w.off[k] -= p.st[k][a] * (p.dim[a] - 1)
+		for k := range p.NOp {
+			w.Off[k] -= p.St[k][a] * (p.Dim[a] - 1)
 		}
 	}
 	return true // unreachable while left counts correctly
@@ -360,11 +369,11 @@ func (w *walker) next(p *plan) bool {
 // do the row kernels of the conversions (rowTiles), on one walk
 // (tileWalker).
 
-// tileMinDim is the smallest extent of both axes of a square tile walk.
+// TileMinDim is the smallest extent of both axes of a square tile walk.
 // From 16×16 up, tiles beat the strided loop at every size BenchmarkTile
 // tries, in and out of the caches. A variable, so that tests can force
 // tiles on small data.
-var tileMinDim = 16
+var TileMinDim = 16
 
 const (
 	// tileBlock is the side of the blocks in which tiles are visited: a
@@ -381,36 +390,36 @@ const (
 // which the source (operand 1) is closest, the outermost of equals, among
 // the axes of at least minDim elements, when it is closer there than along
 // the innermost axis; else -1.
-func (p *plan) closestAxis(minDim int) int {
+func (p *Plan) closestAxis(minDim int) int {
 	q := -1
-	best := absInt(p.st[1][p.rank-1])
-	for a := range p.rank - 1 {
-		if s := absInt(p.st[1][a]); s < best && p.dim[a] >= minDim {
+	best := layout.AbsInt(p.St[1][p.Rank-1])
+	for a := range p.Rank - 1 {
+		if s := layout.AbsInt(p.St[1][a]); s < best && p.Dim[a] >= minDim {
 			q, best = a, s
 		}
 	}
 	return q
 }
 
-// tileAxis returns the outer axis along which the source is closest, when
+// TileAxis returns the outer axis along which the source is closest, when
 // it is closer than along the innermost axis and both axes are long enough
 // to tile in squares; else -1.
-func tileAxis(p *plan) int {
-	if p.rank < 2 || p.dim[p.rank-1] < tileMinDim {
+func TileAxis(p *Plan) int {
+	if p.Rank < 2 || p.Dim[p.Rank-1] < TileMinDim {
 		return -1
 	}
-	return p.closestAxis(tileMinDim)
+	return p.closestAxis(TileMinDim)
 }
 
-// tileSide returns the side of square tiles of the plane of the two
+// TileSide returns the side of square tiles of the plane of the two
 // innermost axes of the two-operand plan p, whose operands have elements
 // of dsize and ssize bytes: the destination's rows lie along axis rank-2,
 // the source's along the innermost axis. Rows a multiple of 4 KiB apart
 // fall into one set of an L1 cache and evict each other, so their tiles
 // are smaller. BenchmarkTile measures the sides.
-func (p *plan) tileSide(dsize, ssize int) int {
-	r := p.rank
-	rowBytes := max(absInt(p.st[0][r-2])*dsize, absInt(p.st[1][r-1])*ssize)
+func (p *Plan) TileSide(dsize, ssize int) int {
+	r := p.Rank
+	rowBytes := max(layout.AbsInt(p.St[0][r-2])*dsize, layout.AbsInt(p.St[1][r-1])*ssize)
 	switch {
 	case max(dsize, ssize) > 8:
 		return 16
@@ -420,7 +429,7 @@ func (p *plan) tileSide(dsize, ssize int) int {
 	return 64
 }
 
-// rowTiles prepares the simplified two-operand plan p, with elements of
+// RowTiles prepares the simplified two-operand plan p, with elements of
 // dsize and ssize bytes, for a kernel that handles one row per call: it
 // decides the tiles eachRow walks, which the parts of split inherit, and
 // returns them (th == 0 for plain rows). It may exchange axes, so p must
@@ -434,50 +443,50 @@ func (p *plan) tileSide(dsize, ssize int) int {
 //     that axis is moved next to the innermost: a long one is walked in
 //     square tiles (tileSide), a short one in strips of all its rows (the
 //     channels of an interleaved source).
-func (p *plan) rowTiles(dsize, ssize int) (th, tw int) {
-	p.th, p.tw = p.chooseTiles(dsize, ssize)
-	return p.th, p.tw
+func (p *Plan) RowTiles(dsize, ssize int) (th, tw int) {
+	p.TH, p.TW = p.chooseTiles(dsize, ssize)
+	return p.TH, p.TW
 }
 
 // chooseTiles is rowTiles without recording its choice.
-func (p *plan) chooseTiles(dsize, ssize int) (th, tw int) {
-	r := p.rank
+func (p *Plan) chooseTiles(dsize, ssize int) (th, tw int) {
+	r := p.Rank
 	if r < 2 {
 		return 0, 0
 	}
-	if p.dim[r-1] < tileMinDim {
-		if p.dim[r-2] < tileMinDim {
+	if p.Dim[r-1] < TileMinDim {
+		if p.Dim[r-2] < TileMinDim {
 			return 0, 0
 		}
 		p.swap(r-2, r-1)
-		return p.dim[r-2], p.stripWidth(dsize, ssize)
+		return p.Dim[r-2], p.stripWidth(dsize, ssize)
 	}
-	if absInt(p.st[1][r-1]) < 2 {
+	if layout.AbsInt(p.St[1][r-1]) < 2 {
 		return 0, 0 // contiguous, reversed or repeated rows: nothing to reuse
 	}
 	q := p.closestAxis(2)
 	if q < 0 {
 		return 0, 0
 	}
-	p.moveAxis(q, r-2)
-	if p.dim[r-2] < tileMinDim {
-		return p.dim[r-2], p.stripWidth(dsize, ssize)
+	p.MoveAxis(q, r-2)
+	if p.Dim[r-2] < TileMinDim {
+		return p.Dim[r-2], p.stripWidth(dsize, ssize)
 	}
-	b := p.tileSide(dsize, ssize)
+	b := p.TileSide(dsize, ssize)
 	return b, b
 }
 
 // stripWidth returns the row length of strips of p: rows that span about
 // stripBytes in the operand whose elements lie furthest apart along them,
 // and at least tileBlock elements.
-func (p *plan) stripWidth(dsize, ssize int) int {
-	_, ds := p.inner(0)
-	_, ss := p.inner(1)
-	span := max(absInt(ds)*dsize, absInt(ss)*ssize, 1)
+func (p *Plan) stripWidth(dsize, ssize int) int {
+	_, ds := p.Inner(0)
+	_, ss := p.Inner(1)
+	span := max(layout.AbsInt(ds)*dsize, layout.AbsInt(ss)*ssize, 1)
 	return max(tileBlock, stripBytes/span)
 }
 
-// tileWalker steps through the plane of the two innermost axes of a plan,
+// TileWalker steps through the plane of the two innermost axes of a plan,
 // under every index of the outer axes, in bands: th rows (along axis
 // rank-2; fewer at the far edge) by up to a block's width of columns,
 // which the kernel cuts into tiles of tw columns. Bands are visited in
@@ -485,30 +494,30 @@ func (p *plan) stripWidth(dsize, ssize int) int {
 // rows of a block stay in L2 and in the TLB while its tiles are walked.
 // After each successful next, off holds each operand's offset of the
 // band's first element, h its rows and w its columns.
-type tileWalker struct {
-	off    [maxOperands]int
-	h, w   int
+type TileWalker struct {
+	Off    [MaxOperands]int
+	H, W   int
 	i      int // the band's first row
 	bi, bj int // the block's first row and column
 	m, n   int // the plane's extents
 	th     int // rows per band
 	bh, bw int // block extents
-	outer  walker
+	outer  Walker
 }
 
-// walkTiles returns a tileWalker over the th×tw tiles of p, which has at
+// WalkTiles returns a tileWalker over the th×tw tiles of p, which has at
 // least two axes.
-func (p *plan) walkTiles(th, tw int) tileWalker {
-	r := p.rank
-	t := tileWalker{outer: p.walk(2), th: th, m: p.dim[r-2], n: p.dim[r-1]}
+func (p *Plan) WalkTiles(th, tw int) TileWalker {
+	r := p.Rank
+	t := TileWalker{outer: p.Walk(2), th: th, m: p.Dim[r-2], n: p.Dim[r-1]}
 	t.bh, t.bw = max(th, tileBlock/th*th), max(tw, tileBlock/tw*tw)
 	t.bi, t.bj, t.i = t.m, t.n, t.m // past the last band: the first next starts a plane
 	return t
 }
 
-// next moves to the next band of p, the plan t was made from, and reports
+// Next moves to the Next band of p, the plan t was made from, and reports
 // whether there is one.
-func (t *tileWalker) next(p *plan) bool {
+func (t *TileWalker) Next(p *Plan) bool {
 	switch {
 	case t.i+t.th < min(t.bi+t.bh, t.m): // the next band of the block
 		t.i += t.th
@@ -519,58 +528,58 @@ func (t *tileWalker) next(p *plan) bool {
 		t.bi, t.bj = t.bi+t.bh, 0
 		t.i = t.bi
 	default: // the next plane
-		if !t.outer.next(p) || t.m == 0 || t.n == 0 {
+		if !t.outer.Next(p) || t.m == 0 || t.n == 0 {
 			return false
 		}
 		t.bi, t.bj, t.i = 0, 0, 0
 	}
-	r := p.rank
-	for k := range p.nop {
-		t.off[k] = t.outer.off[k] + t.i*p.st[k][r-2] + t.bj*p.st[k][r-1]
+	r := p.Rank
+	for k := range p.NOp {
+		t.Off[k] = t.outer.Off[k] + t.i*p.St[k][r-2] + t.bj*p.St[k][r-1]
 	}
-	t.h, t.w = min(t.th, t.m-t.i), min(t.bw, t.n-t.bj)
+	t.H, t.W = min(t.th, t.m-t.i), min(t.bw, t.n-t.bj)
 	return true
 }
 
-// eachRow calls fn for every row of p (its innermost axis), or, when
+// EachRow calls fn for every row of p (its innermost axis), or, when
 // rowTiles chose tiles, for every row of every tile (tileWalker), with each
 // operand's offset of the row's first element and the row's length. The
 // elements of a row follow the innermost strides (inner).
-func (p *plan) eachRow(fn func(off [maxOperands]int, n int)) {
-	if p.th == 0 {
-		n := p.dim[p.rank-1]
-		if p.rank == 1 { // one row: no walker to set up
-			fn(p.base, n)
+func (p *Plan) EachRow(fn func(off [MaxOperands]int, n int)) {
+	if p.TH == 0 {
+		n := p.Dim[p.Rank-1]
+		if p.Rank == 1 { // one row: no walker to set up
+			fn(p.Base, n)
 			return
 		}
-		w := p.walk(1)
-		for w.next(p) {
-			fn(w.off, n)
+		w := p.Walk(1)
+		for w.Next(p) {
+			fn(w.Off, n)
 		}
 		return
 	}
-	r, tw := p.rank, p.tw
-	t := p.walkTiles(p.th, tw)
-	for t.next(p) {
-		for j := 0; j < t.w; j += tw {
-			off := t.off
-			for k := range p.nop {
-				off[k] += j * p.st[k][r-1]
+	r, tw := p.Rank, p.TW
+	t := p.WalkTiles(p.TH, tw)
+	for t.Next(p) {
+		for j := 0; j < t.W; j += tw {
+			off := t.Off
+			for k := range p.NOp {
+				off[k] += j * p.St[k][r-1]
 			}
-			for range t.h {
-				fn(off, min(tw, t.w-j))
-				for k := range p.nop {
-					off[k] += p.st[k][r-2]
+			for range t.H {
+				fn(off, min(tw, t.W-j))
+				for k := range p.NOp {
+					off[k] += p.St[k][r-2]
 				}
 			}
 		}
 	}
 }
 
-// extentOf returns the lowest and highest element offsets a valid layout
+// ExtentOf returns the lowest and highest element offsets a valid layout
 // with elements reaches (SEMANTICS L4); the view invariants rule out
 // overflow.
-func extentOf(off int, shape, strides []int) (lo, hi int) {
+func ExtentOf(off int, shape, strides []int) (lo, hi int) {
 	lo, hi = off, off
 	for i, n := range shape {
 		d := strides[i] * (n - 1)
@@ -583,13 +592,19 @@ func extentOf(off int, shape, strides []int) (lo, hi int) {
 	return lo, hi
 }
 
-// sameLayout reports whether two layouts of one shape step through memory
+// SameLayout reports whether two layouts of one shape step through memory
 // identically: equal strides on every axis of extent above 1.
-func sameLayout(shape, a, b []int) bool {
+func SameLayout(shape, a, b []int) bool {
 	for i, n := range shape {
 		if n > 1 && a[i] != b[i] {
 			return false
 		}
 	}
 	return true
+}
+
+// SwapOperands exchanges operands j and k of p.
+func (p *Plan) SwapOperands(j, k int) {
+	p.St[j], p.St[k] = p.St[k], p.St[j]
+	p.Base[j], p.Base[k] = p.Base[k], p.Base[j]
 }
