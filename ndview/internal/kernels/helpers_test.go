@@ -25,12 +25,13 @@ type (
 var (
 	signedCorners   = []int64{0, 1, -1, 2, -2, 3, -7, 100, math.MaxInt64, math.MinInt64, math.MaxInt32, math.MinInt32, 127, -128, 32767, -32768}
 	unsignedCorners = []uint64{0, 1, 2, 3, 7, 100, 255, 0x3c00, 0x7c00, 0x7e00, 0x8000, 0xfc00, 0xffff, math.MaxUint32, math.MaxUint64}
-	floatCorners    = []float64{0, math.Copysign(0, -1), 1, -1, 2, -2.5, 7.25, 0.1, 1e-310, -1e-310, 65504, 65520, 1e300, -1e300,
+	floatCorners    = []float64{0, math.Copysign(0, -1), 1, -1, 2, -2.5, 7.25, 0.1, 1 + 0x1p-11 + 0x1p-40, 1e-310, -1e-310, 65504, 65520, 1e300, -1e300,
 		math.MaxFloat32, math.SmallestNonzeroFloat32, math.Inf(1), math.Inf(-1), math.NaN(), -math.NaN()}
 )
 
 // values returns corner values of T: zeros of both signs, ones, extremes,
-// infinities and NaN as far as T has them.
+// infinities and NaN as far as T has them, and a float64 that rounds
+// differently to half precision directly and through float32.
 func values[T any]() []T {
 	var out []T
 	add := func(set func(v reflect.Value)) {

@@ -2,6 +2,11 @@
 
 package kernels
 
+import (
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
+
 // Conversion row kernels, from the table conversions in gen/tables.go. Each
 // converts one row, s[si], s[si+ss], … (n elements) into d[di], d[di+ds],
 // …, with a loop for contiguous rows (bounds checks hoisted by reslicing)
@@ -281,5 +286,760 @@ func CopyRow[T any](d []T, di, ds int, s []T, si, ss, n int) {
 		x := s[si]
 		d[di] = x
 		di, si = di+ds, si+ss
+	}
+}
+
+// Convert converts the elements of s, of kind ks, into d, of kind kd, along
+// the simplified two-operand plan p, whose rows RowTiles may have cut into
+// tiles: it chooses the row kernel of the pair of kinds once, then runs it
+// on every row (Plan.EachRow). Elements of one kind are copied bit for bit.
+// It does nothing for kinds that are not numbers (Other, Pointers) and for
+// Bool with another kind.
+func Convert(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
+	if kd == ks {
+		switch kd {
+		case mem.Bool, mem.Int8, mem.Uint8:
+			eachRow(p, mem.As[uint8](d), mem.As[uint8](s), CopyRow[uint8])
+		case mem.Int16, mem.Uint16, mem.Float16:
+			eachRow(p, mem.As[uint16](d), mem.As[uint16](s), CopyRow[uint16])
+		case mem.Int32, mem.Uint32, mem.Float32:
+			eachRow(p, mem.As[uint32](d), mem.As[uint32](s), CopyRow[uint32])
+		case mem.Int64, mem.Uint64, mem.Float64:
+			eachRow(p, mem.As[uint64](d), mem.As[uint64](s), CopyRow[uint64])
+		case mem.Complex64:
+			eachRow(p, mem.As[complex64](d), mem.As[complex64](s), CopyRow[complex64])
+		case mem.Complex128:
+			eachRow(p, mem.As[complex128](d), mem.As[complex128](s), CopyRow[complex128])
+		}
+		return
+	}
+	switch kd {
+	case mem.Int8:
+		switch ks {
+		case mem.Int16:
+			eachRow(p, mem.As[int8](d), mem.As[int16](s), RealToRealRow[int8, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[int8](d), mem.As[int32](s), RealToRealRow[int8, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[int8](d), mem.As[int64](s), RealToRealRow[int8, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[int8](d), mem.As[uint8](s), RealToRealRow[int8, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[int8](d), mem.As[uint16](s), RealToRealRow[int8, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[int8](d), mem.As[uint32](s), RealToRealRow[int8, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[int8](d), mem.As[uint64](s), RealToRealRow[int8, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[int8](d), mem.As[uint16](s), F16ToRealRow[int8])
+		case mem.Float32:
+			eachRow(p, mem.As[int8](d), mem.As[float32](s), RealToRealRow[int8, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[int8](d), mem.As[float64](s), RealToRealRow[int8, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[int8](d), mem.As[complex64](s), C64ToRealRow[int8])
+		case mem.Complex128:
+			eachRow(p, mem.As[int8](d), mem.As[complex128](s), C128ToRealRow[int8])
+		}
+	case mem.Int16:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[int16](d), mem.As[int8](s), RealToRealRow[int16, int8])
+		case mem.Int32:
+			eachRow(p, mem.As[int16](d), mem.As[int32](s), RealToRealRow[int16, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[int16](d), mem.As[int64](s), RealToRealRow[int16, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[int16](d), mem.As[uint8](s), RealToRealRow[int16, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[int16](d), mem.As[uint16](s), RealToRealRow[int16, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[int16](d), mem.As[uint32](s), RealToRealRow[int16, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[int16](d), mem.As[uint64](s), RealToRealRow[int16, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[int16](d), mem.As[uint16](s), F16ToRealRow[int16])
+		case mem.Float32:
+			eachRow(p, mem.As[int16](d), mem.As[float32](s), RealToRealRow[int16, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[int16](d), mem.As[float64](s), RealToRealRow[int16, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[int16](d), mem.As[complex64](s), C64ToRealRow[int16])
+		case mem.Complex128:
+			eachRow(p, mem.As[int16](d), mem.As[complex128](s), C128ToRealRow[int16])
+		}
+	case mem.Int32:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[int32](d), mem.As[int8](s), RealToRealRow[int32, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[int32](d), mem.As[int16](s), RealToRealRow[int32, int16])
+		case mem.Int64:
+			eachRow(p, mem.As[int32](d), mem.As[int64](s), RealToRealRow[int32, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[int32](d), mem.As[uint8](s), RealToRealRow[int32, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[int32](d), mem.As[uint16](s), RealToRealRow[int32, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[int32](d), mem.As[uint32](s), RealToRealRow[int32, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[int32](d), mem.As[uint64](s), RealToRealRow[int32, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[int32](d), mem.As[uint16](s), F16ToRealRow[int32])
+		case mem.Float32:
+			eachRow(p, mem.As[int32](d), mem.As[float32](s), RealToRealRow[int32, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[int32](d), mem.As[float64](s), RealToRealRow[int32, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[int32](d), mem.As[complex64](s), C64ToRealRow[int32])
+		case mem.Complex128:
+			eachRow(p, mem.As[int32](d), mem.As[complex128](s), C128ToRealRow[int32])
+		}
+	case mem.Int64:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[int64](d), mem.As[int8](s), RealToRealRow[int64, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[int64](d), mem.As[int16](s), RealToRealRow[int64, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[int64](d), mem.As[int32](s), RealToRealRow[int64, int32])
+		case mem.Uint8:
+			eachRow(p, mem.As[int64](d), mem.As[uint8](s), RealToRealRow[int64, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[int64](d), mem.As[uint16](s), RealToRealRow[int64, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[int64](d), mem.As[uint32](s), RealToRealRow[int64, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[int64](d), mem.As[uint64](s), RealToRealRow[int64, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[int64](d), mem.As[uint16](s), F16ToRealRow[int64])
+		case mem.Float32:
+			eachRow(p, mem.As[int64](d), mem.As[float32](s), RealToRealRow[int64, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[int64](d), mem.As[float64](s), RealToRealRow[int64, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[int64](d), mem.As[complex64](s), C64ToRealRow[int64])
+		case mem.Complex128:
+			eachRow(p, mem.As[int64](d), mem.As[complex128](s), C128ToRealRow[int64])
+		}
+	case mem.Uint8:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[uint8](d), mem.As[int8](s), RealToRealRow[uint8, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[uint8](d), mem.As[int16](s), RealToRealRow[uint8, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[uint8](d), mem.As[int32](s), RealToRealRow[uint8, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[uint8](d), mem.As[int64](s), RealToRealRow[uint8, int64])
+		case mem.Uint16:
+			eachRow(p, mem.As[uint8](d), mem.As[uint16](s), RealToRealRow[uint8, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[uint8](d), mem.As[uint32](s), RealToRealRow[uint8, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[uint8](d), mem.As[uint64](s), RealToRealRow[uint8, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[uint8](d), mem.As[uint16](s), F16ToRealRow[uint8])
+		case mem.Float32:
+			eachRow(p, mem.As[uint8](d), mem.As[float32](s), RealToRealRow[uint8, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[uint8](d), mem.As[float64](s), RealToRealRow[uint8, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[uint8](d), mem.As[complex64](s), C64ToRealRow[uint8])
+		case mem.Complex128:
+			eachRow(p, mem.As[uint8](d), mem.As[complex128](s), C128ToRealRow[uint8])
+		}
+	case mem.Uint16:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[uint16](d), mem.As[int8](s), RealToRealRow[uint16, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[uint16](d), mem.As[int16](s), RealToRealRow[uint16, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[uint16](d), mem.As[int32](s), RealToRealRow[uint16, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[uint16](d), mem.As[int64](s), RealToRealRow[uint16, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[uint16](d), mem.As[uint8](s), RealToRealRow[uint16, uint8])
+		case mem.Uint32:
+			eachRow(p, mem.As[uint16](d), mem.As[uint32](s), RealToRealRow[uint16, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[uint16](d), mem.As[uint64](s), RealToRealRow[uint16, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[uint16](d), mem.As[uint16](s), F16ToRealRow[uint16])
+		case mem.Float32:
+			eachRow(p, mem.As[uint16](d), mem.As[float32](s), RealToRealRow[uint16, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[uint16](d), mem.As[float64](s), RealToRealRow[uint16, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[uint16](d), mem.As[complex64](s), C64ToRealRow[uint16])
+		case mem.Complex128:
+			eachRow(p, mem.As[uint16](d), mem.As[complex128](s), C128ToRealRow[uint16])
+		}
+	case mem.Uint32:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[uint32](d), mem.As[int8](s), RealToRealRow[uint32, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[uint32](d), mem.As[int16](s), RealToRealRow[uint32, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[uint32](d), mem.As[int32](s), RealToRealRow[uint32, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[uint32](d), mem.As[int64](s), RealToRealRow[uint32, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[uint32](d), mem.As[uint8](s), RealToRealRow[uint32, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[uint32](d), mem.As[uint16](s), RealToRealRow[uint32, uint16])
+		case mem.Uint64:
+			eachRow(p, mem.As[uint32](d), mem.As[uint64](s), RealToRealRow[uint32, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[uint32](d), mem.As[uint16](s), F16ToRealRow[uint32])
+		case mem.Float32:
+			eachRow(p, mem.As[uint32](d), mem.As[float32](s), RealToRealRow[uint32, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[uint32](d), mem.As[float64](s), RealToRealRow[uint32, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[uint32](d), mem.As[complex64](s), C64ToRealRow[uint32])
+		case mem.Complex128:
+			eachRow(p, mem.As[uint32](d), mem.As[complex128](s), C128ToRealRow[uint32])
+		}
+	case mem.Uint64:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[uint64](d), mem.As[int8](s), RealToRealRow[uint64, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[uint64](d), mem.As[int16](s), RealToRealRow[uint64, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[uint64](d), mem.As[int32](s), RealToRealRow[uint64, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[uint64](d), mem.As[int64](s), RealToRealRow[uint64, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[uint64](d), mem.As[uint8](s), RealToRealRow[uint64, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[uint64](d), mem.As[uint16](s), RealToRealRow[uint64, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[uint64](d), mem.As[uint32](s), RealToRealRow[uint64, uint32])
+		case mem.Float16:
+			eachRow(p, mem.As[uint64](d), mem.As[uint16](s), F16ToRealRow[uint64])
+		case mem.Float32:
+			eachRow(p, mem.As[uint64](d), mem.As[float32](s), RealToRealRow[uint64, float32])
+		case mem.Float64:
+			eachRow(p, mem.As[uint64](d), mem.As[float64](s), RealToRealRow[uint64, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[uint64](d), mem.As[complex64](s), C64ToRealRow[uint64])
+		case mem.Complex128:
+			eachRow(p, mem.As[uint64](d), mem.As[complex128](s), C128ToRealRow[uint64])
+		}
+	case mem.Float16:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[uint16](d), mem.As[int8](s), RealToF16Row[int8])
+		case mem.Int16:
+			eachRow(p, mem.As[uint16](d), mem.As[int16](s), RealToF16Row[int16])
+		case mem.Int32:
+			eachRow(p, mem.As[uint16](d), mem.As[int32](s), RealToF16Row[int32])
+		case mem.Int64:
+			eachRow(p, mem.As[uint16](d), mem.As[int64](s), RealToF16Row[int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[uint16](d), mem.As[uint8](s), RealToF16Row[uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[uint16](d), mem.As[uint16](s), RealToF16Row[uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[uint16](d), mem.As[uint32](s), RealToF16Row[uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[uint16](d), mem.As[uint64](s), RealToF16Row[uint64])
+		case mem.Float32:
+			eachRow(p, mem.As[uint16](d), mem.As[float32](s), RealToF16Row[float32])
+		case mem.Float64:
+			eachRow(p, mem.As[uint16](d), mem.As[float64](s), F64ToF16Row)
+		case mem.Complex64:
+			eachRow(p, mem.As[uint16](d), mem.As[complex64](s), C64ToF16Row)
+		case mem.Complex128:
+			eachRow(p, mem.As[uint16](d), mem.As[complex128](s), C128ToF16Row)
+		}
+	case mem.Float32:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[float32](d), mem.As[int8](s), RealToRealRow[float32, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[float32](d), mem.As[int16](s), RealToRealRow[float32, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[float32](d), mem.As[int32](s), RealToRealRow[float32, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[float32](d), mem.As[int64](s), RealToRealRow[float32, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[float32](d), mem.As[uint8](s), RealToRealRow[float32, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[float32](d), mem.As[uint16](s), RealToRealRow[float32, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[float32](d), mem.As[uint32](s), RealToRealRow[float32, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[float32](d), mem.As[uint64](s), RealToRealRow[float32, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[float32](d), mem.As[uint16](s), F16ToRealRow[float32])
+		case mem.Float64:
+			eachRow(p, mem.As[float32](d), mem.As[float64](s), RealToRealRow[float32, float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[float32](d), mem.As[complex64](s), C64ToRealRow[float32])
+		case mem.Complex128:
+			eachRow(p, mem.As[float32](d), mem.As[complex128](s), C128ToRealRow[float32])
+		}
+	case mem.Float64:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[float64](d), mem.As[int8](s), RealToRealRow[float64, int8])
+		case mem.Int16:
+			eachRow(p, mem.As[float64](d), mem.As[int16](s), RealToRealRow[float64, int16])
+		case mem.Int32:
+			eachRow(p, mem.As[float64](d), mem.As[int32](s), RealToRealRow[float64, int32])
+		case mem.Int64:
+			eachRow(p, mem.As[float64](d), mem.As[int64](s), RealToRealRow[float64, int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[float64](d), mem.As[uint8](s), RealToRealRow[float64, uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[float64](d), mem.As[uint16](s), RealToRealRow[float64, uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[float64](d), mem.As[uint32](s), RealToRealRow[float64, uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[float64](d), mem.As[uint64](s), RealToRealRow[float64, uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[float64](d), mem.As[uint16](s), F16ToRealRow[float64])
+		case mem.Float32:
+			eachRow(p, mem.As[float64](d), mem.As[float32](s), RealToRealRow[float64, float32])
+		case mem.Complex64:
+			eachRow(p, mem.As[float64](d), mem.As[complex64](s), C64ToRealRow[float64])
+		case mem.Complex128:
+			eachRow(p, mem.As[float64](d), mem.As[complex128](s), C128ToRealRow[float64])
+		}
+	case mem.Complex64:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[complex64](d), mem.As[int8](s), RealToC64Row[int8])
+		case mem.Int16:
+			eachRow(p, mem.As[complex64](d), mem.As[int16](s), RealToC64Row[int16])
+		case mem.Int32:
+			eachRow(p, mem.As[complex64](d), mem.As[int32](s), RealToC64Row[int32])
+		case mem.Int64:
+			eachRow(p, mem.As[complex64](d), mem.As[int64](s), RealToC64Row[int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[complex64](d), mem.As[uint8](s), RealToC64Row[uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[complex64](d), mem.As[uint16](s), RealToC64Row[uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[complex64](d), mem.As[uint32](s), RealToC64Row[uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[complex64](d), mem.As[uint64](s), RealToC64Row[uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[complex64](d), mem.As[uint16](s), F16ToC64Row)
+		case mem.Float32:
+			eachRow(p, mem.As[complex64](d), mem.As[float32](s), RealToC64Row[float32])
+		case mem.Float64:
+			eachRow(p, mem.As[complex64](d), mem.As[float64](s), RealToC64Row[float64])
+		case mem.Complex128:
+			eachRow(p, mem.As[complex64](d), mem.As[complex128](s), C128ToC64Row)
+		}
+	case mem.Complex128:
+		switch ks {
+		case mem.Int8:
+			eachRow(p, mem.As[complex128](d), mem.As[int8](s), RealToC128Row[int8])
+		case mem.Int16:
+			eachRow(p, mem.As[complex128](d), mem.As[int16](s), RealToC128Row[int16])
+		case mem.Int32:
+			eachRow(p, mem.As[complex128](d), mem.As[int32](s), RealToC128Row[int32])
+		case mem.Int64:
+			eachRow(p, mem.As[complex128](d), mem.As[int64](s), RealToC128Row[int64])
+		case mem.Uint8:
+			eachRow(p, mem.As[complex128](d), mem.As[uint8](s), RealToC128Row[uint8])
+		case mem.Uint16:
+			eachRow(p, mem.As[complex128](d), mem.As[uint16](s), RealToC128Row[uint16])
+		case mem.Uint32:
+			eachRow(p, mem.As[complex128](d), mem.As[uint32](s), RealToC128Row[uint32])
+		case mem.Uint64:
+			eachRow(p, mem.As[complex128](d), mem.As[uint64](s), RealToC128Row[uint64])
+		case mem.Float16:
+			eachRow(p, mem.As[complex128](d), mem.As[uint16](s), F16ToC128Row)
+		case mem.Float32:
+			eachRow(p, mem.As[complex128](d), mem.As[float32](s), RealToC128Row[float32])
+		case mem.Float64:
+			eachRow(p, mem.As[complex128](d), mem.As[float64](s), RealToC128Row[float64])
+		case mem.Complex64:
+			eachRow(p, mem.As[complex128](d), mem.As[complex64](s), C64ToC128Row)
+		}
+	}
+}
+
+// ConvertRow converts the n elements s[si], s[si+ss], … of kind ks into
+// d[di], d[di+ds], … of kind kd, as Convert does, choosing the row kernel
+// on every call: for callers that convert short rows between other work.
+func ConvertRow(kd mem.Kind, d mem.Raw, di, ds int, ks mem.Kind, s mem.Raw, si, ss, n int) {
+	if kd == ks {
+		switch kd {
+		case mem.Bool, mem.Int8, mem.Uint8:
+			CopyRow(mem.As[uint8](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Int16, mem.Uint16, mem.Float16:
+			CopyRow(mem.As[uint16](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Int32, mem.Uint32, mem.Float32:
+			CopyRow(mem.As[uint32](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Int64, mem.Uint64, mem.Float64:
+			CopyRow(mem.As[uint64](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Complex64:
+			CopyRow(mem.As[complex64](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			CopyRow(mem.As[complex128](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+		return
+	}
+	switch kd {
+	case mem.Int8:
+		switch ks {
+		case mem.Int16:
+			RealToRealRow[int8, int16](mem.As[int8](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[int8, int32](mem.As[int8](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[int8, int64](mem.As[int8](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[int8, uint8](mem.As[int8](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[int8, uint16](mem.As[int8](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[int8, uint32](mem.As[int8](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[int8, uint64](mem.As[int8](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[int8](mem.As[int8](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[int8, float32](mem.As[int8](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[int8, float64](mem.As[int8](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[int8](mem.As[int8](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[int8](mem.As[int8](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Int16:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[int16, int8](mem.As[int16](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[int16, int32](mem.As[int16](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[int16, int64](mem.As[int16](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[int16, uint8](mem.As[int16](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[int16, uint16](mem.As[int16](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[int16, uint32](mem.As[int16](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[int16, uint64](mem.As[int16](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[int16](mem.As[int16](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[int16, float32](mem.As[int16](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[int16, float64](mem.As[int16](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[int16](mem.As[int16](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[int16](mem.As[int16](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Int32:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[int32, int8](mem.As[int32](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[int32, int16](mem.As[int32](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[int32, int64](mem.As[int32](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[int32, uint8](mem.As[int32](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[int32, uint16](mem.As[int32](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[int32, uint32](mem.As[int32](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[int32, uint64](mem.As[int32](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[int32](mem.As[int32](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[int32, float32](mem.As[int32](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[int32, float64](mem.As[int32](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[int32](mem.As[int32](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[int32](mem.As[int32](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Int64:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[int64, int8](mem.As[int64](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[int64, int16](mem.As[int64](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[int64, int32](mem.As[int64](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[int64, uint8](mem.As[int64](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[int64, uint16](mem.As[int64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[int64, uint32](mem.As[int64](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[int64, uint64](mem.As[int64](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[int64](mem.As[int64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[int64, float32](mem.As[int64](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[int64, float64](mem.As[int64](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[int64](mem.As[int64](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[int64](mem.As[int64](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Uint8:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[uint8, int8](mem.As[uint8](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[uint8, int16](mem.As[uint8](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[uint8, int32](mem.As[uint8](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[uint8, int64](mem.As[uint8](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[uint8, uint16](mem.As[uint8](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[uint8, uint32](mem.As[uint8](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[uint8, uint64](mem.As[uint8](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[uint8](mem.As[uint8](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[uint8, float32](mem.As[uint8](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[uint8, float64](mem.As[uint8](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[uint8](mem.As[uint8](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[uint8](mem.As[uint8](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Uint16:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[uint16, int8](mem.As[uint16](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[uint16, int16](mem.As[uint16](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[uint16, int32](mem.As[uint16](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[uint16, int64](mem.As[uint16](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[uint16, uint8](mem.As[uint16](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[uint16, uint32](mem.As[uint16](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[uint16, uint64](mem.As[uint16](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[uint16](mem.As[uint16](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[uint16, float32](mem.As[uint16](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[uint16, float64](mem.As[uint16](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[uint16](mem.As[uint16](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[uint16](mem.As[uint16](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Uint32:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[uint32, int8](mem.As[uint32](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[uint32, int16](mem.As[uint32](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[uint32, int32](mem.As[uint32](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[uint32, int64](mem.As[uint32](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[uint32, uint8](mem.As[uint32](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[uint32, uint16](mem.As[uint32](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[uint32, uint64](mem.As[uint32](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[uint32](mem.As[uint32](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[uint32, float32](mem.As[uint32](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[uint32, float64](mem.As[uint32](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[uint32](mem.As[uint32](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[uint32](mem.As[uint32](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Uint64:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[uint64, int8](mem.As[uint64](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[uint64, int16](mem.As[uint64](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[uint64, int32](mem.As[uint64](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[uint64, int64](mem.As[uint64](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[uint64, uint8](mem.As[uint64](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[uint64, uint16](mem.As[uint64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[uint64, uint32](mem.As[uint64](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[uint64](mem.As[uint64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[uint64, float32](mem.As[uint64](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[uint64, float64](mem.As[uint64](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[uint64](mem.As[uint64](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[uint64](mem.As[uint64](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Float16:
+		switch ks {
+		case mem.Int8:
+			RealToF16Row[int8](mem.As[uint16](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToF16Row[int16](mem.As[uint16](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToF16Row[int32](mem.As[uint16](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToF16Row[int64](mem.As[uint16](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToF16Row[uint8](mem.As[uint16](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToF16Row[uint16](mem.As[uint16](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToF16Row[uint32](mem.As[uint16](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToF16Row[uint64](mem.As[uint16](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float32:
+			RealToF16Row[float32](mem.As[uint16](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			F64ToF16Row(mem.As[uint16](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToF16Row(mem.As[uint16](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToF16Row(mem.As[uint16](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Float32:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[float32, int8](mem.As[float32](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[float32, int16](mem.As[float32](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[float32, int32](mem.As[float32](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[float32, int64](mem.As[float32](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[float32, uint8](mem.As[float32](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[float32, uint16](mem.As[float32](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[float32, uint32](mem.As[float32](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[float32, uint64](mem.As[float32](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[float32](mem.As[float32](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float64:
+			RealToRealRow[float32, float64](mem.As[float32](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[float32](mem.As[float32](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[float32](mem.As[float32](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Float64:
+		switch ks {
+		case mem.Int8:
+			RealToRealRow[float64, int8](mem.As[float64](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToRealRow[float64, int16](mem.As[float64](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToRealRow[float64, int32](mem.As[float64](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToRealRow[float64, int64](mem.As[float64](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToRealRow[float64, uint8](mem.As[float64](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToRealRow[float64, uint16](mem.As[float64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToRealRow[float64, uint32](mem.As[float64](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToRealRow[float64, uint64](mem.As[float64](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToRealRow[float64](mem.As[float64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToRealRow[float64, float32](mem.As[float64](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Complex64:
+			C64ToRealRow[float64](mem.As[float64](d), di, ds, mem.As[complex64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToRealRow[float64](mem.As[float64](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Complex64:
+		switch ks {
+		case mem.Int8:
+			RealToC64Row[int8](mem.As[complex64](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToC64Row[int16](mem.As[complex64](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToC64Row[int32](mem.As[complex64](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToC64Row[int64](mem.As[complex64](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToC64Row[uint8](mem.As[complex64](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToC64Row[uint16](mem.As[complex64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToC64Row[uint32](mem.As[complex64](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToC64Row[uint64](mem.As[complex64](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToC64Row(mem.As[complex64](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToC64Row[float32](mem.As[complex64](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToC64Row[float64](mem.As[complex64](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex128:
+			C128ToC64Row(mem.As[complex64](d), di, ds, mem.As[complex128](s), si, ss, n)
+		}
+	case mem.Complex128:
+		switch ks {
+		case mem.Int8:
+			RealToC128Row[int8](mem.As[complex128](d), di, ds, mem.As[int8](s), si, ss, n)
+		case mem.Int16:
+			RealToC128Row[int16](mem.As[complex128](d), di, ds, mem.As[int16](s), si, ss, n)
+		case mem.Int32:
+			RealToC128Row[int32](mem.As[complex128](d), di, ds, mem.As[int32](s), si, ss, n)
+		case mem.Int64:
+			RealToC128Row[int64](mem.As[complex128](d), di, ds, mem.As[int64](s), si, ss, n)
+		case mem.Uint8:
+			RealToC128Row[uint8](mem.As[complex128](d), di, ds, mem.As[uint8](s), si, ss, n)
+		case mem.Uint16:
+			RealToC128Row[uint16](mem.As[complex128](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Uint32:
+			RealToC128Row[uint32](mem.As[complex128](d), di, ds, mem.As[uint32](s), si, ss, n)
+		case mem.Uint64:
+			RealToC128Row[uint64](mem.As[complex128](d), di, ds, mem.As[uint64](s), si, ss, n)
+		case mem.Float16:
+			F16ToC128Row(mem.As[complex128](d), di, ds, mem.As[uint16](s), si, ss, n)
+		case mem.Float32:
+			RealToC128Row[float32](mem.As[complex128](d), di, ds, mem.As[float32](s), si, ss, n)
+		case mem.Float64:
+			RealToC128Row[float64](mem.As[complex128](d), di, ds, mem.As[float64](s), si, ss, n)
+		case mem.Complex64:
+			C64ToC128Row(mem.As[complex128](d), di, ds, mem.As[complex64](s), si, ss, n)
+		}
 	}
 }

@@ -2,17 +2,46 @@
 
 package kernels
 
-import "math"
+import (
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+	"math"
+)
 
 // Element-wise kernels, from the table elementwise in gen/tables.go. Each
-// operation has an element function (op…), inlined into its loops, and
-// one loop per pattern of the innermost axis: every operand contiguous (VV;
-// V for one source), one source constant along the row (SV, VS), and any
-// strides (Strided).
+// operation has an element function (op…), inlined into its loops; one
+// loop per pattern of the innermost axis: every operand contiguous (VV; V
+// for one source), one source constant along the row (SV, VS), and any
+// strides (Strided); and a walker (…Rows) that runs the loops along a
+// plan, choosing one per row by the pattern of the plan's innermost
+// strides.
 
 // opAdd is the element function of Add: x + y (integers wrap).
 func opAdd[T numeric](x, y T) T {
 	return x + y
+}
+
+// AddRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x + y (integers wrap). Each row runs the loop of its pattern.
+func AddRows[T numeric](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			AddVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			AddSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			AddVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			AddStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // AddVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x + y
@@ -55,6 +84,31 @@ func opSub[T numeric](x, y T) T {
 	return x - y
 }
 
+// SubRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x − y (integers wrap). Each row runs the loop of its
+// pattern.
+func SubRows[T numeric](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			SubVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			SubSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			SubVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			SubStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
 // SubVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x −
 // y (integers wrap). a and b have at least len(d) elements.
 func SubVV[T numeric](d []T, a, b []T) {
@@ -93,6 +147,31 @@ func SubStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, 
 // opMul is the element function of Mul: x × y (integers wrap).
 func opMul[T numeric](x, y T) T {
 	return x * y
+}
+
+// MulRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x × y (integers wrap). Each row runs the loop of its
+// pattern.
+func MulRows[T numeric](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			MulVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			MulSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			MulVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			MulStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // MulVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x × y
@@ -135,6 +214,32 @@ func MulStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, 
 // of 0 panics.
 func opDiv[T numeric](x, y T) T {
 	return x / y
+}
+
+// DivRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x ÷ y as Go divides; for floats and complex numbers (IEEE
+// 754: x/0 is ±Inf or NaN), since an integer y of 0 panics. Each row runs
+// the loop of its pattern.
+func DivRows[T numeric](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			DivVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			DivSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			DivVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			DivStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // DivVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x ÷ y
@@ -180,6 +285,31 @@ func opDivInt[T numeric](x, y T) T {
 	return quoOrZero(x, y)
 }
 
+// DivIntRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x ÷ y truncated toward zero, or 0 where y is 0: the integer
+// division of ndview.Div. Each row runs the loop of its pattern.
+func DivIntRows[T numeric](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			DivIntVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			DivIntSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			DivIntVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			DivIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
 // DivIntVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x ÷
 // y truncated toward zero, or 0 where y is 0: the integer division of
 // ndview.Div. a and b have at least len(d) elements.
@@ -220,6 +350,31 @@ func DivIntStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, b
 // propagates, and of −0 and +0 it is −0.
 func opMin[T ordered](x, y T) T {
 	return min(x, y)
+}
+
+// MinRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is the smaller of x and y; NaN propagates, and of −0 and +0 it
+// is −0. Each row runs the loop of its pattern.
+func MinRows[T ordered](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			MinVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			MinSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			MinVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			MinStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // MinVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is the
@@ -264,6 +419,31 @@ func opMax[T ordered](x, y T) T {
 	return max(x, y)
 }
 
+// MaxRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is the larger of x and y; NaN propagates, and of −0 and +0 it
+// is +0. Each row runs the loop of its pattern.
+func MaxRows[T ordered](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			MaxVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			MaxSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			MaxVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			MaxStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
 // MaxVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is the
 // larger of x and y; NaN propagates, and of −0 and +0 it is +0. a and b
 // have at least len(d) elements.
@@ -306,6 +486,25 @@ func opNeg[T numeric](x T) T {
 	return -x
 }
 
+// NegRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is −x
+// (integers wrap: the most negative value is its own negation). Rows where
+// both operands are contiguous run NegV, the others NegStrided.
+func NegRows[T numeric](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			NegV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		NegStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
 // NegV sets d[i] = op(a[i]) for i < len(d), where op(x) is −x (integers
 // wrap: the most negative value is its own negation). a has at least len(d)
 // elements.
@@ -331,6 +530,26 @@ func opAbs[T ordered](x T) T {
 	return absOf(x)
 }
 
+// AbsRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is |x|:
+// abs(−0) is +0, NaN stays NaN, the most negative integer is its own
+// absolute value. Rows where both operands are contiguous run AbsV, the
+// others AbsStrided.
+func AbsRows[T ordered](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			AbsV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		AbsStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
 // AbsV sets d[i] = op(a[i]) for i < len(d), where op(x) is |x|: abs(−0)
 // is +0, NaN stays NaN, the most negative integer is its own absolute
 // value. a has at least len(d) elements.
@@ -354,6 +573,26 @@ func AbsStrided[T ordered](d []T, di, ds int, a []T, ai, as, n int) {
 // rounded once (never for float16.Float16, whose bits are not its value).
 func opSqrt[T floating](x T) T {
 	return T(math.Sqrt(float64(x)))
+}
+
+// SqrtRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is √x,
+// computed in float64 and rounded once (never for float16.Float16, whose
+// bits are not its value). Rows where both operands are contiguous run
+// SqrtV, the others SqrtStrided.
+func SqrtRows[T floating](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SqrtV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SqrtStrided(d, di, ds, a, ai, as, n)
+	}
 }
 
 // SqrtV sets d[i] = op(a[i]) for i < len(d), where op(x) is √x, computed
@@ -382,6 +621,26 @@ func opMath[T floating](x T, f func(float64) float64) T {
 	return T(f(float64(x)))
 }
 
+// MathRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is f(x)
+// computed in float64, for functions of package math whose cost dwarfs the
+// call through f, such as math.Exp (never for float16.Float16). Rows where
+// both operands are contiguous run MathV, the others MathStrided.
+func MathRows[T floating](p *plan.Plan, d []T, a []T, f func(float64) float64) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			MathV(d[di:di+n], a[ai:ai+n], f)
+			continue
+		}
+		MathStrided(d, di, ds, a, ai, as, n, f)
+	}
+}
+
 // MathV sets d[i] = op(a[i]) for i < len(d), where op(x) is f(x) computed
 // in float64, for functions of package math whose cost dwarfs the call
 // through f, such as math.Exp (never for float16.Float16). a has at least
@@ -408,6 +667,26 @@ func opClip[T ordered](x T, lo T, hi T) T {
 	return min(max(x, lo), hi)
 }
 
+// ClipRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is
+// min(max(x, lo), hi), as NumPy's clip: NaN in x, lo or hi gives NaN, and
+// hi wins when lo > hi. Rows where both operands are contiguous run ClipV,
+// the others ClipStrided.
+func ClipRows[T ordered](p *plan.Plan, d []T, a []T, lo T, hi T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ClipV(d[di:di+n], a[ai:ai+n], lo, hi)
+			continue
+		}
+		ClipStrided(d, di, ds, a, ai, as, n, lo, hi)
+	}
+}
+
 // ClipV sets d[i] = op(a[i]) for i < len(d), where op(x) is min(max(x, lo),
 // hi), as NumPy's clip: NaN in x, lo or hi gives NaN, and hi wins when lo >
 // hi. a has at least len(d) elements.
@@ -431,6 +710,31 @@ func ClipStrided[T ordered](d []T, di, ds int, a []T, ai, as, n int, lo T, hi T)
 // itself, −0 equals +0).
 func opEqual[T numeric](x, y T) bool {
 	return x == y
+}
+
+// EqualRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x == y (NaN is unequal to itself, −0 equals +0). Each row
+// runs the loop of its pattern.
+func EqualRows[T numeric](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			EqualVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			EqualSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			EqualVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			EqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // EqualVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x ==
@@ -472,6 +776,30 @@ func EqualStrided[T numeric](d []bool, di, ds int, a []T, ai, as int, b []T, bi,
 // opNotEqual is the element function of NotEqual: x != y.
 func opNotEqual[T numeric](x, y T) bool {
 	return x != y
+}
+
+// NotEqualRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x != y. Each row runs the loop of its pattern.
+func NotEqualRows[T numeric](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			NotEqualVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			NotEqualSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			NotEqualVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			NotEqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // NotEqualVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x
@@ -516,6 +844,31 @@ func opLess[T ordered](x, y T) bool {
 	return x < y
 }
 
+// LessRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is x < y (false when either is NaN). Each row runs the loop of
+// its pattern.
+func LessRows[T ordered](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LessVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LessSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LessVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LessStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
 // LessVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x < y
 // (false when either is NaN). a and b have at least len(d) elements.
 func LessVV[T ordered](d []bool, a, b []T) {
@@ -555,6 +908,31 @@ func LessStrided[T ordered](d []bool, di, ds int, a []T, ai, as int, b []T, bi, 
 // either is NaN).
 func opLessEqual[T ordered](x, y T) bool {
 	return x <= y
+}
+
+// LessEqualRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x <= y (false when either is NaN). Each row runs the
+// loop of its pattern.
+func LessEqualRows[T ordered](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LessEqualVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LessEqualSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LessEqualVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LessEqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // LessEqualVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
@@ -599,6 +977,30 @@ func opLogicalOr[T boolean](x, y T) T {
 	return x || y
 }
 
+// LogicalOrRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x || y. Each row runs the loop of its pattern.
+func LogicalOrRows[T boolean](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LogicalOrVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LogicalOrSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LogicalOrVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LogicalOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
 // LogicalOrVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
 // x || y. a and b have at least len(d) elements.
 func LogicalOrVV[T boolean](d []T, a, b []T) {
@@ -639,6 +1041,30 @@ func LogicalOrStrided[T boolean](d []T, di, ds int, a []T, ai, as int, b []T, bi
 // opLogicalAnd is the element function of LogicalAnd: x && y.
 func opLogicalAnd[T boolean](x, y T) T {
 	return x && y
+}
+
+// LogicalAndRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x && y. Each row runs the loop of its pattern.
+func LogicalAndRows[T boolean](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LogicalAndVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LogicalAndSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LogicalAndVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LogicalAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
 }
 
 // LogicalAndVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is

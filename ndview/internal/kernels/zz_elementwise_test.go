@@ -3,13 +3,15 @@
 package kernels
 
 import (
+	"github.com/ndkit/ndkit/ndview/internal/plan"
 	"math"
 	"testing"
 )
 
 // Tests of the element-wise kernels: every kernel of every operation, for
 // every element type of its constraint, against a naive loop of the
-// operation's expression (helpers_test.go).
+// operation's expression (helpers_test.go), and its walker on operands of
+// every layout (walk_test.go).
 
 func TestAdd(t *testing.T) {
 	t.Run("int", testAdd[int])
@@ -41,6 +43,9 @@ func testAdd[T numeric](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			AddStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return x + y },
+		func(p *plan.Plan, d []T, a, b []T) { AddRows(p, d, a, b) })
 }
 
 func TestSub(t *testing.T) {
@@ -73,6 +78,9 @@ func testSub[T numeric](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			SubStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return x - y },
+		func(p *plan.Plan, d []T, a, b []T) { SubRows(p, d, a, b) })
 }
 
 func TestMul(t *testing.T) {
@@ -105,6 +113,9 @@ func testMul[T numeric](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			MulStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return x * y },
+		func(p *plan.Plan, d []T, a, b []T) { MulRows(p, d, a, b) })
 }
 
 func TestDiv(t *testing.T) {
@@ -125,6 +136,9 @@ func testDiv[T numeric](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			DivStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return x / y },
+		func(p *plan.Plan, d []T, a, b []T) { DivRows(p, d, a, b) })
 }
 
 func TestDivInt(t *testing.T) {
@@ -151,6 +165,9 @@ func testDivInt[T numeric](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			DivIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return quoOrZero(x, y) },
+		func(p *plan.Plan, d []T, a, b []T) { DivIntRows(p, d, a, b) })
 }
 
 func TestMin(t *testing.T) {
@@ -180,6 +197,9 @@ func testMin[T ordered](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			MinStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return min(x, y) },
+		func(p *plan.Plan, d []T, a, b []T) { MinRows(p, d, a, b) })
 }
 
 func TestMax(t *testing.T) {
@@ -209,6 +229,9 @@ func testMax[T ordered](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			MaxStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return max(x, y) },
+		func(p *plan.Plan, d []T, a, b []T) { MaxRows(p, d, a, b) })
 }
 
 func TestNeg(t *testing.T) {
@@ -239,6 +262,9 @@ func testNeg[T numeric](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			NegStrided(d, di, ds, a, ai, as, n)
 		})
+	checkUnaryRows(t,
+		func(x T) T { return -x },
+		func(p *plan.Plan, d []T, a []T) { NegRows(p, d, a) })
 }
 
 func TestAbs(t *testing.T) {
@@ -266,6 +292,9 @@ func testAbs[T ordered](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			AbsStrided(d, di, ds, a, ai, as, n)
 		})
+	checkUnaryRows(t,
+		func(x T) T { return absOf(x) },
+		func(p *plan.Plan, d []T, a []T) { AbsRows(p, d, a) })
 }
 
 func TestSqrt(t *testing.T) {
@@ -281,6 +310,9 @@ func testSqrt[T floating](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			SqrtStrided(d, di, ds, a, ai, as, n)
 		})
+	checkUnaryRows(t,
+		func(x T) T { return T(math.Sqrt(float64(x))) },
+		func(p *plan.Plan, d []T, a []T) { SqrtRows(p, d, a) })
 }
 
 func TestMath(t *testing.T) {
@@ -297,6 +329,9 @@ func testMath[T floating](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			MathStrided(d, di, ds, a, ai, as, n, f)
 		})
+	checkUnaryRows(t,
+		func(x T) T { return T(f(float64(x))) },
+		func(p *plan.Plan, d []T, a []T) { MathRows(p, d, a, f) })
 }
 
 func TestClip(t *testing.T) {
@@ -326,6 +361,9 @@ func testClip[T ordered](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			ClipStrided(d, di, ds, a, ai, as, n, lo, hi)
 		})
+	checkUnaryRows(t,
+		func(x T) T { return min(max(x, lo), hi) },
+		func(p *plan.Plan, d []T, a []T) { ClipRows(p, d, a, lo, hi) })
 }
 
 func TestEqual(t *testing.T) {
@@ -358,6 +396,9 @@ func testEqual[T numeric](t *testing.T) {
 		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			EqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) bool { return x == y },
+		func(p *plan.Plan, d []bool, a, b []T) { EqualRows(p, d, a, b) })
 }
 
 func TestNotEqual(t *testing.T) {
@@ -390,6 +431,9 @@ func testNotEqual[T numeric](t *testing.T) {
 		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			NotEqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) bool { return x != y },
+		func(p *plan.Plan, d []bool, a, b []T) { NotEqualRows(p, d, a, b) })
 }
 
 func TestLess(t *testing.T) {
@@ -419,6 +463,9 @@ func testLess[T ordered](t *testing.T) {
 		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			LessStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) bool { return x < y },
+		func(p *plan.Plan, d []bool, a, b []T) { LessRows(p, d, a, b) })
 }
 
 func TestLessEqual(t *testing.T) {
@@ -448,6 +495,9 @@ func testLessEqual[T ordered](t *testing.T) {
 		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			LessEqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) bool { return x <= y },
+		func(p *plan.Plan, d []bool, a, b []T) { LessEqualRows(p, d, a, b) })
 }
 
 func TestLogicalOr(t *testing.T) {
@@ -464,6 +514,9 @@ func testLogicalOr[T boolean](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			LogicalOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return x || y },
+		func(p *plan.Plan, d []T, a, b []T) { LogicalOrRows(p, d, a, b) })
 }
 
 func TestLogicalAnd(t *testing.T) {
@@ -480,4 +533,7 @@ func testLogicalAnd[T boolean](t *testing.T) {
 		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 			LogicalAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
+	checkBinaryRows(t,
+		func(x, y T) T { return x && y },
+		func(p *plan.Plan, d []T, a, b []T) { LogicalAndRows(p, d, a, b) })
 }

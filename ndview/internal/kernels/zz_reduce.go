@@ -2,11 +2,14 @@
 
 package kernels
 
+import "github.com/ndkit/ndkit/ndview/internal/plan"
+
 // Reduction kernels, from the table reductions in gen/tables.go, over the
 // element functions of the element-wise operations: the reduction of a
-// contiguous row (Reduce…), of a row of any stride (Reduce…Row), and
-// the fold of the rows of a block into one row (Fold…), which a reduction
-// along an axis that is not the innermost in memory runs.
+// contiguous row (Reduce…), of a row of any stride (Reduce…Row), of
+// every row of a plan (Reduce…Rows), and the fold of the rows of a block
+// into one row (Fold…), which a reduction along an axis that is not the
+// innermost in memory runs.
 
 // ReduceProd folds the elements of s into r with opMul and returns the
 // product of r and the elements, multiplied in order (integers wrap).
@@ -26,6 +29,18 @@ func ReduceProdRow[T numeric](r T, s []T, off, st, n int) T {
 	for range n {
 		r = opMul(r, s[off])
 		off += st
+	}
+	return r
+}
+
+// ReduceProdRows is ReduceProd over the elements of s along the simplified
+// one-operand plan p, row by row: each row is reduced from 1, and its
+// result combined into r.
+func ReduceProdRows[T numeric](p *plan.Plan, r T, s []T) T {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(p) {
+		r = opMul(r, ReduceProdRow(1, s, w.Off[0], st, n))
 	}
 	return r
 }
@@ -74,6 +89,17 @@ func ReduceMinRow[T ordered](r T, s []T, off, st, n int) T {
 	return r
 }
 
+// ReduceMinRows is ReduceMin over the elements of s along the simplified
+// one-operand plan p, row by row.
+func ReduceMinRows[T ordered](p *plan.Plan, r T, s []T) T {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(p) {
+		r = ReduceMinRow(r, s, w.Off[0], st, n)
+	}
+	return r
+}
+
 // FoldMin sets d[di+j·ds], for j < n, to the reduction of the m >= 1
 // elements s[si+i·sm+j·ss], i < m, by opMin in the order of i: the m rows
 // of a block folded into one row.
@@ -114,6 +140,17 @@ func ReduceMaxRow[T ordered](r T, s []T, off, st, n int) T {
 	for range n {
 		r = opMax(r, s[off])
 		off += st
+	}
+	return r
+}
+
+// ReduceMaxRows is ReduceMax over the elements of s along the simplified
+// one-operand plan p, row by row.
+func ReduceMaxRows[T ordered](p *plan.Plan, r T, s []T) T {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(p) {
+		r = ReduceMaxRow(r, s, w.Off[0], st, n)
 	}
 	return r
 }
@@ -161,6 +198,20 @@ func ReduceAnyRow[T boolean](r T, s []T, off, st, n int) T {
 	return r
 }
 
+// ReduceAnyRows is ReduceAny over the elements of s along the simplified
+// one-operand plan p, row by row.
+func ReduceAnyRows[T boolean](p *plan.Plan, r T, s []T) T {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(p) {
+		r = ReduceAnyRow(r, s, w.Off[0], st, n)
+		if r {
+			return r
+		}
+	}
+	return r
+}
+
 // FoldAny sets d[di+j·ds], for j < n, to the reduction of the m >= 1
 // elements s[si+i·sm+j·ss], i < m, by opLogicalOr in the order of i: the
 // m rows of a block folded into one row.
@@ -200,6 +251,20 @@ func ReduceAllRow[T boolean](r T, s []T, off, st, n int) T {
 			return r
 		}
 		off += st
+	}
+	return r
+}
+
+// ReduceAllRows is ReduceAll over the elements of s along the simplified
+// one-operand plan p, row by row.
+func ReduceAllRows[T boolean](p *plan.Plan, r T, s []T) T {
+	n, st := p.Inner(0)
+	w := p.Walk(1)
+	for w.Next(p) {
+		r = ReduceAllRow(r, s, w.Off[0], st, n)
+		if !r {
+			return r
+		}
 	}
 	return r
 }

@@ -229,13 +229,37 @@ func usedImports(body []byte) ([]string, error) {
 // funcs are the template functions.
 var funcs = template.FuncMap{
 	"join": strings.Join,
+	"kinds": func(ks []string) string {
+		return "mem." + strings.Join(ks, ", mem.")
+	},
 }
 
 // data is what the templates render: the tables, checked and completed.
 type data struct {
-	Ops   []*opData
-	Reds  []*redData
-	Convs []*convData
+	Ops      []*opData
+	Reds     []*redData
+	Convs    []*convData
+	Copies   []copyCase
+	Dispatch []dispatchTo
+}
+
+// copyCase is a case of the dispatch of copies: kinds of one size.
+type copyCase struct {
+	Kinds []string
+	Type  string
+}
+
+// dispatchTo is the case of the conversion dispatch for one destination
+// kind.
+type dispatchTo struct {
+	Kind, Type string
+	From       []dispatchFrom
+}
+
+// dispatchFrom is the case of one source kind within a dispatchTo.
+type dispatchFrom struct {
+	Kind, Type string
+	Kernel     string // the instantiated row kernel
 }
 
 // opData is an Op as the templates use it.
@@ -351,7 +375,56 @@ func newData(ops []Op, reds []Reduction, convs []Conversion) (*data, error) {
 	if err := checkCoverage(convs); err != nil {
 		return nil, err
 	}
+	d.Copies, d.Dispatch = dispatch(convs)
 	return d, nil
+}
+
+// dispatch returns the cases of the conversion dispatch: the copies of
+// elements of one kind, by the type of their size, and for every
+// destination kind the kernel of every other source kind.
+func dispatch(convs []Conversion) (copies []copyCase, to []dispatchTo) {
+	for _, k := range kindOrder {
+		t := copyTypes[k]
+		if i := slices.IndexFunc(copies, func(c copyCase) bool { return c.Type == t }); i >= 0 {
+			copies[i].Kinds = append(copies[i].Kinds, k)
+			continue
+		}
+		copies = append(copies, copyCase{Kinds: []string{k}, Type: t})
+	}
+	for _, kd := range kindOrder {
+		if kd == "Bool" {
+			continue
+		}
+		dt := dispatchTo{Kind: kd, Type: kindTypes[kd]}
+		for _, ks := range kindOrder {
+			c := conversionFor(convs, kd, ks)
+			if ks == kd || c == nil {
+				continue
+			}
+			dt.From = append(dt.From, dispatchFrom{Kind: ks, Type: kindTypes[ks], Kernel: c.Name + "Row" + typeArgs(c, kindTypes[kd], kindTypes[ks])})
+		}
+		to = append(to, dt)
+	}
+	return copies, to
+}
+
+// typeArgs returns the type arguments of conversion c from elements of
+// type st to elements of type dt: "[int8, float32]".
+func typeArgs(c *Conversion, dt, st string) string {
+	if c.TParams == "" {
+		return ""
+	}
+	names := strings.Split(c.TParams[:strings.LastIndex(c.TParams, " ")], ", ")
+	var args []string
+	for _, n := range names {
+		switch n {
+		case c.D:
+			args = append(args, dt)
+		case c.S:
+			args = append(args, st)
+		}
+	}
+	return "[" + strings.Join(args, ", ") + "]"
 }
 
 // chains returns the code of k accumulators combined by the function fn.

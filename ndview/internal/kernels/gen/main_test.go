@@ -38,6 +38,15 @@ func TestFastSlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ew := string(files["zz_elementwise.go"])
+	for _, call := range []string{"addFast(d[di:di+n], a[ai:ai+n], b[bi:bi+n])", "negFast(d[di:di+n], a[ai:ai+n])"} {
+		if strings.Count(ew, call) != 1 {
+			t.Errorf("the walker does not call %s once:\n%s", call, ew)
+		}
+	}
+	if strings.Count(ew, "AddVV(d[di:di+n]") != 0 {
+		t.Errorf("AddRows still calls AddVV:\n%s", ew)
+	}
 	red := string(files["zz_reduce.go"])
 	if !strings.Contains(red, "addFast(d[di:di+n], d[di:di+n], s[si:si+n])") {
 		t.Errorf("FoldSum does not call the fast path of Add:\n%s", red)

@@ -115,6 +115,12 @@ type Reduction struct {
 	// when no further element can change it: the loops return there.
 	Stop string
 
+	// Identity, when set, is the value each row of a plan is reduced from
+	// before the row's result is combined into the running result (Prod:
+	// the product of each row, then the product of the rows); empty, the
+	// running result runs through the rows.
+	Identity string
+
 	// Doc describes the result of a row; it completes the sentence "…
 	// returns".
 	Doc string
@@ -123,7 +129,7 @@ type Reduction struct {
 // reductions is the table of simple reductions. Sums are pairwise and
 // hand-written (ndview/pairwise.go).
 var reductions = []Reduction{
-	{Name: "Prod", Op: "Mul", Doc: "the product of r and the elements, multiplied in order (integers wrap)"},
+	{Name: "Prod", Op: "Mul", Identity: "1", Doc: "the product of r and the elements, multiplied in order (integers wrap)"},
 	{Name: "Min", Op: "Min", Chains: 4, Doc: "the smallest of r and the elements; a NaN anywhere gives NaN"},
 	{Name: "Max", Op: "Max", Chains: 4, Doc: "the largest of r and the elements; a NaN anywhere gives NaN"},
 	{Name: "Any", Op: "LogicalOr", Stop: "r", Doc: "whether r or some element is true, reading up to the first true one"},
@@ -186,6 +192,20 @@ var kindTypes = map[string]string{
 	"Float16": "uint16", "Float32": "float32", "Float64": "float64",
 	"Complex64": "complex64", "Complex128": "complex128",
 }
+
+// copyTypes maps each kind to the type of its size, through which the
+// dispatch copies elements of one kind (CopyRow).
+var copyTypes = map[string]string{
+	"Bool": "uint8", "Int8": "uint8", "Uint8": "uint8",
+	"Int16": "uint16", "Uint16": "uint16", "Float16": "uint16",
+	"Int32": "uint32", "Uint32": "uint32", "Float32": "uint32",
+	"Int64": "uint64", "Uint64": "uint64", "Float64": "uint64",
+	"Complex64": "complex64", "Complex128": "complex128",
+}
+
+// kindOrder is the order of the kinds in the dispatch.
+var kindOrder = []string{"Bool", "Int8", "Int16", "Int32", "Int64", "Uint8", "Uint16", "Uint32", "Uint64",
+	"Float16", "Float32", "Float64", "Complex64", "Complex128"}
 
 // conversions is the table of conversion kernels. Every integer converts
 // to float32 exactly, or rounds to a float32 beyond 65520 that is infinite
