@@ -33,10 +33,10 @@ func patternOf(ds, as, bs int) pattern {
 	return patStrided
 }
 
-// eachRow calls kernel on every row of d and s along the two-operand plan
+// EachRow calls kernel on every row of d and s along the two-operand plan
 // p, in the tiles RowTiles chose (Plan.EachRow): a call per row, through
 // the kernel's function value.
-func eachRow[D, S any](p *plan.Plan, d []D, s []S, kernel func(d []D, di, ds int, s []S, si, ss, n int)) {
+func EachRow[D, S any](p *plan.Plan, d []D, s []S, kernel func(d []D, di, ds int, s []S, si, ss, n int)) {
 	_, ds := p.Inner(0)
 	_, ss := p.Inner(1)
 	p.EachRow(func(off [plan.MaxOperands]int, n int) {

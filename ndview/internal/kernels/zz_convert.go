@@ -299,17 +299,17 @@ func Convert(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	if kd == ks {
 		switch kd {
 		case mem.Bool, mem.Int8, mem.Uint8:
-			eachRow(p, mem.As[uint8](d), mem.As[uint8](s), CopyRow[uint8])
+			EachRow(p, mem.As[uint8](d), mem.As[uint8](s), CopyRow[uint8])
 		case mem.Int16, mem.Uint16, mem.Float16:
-			eachRow(p, mem.As[uint16](d), mem.As[uint16](s), CopyRow[uint16])
+			EachRow(p, mem.As[uint16](d), mem.As[uint16](s), CopyRow[uint16])
 		case mem.Int32, mem.Uint32, mem.Float32:
-			eachRow(p, mem.As[uint32](d), mem.As[uint32](s), CopyRow[uint32])
+			EachRow(p, mem.As[uint32](d), mem.As[uint32](s), CopyRow[uint32])
 		case mem.Int64, mem.Uint64, mem.Float64:
-			eachRow(p, mem.As[uint64](d), mem.As[uint64](s), CopyRow[uint64])
+			EachRow(p, mem.As[uint64](d), mem.As[uint64](s), CopyRow[uint64])
 		case mem.Complex64:
-			eachRow(p, mem.As[complex64](d), mem.As[complex64](s), CopyRow[complex64])
+			EachRow(p, mem.As[complex64](d), mem.As[complex64](s), CopyRow[complex64])
 		case mem.Complex128:
-			eachRow(p, mem.As[complex128](d), mem.As[complex128](s), CopyRow[complex128])
+			EachRow(p, mem.As[complex128](d), mem.As[complex128](s), CopyRow[complex128])
 		}
 		return
 	}
@@ -317,353 +317,353 @@ func Convert(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
 	case mem.Int8:
 		switch ks {
 		case mem.Int16:
-			eachRow(p, mem.As[int8](d), mem.As[int16](s), RealToRealRow[int8, int16])
+			EachRow(p, mem.As[int8](d), mem.As[int16](s), RealToRealRow[int8, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[int8](d), mem.As[int32](s), RealToRealRow[int8, int32])
+			EachRow(p, mem.As[int8](d), mem.As[int32](s), RealToRealRow[int8, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[int8](d), mem.As[int64](s), RealToRealRow[int8, int64])
+			EachRow(p, mem.As[int8](d), mem.As[int64](s), RealToRealRow[int8, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[int8](d), mem.As[uint8](s), RealToRealRow[int8, uint8])
+			EachRow(p, mem.As[int8](d), mem.As[uint8](s), RealToRealRow[int8, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[int8](d), mem.As[uint16](s), RealToRealRow[int8, uint16])
+			EachRow(p, mem.As[int8](d), mem.As[uint16](s), RealToRealRow[int8, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[int8](d), mem.As[uint32](s), RealToRealRow[int8, uint32])
+			EachRow(p, mem.As[int8](d), mem.As[uint32](s), RealToRealRow[int8, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[int8](d), mem.As[uint64](s), RealToRealRow[int8, uint64])
+			EachRow(p, mem.As[int8](d), mem.As[uint64](s), RealToRealRow[int8, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[int8](d), mem.As[uint16](s), F16ToRealRow[int8])
+			EachRow(p, mem.As[int8](d), mem.As[uint16](s), F16ToRealRow[int8])
 		case mem.Float32:
-			eachRow(p, mem.As[int8](d), mem.As[float32](s), RealToRealRow[int8, float32])
+			EachRow(p, mem.As[int8](d), mem.As[float32](s), RealToRealRow[int8, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[int8](d), mem.As[float64](s), RealToRealRow[int8, float64])
+			EachRow(p, mem.As[int8](d), mem.As[float64](s), RealToRealRow[int8, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[int8](d), mem.As[complex64](s), C64ToRealRow[int8])
+			EachRow(p, mem.As[int8](d), mem.As[complex64](s), C64ToRealRow[int8])
 		case mem.Complex128:
-			eachRow(p, mem.As[int8](d), mem.As[complex128](s), C128ToRealRow[int8])
+			EachRow(p, mem.As[int8](d), mem.As[complex128](s), C128ToRealRow[int8])
 		}
 	case mem.Int16:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[int16](d), mem.As[int8](s), RealToRealRow[int16, int8])
+			EachRow(p, mem.As[int16](d), mem.As[int8](s), RealToRealRow[int16, int8])
 		case mem.Int32:
-			eachRow(p, mem.As[int16](d), mem.As[int32](s), RealToRealRow[int16, int32])
+			EachRow(p, mem.As[int16](d), mem.As[int32](s), RealToRealRow[int16, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[int16](d), mem.As[int64](s), RealToRealRow[int16, int64])
+			EachRow(p, mem.As[int16](d), mem.As[int64](s), RealToRealRow[int16, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[int16](d), mem.As[uint8](s), RealToRealRow[int16, uint8])
+			EachRow(p, mem.As[int16](d), mem.As[uint8](s), RealToRealRow[int16, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[int16](d), mem.As[uint16](s), RealToRealRow[int16, uint16])
+			EachRow(p, mem.As[int16](d), mem.As[uint16](s), RealToRealRow[int16, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[int16](d), mem.As[uint32](s), RealToRealRow[int16, uint32])
+			EachRow(p, mem.As[int16](d), mem.As[uint32](s), RealToRealRow[int16, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[int16](d), mem.As[uint64](s), RealToRealRow[int16, uint64])
+			EachRow(p, mem.As[int16](d), mem.As[uint64](s), RealToRealRow[int16, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[int16](d), mem.As[uint16](s), F16ToRealRow[int16])
+			EachRow(p, mem.As[int16](d), mem.As[uint16](s), F16ToRealRow[int16])
 		case mem.Float32:
-			eachRow(p, mem.As[int16](d), mem.As[float32](s), RealToRealRow[int16, float32])
+			EachRow(p, mem.As[int16](d), mem.As[float32](s), RealToRealRow[int16, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[int16](d), mem.As[float64](s), RealToRealRow[int16, float64])
+			EachRow(p, mem.As[int16](d), mem.As[float64](s), RealToRealRow[int16, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[int16](d), mem.As[complex64](s), C64ToRealRow[int16])
+			EachRow(p, mem.As[int16](d), mem.As[complex64](s), C64ToRealRow[int16])
 		case mem.Complex128:
-			eachRow(p, mem.As[int16](d), mem.As[complex128](s), C128ToRealRow[int16])
+			EachRow(p, mem.As[int16](d), mem.As[complex128](s), C128ToRealRow[int16])
 		}
 	case mem.Int32:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[int32](d), mem.As[int8](s), RealToRealRow[int32, int8])
+			EachRow(p, mem.As[int32](d), mem.As[int8](s), RealToRealRow[int32, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[int32](d), mem.As[int16](s), RealToRealRow[int32, int16])
+			EachRow(p, mem.As[int32](d), mem.As[int16](s), RealToRealRow[int32, int16])
 		case mem.Int64:
-			eachRow(p, mem.As[int32](d), mem.As[int64](s), RealToRealRow[int32, int64])
+			EachRow(p, mem.As[int32](d), mem.As[int64](s), RealToRealRow[int32, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[int32](d), mem.As[uint8](s), RealToRealRow[int32, uint8])
+			EachRow(p, mem.As[int32](d), mem.As[uint8](s), RealToRealRow[int32, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[int32](d), mem.As[uint16](s), RealToRealRow[int32, uint16])
+			EachRow(p, mem.As[int32](d), mem.As[uint16](s), RealToRealRow[int32, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[int32](d), mem.As[uint32](s), RealToRealRow[int32, uint32])
+			EachRow(p, mem.As[int32](d), mem.As[uint32](s), RealToRealRow[int32, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[int32](d), mem.As[uint64](s), RealToRealRow[int32, uint64])
+			EachRow(p, mem.As[int32](d), mem.As[uint64](s), RealToRealRow[int32, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[int32](d), mem.As[uint16](s), F16ToRealRow[int32])
+			EachRow(p, mem.As[int32](d), mem.As[uint16](s), F16ToRealRow[int32])
 		case mem.Float32:
-			eachRow(p, mem.As[int32](d), mem.As[float32](s), RealToRealRow[int32, float32])
+			EachRow(p, mem.As[int32](d), mem.As[float32](s), RealToRealRow[int32, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[int32](d), mem.As[float64](s), RealToRealRow[int32, float64])
+			EachRow(p, mem.As[int32](d), mem.As[float64](s), RealToRealRow[int32, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[int32](d), mem.As[complex64](s), C64ToRealRow[int32])
+			EachRow(p, mem.As[int32](d), mem.As[complex64](s), C64ToRealRow[int32])
 		case mem.Complex128:
-			eachRow(p, mem.As[int32](d), mem.As[complex128](s), C128ToRealRow[int32])
+			EachRow(p, mem.As[int32](d), mem.As[complex128](s), C128ToRealRow[int32])
 		}
 	case mem.Int64:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[int64](d), mem.As[int8](s), RealToRealRow[int64, int8])
+			EachRow(p, mem.As[int64](d), mem.As[int8](s), RealToRealRow[int64, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[int64](d), mem.As[int16](s), RealToRealRow[int64, int16])
+			EachRow(p, mem.As[int64](d), mem.As[int16](s), RealToRealRow[int64, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[int64](d), mem.As[int32](s), RealToRealRow[int64, int32])
+			EachRow(p, mem.As[int64](d), mem.As[int32](s), RealToRealRow[int64, int32])
 		case mem.Uint8:
-			eachRow(p, mem.As[int64](d), mem.As[uint8](s), RealToRealRow[int64, uint8])
+			EachRow(p, mem.As[int64](d), mem.As[uint8](s), RealToRealRow[int64, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[int64](d), mem.As[uint16](s), RealToRealRow[int64, uint16])
+			EachRow(p, mem.As[int64](d), mem.As[uint16](s), RealToRealRow[int64, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[int64](d), mem.As[uint32](s), RealToRealRow[int64, uint32])
+			EachRow(p, mem.As[int64](d), mem.As[uint32](s), RealToRealRow[int64, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[int64](d), mem.As[uint64](s), RealToRealRow[int64, uint64])
+			EachRow(p, mem.As[int64](d), mem.As[uint64](s), RealToRealRow[int64, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[int64](d), mem.As[uint16](s), F16ToRealRow[int64])
+			EachRow(p, mem.As[int64](d), mem.As[uint16](s), F16ToRealRow[int64])
 		case mem.Float32:
-			eachRow(p, mem.As[int64](d), mem.As[float32](s), RealToRealRow[int64, float32])
+			EachRow(p, mem.As[int64](d), mem.As[float32](s), RealToRealRow[int64, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[int64](d), mem.As[float64](s), RealToRealRow[int64, float64])
+			EachRow(p, mem.As[int64](d), mem.As[float64](s), RealToRealRow[int64, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[int64](d), mem.As[complex64](s), C64ToRealRow[int64])
+			EachRow(p, mem.As[int64](d), mem.As[complex64](s), C64ToRealRow[int64])
 		case mem.Complex128:
-			eachRow(p, mem.As[int64](d), mem.As[complex128](s), C128ToRealRow[int64])
+			EachRow(p, mem.As[int64](d), mem.As[complex128](s), C128ToRealRow[int64])
 		}
 	case mem.Uint8:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[uint8](d), mem.As[int8](s), RealToRealRow[uint8, int8])
+			EachRow(p, mem.As[uint8](d), mem.As[int8](s), RealToRealRow[uint8, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[uint8](d), mem.As[int16](s), RealToRealRow[uint8, int16])
+			EachRow(p, mem.As[uint8](d), mem.As[int16](s), RealToRealRow[uint8, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[uint8](d), mem.As[int32](s), RealToRealRow[uint8, int32])
+			EachRow(p, mem.As[uint8](d), mem.As[int32](s), RealToRealRow[uint8, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[uint8](d), mem.As[int64](s), RealToRealRow[uint8, int64])
+			EachRow(p, mem.As[uint8](d), mem.As[int64](s), RealToRealRow[uint8, int64])
 		case mem.Uint16:
-			eachRow(p, mem.As[uint8](d), mem.As[uint16](s), RealToRealRow[uint8, uint16])
+			EachRow(p, mem.As[uint8](d), mem.As[uint16](s), RealToRealRow[uint8, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[uint8](d), mem.As[uint32](s), RealToRealRow[uint8, uint32])
+			EachRow(p, mem.As[uint8](d), mem.As[uint32](s), RealToRealRow[uint8, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[uint8](d), mem.As[uint64](s), RealToRealRow[uint8, uint64])
+			EachRow(p, mem.As[uint8](d), mem.As[uint64](s), RealToRealRow[uint8, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[uint8](d), mem.As[uint16](s), F16ToRealRow[uint8])
+			EachRow(p, mem.As[uint8](d), mem.As[uint16](s), F16ToRealRow[uint8])
 		case mem.Float32:
-			eachRow(p, mem.As[uint8](d), mem.As[float32](s), RealToRealRow[uint8, float32])
+			EachRow(p, mem.As[uint8](d), mem.As[float32](s), RealToRealRow[uint8, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[uint8](d), mem.As[float64](s), RealToRealRow[uint8, float64])
+			EachRow(p, mem.As[uint8](d), mem.As[float64](s), RealToRealRow[uint8, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[uint8](d), mem.As[complex64](s), C64ToRealRow[uint8])
+			EachRow(p, mem.As[uint8](d), mem.As[complex64](s), C64ToRealRow[uint8])
 		case mem.Complex128:
-			eachRow(p, mem.As[uint8](d), mem.As[complex128](s), C128ToRealRow[uint8])
+			EachRow(p, mem.As[uint8](d), mem.As[complex128](s), C128ToRealRow[uint8])
 		}
 	case mem.Uint16:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[uint16](d), mem.As[int8](s), RealToRealRow[uint16, int8])
+			EachRow(p, mem.As[uint16](d), mem.As[int8](s), RealToRealRow[uint16, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[uint16](d), mem.As[int16](s), RealToRealRow[uint16, int16])
+			EachRow(p, mem.As[uint16](d), mem.As[int16](s), RealToRealRow[uint16, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[uint16](d), mem.As[int32](s), RealToRealRow[uint16, int32])
+			EachRow(p, mem.As[uint16](d), mem.As[int32](s), RealToRealRow[uint16, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[uint16](d), mem.As[int64](s), RealToRealRow[uint16, int64])
+			EachRow(p, mem.As[uint16](d), mem.As[int64](s), RealToRealRow[uint16, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[uint16](d), mem.As[uint8](s), RealToRealRow[uint16, uint8])
+			EachRow(p, mem.As[uint16](d), mem.As[uint8](s), RealToRealRow[uint16, uint8])
 		case mem.Uint32:
-			eachRow(p, mem.As[uint16](d), mem.As[uint32](s), RealToRealRow[uint16, uint32])
+			EachRow(p, mem.As[uint16](d), mem.As[uint32](s), RealToRealRow[uint16, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[uint16](d), mem.As[uint64](s), RealToRealRow[uint16, uint64])
+			EachRow(p, mem.As[uint16](d), mem.As[uint64](s), RealToRealRow[uint16, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[uint16](d), mem.As[uint16](s), F16ToRealRow[uint16])
+			EachRow(p, mem.As[uint16](d), mem.As[uint16](s), F16ToRealRow[uint16])
 		case mem.Float32:
-			eachRow(p, mem.As[uint16](d), mem.As[float32](s), RealToRealRow[uint16, float32])
+			EachRow(p, mem.As[uint16](d), mem.As[float32](s), RealToRealRow[uint16, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[uint16](d), mem.As[float64](s), RealToRealRow[uint16, float64])
+			EachRow(p, mem.As[uint16](d), mem.As[float64](s), RealToRealRow[uint16, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[uint16](d), mem.As[complex64](s), C64ToRealRow[uint16])
+			EachRow(p, mem.As[uint16](d), mem.As[complex64](s), C64ToRealRow[uint16])
 		case mem.Complex128:
-			eachRow(p, mem.As[uint16](d), mem.As[complex128](s), C128ToRealRow[uint16])
+			EachRow(p, mem.As[uint16](d), mem.As[complex128](s), C128ToRealRow[uint16])
 		}
 	case mem.Uint32:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[uint32](d), mem.As[int8](s), RealToRealRow[uint32, int8])
+			EachRow(p, mem.As[uint32](d), mem.As[int8](s), RealToRealRow[uint32, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[uint32](d), mem.As[int16](s), RealToRealRow[uint32, int16])
+			EachRow(p, mem.As[uint32](d), mem.As[int16](s), RealToRealRow[uint32, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[uint32](d), mem.As[int32](s), RealToRealRow[uint32, int32])
+			EachRow(p, mem.As[uint32](d), mem.As[int32](s), RealToRealRow[uint32, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[uint32](d), mem.As[int64](s), RealToRealRow[uint32, int64])
+			EachRow(p, mem.As[uint32](d), mem.As[int64](s), RealToRealRow[uint32, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[uint32](d), mem.As[uint8](s), RealToRealRow[uint32, uint8])
+			EachRow(p, mem.As[uint32](d), mem.As[uint8](s), RealToRealRow[uint32, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[uint32](d), mem.As[uint16](s), RealToRealRow[uint32, uint16])
+			EachRow(p, mem.As[uint32](d), mem.As[uint16](s), RealToRealRow[uint32, uint16])
 		case mem.Uint64:
-			eachRow(p, mem.As[uint32](d), mem.As[uint64](s), RealToRealRow[uint32, uint64])
+			EachRow(p, mem.As[uint32](d), mem.As[uint64](s), RealToRealRow[uint32, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[uint32](d), mem.As[uint16](s), F16ToRealRow[uint32])
+			EachRow(p, mem.As[uint32](d), mem.As[uint16](s), F16ToRealRow[uint32])
 		case mem.Float32:
-			eachRow(p, mem.As[uint32](d), mem.As[float32](s), RealToRealRow[uint32, float32])
+			EachRow(p, mem.As[uint32](d), mem.As[float32](s), RealToRealRow[uint32, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[uint32](d), mem.As[float64](s), RealToRealRow[uint32, float64])
+			EachRow(p, mem.As[uint32](d), mem.As[float64](s), RealToRealRow[uint32, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[uint32](d), mem.As[complex64](s), C64ToRealRow[uint32])
+			EachRow(p, mem.As[uint32](d), mem.As[complex64](s), C64ToRealRow[uint32])
 		case mem.Complex128:
-			eachRow(p, mem.As[uint32](d), mem.As[complex128](s), C128ToRealRow[uint32])
+			EachRow(p, mem.As[uint32](d), mem.As[complex128](s), C128ToRealRow[uint32])
 		}
 	case mem.Uint64:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[uint64](d), mem.As[int8](s), RealToRealRow[uint64, int8])
+			EachRow(p, mem.As[uint64](d), mem.As[int8](s), RealToRealRow[uint64, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[uint64](d), mem.As[int16](s), RealToRealRow[uint64, int16])
+			EachRow(p, mem.As[uint64](d), mem.As[int16](s), RealToRealRow[uint64, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[uint64](d), mem.As[int32](s), RealToRealRow[uint64, int32])
+			EachRow(p, mem.As[uint64](d), mem.As[int32](s), RealToRealRow[uint64, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[uint64](d), mem.As[int64](s), RealToRealRow[uint64, int64])
+			EachRow(p, mem.As[uint64](d), mem.As[int64](s), RealToRealRow[uint64, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[uint64](d), mem.As[uint8](s), RealToRealRow[uint64, uint8])
+			EachRow(p, mem.As[uint64](d), mem.As[uint8](s), RealToRealRow[uint64, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[uint64](d), mem.As[uint16](s), RealToRealRow[uint64, uint16])
+			EachRow(p, mem.As[uint64](d), mem.As[uint16](s), RealToRealRow[uint64, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[uint64](d), mem.As[uint32](s), RealToRealRow[uint64, uint32])
+			EachRow(p, mem.As[uint64](d), mem.As[uint32](s), RealToRealRow[uint64, uint32])
 		case mem.Float16:
-			eachRow(p, mem.As[uint64](d), mem.As[uint16](s), F16ToRealRow[uint64])
+			EachRow(p, mem.As[uint64](d), mem.As[uint16](s), F16ToRealRow[uint64])
 		case mem.Float32:
-			eachRow(p, mem.As[uint64](d), mem.As[float32](s), RealToRealRow[uint64, float32])
+			EachRow(p, mem.As[uint64](d), mem.As[float32](s), RealToRealRow[uint64, float32])
 		case mem.Float64:
-			eachRow(p, mem.As[uint64](d), mem.As[float64](s), RealToRealRow[uint64, float64])
+			EachRow(p, mem.As[uint64](d), mem.As[float64](s), RealToRealRow[uint64, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[uint64](d), mem.As[complex64](s), C64ToRealRow[uint64])
+			EachRow(p, mem.As[uint64](d), mem.As[complex64](s), C64ToRealRow[uint64])
 		case mem.Complex128:
-			eachRow(p, mem.As[uint64](d), mem.As[complex128](s), C128ToRealRow[uint64])
+			EachRow(p, mem.As[uint64](d), mem.As[complex128](s), C128ToRealRow[uint64])
 		}
 	case mem.Float16:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[uint16](d), mem.As[int8](s), RealToF16Row[int8])
+			EachRow(p, mem.As[uint16](d), mem.As[int8](s), RealToF16Row[int8])
 		case mem.Int16:
-			eachRow(p, mem.As[uint16](d), mem.As[int16](s), RealToF16Row[int16])
+			EachRow(p, mem.As[uint16](d), mem.As[int16](s), RealToF16Row[int16])
 		case mem.Int32:
-			eachRow(p, mem.As[uint16](d), mem.As[int32](s), RealToF16Row[int32])
+			EachRow(p, mem.As[uint16](d), mem.As[int32](s), RealToF16Row[int32])
 		case mem.Int64:
-			eachRow(p, mem.As[uint16](d), mem.As[int64](s), RealToF16Row[int64])
+			EachRow(p, mem.As[uint16](d), mem.As[int64](s), RealToF16Row[int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[uint16](d), mem.As[uint8](s), RealToF16Row[uint8])
+			EachRow(p, mem.As[uint16](d), mem.As[uint8](s), RealToF16Row[uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[uint16](d), mem.As[uint16](s), RealToF16Row[uint16])
+			EachRow(p, mem.As[uint16](d), mem.As[uint16](s), RealToF16Row[uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[uint16](d), mem.As[uint32](s), RealToF16Row[uint32])
+			EachRow(p, mem.As[uint16](d), mem.As[uint32](s), RealToF16Row[uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[uint16](d), mem.As[uint64](s), RealToF16Row[uint64])
+			EachRow(p, mem.As[uint16](d), mem.As[uint64](s), RealToF16Row[uint64])
 		case mem.Float32:
-			eachRow(p, mem.As[uint16](d), mem.As[float32](s), RealToF16Row[float32])
+			EachRow(p, mem.As[uint16](d), mem.As[float32](s), RealToF16Row[float32])
 		case mem.Float64:
-			eachRow(p, mem.As[uint16](d), mem.As[float64](s), F64ToF16Row)
+			EachRow(p, mem.As[uint16](d), mem.As[float64](s), F64ToF16Row)
 		case mem.Complex64:
-			eachRow(p, mem.As[uint16](d), mem.As[complex64](s), C64ToF16Row)
+			EachRow(p, mem.As[uint16](d), mem.As[complex64](s), C64ToF16Row)
 		case mem.Complex128:
-			eachRow(p, mem.As[uint16](d), mem.As[complex128](s), C128ToF16Row)
+			EachRow(p, mem.As[uint16](d), mem.As[complex128](s), C128ToF16Row)
 		}
 	case mem.Float32:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[float32](d), mem.As[int8](s), RealToRealRow[float32, int8])
+			EachRow(p, mem.As[float32](d), mem.As[int8](s), RealToRealRow[float32, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[float32](d), mem.As[int16](s), RealToRealRow[float32, int16])
+			EachRow(p, mem.As[float32](d), mem.As[int16](s), RealToRealRow[float32, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[float32](d), mem.As[int32](s), RealToRealRow[float32, int32])
+			EachRow(p, mem.As[float32](d), mem.As[int32](s), RealToRealRow[float32, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[float32](d), mem.As[int64](s), RealToRealRow[float32, int64])
+			EachRow(p, mem.As[float32](d), mem.As[int64](s), RealToRealRow[float32, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[float32](d), mem.As[uint8](s), RealToRealRow[float32, uint8])
+			EachRow(p, mem.As[float32](d), mem.As[uint8](s), RealToRealRow[float32, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[float32](d), mem.As[uint16](s), RealToRealRow[float32, uint16])
+			EachRow(p, mem.As[float32](d), mem.As[uint16](s), RealToRealRow[float32, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[float32](d), mem.As[uint32](s), RealToRealRow[float32, uint32])
+			EachRow(p, mem.As[float32](d), mem.As[uint32](s), RealToRealRow[float32, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[float32](d), mem.As[uint64](s), RealToRealRow[float32, uint64])
+			EachRow(p, mem.As[float32](d), mem.As[uint64](s), RealToRealRow[float32, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[float32](d), mem.As[uint16](s), F16ToRealRow[float32])
+			EachRow(p, mem.As[float32](d), mem.As[uint16](s), F16ToRealRow[float32])
 		case mem.Float64:
-			eachRow(p, mem.As[float32](d), mem.As[float64](s), RealToRealRow[float32, float64])
+			EachRow(p, mem.As[float32](d), mem.As[float64](s), RealToRealRow[float32, float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[float32](d), mem.As[complex64](s), C64ToRealRow[float32])
+			EachRow(p, mem.As[float32](d), mem.As[complex64](s), C64ToRealRow[float32])
 		case mem.Complex128:
-			eachRow(p, mem.As[float32](d), mem.As[complex128](s), C128ToRealRow[float32])
+			EachRow(p, mem.As[float32](d), mem.As[complex128](s), C128ToRealRow[float32])
 		}
 	case mem.Float64:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[float64](d), mem.As[int8](s), RealToRealRow[float64, int8])
+			EachRow(p, mem.As[float64](d), mem.As[int8](s), RealToRealRow[float64, int8])
 		case mem.Int16:
-			eachRow(p, mem.As[float64](d), mem.As[int16](s), RealToRealRow[float64, int16])
+			EachRow(p, mem.As[float64](d), mem.As[int16](s), RealToRealRow[float64, int16])
 		case mem.Int32:
-			eachRow(p, mem.As[float64](d), mem.As[int32](s), RealToRealRow[float64, int32])
+			EachRow(p, mem.As[float64](d), mem.As[int32](s), RealToRealRow[float64, int32])
 		case mem.Int64:
-			eachRow(p, mem.As[float64](d), mem.As[int64](s), RealToRealRow[float64, int64])
+			EachRow(p, mem.As[float64](d), mem.As[int64](s), RealToRealRow[float64, int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[float64](d), mem.As[uint8](s), RealToRealRow[float64, uint8])
+			EachRow(p, mem.As[float64](d), mem.As[uint8](s), RealToRealRow[float64, uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[float64](d), mem.As[uint16](s), RealToRealRow[float64, uint16])
+			EachRow(p, mem.As[float64](d), mem.As[uint16](s), RealToRealRow[float64, uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[float64](d), mem.As[uint32](s), RealToRealRow[float64, uint32])
+			EachRow(p, mem.As[float64](d), mem.As[uint32](s), RealToRealRow[float64, uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[float64](d), mem.As[uint64](s), RealToRealRow[float64, uint64])
+			EachRow(p, mem.As[float64](d), mem.As[uint64](s), RealToRealRow[float64, uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[float64](d), mem.As[uint16](s), F16ToRealRow[float64])
+			EachRow(p, mem.As[float64](d), mem.As[uint16](s), F16ToRealRow[float64])
 		case mem.Float32:
-			eachRow(p, mem.As[float64](d), mem.As[float32](s), RealToRealRow[float64, float32])
+			EachRow(p, mem.As[float64](d), mem.As[float32](s), RealToRealRow[float64, float32])
 		case mem.Complex64:
-			eachRow(p, mem.As[float64](d), mem.As[complex64](s), C64ToRealRow[float64])
+			EachRow(p, mem.As[float64](d), mem.As[complex64](s), C64ToRealRow[float64])
 		case mem.Complex128:
-			eachRow(p, mem.As[float64](d), mem.As[complex128](s), C128ToRealRow[float64])
+			EachRow(p, mem.As[float64](d), mem.As[complex128](s), C128ToRealRow[float64])
 		}
 	case mem.Complex64:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[complex64](d), mem.As[int8](s), RealToC64Row[int8])
+			EachRow(p, mem.As[complex64](d), mem.As[int8](s), RealToC64Row[int8])
 		case mem.Int16:
-			eachRow(p, mem.As[complex64](d), mem.As[int16](s), RealToC64Row[int16])
+			EachRow(p, mem.As[complex64](d), mem.As[int16](s), RealToC64Row[int16])
 		case mem.Int32:
-			eachRow(p, mem.As[complex64](d), mem.As[int32](s), RealToC64Row[int32])
+			EachRow(p, mem.As[complex64](d), mem.As[int32](s), RealToC64Row[int32])
 		case mem.Int64:
-			eachRow(p, mem.As[complex64](d), mem.As[int64](s), RealToC64Row[int64])
+			EachRow(p, mem.As[complex64](d), mem.As[int64](s), RealToC64Row[int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[complex64](d), mem.As[uint8](s), RealToC64Row[uint8])
+			EachRow(p, mem.As[complex64](d), mem.As[uint8](s), RealToC64Row[uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[complex64](d), mem.As[uint16](s), RealToC64Row[uint16])
+			EachRow(p, mem.As[complex64](d), mem.As[uint16](s), RealToC64Row[uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[complex64](d), mem.As[uint32](s), RealToC64Row[uint32])
+			EachRow(p, mem.As[complex64](d), mem.As[uint32](s), RealToC64Row[uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[complex64](d), mem.As[uint64](s), RealToC64Row[uint64])
+			EachRow(p, mem.As[complex64](d), mem.As[uint64](s), RealToC64Row[uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[complex64](d), mem.As[uint16](s), F16ToC64Row)
+			EachRow(p, mem.As[complex64](d), mem.As[uint16](s), F16ToC64Row)
 		case mem.Float32:
-			eachRow(p, mem.As[complex64](d), mem.As[float32](s), RealToC64Row[float32])
+			EachRow(p, mem.As[complex64](d), mem.As[float32](s), RealToC64Row[float32])
 		case mem.Float64:
-			eachRow(p, mem.As[complex64](d), mem.As[float64](s), RealToC64Row[float64])
+			EachRow(p, mem.As[complex64](d), mem.As[float64](s), RealToC64Row[float64])
 		case mem.Complex128:
-			eachRow(p, mem.As[complex64](d), mem.As[complex128](s), C128ToC64Row)
+			EachRow(p, mem.As[complex64](d), mem.As[complex128](s), C128ToC64Row)
 		}
 	case mem.Complex128:
 		switch ks {
 		case mem.Int8:
-			eachRow(p, mem.As[complex128](d), mem.As[int8](s), RealToC128Row[int8])
+			EachRow(p, mem.As[complex128](d), mem.As[int8](s), RealToC128Row[int8])
 		case mem.Int16:
-			eachRow(p, mem.As[complex128](d), mem.As[int16](s), RealToC128Row[int16])
+			EachRow(p, mem.As[complex128](d), mem.As[int16](s), RealToC128Row[int16])
 		case mem.Int32:
-			eachRow(p, mem.As[complex128](d), mem.As[int32](s), RealToC128Row[int32])
+			EachRow(p, mem.As[complex128](d), mem.As[int32](s), RealToC128Row[int32])
 		case mem.Int64:
-			eachRow(p, mem.As[complex128](d), mem.As[int64](s), RealToC128Row[int64])
+			EachRow(p, mem.As[complex128](d), mem.As[int64](s), RealToC128Row[int64])
 		case mem.Uint8:
-			eachRow(p, mem.As[complex128](d), mem.As[uint8](s), RealToC128Row[uint8])
+			EachRow(p, mem.As[complex128](d), mem.As[uint8](s), RealToC128Row[uint8])
 		case mem.Uint16:
-			eachRow(p, mem.As[complex128](d), mem.As[uint16](s), RealToC128Row[uint16])
+			EachRow(p, mem.As[complex128](d), mem.As[uint16](s), RealToC128Row[uint16])
 		case mem.Uint32:
-			eachRow(p, mem.As[complex128](d), mem.As[uint32](s), RealToC128Row[uint32])
+			EachRow(p, mem.As[complex128](d), mem.As[uint32](s), RealToC128Row[uint32])
 		case mem.Uint64:
-			eachRow(p, mem.As[complex128](d), mem.As[uint64](s), RealToC128Row[uint64])
+			EachRow(p, mem.As[complex128](d), mem.As[uint64](s), RealToC128Row[uint64])
 		case mem.Float16:
-			eachRow(p, mem.As[complex128](d), mem.As[uint16](s), F16ToC128Row)
+			EachRow(p, mem.As[complex128](d), mem.As[uint16](s), F16ToC128Row)
 		case mem.Float32:
-			eachRow(p, mem.As[complex128](d), mem.As[float32](s), RealToC128Row[float32])
+			EachRow(p, mem.As[complex128](d), mem.As[float32](s), RealToC128Row[float32])
 		case mem.Float64:
-			eachRow(p, mem.As[complex128](d), mem.As[float64](s), RealToC128Row[float64])
+			EachRow(p, mem.As[complex128](d), mem.As[float64](s), RealToC128Row[float64])
 		case mem.Complex64:
-			eachRow(p, mem.As[complex128](d), mem.As[complex64](s), C64ToC128Row)
+			EachRow(p, mem.As[complex128](d), mem.As[complex64](s), C64ToC128Row)
 		}
 	}
 }
