@@ -1,11 +1,5 @@
 package ndview
 
-import "github.com/ndkit/ndkit/ndview/internal/plan"
-
-import "github.com/ndkit/ndkit/ndview/internal/layout"
-
-import "github.com/ndkit/ndkit/ndview/internal/mem"
-
 // Views as bytes and values (SEMANTICS M3, M4, M5, C5): memoryview's
 // tobytes, hex and tolist, byte swapping in place, and decoding bytes of
 // either byte order into a new view. Byte order never changes silently:
@@ -17,6 +11,11 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
+	"github.com/ndkit/ndkit/ndview/internal/layout"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
 )
 
 // ToBytes returns the bytes of v's elements in a new slice
@@ -170,13 +169,13 @@ func (v NDView[T]) ByteSwap() {
 	switch unit {
 	case 2:
 		w, _ := mem.Reinterpret[uint16](v.data, 0)
-		runRows(&p, w, w, rowSwap16)
+		kernels.EachRow(&p, w, w, rowSwap16)
 	case 4:
 		w, _ := mem.Reinterpret[uint32](v.data, 0)
-		runRows(&p, w, w, rowSwap32)
+		kernels.EachRow(&p, w, w, rowSwap32)
 	case 8:
 		w, _ := mem.Reinterpret[uint64](v.data, 0)
-		runRows(&p, w, w, rowSwap64)
+		kernels.EachRow(&p, w, w, rowSwap64)
 	}
 }
 

@@ -1,10 +1,11 @@
 package ndview
 
-import "github.com/ndkit/ndkit/ndview/internal/layout"
-
-import "github.com/ndkit/ndkit/ndview/internal/plan"
-
-import "github.com/ndkit/ndkit/ndview/internal/mem"
+import (
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
+	"github.com/ndkit/ndkit/ndview/internal/layout"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
 
 // Element-wise comparisons into bool views (NumPy's equal, not_equal,
 // less, less_equal, greater, greater_equal), selection (where) and
@@ -36,7 +37,7 @@ const (
 func EqualTo[T Numeric](dst NDView[bool], a, b NDView[T]) {
 	var p plan.Plan
 	if ad, bd, ok := planCompare("EqualTo", cmpEq, false, &p, &dst, &a, &b); ok {
-		equalRows(&p, dst.data, ad, bd)
+		kernels.EqualRows(&p, dst.data, ad, bd)
 	}
 }
 
@@ -46,7 +47,7 @@ func EqualTo[T Numeric](dst NDView[bool], a, b NDView[T]) {
 func NotEqual[T Numeric](dst NDView[bool], a, b NDView[T]) {
 	var p plan.Plan
 	if ad, bd, ok := planCompare("NotEqual", cmpNe, false, &p, &dst, &a, &b); ok {
-		notEqualRows(&p, dst.data, ad, bd)
+		kernels.NotEqualRows(&p, dst.data, ad, bd)
 	}
 }
 
@@ -82,9 +83,9 @@ func ordered[T Real](op string, c cmpOp, swap bool, dst NDView[bool], a, b NDVie
 	switch {
 	case !ok:
 	case c == cmpLt:
-		lessRows(&p, dst.data, ad, bd)
+		kernels.LessRows(&p, dst.data, ad, bd)
 	default:
-		lessEqualRows(&p, dst.data, ad, bd)
+		kernels.LessEqualRows(&p, dst.data, ad, bd)
 	}
 }
 
@@ -114,13 +115,13 @@ func planCompare[T Numeric](op string, c cmpOp, swap bool, p *plan.Plan, dst *ND
 func compareRows[T Real](p *plan.Plan, op cmpOp, d []bool, a, b []T) {
 	switch op {
 	case cmpEq:
-		equalRows(p, d, a, b)
+		kernels.EqualRows(p, d, a, b)
 	case cmpNe:
-		notEqualRows(p, d, a, b)
+		kernels.NotEqualRows(p, d, a, b)
 	case cmpLt:
-		lessRows(p, d, a, b)
+		kernels.LessRows(p, d, a, b)
 	case cmpLe:
-		lessEqualRows(p, d, a, b)
+		kernels.LessEqualRows(p, d, a, b)
 	}
 }
 
@@ -156,39 +157,7 @@ func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
 	a = detach(&p, 2, &dst, a)
 	b = detach(&p, 3, &dst, b)
 	p.Simplify(true)
-	whereRows(&p, dst.data, cond.data, a.data, b.data)
-}
-
-// whereRows selects along the four-operand plan p.
-func whereRows[T any](p *plan.Plan, d []T, c []bool, a, b []T) {
-	n, ds := p.Inner(0)
-	_, cs := p.Inner(1)
-	_, as := p.Inner(2)
-	_, bs := p.Inner(3)
-	contig := ds == 1 && cs == 1 && as == 1 && bs == 1
-	w := p.Walk(1)
-	for w.Next(p) {
-		di, ci, ai, bi := w.Off[0], w.Off[1], w.Off[2], w.Off[3]
-		if contig {
-			d, c, a, b := d[di:di+n], c[ci:ci+n], a[ai:ai+n], b[bi:bi+n]
-			for i, x := range c {
-				if x {
-					d[i] = a[i]
-				} else {
-					d[i] = b[i]
-				}
-			}
-			continue
-		}
-		for range n {
-			if c[ci] {
-				d[di] = a[ai]
-			} else {
-				d[di] = b[bi]
-			}
-			di, ci, ai, bi = di+ds, ci+cs, ai+as, bi+bs
-		}
-	}
+	kernels.WhereRows(&p, dst.data, cond.data, a.data, b.data)
 }
 
 // Clip stores a limited to [lo, hi] into dst, element by element: NumPy's
@@ -207,5 +176,5 @@ func Clip[T Real](dst, a NDView[T], lo, hi T) {
 		f16Clip(&p, bitsF16(dst.data), bitsF16(a.data), tab[uint16(lo)], tab[uint16(hi)])
 		return
 	}
-	clipRows(&p, dst.data, a.data, lo, hi)
+	kernels.ClipRows(&p, dst.data, a.data, lo, hi)
 }

@@ -1,11 +1,5 @@
 package ndview
 
-import "github.com/ndkit/ndkit/ndview/internal/plan"
-
-import "github.com/ndkit/ndkit/ndview/internal/layout"
-
-import "github.com/ndkit/ndkit/ndview/internal/mem"
-
 // Reductions (NumPy's sum, prod, mean, min, max, argmin, argmax, any and
 // all): of a whole view to one value, and along one axis into a
 // destination view.
@@ -34,7 +28,14 @@ import "github.com/ndkit/ndkit/ndview/internal/mem"
 // blocks of 128 elements at a time, the axis forms convert the view to a
 // float32 temporary (which they allocate) and reduce that.
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
+	"github.com/ndkit/ndkit/ndview/internal/layout"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
 
 // Sum returns the sum of the elements of v (NumPy's v.sum()); 0 for an
 // empty view. Floats and complex numbers are summed pairwise in blocks of
@@ -80,19 +81,11 @@ func Prod[T Numeric](v NDView[T]) T {
 		var f f16Blocks
 		f.init(&p)
 		for b := f.next(&p, bitsF16(v.data)); b != nil; b = f.next(&p, bitsF16(v.data)) {
-			for _, x := range b {
-				r *= x
-			}
+			r = kernels.ReduceProd(r, b)
 		}
 		return fromF32[T](r)
 	}
-	r := T(1)
-	n, st := p.Inner(0)
-	w := p.Walk(1)
-	for w.Next(&p) {
-		r *= prodRow(v.data, w.Off[0], st, n)
-	}
-	return r
+	return kernels.ReduceProdRows(&p, T(1), v.data)
 }
 
 // Mean returns the arithmetic mean of the elements of v (NumPy's
@@ -142,14 +135,7 @@ func Any(v NDView[bool]) bool {
 	if !planAll(&p, &v, true) {
 		return false
 	}
-	n, st := p.Inner(0)
-	w := p.Walk(1)
-	for w.Next(&p) {
-		if findBool(v.data, w.Off[0], st, n, true) {
-			return true
-		}
-	}
-	return false
+	return kernels.ReduceAnyRows(&p, false, v.data)
 }
 
 // All reports whether every element of v is true (NumPy's v.all()); true
@@ -159,14 +145,7 @@ func All(v NDView[bool]) bool {
 	if !planAll(&p, &v, true) {
 		return true
 	}
-	n, st := p.Inner(0)
-	w := p.Walk(1)
-	for w.Next(&p) {
-		if findBool(v.data, w.Off[0], st, n, false) {
-			return false
-		}
-	}
-	return true
+	return kernels.ReduceAllRows(&p, true, v.data)
 }
 
 // planAll plans a walk over v alone, in memory order when reorder is true
@@ -238,37 +217,6 @@ func sumF16(p *plan.Plan, data []uint16) float32 {
 	return c.total()
 }
 
-// prodRow returns the product of data[off], data[off+st], … (n elements).
-func prodRow[T Numeric](data []T, off, st, n int) T {
-	r := T(1)
-	if st == 1 {
-		for _, x := range data[off : off+n] {
-			r *= x
-		}
-		return r
-	}
-	for range n {
-		r *= data[off]
-		off += st
-	}
-	return r
-}
-
-// findBool reports whether x is among data[off], data[off+st], … (n
-// elements).
-func findBool(data []bool, off, st, n int, x bool) bool {
-	if st == 1 {
-		return slices.Contains(data[off:off+n], x)
-	}
-	for range n {
-		if data[off] == x {
-			return true
-		}
-		off += st
-	}
-	return false
-}
-
 // minMax returns the smallest (largest when isMax) element of v.
 func minMax[T Real](op string, v NDView[T], isMax bool) T {
 	var p plan.Plan
@@ -281,67 +229,19 @@ func minMax[T Real](op string, v NDView[T], isMax bool) T {
 		var f f16Blocks
 		f.init(&p)
 		for b := f.next(&p, data); b != nil; b = f.next(&p, data) {
-			r = minMaxRow(b, 0, 1, len(b), r, isMax)
+			if isMax {
+				r = kernels.ReduceMax(r, b)
+			} else {
+				r = kernels.ReduceMin(r, b)
+			}
 		}
 		return fromF32[T](r)
 	}
 	r := v.data[p.Base[0]]
-	n, st := p.Inner(0)
-	w := p.Walk(1)
-	for w.Next(&p) {
-		r = minMaxRow(v.data, w.Off[0], st, n, r, isMax)
+	if isMax {
+		return kernels.ReduceMaxRows(&p, r, v.data)
 	}
-	return r
-}
-
-// minMaxRow returns the smallest (largest when isMax) of r and data[off],
-// data[off+st], … (n elements); NaN propagates.
-func minMaxRow[T Real](data []T, off, st, n int, r T, isMax bool) T {
-	if st == 1 {
-		if isMax {
-			return maxRow(data[off:off+n], r)
-		}
-		return minRow(data[off:off+n], r)
-	}
-	for range n {
-		if isMax {
-			r = max(r, data[off])
-		} else {
-			r = min(r, data[off])
-		}
-		off += st
-	}
-	return r
-}
-
-// maxRow returns the largest of r and the elements of s, with four
-// independent chains: Go's max of floats takes several dependent
-// instructions (for NaN and signed zeros), and one chain ran at a third
-// of the speed (BenchmarkMinMax). max is associative and commutative, NaN
-// included, so the result is that of one chain.
-func maxRow[T Real](s []T, r T) T {
-	r0, r1, r2, r3 := r, r, r, r
-	for ; len(s) >= 4; s = s[4:] {
-		q := (*[4]T)(s)
-		r0, r1, r2, r3 = max(r0, q[0]), max(r1, q[1]), max(r2, q[2]), max(r3, q[3])
-	}
-	for _, x := range s {
-		r0 = max(r0, x)
-	}
-	return max(max(r0, r1), max(r2, r3))
-}
-
-// minRow returns the smallest of r and the elements of s, as maxRow does.
-func minRow[T Real](s []T, r T) T {
-	r0, r1, r2, r3 := r, r, r, r
-	for ; len(s) >= 4; s = s[4:] {
-		q := (*[4]T)(s)
-		r0, r1, r2, r3 = min(r0, q[0]), min(r1, q[1]), min(r2, q[2]), min(r3, q[3])
-	}
-	for _, x := range s {
-		r0 = min(r0, x)
-	}
-	return min(min(r0, r1), min(r2, r3))
+	return kernels.ReduceMinRows(&p, r, v.data)
 }
 
 // argMinMax returns the C-order index of the smallest (largest when isMax)
@@ -500,18 +400,9 @@ func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
 	}
 	d, data := dst.data, v.data
 	r.run(func(di, vi, vs, m int) {
-		d[di] = prodRow(data, vi, vs, m)
+		d[di] = kernels.ReduceProdRow(1, data, vi, vs, m)
 	}, func(di, ds, vi, vm, vs, m, n int) {
-		f := func(x, y T) T { return x * y }
-		copyRow(d, di, ds, data, vi, vs, n)
-		for i := 1; i < m; i++ {
-			vi += vm
-			if ds == 1 && vs == 1 {
-				foldV(d[di:di+n], data[vi:], f)
-				continue
-			}
-			foldStrided(d, di, ds, data, vi, vs, n, f)
-		}
+		kernels.FoldProd(d, di, ds, data, vi, vm, vs, m, n)
 	})
 }
 
@@ -559,23 +450,16 @@ func minMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
 	}
 	d, data := dst.data, v.data
 	r.run(func(di, vi, vs, m int) {
-		d[di] = minMaxRow(data, vi+vs, vs, m-1, data[vi], isMax)
+		if isMax {
+			d[di] = kernels.ReduceMaxRow(data[vi], data, vi+vs, vs, m-1)
+		} else {
+			d[di] = kernels.ReduceMinRow(data[vi], data, vi+vs, vs, m-1)
+		}
 	}, func(di, ds, vi, vm, vs, m, n int) {
-		fmin := func(x, y T) T { return min(x, y) }
-		fmax := func(x, y T) T { return max(x, y) }
-		copyRow(d, di, ds, data, vi, vs, n)
-		for i := 1; i < m; i++ {
-			vi += vm
-			switch {
-			case ds == 1 && vs == 1 && isMax:
-				foldV(d[di:di+n], data[vi:], fmax)
-			case ds == 1 && vs == 1:
-				foldV(d[di:di+n], data[vi:], fmin)
-			case isMax:
-				foldStrided(d, di, ds, data, vi, vs, n, fmax)
-			default:
-				foldStrided(d, di, ds, data, vi, vs, n, fmin)
-			}
+		if isMax {
+			kernels.FoldMax(d, di, ds, data, vi, vm, vs, m, n)
+		} else {
+			kernels.FoldMin(d, di, ds, data, vi, vm, vs, m, n)
 		}
 	})
 }
@@ -658,56 +542,18 @@ func anyAllAxis(op string, dst, v NDView[bool], axis int, isAny bool) {
 	}
 	d, data := dst.data, v.data
 	r.run(func(di, vi, vs, m int) {
-		// Any: a true found; All: no false found.
-		d[di] = findBool(data, vi, vs, m, isAny) == isAny
+		if isAny {
+			d[di] = kernels.ReduceAnyRow(false, data, vi, vs, m)
+		} else {
+			d[di] = kernels.ReduceAllRow(true, data, vi, vs, m)
+		}
 	}, func(di, ds, vi, vm, vs, m, n int) {
-		or := func(x, y bool) bool { return x || y }
-		and := func(x, y bool) bool { return x && y }
-		copyRow(d, di, ds, data, vi, vs, n)
-		for i := 1; i < m; i++ {
-			vi += vm
-			switch {
-			case ds == 1 && vs == 1 && isAny:
-				foldV(d[di:di+n], data[vi:], or)
-			case ds == 1 && vs == 1:
-				foldV(d[di:di+n], data[vi:], and)
-			case isAny:
-				foldStrided(d, di, ds, data, vi, vs, n, or)
-			default:
-				foldStrided(d, di, ds, data, vi, vs, n, and)
-			}
+		if isAny {
+			kernels.FoldAny(d, di, ds, data, vi, vm, vs, m, n)
+		} else {
+			kernels.FoldAll(d, di, ds, data, vi, vm, vs, m, n)
 		}
 	})
-}
-
-// copyRow sets d[di+j·ds] = data[vi+j·vs] for j < n.
-func copyRow[T any](d []T, di, ds int, data []T, vi, vs, n int) {
-	if ds == 1 && vs == 1 {
-		copy(d[di:di+n], data[vi:vi+n])
-		return
-	}
-	for range n {
-		d[di] = data[vi]
-		di += ds
-		vi += vs
-	}
-}
-
-// foldV sets d[i] = f(d[i], s[i]).
-func foldV[T any](d, s []T, f func(T, T) T) {
-	s = s[:len(d)]
-	for i := range d {
-		d[i] = f(d[i], s[i])
-	}
-}
-
-// foldStrided sets d[di+j·ds] = f(d[di+j·ds], data[si+j·ss]) for j < n.
-func foldStrided[T any](d []T, di, ds int, data []T, si, ss, n int, f func(T, T) T) {
-	for range n {
-		d[di] = f(d[di], data[si])
-		di += ds
-		si += ss
-	}
 }
 
 // f16Axis runs the float32 reduction fn for float16.Float16 views: v is

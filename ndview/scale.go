@@ -1,8 +1,10 @@
 package ndview
 
-import "github.com/ndkit/ndkit/ndview/internal/plan"
-
-import "github.com/ndkit/ndkit/ndview/internal/mem"
+import (
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
 
 // Scaling conversion: Convert with an affine map on the way, the one pass
 // that turns image bytes into model input (NumPy's
@@ -362,85 +364,21 @@ func isComplexKind(k mem.Kind) bool { return k == mem.Complex64 || k == mem.Comp
 // loadF64 converts the elements s[si], s[si+ss], … of kind ks into c, as
 // Convert converts them to float64.
 func loadF64(c []float64, ks mem.Kind, s mem.Raw, si, ss int) {
-	n := len(c)
-	switch ks {
-	case mem.Int8:
-		rowReal(c, 0, 1, mem.As[int8](s), si, ss, n)
-	case mem.Int16:
-		rowReal(c, 0, 1, mem.As[int16](s), si, ss, n)
-	case mem.Int32:
-		rowReal(c, 0, 1, mem.As[int32](s), si, ss, n)
-	case mem.Int64:
-		rowReal(c, 0, 1, mem.As[int64](s), si, ss, n)
-	case mem.Uint8:
-		rowReal(c, 0, 1, mem.As[uint8](s), si, ss, n)
-	case mem.Uint16:
-		rowReal(c, 0, 1, mem.As[uint16](s), si, ss, n)
-	case mem.Uint32:
-		rowReal(c, 0, 1, mem.As[uint32](s), si, ss, n)
-	case mem.Uint64:
-		rowReal(c, 0, 1, mem.As[uint64](s), si, ss, n)
-	case mem.Float32:
-		rowReal(c, 0, 1, mem.As[float32](s), si, ss, n)
-	case mem.Float64:
-		rowReal(c, 0, 1, mem.As[float64](s), si, ss, n)
-	case mem.Float16:
-		rowF16ToReal(c, 0, 1, mem.As[uint16](s), si, ss, n)
-	case mem.Complex64:
-		rowC64ToReal(c, 0, 1, mem.As[complex64](s), si, ss, n)
-	case mem.Complex128:
-		rowC128ToReal(c, 0, 1, mem.As[complex128](s), si, ss, n)
-	}
+	kernels.ConvertRow(mem.Float64, mem.Erase(c), 0, 1, ks, s, si, ss, len(c))
 }
 
 // storeF64 converts c into the elements d[di], d[di+ds], … of kind kd, as
 // Convert converts float64 to that kind.
 func storeF64(kd mem.Kind, d mem.Raw, di, ds int, c []float64) {
-	n := len(c)
-	switch kd {
-	case mem.Int8:
-		rowReal(mem.As[int8](d), di, ds, c, 0, 1, n)
-	case mem.Int16:
-		rowReal(mem.As[int16](d), di, ds, c, 0, 1, n)
-	case mem.Int32:
-		rowReal(mem.As[int32](d), di, ds, c, 0, 1, n)
-	case mem.Int64:
-		rowReal(mem.As[int64](d), di, ds, c, 0, 1, n)
-	case mem.Uint8:
-		rowReal(mem.As[uint8](d), di, ds, c, 0, 1, n)
-	case mem.Uint16:
-		rowReal(mem.As[uint16](d), di, ds, c, 0, 1, n)
-	case mem.Uint32:
-		rowReal(mem.As[uint32](d), di, ds, c, 0, 1, n)
-	case mem.Uint64:
-		rowReal(mem.As[uint64](d), di, ds, c, 0, 1, n)
-	case mem.Float32:
-		rowReal(mem.As[float32](d), di, ds, c, 0, 1, n)
-	case mem.Float64:
-		rowReal(mem.As[float64](d), di, ds, c, 0, 1, n)
-	case mem.Float16:
-		rowF64ToF16(mem.As[uint16](d), di, ds, c, 0, 1, n)
-	case mem.Complex64:
-		rowToC64(mem.As[complex64](d), di, ds, c, 0, 1, n)
-	case mem.Complex128:
-		rowToC128(mem.As[complex128](d), di, ds, c, 0, 1, n)
-	}
+	kernels.ConvertRow(kd, d, di, ds, mem.Float64, mem.Erase(c), 0, 1, len(c))
 }
 
 // loadC128 is loadF64 from a complex kind into complex128.
 func loadC128(c []complex128, ks mem.Kind, s mem.Raw, si, ss int) {
-	if ks == mem.Complex64 {
-		rowC64ToC128(c, 0, 1, mem.As[complex64](s), si, ss, len(c))
-		return
-	}
-	rowCopy(c, 0, 1, mem.As[complex128](s), si, ss, len(c))
+	kernels.ConvertRow(mem.Complex128, mem.Erase(c), 0, 1, ks, s, si, ss, len(c))
 }
 
 // storeC128 is storeF64 from complex128 into a complex kind.
 func storeC128(kd mem.Kind, d mem.Raw, di, ds int, c []complex128) {
-	if kd == mem.Complex64 {
-		rowC128ToC64(mem.As[complex64](d), di, ds, c, 0, 1, len(c))
-		return
-	}
-	rowCopy(mem.As[complex128](d), di, ds, c, 0, 1, len(c))
+	kernels.ConvertRow(kd, d, di, ds, mem.Complex128, mem.Erase(c), 0, 1, len(c))
 }

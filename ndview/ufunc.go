@@ -1,11 +1,5 @@
 package ndview
 
-import "github.com/ndkit/ndkit/ndview/internal/layout"
-
-import "github.com/ndkit/ndkit/ndview/internal/plan"
-
-import "github.com/ndkit/ndkit/ndview/internal/mem"
-
 // Element-wise arithmetic (NumPy's ufuncs add, subtract, multiply, divide,
 // minimum, maximum, negative, absolute, sqrt, exp, log) into a destination
 // view.
@@ -22,14 +16,15 @@ import "github.com/ndkit/ndkit/ndview/internal/mem"
 // before it is written; a source that overlaps the destination in any other
 // way is copied first (detach, copy.go).
 //
-// The walk: one traversal plan per call (plan.go), reordered to the
+// The walk: one traversal plan per call (internal/plan), reordered to the
 // destination's memory order and coalesced, then one row loop per row of
 // the innermost axis. Row loops are specialised for the patterns that
 // dominate real use: all three operands contiguous, or one source constant
 // along the row (a broadcast or a scalar operand) and the others
-// contiguous; any other strides take a strided loop. Each operation's loop
-// body is a function literal that the compiler inlines into the loops
-// (ufunc_loops.go), so no call is made per element.
+// contiguous; any other strides take a strided loop. The loops and their
+// walkers (kernels.AddRows, …) are generated in internal/kernels from a
+// table with one row per operation, whose element function the compiler
+// inlines into the loops, so no call is made per element.
 //
 // float16.Float16 is computed as a float, never on its bits: rows are
 // converted to float32 in chunks, computed in float32 and rounded back to
@@ -48,6 +43,10 @@ import "github.com/ndkit/ndkit/ndview/internal/mem"
 import (
 	"math"
 
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
+	"github.com/ndkit/ndkit/ndview/internal/layout"
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
 	"github.com/x448/float16"
 )
 
@@ -233,15 +232,15 @@ func runArith[T Numeric](p *plan.Plan, op binOp, d, a, b []T) {
 	case k == mem.Float16:
 		f16Binary(p, op, bitsF16(d), bitsF16(a), bitsF16(b))
 	case op == opAdd:
-		addRows(p, d, a, b)
+		kernels.AddRows(p, d, a, b)
 	case op == opSub:
-		subRows(p, d, a, b)
+		kernels.SubRows(p, d, a, b)
 	case op == opMul:
-		mulRows(p, d, a, b)
+		kernels.MulRows(p, d, a, b)
 	case isIntKind(k):
-		divIntRows(p, d, a, b)
+		kernels.DivIntRows(p, d, a, b)
 	default:
-		divRows(p, d, a, b)
+		kernels.DivRows(p, d, a, b)
 	}
 }
 
@@ -255,9 +254,9 @@ func binaryOrdered[T Real](op binOp, dst, a, b NDView[T]) {
 	case mem.InfoOf[T]().Kind == mem.Float16:
 		f16Binary(&p, op, bitsF16(dst.data), bitsF16(a.data), bitsF16(b.data))
 	case op == opMin:
-		minRows(&p, dst.data, a.data, b.data)
+		kernels.MinRows(&p, dst.data, a.data, b.data)
 	default:
-		maxRows(&p, dst.data, a.data, b.data)
+		kernels.MaxRows(&p, dst.data, a.data, b.data)
 	}
 }
 
@@ -292,7 +291,7 @@ func unary[T Numeric](op unOp, p *plan.Plan, dst, a *NDView[T]) bool {
 func negate[T Numeric](dst, a NDView[T]) {
 	var p plan.Plan
 	if unary(opNeg, &p, &dst, &a) {
-		negRows(&p, dst.data, a.data)
+		kernels.NegRows(&p, dst.data, a.data)
 	}
 }
 
@@ -300,7 +299,7 @@ func negate[T Numeric](dst, a NDView[T]) {
 func absolute[T Real](dst, a NDView[T]) {
 	var p plan.Plan
 	if unary(opAbs, &p, &dst, &a) {
-		absRows(&p, dst.data, a.data)
+		kernels.AbsRows(&p, dst.data, a.data)
 	}
 }
 
@@ -314,7 +313,7 @@ func floatUnary[T Float](op unOp, dst, a NDView[T]) {
 	d, s := dst.data, a.data
 	switch w := plan.Workers(&p, 2*p.Size*mem.Sizeof[T]()); {
 	case op == opSqrt:
-		sqrtRows(&p, d, s)
+		kernels.SqrtRows(&p, d, s)
 	case w > 1:
 		plan.Parallel(&p, w, func(part *plan.Plan) { transcendental(part, op, d, s) })
 	default:
@@ -325,9 +324,9 @@ func floatUnary[T Float](op unOp, dst, a NDView[T]) {
 // transcendental runs Exp or Log along p.
 func transcendental[T Float](p *plan.Plan, op unOp, d, s []T) {
 	if op == opExp {
-		mathRows(p, d, s, math.Exp)
+		kernels.MathRows(p, d, s, math.Exp)
 	} else {
-		mathRows(p, d, s, math.Log)
+		kernels.MathRows(p, d, s, math.Log)
 	}
 }
 

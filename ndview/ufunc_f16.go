@@ -1,8 +1,11 @@
 package ndview
 
-import "github.com/ndkit/ndkit/ndview/internal/plan"
+import (
+	"math"
 
-import "math"
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
 
 // float16.Float16 in element-wise operations: values, never bits.
 //
@@ -128,17 +131,17 @@ func f16Binary(p *plan.Plan, op binOp, d, a, b []uint16) {
 		q := &f.q
 		switch op {
 		case opAdd:
-			addRows(q, z, x, y)
+			kernels.AddRows(q, z, x, y)
 		case opSub:
-			subRows(q, z, x, y)
+			kernels.SubRows(q, z, x, y)
 		case opMul:
-			mulRows(q, z, x, y)
+			kernels.MulRows(q, z, x, y)
 		case opDiv:
-			divRows(q, z, x, y)
+			kernels.DivRows(q, z, x, y)
 		case opMin:
-			minRows(q, z, x, y)
+			kernels.MinRows(q, z, x, y)
 		case opMax:
-			maxRows(q, z, x, y)
+			kernels.MaxRows(q, z, x, y)
 		}
 		toF16(d, di, ds, z[:q.Size])
 	}
@@ -154,15 +157,15 @@ func f16Unary(p *plan.Plan, op unOp, d, a []uint16) {
 		q := &f.q
 		switch op {
 		case opNeg:
-			negRows(q, z, x)
+			kernels.NegRows(q, z, x)
 		case opAbs:
-			absRows(q, z, x)
+			kernels.AbsRows(q, z, x)
 		case opSqrt:
-			sqrtRows(q, z, x)
+			kernels.SqrtRows(q, z, x)
 		case opExp:
-			mathRows(q, z, x, math.Exp)
+			kernels.MathRows(q, z, x, math.Exp)
 		case opLog:
-			mathRows(q, z, x, math.Log)
+			kernels.MathRows(q, z, x, math.Log)
 		}
 		toF16(d, di, ds, z[:q.Size])
 	}
@@ -176,7 +179,7 @@ func f16Clip(p *plan.Plan, d, a []uint16, lo, hi float32) {
 	z, x := f.bufs[0][:], f.bufs[1][:]
 	for f.next(p, a, nil) {
 		di, ds := f.toBuf()
-		clipRows(&f.q, z, x, lo, hi)
+		kernels.ClipRows(&f.q, z, x, lo, hi)
 		toF16(d, di, ds, z[:f.q.Size])
 	}
 }
