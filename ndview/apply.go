@@ -57,21 +57,10 @@ func (v NDView[T]) Apply(f func(T) T) {
 // dst is read-only and ErrShape when src cannot be broadcast to dst's
 // shape.
 func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
-	const op = "Map"
-	if dst.lay.Flags&layout.FlagReadOnly != 0 {
-		panicf(op, ErrReadOnly, "assignment destination is read-only")
-	}
 	var p plan.Plan
-	p.Init(dst.lay.Shape())
-	p.Add(dst.lay.Off, dst.lay.Strides())
-	if !p.AddBroadcast(src.lay.Off, src.lay.Shape(), src.lay.Strides()) {
-		broadcastPanic(op, src.lay.Shape(), dst.lay.Shape())
-	}
-	if p.Empty() {
+	if !plan2("Map", &p, &dst, &src) {
 		return
 	}
-	src = detach(&p, 1, &dst, src)
-	p.Simplify(true)
 	n, ds := p.Inner(0)
 	_, ss := p.Inner(1)
 	w := p.Walk(1)
@@ -103,25 +92,10 @@ func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 // dst is read-only and ErrShape when a or b cannot be broadcast to dst's
 // shape.
 func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
-	const op = "Zip"
-	if dst.lay.Flags&layout.FlagReadOnly != 0 {
-		panicf(op, ErrReadOnly, "assignment destination is read-only")
-	}
 	var p plan.Plan
-	p.Init(dst.lay.Shape())
-	p.Add(dst.lay.Off, dst.lay.Strides())
-	if !p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) {
-		broadcastPanic(op, a.lay.Shape(), dst.lay.Shape())
-	}
-	if !p.AddBroadcast(b.lay.Off, b.lay.Shape(), b.lay.Strides()) {
-		broadcastPanic(op, b.lay.Shape(), dst.lay.Shape())
-	}
-	if p.Empty() {
+	if !plan3("Zip", &p, &dst, &a, &b) {
 		return
 	}
-	a = detach(&p, 1, &dst, a)
-	b = detach(&p, 2, &dst, b)
-	p.Simplify(true)
 	n, ds := p.Inner(0)
 	_, sa := p.Inner(1)
 	_, sb := p.Inner(2)

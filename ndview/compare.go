@@ -2,7 +2,6 @@ package ndview
 
 import (
 	"github.com/ndkit/ndkit/ndview/internal/kernels"
-	"github.com/ndkit/ndkit/ndview/internal/layout"
 	"github.com/ndkit/ndkit/ndview/internal/mem"
 	"github.com/ndkit/ndkit/ndview/internal/plan"
 )
@@ -138,19 +137,8 @@ func compareRows[T Real](p *plan.Plan, op cmpOp, d []bool, a, b []T) {
 // dst is read-only and ErrShape, naming the shapes, when cond, a or b
 // cannot be broadcast to dst's shape.
 func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
-	const op = "Where"
-	if dst.lay.Flags&layout.FlagReadOnly != 0 {
-		panicf(op, ErrReadOnly, "assignment destination is read-only")
-	}
 	var p plan.Plan
-	p.Init(dst.lay.Shape())
-	p.Add(dst.lay.Off, dst.lay.Strides())
-	if !p.AddBroadcast(cond.lay.Off, cond.lay.Shape(), cond.lay.Strides()) ||
-		!p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) ||
-		!p.AddBroadcast(b.lay.Off, b.lay.Shape(), b.lay.Strides()) {
-		operandsPanic(op, dst.lay.Shape(), cond.lay.Shape(), a.lay.Shape(), b.lay.Shape())
-	}
-	if p.Empty() {
+	if !planWrite("Where", &p, &dst.lay, &cond.lay, &a.lay, &b.lay) {
 		return
 	}
 	cond = detach(&p, 1, &dst, cond)

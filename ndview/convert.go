@@ -14,7 +14,6 @@ package ndview
 
 import (
 	"github.com/ndkit/ndkit/ndview/internal/kernels"
-	"github.com/ndkit/ndkit/ndview/internal/layout"
 	"github.com/ndkit/ndkit/ndview/internal/mem"
 	"github.com/ndkit/ndkit/ndview/internal/plan"
 )
@@ -79,19 +78,9 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 // the goroutines' closure only when that is above 1, so that what it
 // captures stays on the stack otherwise.
 func planConvert[U, T any](op string, p *plan.Plan, dst *NDView[U], src NDView[T]) (NDView[T], int) {
-	if dst.lay.Flags&layout.FlagReadOnly != 0 {
-		panicf(op, ErrReadOnly, "assignment destination is read-only")
-	}
-	p.Init(dst.lay.Shape())
-	p.Add(dst.lay.Off, dst.lay.Strides())
-	if !p.AddBroadcast(src.lay.Off, src.lay.Shape(), src.lay.Strides()) {
-		broadcastPanic(op, src.lay.Shape(), dst.lay.Shape())
-	}
-	if p.Empty() {
+	if !plan2(op, p, dst, &src) {
 		return src, 0
 	}
-	src = detach(p, 1, dst, src)
-	p.Simplify(true)
 	dsize, ssize := mem.Sizeof[U](), mem.Sizeof[T]()
 	p.RowTiles(dsize, ssize)
 	return src, plan.Workers(p, p.Size*(dsize+ssize))

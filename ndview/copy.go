@@ -148,17 +148,8 @@ func fillSlice[T any](s []T, x T) {
 // way that needs a temporary, and for the goroutines of the parallel path
 // that large contiguous copies take.
 func (v NDView[T]) CopyFrom(src NDView[T]) {
-	const op = "CopyFrom"
-	if v.lay.Flags&layout.FlagReadOnly != 0 {
-		panicf(op, ErrReadOnly, "assignment destination is read-only")
-	}
 	var p plan.Plan
-	p.Init(v.lay.Shape())
-	p.Add(v.lay.Off, v.lay.Strides())
-	if !p.AddBroadcast(src.lay.Off, src.lay.Shape(), src.lay.Strides()) {
-		broadcastPanic(op, src.lay.Shape(), v.lay.Shape())
-	}
-	if p.Empty() {
+	if !planWrite("CopyFrom", &p, &v.lay, &src.lay) {
 		return
 	}
 	switch kind, delta := aliasOf(&v, &src, p.St[1][:p.Rank]); kind {

@@ -338,20 +338,51 @@ func bitsF16[T any](s []T) []uint16 { return mem.As[uint16](mem.Erase(s)) }
 
 // Planning.
 
-// plan2 plans dst = f(a): it checks that dst is writable and that a
-// broadcasts to dst's shape (panicking with op's name otherwise), detaches
-// an overlapping a (SEMANTICS W3), and simplifies the plan for the
-// destination's memory order. It reports false when dst has no elements.
-func plan2[D, A any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A]) bool {
-	if dst.lay.Flags&layout.FlagReadOnly != 0 {
+// planWrite starts p as an element-wise write into dst (operand 0) from
+// sources of the given layouts (operands 1, 2, …): the preamble every
+// element-wise operation shares (semantics.md W1, E7). It panics, naming
+// op and the shapes, when dst is read-only or a source does not broadcast
+// to dst's shape, so that nothing is written after a failed check, and it
+// reports false when dst has no element. Callers then detach overlapping
+// sources (W3) and simplify the plan.
+func planWrite(op string, p *plan.Plan, dst *layout.Layout, srcs ...*layout.Layout) bool {
+	if dst.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
-	p.Init(dst.lay.Shape())
-	p.Add(dst.lay.Off, dst.lay.Strides())
-	if !p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) {
-		broadcastPanic(op, a.lay.Shape(), dst.lay.Shape())
+	p.Init(dst.Shape())
+	p.Add(dst.Off, dst.Strides())
+	for _, s := range srcs {
+		if !p.AddBroadcast(s.Off, s.Shape(), s.Strides()) {
+			writePanic(op, dst, srcs)
+		}
 	}
-	if p.Empty() {
+	return !p.Empty()
+}
+
+// writePanic is planWrite's failure: NumPy's copyto message for one source,
+// and its ufunc message, naming every operand, for several.
+//
+//go:noinline
+func writePanic(op string, dst *layout.Layout, srcs []*layout.Layout) {
+	// The shapes are copied, so that the layouts (often on the callers'
+	// stacks) do not escape.
+	dsh := append([]int(nil), dst.Shape()...)
+	if len(srcs) == 1 {
+		broadcastPanic(op, append([]int(nil), srcs[0].Shape()...), dsh)
+	}
+	shapes := make([][]int, len(srcs))
+	for i, s := range srcs {
+		shapes[i] = append([]int(nil), s.Shape()...)
+	}
+	operandsPanic(op, dsh, shapes...)
+}
+
+// plan2 plans dst = f(a): planWrite, then a copy of a when it overlaps dst
+// other than element for element (detach, semantics.md W3), then the plan
+// simplified for the destination's memory order. It reports false when dst
+// has no elements.
+func plan2[D, A any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A]) bool {
+	if !planWrite(op, p, &dst.lay, &a.lay) {
 		return false
 	}
 	*a = detach(p, 1, dst, *a)
@@ -361,16 +392,7 @@ func plan2[D, A any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A]) bool
 
 // plan3 plans dst = f(a, b) as plan2 does for one source.
 func plan3[D, A, B any](op string, p *plan.Plan, dst *NDView[D], a *NDView[A], b *NDView[B]) bool {
-	if dst.lay.Flags&layout.FlagReadOnly != 0 {
-		panicf(op, ErrReadOnly, "assignment destination is read-only")
-	}
-	p.Init(dst.lay.Shape())
-	p.Add(dst.lay.Off, dst.lay.Strides())
-	if !p.AddBroadcast(a.lay.Off, a.lay.Shape(), a.lay.Strides()) ||
-		!p.AddBroadcast(b.lay.Off, b.lay.Shape(), b.lay.Strides()) {
-		operandsPanic(op, dst.lay.Shape(), a.lay.Shape(), b.lay.Shape())
-	}
-	if p.Empty() {
+	if !planWrite(op, p, &dst.lay, &a.lay, &b.lay) {
 		return false
 	}
 	*a = detach(p, 1, dst, *a)
