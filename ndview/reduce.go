@@ -720,24 +720,3 @@ func reduceShapePanic(op string, dsh, vsh []int, ax int) {
 	panicf(op, ErrShape, "destination shape %s does not fit the reduction of shape %s along axis %d; want %s or %s (keepdims)",
 		formatShape(dsh), formatShape(vsh), ax, formatShape(drop), formatShape(keep))
 }
-
-// shareMemory reports whether the elements of a and b share any byte.
-func shareMemory[A, B any](a *NDView[A], b *NDView[B]) bool {
-	sa, sb := mem.Sizeof[A](), mem.Sizeof[B]()
-	if sa == 0 || sb == 0 || a.Size() == 0 || b.Size() == 0 {
-		return false
-	}
-	alo, ahi := plan.ExtentOf(a.lay.Off, a.lay.Shape(), a.lay.Strides())
-	blo, bhi := plan.ExtentOf(b.lay.Off, b.lay.Shape(), b.lay.Strides())
-	var x, y [3]uintptr
-	for {
-		x = addrs(a.data, alo, ahi, a.lay.Off)
-		y = addrs(b.data, blo, bhi, b.lay.Off)
-		// A buffer on a goroutine stack moves when the stack grows (see
-		// aliasOf); measure again if it moved.
-		if addrs(a.data, alo, ahi, a.lay.Off) == x {
-			break
-		}
-	}
-	return y[1]+uintptr(sb) > x[0] && x[1]+uintptr(sa) > y[0]
-}
