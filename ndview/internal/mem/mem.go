@@ -68,16 +68,17 @@ func As[T any](r Raw) []T {
 // Reinterpret returns the longest []U inside the bytes of s whose elements
 // are congruent with byte offset first of s modulo sizeof(U), and the index
 // in it of the U starting at first: the memory of s "around" first, seen as
-// U's. T and U must be pointer-free with nonzero sizes (their Info's
-// BytesOK), 0 <= first <= len(s)·sizeof(T), and the address of byte first
-// must be aligned for U (then so is every U in the result: sizes are
-// multiples of alignments). It panics when any of these fails.
+// U's. T and U must be pointer-free (their Info's BytesOK, which every
+// caller checks first: finding it out costs a map look-up for structs, too
+// much to repeat on every cast), 0 <= first <= len(s)·sizeof(T), and the
+// address of byte first must be aligned for U (then so is every U in the
+// result: sizes are multiples of alignments). It panics when a size is 0,
+// first is outside the bytes of s or the address is misaligned.
 func Reinterpret[U, T any](s []T, first int) ([]U, int) {
-	if !InfoOf[T]().BytesOK() || !InfoOf[U]().BytesOK() {
-		panic(fmt.Sprintf("mem.Reinterpret: %s to %s: only pointer-free types of nonzero size are seen as bytes",
-			InfoOf[T]().Format, InfoOf[U]().Format))
-	}
 	su := Sizeof[U]()
+	if su == 0 || Sizeof[T]() == 0 {
+		panic("mem.Reinterpret: a type of size 0 holds no bytes")
+	}
 	total := len(s) * Sizeof[T]() // the byte length of a slice in memory fits in int
 	if first < 0 || first > total {
 		panic(fmt.Sprintf("mem.Reinterpret: byte %d outside [0, %d]", first, total))
