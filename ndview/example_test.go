@@ -160,3 +160,39 @@ func ExampleNDView_AsReadOnly() {
 	// Output:
 	// true ndview: Set: assignment destination is read-only
 }
+
+func ExampleNDView_At2() {
+	// NumPy: m = np.arange(6).reshape(2, 3); m[1, 2]
+	m, err := ndview.FromSlice(arange(6), 2, 3)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(m.At2(1, 2))
+
+	// A column sum, one checked access at a time: At2 compiles inline, to a
+	// few comparisons and loads.
+	sum := 0
+	for i := range m.Shape()[0] {
+		sum += m.At2(i, 1)
+	}
+	fmt.Println(sum)
+
+	t := m.T()
+	t.Set2(-1, 2, 0) // m[0, 2] = -1, through the transposed view
+	fmt.Println(m)
+
+	defer func() {
+		err := recover().(error)
+		var ie *ndview.IndexError
+		fmt.Println(errors.As(err, &ie), ie.Axis, ie.Index)
+		fmt.Println(err)
+	}()
+	m.At2(0, 3)
+	// Output:
+	// 5
+	// 5
+	// [[ 0  1 -1]
+	//  [ 3  4  5]]
+	// true 1 3
+	// ndview: At2: index 3 out of range for axis 1 of size 3 (shape [2 3])
+}

@@ -7,8 +7,6 @@ package layout
 // writes. Shape and Strides are the one accessor to that storage: code
 // outside this file never asks where it lives.
 
-import "github.com/ndkit/ndkit/ndview/internal/errs"
-
 // InlineRank is the largest rank whose shape and strides live inside the
 // NDView value itself; views of rank up to InlineRank are created, sliced,
 // transposed and reshaped without allocating. Higher ranks keep shape and
@@ -17,9 +15,16 @@ import "github.com/ndkit/ndkit/ndview/internal/errs"
 const InlineRank = 4
 
 // View flags. Contiguity is not among them: it is computed when asked
-// (contiguity), which costs less than keeping it up to date.
+// (Contiguity), which costs less than keeping it up to date.
+//
+// Every flag lies above the bits of any rank1 (0 to MaxRank-1, or -1 for a
+// 0-d view), so that rank1|Flags equals rank1 exactly when no flag is set:
+// WriteOffset2 and WriteOffset3 check the rank and writability in one
+// comparison, which keeps Set2 and Set3 within the inlining budget. Every
+// flag refuses writes; a property that does not would need a field of its
+// own.
 const (
-	FlagReadOnly uint8 = 1 << iota
+	FlagReadOnly int32 = 1 << (8 + iota)
 )
 
 // layout is the part of a view that does not depend on T: offset, shape,
@@ -39,7 +44,7 @@ type Layout struct {
 	Off   int    // the index in the data of element (0, …, 0)
 	extra *extra // nil for most views; shared between views, never written
 	rank1 int32  // ndim-1, so that the zero NDView is 1-D with shape [0]
-	Flags uint8  // FlagReadOnly
+	Flags int32  // FlagReadOnly; int32 like rank1, see FlagReadOnly
 }
 
 // extra holds the parts of a layout that few views need. Views copied from
@@ -167,7 +172,7 @@ func (v *Layout) FContiguous() bool { return IsFContiguous(v.Shape(), v.Strides(
 // (At passes none, Set FlagReadOnly). It is not generic, so the call passes
 // no dictionary, and it handles views of rank 1 to 3 with the loop unrolled;
 // everything else goes to elemOffsetSlow.
-func (l *Layout) ElemOffset(refuse uint8, idx []int) int {
+func (l *Layout) ElemOffset(refuse int32, idx []int) int {
 	// Ranks 1 to 3 always have inline layouts.
 	if l.Flags&refuse == 0 && len(idx) == int(l.rank1)+1 {
 		sm, off := &l.small, l.Off
@@ -193,24 +198,17 @@ func (l *Layout) ElemOffset(refuse uint8, idx []int) int {
 
 // elemOffsetSlow is ElemOffset for the other ranks and heap-stored
 // layouts, and the panics.
-func (l *Layout) elemOffsetSlow(refuse uint8, idx []int) int {
+func (l *Layout) elemOffsetSlow(refuse int32, idx []int) int {
 	op := "At"
 	if refuse != 0 {
 		op = "Set"
 	}
-	if l.Flags&refuse != 0 {
-		errs.Panicf(op, errs.ErrReadOnly, "assignment destination is read-only")
-	}
-	sh, st := l.Shape(), l.Strides()
-	if len(idx) != len(sh) {
-		errs.Panicf(op, errs.ErrIndex, "%d indices %s for a view of %d dimensions (shape %s)", len(idx), errs.FormatShape(idx), len(sh), errs.FormatShape(sh))
+	if err := l.AccessError(op, refuse != 0, idx); err != nil {
+		panic(err)
 	}
 	p := l.Off
-	for k, i := range idx {
-		if uint(i) >= uint(sh[k]) {
-			panic(&errs.IndexError{Op: op, Axis: k, Index: i, Shape: append([]int{}, sh...)})
-		}
-		p += i * st[k]
+	for k, s := range l.Strides() {
+		p += idx[k] * s
 	}
 	return p
 }
