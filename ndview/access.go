@@ -52,4 +52,3 @@ func (v *NDView[T]) At3(i, j, k int) T { return v.data[v.lay.Offset3(i, j, k)] }
 // addressable. Set3 panics like Set2 when v is not 3-D, an index is out of
 // range or v is read-only.
 func (v *NDView[T]) Set3(x T, i, j, k int) { v.data[v.lay.WriteOffset3(i, j, k)] = x }
-
