@@ -8,7 +8,7 @@ import "github.com/ndkit/ndkit/ndview/internal/plan"
 // two, writing into a destination. They share the traversal plans of the
 // copies (plan.go) and their overlap rules: a source that shares memory
 // with the destination, other than element for element, is copied to a
-// temporary first (SEMANTICS W3).
+// temporary first (semantics.md W3).
 //
 // The function is called once per destination element, on the calling
 // goroutine, in the memory order of the destination, which need not be C

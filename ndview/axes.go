@@ -4,7 +4,7 @@ import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Axis operations (SEMANTICS §3): every one returns a view of the same
+// Axis operations (semantics.md §3): every one returns a view of the same
 // elements with its axes permuted, reversed, removed or added. No data
 // moves. An axis a < 0 counts from the end (a+ndim); an axis outside
 // [-ndim, ndim) is a caller's mistake and panics, as do repeated axes and

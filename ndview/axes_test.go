@@ -1,6 +1,6 @@
 package ndview
 
-// Tests of the axis operations (SEMANTICS §3, X1–X8): NumPy's worked
+// Tests of the axis operations (semantics.md §3, X1–X8): NumPy's worked
 // examples to the offset and stride, and every panic with its sentinel and
 // a message naming the operation, the argument and the shape.
 
@@ -12,7 +12,7 @@ import (
 )
 
 // b234 returns b = arange(24) as (2,3,4) st (12,4,1), the view of
-// SEMANTICS' examples.
+// semantics.md's examples.
 func b234(t testing.TB) NDView[int] {
 	t.Helper()
 	b, err := FromSlice(arange(24), 2, 3, 4)

@@ -4,7 +4,7 @@ import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Broadcasting and other stride tricks (SEMANTICS §5): views in which one
+// Broadcasting and other stride tricks (semantics.md §5): views in which one
 // element may appear at many indices. Such views are read-only, so that no
 // write can land on an element twice.
 

@@ -1,6 +1,6 @@
 package ndview
 
-// Tests of broadcasting and stride tricks (SEMANTICS §5): BroadcastShapes
+// Tests of broadcasting and stride tricks (semantics.md §5): BroadcastShapes
 // (B1), BroadcastTo (B2, B3), AsStrided (B4) and SlidingWindow (B5).
 
 import (

@@ -1,6 +1,6 @@
 package ndview
 
-// Views as bytes and values (SEMANTICS M3, M4, M5, C5): memoryview's
+// Views as bytes and values (semantics.md M3, M4, M5, C5): memoryview's
 // tobytes, hex and tolist, byte swapping in place, and decoding bytes of
 // either byte order into a new view. Byte order never changes silently:
 // ToBytes and Hex show memory as it is (native order), ByteSwap swaps only

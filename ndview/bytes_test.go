@@ -13,7 +13,7 @@ import (
 )
 
 func TestToBytesOrders(t *testing.T) {
-	// SEMANTICS M3: the 2×2 byte view "abcd" gives "abcd" for 'C' and
+	// semantics.md M3: the 2×2 byte view "abcd" gives "abcd" for 'C' and
 	// "acbd" for 'F'; an F-contiguous view gives equal 'F' and 'A' bytes.
 	m := mustValue(FromSlice([]byte("abcd"), 2, 2))
 	assert.Equal(t, "abcd", string(m.ToBytes(OrderC)))
@@ -48,7 +48,7 @@ func TestToBytesOrders(t *testing.T) {
 }
 
 func TestHex(t *testing.T) {
-	// SEMANTICS M5.
+	// semantics.md M5.
 	b := mustValue(FromSlice([]byte{0xb9, 0x01, 0xef, 0x02, 0x03}))
 	tests := []struct {
 		sep  string
@@ -176,7 +176,7 @@ func TestByteSwap(t *testing.T) {
 }
 
 func TestDecodeBytes(t *testing.T) {
-	// SEMANTICS C5: bytes 01 00 00 01 read as '<u2' give [1, 256], as '>u2' [256, 1].
+	// semantics.md C5: bytes 01 00 00 01 read as '<u2' give [1, 256], as '>u2' [256, 1].
 	raw := []byte{0x01, 0x00, 0x00, 0x01}
 	le := mustValue(DecodeBytes[uint16](raw, binary.LittleEndian))
 	assert.Equal(t, []uint16{1, 256}, mustValue(le.Data()))

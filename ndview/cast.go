@@ -2,14 +2,14 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
-// Reinterpreting casts (SEMANTICS C2, C3): views of the same memory as
+// Reinterpreting casts (semantics.md C2, C3): views of the same memory as
 // another element type, never a copy. The memory itself is reinterpreted
 // by package mem, the one door to unsafe; this file checks the layout.
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 // Cast returns a view of v's memory as elements of type U: NumPy's
-// a.view(dtype), checked as Go requires (SEMANTICS C2, C3). Nothing is
+// a.view(dtype), checked as Go requires (semantics.md C2, C3). Nothing is
 // copied: the result shares v's memory, so writes through either are seen
 // through the other. It stays read-only when v is, keeps v's owner (Obj),
 // and costs no allocation for ranks up to 4.
@@ -101,7 +101,7 @@ func Cast[U, T any](v NDView[T]) (NDView[U], error) {
 				"the byte stride of axis %d (%d elements of %d bytes, shape %s) is not a multiple of %d, the size of the new type",
 				k, str[k], st, formatShape(sh), su)
 		}
-		// Strides of extent-1 axes mean nothing (SEMANTICS L8); keep what
+		// Strides of extent-1 axes mean nothing (semantics.md L8); keep what
 		// can be expressed.
 		rst[k] = bs / su
 	}

@@ -74,7 +74,7 @@ func checkSameBytes[U, T any](t *testing.T, c NDView[U], v NDView[T]) {
 }
 
 func TestCastExamples(t *testing.T) {
-	// SEMANTICS C2: uint8 (2,3,4) to uint32 gives (2,3,1) with byte strides (12,4,4).
+	// semantics.md C2: uint8 (2,3,4) to uint32 gives (2,3,1) with byte strides (12,4,4).
 	b, err := FromBytes[uint8](alignedBytes(24), 2, 3, 4)
 	require.NoError(t, err)
 	u, err := Cast[uint32](b)

@@ -20,7 +20,7 @@ import (
 
 // Convert writes src, converted element by element to U, into dst: NumPy's
 // np.copyto(dst, src, casting="unsafe"), or astype into a preallocated
-// view. src is broadcast to dst's shape (SEMANTICS W1): extra leading
+// view. src is broadcast to dst's shape (semantics.md W1): extra leading
 // extent-1 axes of src are dropped, then extents of 1 repeat. Any strides
 // work on either side. When src and dst share memory the result is as if
 // src had first been copied to a temporary (which Convert then allocates);
@@ -87,7 +87,7 @@ func planConvert[U, T any](op string, p *plan.Plan, dst *NDView[U], src NDView[T
 }
 
 // The float16 helpers of internal/kernels, under the names the rest of
-// the package uses (SEMANTICS C6).
+// the package uses (semantics.md C6).
 
 // f16Table returns the float32 value of every float16 bit pattern
 // (kernels.F16Table), built on first use.

@@ -6,7 +6,7 @@ import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Assignment and copies (SEMANTICS §8): Fill, CopyFrom, Clone and ToSlice,
+// Assignment and copies (semantics.md §8): Fill, CopyFrom, Clone and ToSlice,
 // and the copy kernels they share.
 //
 // A copy is planned once per call (plan.go), then one kernel walks the

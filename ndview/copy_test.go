@@ -97,7 +97,7 @@ func refOffsets[T any](v NDView[T]) []int {
 }
 
 // refBroadcast returns the elements of src broadcast to shape in C order,
-// by the rule of SEMANTICS W1 applied index by index.
+// by the rule of semantics.md W1 applied index by index.
 func refBroadcast[T any](src NDView[T], shape []int) []T {
 	ssh := src.Shape()
 	for len(ssh) > len(shape) && ssh[0] == 1 {
@@ -583,7 +583,7 @@ func mustIndex[T any](v NDView[T], expr string) NDView[T] {
 	return r
 }
 
-// TestCopyFromOverlapW3 runs every example of SEMANTICS W3, including the
+// TestCopyFromOverlapW3 runs every example of semantics.md W3, including the
 // two where NumPy is wrong.
 func TestCopyFromOverlapW3(t *testing.T) {
 	tests := []struct {

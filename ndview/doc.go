@@ -59,7 +59,7 @@
 // another (CopyFrom, Convert, Map, Zip, Add and the other element-wise
 // functions) behave as if every source had been copied to a temporary
 // first, whatever the overlap, including the cases where NumPy itself gets
-// it wrong (SEMANTICS W3). Sources are broadcast to the destination's
+// it wrong (semantics.md W3). Sources are broadcast to the destination's
 // shape; the destination never changes shape.
 //
 // # Traversal

@@ -2,7 +2,7 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Equality of views (SEMANTICS M8, memoryview's ==): equivalent shapes and
+// Equality of views (semantics.md M8, memoryview's ==): equivalent shapes and
 // equal elements compared by value in C order, whatever the layouts and the
 // element types.
 

@@ -2,7 +2,7 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Element formats (SEMANTICS C4, C5, M1): the PEP 3118 / struct-module code
+// Element formats (semantics.md C4, C5, M1): the PEP 3118 / struct-module code
 // of an element type, the parser for such codes and for NumPy dtype
 // strings, and the per-type facts (kind, size, alignment, whether the type
 // holds pointers) that casts, conversions and byte views rely on.
@@ -126,7 +126,7 @@ func isLittle(order binary.ByteOrder) bool {
 var littleProbe = [2]byte{1, 0}
 
 // ParseFormat parses an item format, as Python's struct module and PEP
-// 3118 write it or as NumPy writes a dtype string (SEMANTICS C4, C5).
+// 3118 write it or as NumPy writes a dtype string (semantics.md C4, C5).
 //
 // Struct codes are one code with an optional byte-order prefix:
 //

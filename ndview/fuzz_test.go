@@ -42,7 +42,7 @@ func decodeLayout(raw []byte, dropStride bool) (shape, strides []int) {
 }
 
 // wrapValid decides, in exact arithmetic, whether Wrap must accept the
-// layout over n elements of itemSize bytes (SEMANTICS L4, L5).
+// layout over n elements of itemSize bytes (semantics.md L4, L5).
 func wrapValid(n, off int, shape, strides []int, itemSize int) bool {
 	if len(shape) != len(strides) || len(shape) > MaxRank {
 		return false

@@ -4,7 +4,7 @@ import "github.com/ndkit/ndkit/ndview/internal/plan"
 
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
-// Iteration (SEMANTICS N1): elements in C order (last index fastest),
+// Iteration (semantics.md N1): elements in C order (last index fastest),
 // whatever the strides, and sub-views along one axis. Iterators check their
 // arguments when they are made, not when they are ranged over, and stop as
 // soon as the loop body breaks.

@@ -44,7 +44,7 @@ func aliasOf[D, S any](dst *NDView[D], src *NDView[S], sst []int) (aliasKind, in
 // detach returns src, operand k of the unsimplified plan p writing into
 // dst, or, when src overlaps dst other than element for element, a copy of
 // it put in its place in p: element-wise kernels then read the source as
-// it was before the first write (SEMANTICS W3).
+// it was before the first write (semantics.md W3).
 func detach[D, S any](p *plan.Plan, k int, dst *NDView[D], src NDView[S]) NDView[S] {
 	if kind, _ := aliasOf(dst, &src, p.St[k][:p.Rank]); kind != aliasSome {
 		return src

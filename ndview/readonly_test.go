@@ -1,7 +1,7 @@
 package ndview
 
 // Read-only views refuse every write path of the core, and every view
-// derived from one is read-only too (SEMANTICS B3, B5, L3; memoryview's
+// derived from one is read-only too (semantics.md B3, B5, L3; memoryview's
 // readonly).
 
 import (

@@ -5,7 +5,7 @@ package ndview
 // destination view.
 //
 // Whole-view reductions plan the view alone, reordered to its memory
-// order (SEMANTICS N3), so that a transposed or reversed view is read as
+// order (semantics.md N3), so that a transposed or reversed view is read as
 // fast as a contiguous one: Sum of a transposed 4096² float64 view runs at
 // the speed of the contiguous one (BenchmarkSum). Floats and complex
 // numbers are summed pairwise (pairwise.go), whose error bound does not

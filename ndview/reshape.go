@@ -4,7 +4,7 @@ import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Reshape without copy (SEMANTICS §4). A reshape reads the elements in an
+// Reshape without copy (semantics.md §4). A reshape reads the elements in an
 // order (C: last index fastest; F: first index fastest) and lays them out
 // in the new shape in the same order. It is a view when the old layout is
 // contiguous in that order, or when NumPy's no-copy algorithm finds strides

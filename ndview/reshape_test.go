@@ -2,7 +2,7 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
-// Tests of reshape without copy (SEMANTICS §4): the target shape (R1), the
+// Tests of reshape without copy (semantics.md §4): the target shape (R1), the
 // unchanged shape (R2), contiguous fast paths and order A (R3), NumPy's
 // no-copy algorithm with its exact strides, extent-1 axes included (R4),
 // and the error that replaces NumPy's silent copy (R5).
@@ -222,7 +222,7 @@ func TestReshapeStridesDirect(t *testing.T) {
 }
 
 // numpyReshapeStrides is a line-by-line port of NumPy's
-// _attempt_nocopy_reshape (SEMANTICS R4), the reference for reshapeStrides.
+// _attempt_nocopy_reshape (semantics.md R4), the reference for reshapeStrides.
 func numpyReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrides []int) bool {
 	// The old layout without its extent-1 axes: od, os.
 	var buf [2 * layout.InlineRank]int

@@ -30,7 +30,7 @@ import (
 // U, into dst: NumPy's np.copyto(dst, src*scale + offset,
 // casting="unsafe") with the arithmetic in float64, or
 // (src*scale + offset).astype(U) into a preallocated view. It takes the
-// paths of Convert: src is broadcast to dst's shape (SEMANTICS W1), any
+// paths of Convert: src is broadcast to dst's shape (semantics.md W1), any
 // strides work on either side, and when src and dst share memory the
 // result is as if src had first been copied to a temporary (which
 // ConvertScaled then allocates); otherwise it allocates only for the

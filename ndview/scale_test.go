@@ -39,7 +39,7 @@ func scaledOne[U, T Numeric](x T, scale, offset float64) U {
 
 // refScaled returns what ConvertScaled(dst, src, scale, offset) writes,
 // in C order over dst's shape, element by element from At: src is
-// broadcast by SEMANTICS W1 index by index.
+// broadcast by semantics.md W1 index by index.
 func refScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64) []U {
 	dsh, ssh := dst.Shape(), src.Shape()
 	for len(ssh) > len(dsh) && ssh[0] == 1 {
@@ -165,7 +165,7 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 }
 
 // refBroadcastAt returns the element of src at index idx of shape, with
-// src broadcast to shape by SEMANTICS W1.
+// src broadcast to shape by semantics.md W1.
 func refBroadcastAt[T any](src NDView[T], shape, idx []int) T {
 	ssh := src.Shape()
 	sidx := make([]int, len(ssh))

@@ -2,7 +2,7 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
-// NumPy basic indexing (SEMANTICS §2): integers, slices with steps and open
+// NumPy basic indexing (semantics.md §2): integers, slices with steps and open
 // ends, Ellipsis and NewAxis, in a typed form (Slice) and as NumPy writes
 // it (Index). Both produce views; neither copies.
 //

@@ -2,7 +2,7 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
-// Tests of NumPy basic indexing (SEMANTICS §2): slice normalisation (I2)
+// Tests of NumPy basic indexing (semantics.md §2): slice normalisation (I2)
 // against Python's definition, the slice table (I3), Ellipsis (I4),
 // NewAxis (I5), too many indices (I6), the worked examples (I7), the index
 // string parser and its errors, and the panics of the typed form.
@@ -295,7 +295,7 @@ func TestIndexZeroD(t *testing.T) {
 
 func TestIndexErrors(t *testing.T) {
 	// Index strings come from outside the program: every refusal is an
-	// error wrapping ErrIndex, never a panic (SEMANTICS §2, last note).
+	// error wrapping ErrIndex, never a panic (semantics.md §2, last note).
 	b, err := FromSlice(arange(24), 2, 3, 4)
 	require.NoError(t, err)
 	tests := []struct {

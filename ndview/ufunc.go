@@ -6,11 +6,11 @@ package ndview
 //
 // Every operation writes into a destination that it never reshapes: the
 // sources are broadcast to the destination's shape by the rule CopyFrom
-// uses (SEMANTICS W1), so a (4096, 1) and a (1, 4096) source fill a
+// uses (semantics.md W1), so a (4096, 1) and a (1, 4096) source fill a
 // (4096, 4096) destination. The destination is checked first (read-only,
 // shapes), and nothing is written when a check fails.
 //
-// Overlap (SEMANTICS W3): the result is as if every source had first been
+// Overlap (semantics.md W3): the result is as if every source had first been
 // copied to a temporary. A source that is the destination itself, element
 // for element (Add(a, a, b)), is read in place, since every element is read
 // before it is written; a source that overlaps the destination in any other
@@ -82,7 +82,7 @@ func Scalar[T any](x T) NDView[T] {
 
 // Add stores a + b into dst, element by element: NumPy's
 // np.add(a, b, out=dst). a and b are broadcast to dst's shape as CopyFrom
-// broadcasts (SEMANTICS W1); dst never changes shape. Integers wrap modulo
+// broadcasts (semantics.md W1); dst never changes shape. Integers wrap modulo
 // 2^bits, floats follow IEEE 754, float16.Float16 is computed in float32 and
 // rounded once.
 //

@@ -2,7 +2,7 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
-// Tests of the view type: constructors (SEMANTICS L1–L5), attributes (M1),
+// Tests of the view type: constructors (semantics.md L1–L5), attributes (M1),
 // contiguity (L6, L7, M2), element access, the zero view, rank limits and
 // zero-copy behaviour of every view operation.
 

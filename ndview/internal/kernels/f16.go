@@ -1,6 +1,6 @@
 package kernels
 
-// IEEE half precision (SEMANTICS C6): the float16 helpers of the
+// IEEE half precision (semantics.md C6): the float16 helpers of the
 // conversion kernels and of ndview's half-precision paths. They are
 // hand-written: the table is built once, and the rounding functions work
 // on bits.

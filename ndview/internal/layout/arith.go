@@ -93,7 +93,7 @@ func ShapeSize(shape []int) int {
 
 // FillCStrides writes C-order (row-major) contiguous strides for shape into
 // out: the last stride is 1 and each earlier one is the next times the next
-// extent, with zero extents counted as 1 (SEMANTICS L6).
+// extent, with zero extents counted as 1 (semantics.md L6).
 func FillCStrides(shape, out []int) {
 	s := 1
 	for i := len(shape) - 1; i >= 0; i-- {
@@ -111,7 +111,7 @@ func FillFStrides(shape, out []int) {
 	}
 }
 
-// IsCContiguous reports whether the layout is C-contiguous (SEMANTICS L7):
+// IsCContiguous reports whether the layout is C-contiguous (semantics.md L7):
 // every size-0 and 0-d layout is; otherwise, walking from the last axis and
 // skipping extents of 1, each stride equals the product of the later extents.
 func IsCContiguous(shape, strides []int) bool {
@@ -174,7 +174,7 @@ func Contiguity(shape, strides []int) (c, f bool) {
 }
 
 // Extent returns the lowest and highest element offsets a layout reaches
-// (SEMANTICS L4): lo = off + Σ s·(n−1) over negative strides, hi the same
+// (semantics.md L4): lo = off + Σ s·(n−1) over negative strides, hi the same
 // over positive ones. For a size-0 layout the sums use max(n−1, 0), which
 // still catches strides whose products overflow. ok is false on overflow.
 func Extent(off int, shape, strides []int) (lo, hi int, ok bool) {
@@ -197,7 +197,7 @@ func Extent(off int, shape, strides []int) (lo, hi int, ok bool) {
 }
 
 // CheckLayout validates a user-supplied layout over a buffer of n elements
-// of itemSize bytes (SEMANTICS L4, L5): the shape is valid, every stride in
+// of itemSize bytes (semantics.md L4, L5): the shape is valid, every stride in
 // bytes fits in int, the reachable range [lo, hi] lies inside [0, n) when the
 // layout has elements, and 0 <= off <= n when it has none.
 func CheckLayout(op string, n, off int, shape, strides []int, itemSize int) error {
@@ -296,7 +296,7 @@ func AxisPanic(op string, axis, ndim int) {
 }
 
 // ResolveShape returns the target shape of a reshape of size elements with
-// the single -1 (if any) replaced (SEMANTICS R1). The result is written into
+// the single -1 (if any) replaced (semantics.md R1). The result is written into
 // out, which must have len(shape) room.
 func ResolveShape(op string, size int, shape, out []int) error {
 	if len(shape) > MaxRank {
@@ -337,7 +337,7 @@ func ResolveShape(op string, size int, shape, out []int) error {
 // moving them, writing them into newStrides, and reports false when no such
 // strides exist. The layout must have at least one element and the shapes
 // the same size. The strides are exactly those of NumPy's
-// _attempt_nocopy_reshape (SEMANTICS R4), extent-1 axes included, which
+// _attempt_nocopy_reshape (semantics.md R4), extent-1 axes included, which
 // TestReshapeStridesMatchNumPy checks against a line-by-line port.
 //
 // NumPy drops the old extent-1 axes, then matches groups of old and new axes
@@ -392,7 +392,7 @@ func ReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, newStrid
 	return true
 }
 
-// BroadcastShapes returns the shape that shapes broadcast to (SEMANTICS B1):
+// BroadcastShapes returns the shape that shapes broadcast to (semantics.md B1):
 // aligned on the right, with missing leading extents counted as 1, each
 // group of extents must be equal apart from 1s; a 1 paired with 0 gives 0.
 // It returns an error wrapping errs.ErrShape naming the first two shapes that
@@ -433,7 +433,7 @@ func BroadcastShapes(shapes ...[]int) ([]int, error) {
 }
 
 // BroadcastStrides writes into out the strides under which a layout of
-// shape and strides reads as target (SEMANTICS B2): target axes with no
+// shape and strides reads as target (semantics.md B2): target axes with no
 // source axis, and source axes of extent 1, get stride 0; equal extents keep
 // their stride. It reports false when the shapes are incompatible.
 func BroadcastStrides(shape, strides, target, out []int) bool {

@@ -153,7 +153,7 @@ func (v *Layout) SizeAndCContiguous() (size int, c bool) {
 }
 
 // contiguity reports whether the layout is C- and F-contiguous
-// (SEMANTICS L7). It is computed when asked, not kept with the view: a few
+// (semantics.md L7). It is computed when asked, not kept with the view: a few
 // multiplies for the usual ranks cost less than updating stored flags in
 // every view operation (BenchmarkSlice).
 func (v *Layout) Contiguity() (c, f bool) { return Contiguity(v.Shape(), v.Strides()) }

@@ -53,7 +53,7 @@ func (v *Layout) Reshape(op string, order Order, shape []int, itemSize int) erro
 	}
 	if size == 0 {
 		// Zero extents hide the size of the others: (0, 2**62) holds no
-		// element but its byte size overflows (SEMANTICS L5). With elements,
+		// element but its byte size overflows (semantics.md L5). With elements,
 		// the product is v's size, whose byte size fits.
 		if _, err := CheckShape(op, target, itemSize); err != nil {
 			return err

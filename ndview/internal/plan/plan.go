@@ -5,7 +5,7 @@
 // operand), never element types or memory.
 package plan
 
-// Traversal plans (SEMANTICS §9): how an element-wise operation walks the
+// Traversal plans (semantics.md §9): how an element-wise operation walks the
 // elements of one to four operands that share a shape. A plan knows only
 // ints (extents, strides and offsets in elements of each operand), never
 // element types, so kernels of any element types reuse it: a copy, a
@@ -15,7 +15,7 @@ package plan
 // sources. A plan is built in this order:
 //
 //  1. Broadcast. Every source is laid over the destination's shape
-//     (broadcastInto, SEMANTICS W1 and B2): extra leading source axes of
+//     (broadcastInto, semantics.md W1 and B2): extra leading source axes of
 //     extent 1 are dropped, missing and extent-1 axes get stride 0.
 //  2. Size. A shape with a zero extent plans nothing (empty reports true);
 //     a 0-d shape plans one element.
@@ -34,7 +34,7 @@ package plan
 //  7. After steps 3 and 6 at least one axis remains (extent 1 for a 0-d
 //     shape), so kernels always have an innermost axis.
 //
-// A plan without reordering visits elements in C order (SEMANTICS N1); with
+// A plan without reordering visits elements in C order (semantics.md N1); with
 // it, in an order that equals C order for every observable result of an
 // element-wise operation whose operands do not overlap (N4). Callers handle
 // overlap (W3, W4) before they plan.
@@ -132,7 +132,7 @@ func (p *Plan) Rebase(k, off int, shape, strides []int) {
 }
 
 // BroadcastInto writes into out (len(target) ints) the strides under which a
-// source layout reads as target, following SEMANTICS W1: source axes of
+// source layout reads as target, following semantics.md W1: source axes of
 // extent 1 beyond target's rank are dropped from the left, then B2 applies.
 // It reports false when the shapes are incompatible.
 func BroadcastInto(target, shape, strides, out []int) bool {
@@ -577,7 +577,7 @@ func (p *Plan) EachRow(fn func(off [MaxOperands]int, n int)) {
 }
 
 // ExtentOf returns the lowest and highest element offsets a valid layout
-// with elements reaches (SEMANTICS L4); the view invariants rule out
+// with elements reaches (semantics.md L4); the view invariants rule out
 // overflow.
 func ExtentOf(off int, shape, strides []int) (lo, hi int) {
 	lo, hi = off, off
