@@ -402,9 +402,10 @@ func TestSlicePanics(t *testing.T) {
 		msg   string
 		sntnl error
 	}{
-		{"step 0", func() { b.Slice(Full().By(0)) }, "slice step cannot be zero", ErrIndex},
-		{"step 0 on range", func() { b.Slice(Range(1, 2).By(0)) }, "slice step cannot be zero", ErrIndex},
-		{"By on an int", func() { Int(1).By(2) }, "non-slice", ErrIndex},
+		{"step 0", func() { b.Slice(Full().By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
+		{"step 0 on range", func() { b.Slice(Range(1, 2).By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
+		{"Step(0)", func() { Step(0) }, "ndview: Step: slice step cannot be zero", ErrIndex},
+		{"By on an int", func() { Int(1).By(2) }, "ndview: By: step 2 applied to the non-slice", ErrIndex},
 		{"By on NewAxis", func() { NewAxis.By(2) }, "non-slice", ErrIndex},
 		{"out of range", func() { b.Slice(Int(2)) }, "index 2 is out of bounds for axis 0 with size 2", ErrIndex},
 		{"negative out of range", func() { b.Slice(Full(), Int(-4)) }, "index -4 is out of bounds for axis 1 with size 3", ErrIndex},

@@ -65,21 +65,23 @@ func (s *IndexItem) hasStop() bool { return s.tag&tagStop != 0 }
 // is NumPy's 5::-1. It panics if s is not a slice or step is 0.
 func (s IndexItem) By(step int) IndexItem {
 	if s.kind() != kindSlice || step == 0 {
-		byPanic(s.kind(), s.start, step)
+		stepPanic("By", s.kind(), s.start, step)
 	}
 	s.step = step
 	return s
 }
 
-// byPanic is By's failure, kept out of line so that By inlines.
+// stepPanic is the failure of op (By or Step) on an item of the given
+// kind and start, kept out of line so that its callers stay small and
+// Step inlines.
 //
 //go:noinline
-func byPanic(kind itemKind, start, step int) {
+func stepPanic(op string, kind itemKind, start, step int) {
 	if kind != kindSlice {
 		s := IndexItem{tag: itemTag(kind), start: start}
-		errs.Panicf("By", errs.ErrIndex, "step %d applied to the non-slice index item %s", step, s)
+		errs.Panicf(op, errs.ErrIndex, "step %d applied to the non-slice index item %s", step, s)
 	}
-	errs.Panicf("By", errs.ErrIndex, "slice step cannot be zero")
+	errs.Panicf(op, errs.ErrIndex, "slice step cannot be zero")
 }
 
 // String returns the item as NumPy writes it: "3", "1:5:2", "::-1", ":",
@@ -402,7 +404,7 @@ func Full() IndexItem { return IndexItem{} }
 // a[::-1]).
 func Step(step int) IndexItem {
 	if step == 0 {
-		byPanic(kindSlice, 0, 0)
+		stepPanic("Step", kindSlice, 0, 0)
 	}
 	return IndexItem{step: step}
 }
