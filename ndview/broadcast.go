@@ -130,9 +130,8 @@ func (v NDView[T]) SlidingWindow(window []int, axes ...int) (NDView[T], error) {
 // errors). The result is read-only when v is, or when two of its indices
 // might reach one element. It shares data with v.
 func (v NDView[T]) AsStrided(shape, strides []int) (NDView[T], error) {
-	r, err := Wrap(v.data, v.lay.Off, shape, strides)
+	r, err := wrap("AsStrided", v.data, v.lay.Off, shape, strides)
 	if err != nil {
-		err.(*Error).Op = "AsStrided"
 		return NDView[T]{}, err
 	}
 	r.lay.Flags |= v.lay.Flags & layout.FlagReadOnly

@@ -450,11 +450,9 @@ func parseDict(op string, s []byte, h *Header) error {
 	if !seen[0] || !seen[1] || !seen[2] {
 		return errorf(op, ErrFormat, "malformed header: missing keys; the header holds exactly 'descr', 'fortran_order' and 'shape'")
 	}
-	d, err := ParseDType(descr)
+	d, err := parseDType(op, descr)
 	if err != nil {
-		e := err.(*Error)
-		e.Op = op
-		return e
+		return err
 	}
 	h.DType = d
 	return checkSize(op, h.Shape, d.Size)

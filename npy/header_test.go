@@ -145,7 +145,10 @@ func TestReadHeaderErrors(t *testing.T) {
 				assert.ErrorIs(t, err, tt.want, "ReadHeader(%s) = %v", src.name, err)
 				assert.Contains(t, err.Error(), tt.msg, "ReadHeader(%s) message", src.name)
 				var e *Error
-				assert.True(t, errors.As(err, &e), "ReadHeader(%s) = %T, want *Error", src.name, err)
+				if assert.True(t, errors.As(err, &e), "ReadHeader(%s) = %T, want *Error", src.name, err) {
+					// Also for errors of the dtype parser.
+					assert.Equal(t, "ReadHeader", e.Op, "ReadHeader(%s) = %v", src.name, err)
+				}
 			}
 		})
 	}
