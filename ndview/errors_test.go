@@ -97,3 +97,28 @@ func TestErrorsNeverChange(t *testing.T) {
 	require.NoError(t, err)
 	assert.Greater(t, checked, 20, "the walk found the module's files")
 }
+
+func TestIndexErrorMessage(t *testing.T) {
+	// *IndexError writes its shape as every other message does, the way
+	// NumPy writes a tuple (semantics.md E4, E5).
+	tests := []struct {
+		e    IndexError
+		want string
+	}{
+		{IndexError{Op: "At", Axis: 1, Index: 7, Shape: []int{3, 4}},
+			"ndview: At: index 7 out of range for axis 1 of size 4 (shape (3, 4))"},
+		{IndexError{Op: "Set", Axis: 0, Index: -1, Shape: []int{5}},
+			"ndview: Set: index -1 out of range for axis 0 of size 5 (shape (5,))"},
+		{IndexError{Op: "At", Axis: 2, Index: 0, Shape: []int{2, 0, 0}},
+			"ndview: At: index 0 out of range for axis 2 of size 0 (shape (2, 0, 0))"},
+		{IndexError{Op: "At", Axis: 3, Index: 0, Shape: []int{}},
+			"ndview: At: index 0 out of range for axis 3 of size 0 (shape ())"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.e.Error())
+	}
+	v, err := FromSlice(arange(12), 3, 4)
+	require.NoError(t, err)
+	msg := panics(t, ErrIndex, func() { v.At(0, 9) })
+	assert.Equal(t, "ndview: At: index 9 out of range for axis 1 of size 4 (shape (3, 4))", msg)
+}
