@@ -122,3 +122,12 @@ func TestIndexErrorMessage(t *testing.T) {
 	msg := panics(t, ErrIndex, func() { v.At(0, 9) })
 	assert.Equal(t, "ndview: At: index 9 out of range for axis 1 of size 4 (shape (3, 4))", msg)
 }
+
+func TestFormatShapePublic(t *testing.T) {
+	// The one shape formatter, shared with interop, linalg and npy.
+	assert.Equal(t, "()", FormatShape(nil))
+	assert.Equal(t, "()", FormatShape([]int{}))
+	assert.Equal(t, "(5,)", FormatShape([]int{5}))
+	assert.Equal(t, "(2, 3)", FormatShape([]int{2, 3}))
+	assert.Equal(t, "(0, -1, 9223372036854775807)", FormatShape([]int{0, -1, maxInt}))
+}
