@@ -141,10 +141,11 @@ func ExampleNDView_Diagonal() {
 	// [ 1  6 11] [5] 1
 }
 
-func ExampleEqual() {
+func ExampleArrayEqual() {
+	// np.array_equal(u, f[::-1]), across element types and layouts.
 	u, _ := ndview.FromSlice([]uint8{1, 2, 3})
 	f, _ := ndview.FromSlice([]float64{3, 2, 1})
-	fmt.Println(ndview.Equal(u, f.Flip()))
+	fmt.Println(ndview.ArrayEqual(u, f.Flip()))
 	// Output:
 	// true
 }
