@@ -68,7 +68,7 @@ func AsImage(v ndview.NDView[uint8], model color.Model) (draw.Image, error) {
 	switch model {
 	case color.RGBAModel, color.NRGBAModel:
 		if len(sh) != 3 || (sh[2] != 4 && sh[2] != 3) {
-			return nil, errorf(op, ndview.ErrShape, "view has shape %s; an RGBA or NRGBA image needs (H, W, 4) or, opaque, (H, W, 3)", tuple(sh...))
+			return nil, errorf(op, ndview.ErrShape, "view has shape %s; an RGBA or NRGBA image needs (H, W, 4) or, opaque, (H, W, 3)", ndview.FormatShape(sh))
 		}
 		nc = sh[2]
 		switch {
@@ -83,12 +83,12 @@ func AsImage(v ndview.NDView[uint8], model color.Model) (draw.Image, error) {
 		}
 	case color.CMYKModel:
 		if len(sh) != 3 || sh[2] != 4 {
-			return nil, errorf(op, ndview.ErrShape, "view has shape %s; a CMYK image needs (H, W, 4)", tuple(sh...))
+			return nil, errorf(op, ndview.ErrShape, "view has shape %s; a CMYK image needs (H, W, 4)", ndview.FormatShape(sh))
 		}
 		kind, nc = kindCMYK, 4
 	case color.GrayModel, color.AlphaModel:
 		if len(sh) != 2 && (len(sh) != 3 || sh[2] != 1) {
-			return nil, errorf(op, ndview.ErrShape, "view has shape %s; a Gray or Alpha image needs (H, W) or (H, W, 1)", tuple(sh...))
+			return nil, errorf(op, ndview.ErrShape, "view has shape %s; a Gray or Alpha image needs (H, W) or (H, W, 1)", ndview.FormatShape(sh))
 		}
 		kind, nc = kindGray, 1
 		if model == color.AlphaModel {

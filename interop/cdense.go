@@ -31,7 +31,7 @@ var (
 // error wrapping ndview.ErrShape when v is not 2-D.
 func AsCMatrix(v ndview.NDView[complex128]) mat.CMatrix {
 	if v.NDim() != 2 {
-		panicf("AsCMatrix", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", tuple(v.Shape()...), v.NDim())
+		panicf("AsCMatrix", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	l := layoutOf(v)
 	if v.ReadOnly() {
@@ -148,7 +148,7 @@ func (t *cDenseTranspose) Untranspose() mat.CMatrix { return t.base }
 // row-major (column stride 1, row stride >= the column count).
 func AsCDense(v ndview.NDView[complex128]) (*mat.CDense, error) {
 	if v.NDim() != 2 {
-		return nil, errorf("AsCDense", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", tuple(v.Shape()...), v.NDim())
+		return nil, errorf("AsCDense", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	l := layoutOf(v)
 	if v.ReadOnly() || !l.rowMajor() {

@@ -88,7 +88,7 @@ func TestAsCDenseFromCDense(t *testing.T) {
 	v.Set(-1i, 0, 0)
 	assert.Equal(t, -1i, d.At(0, 0), "CDense after view.Set")
 	back := FromCDense(d)
-	assert.True(t, ndview.Equal(v, back), "FromCDense(AsCDense(v))")
+	assert.True(t, ndview.ArrayEqual(v, back), "FromCDense(AsCDense(v))")
 
 	m := mat.NewCDense(4, 5, iotaC(20))
 	sub := m.Slice(1, 3, 1, 4).(*mat.CDense)

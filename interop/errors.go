@@ -3,7 +3,6 @@ package interop
 import (
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/ndkit/ndkit/ndview"
 )
@@ -37,22 +36,3 @@ func rewrap(op, what string, err error) error {
 
 // fmtLayout formats a layout description.
 func fmtLayout(format string, args ...any) string { return fmt.Sprintf(format, args...) }
-
-// tuple formats a shape or strides as ndview's messages do: (2, 3), (3,),
-// ().
-func tuple(s ...int) string {
-	switch len(s) {
-	case 0:
-		return "()"
-	case 1:
-		return "(" + strconv.Itoa(s[0]) + ",)"
-	}
-	b := []byte{'('}
-	for i, n := range s {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return string(append(b, ')'))
-}

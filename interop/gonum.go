@@ -55,7 +55,7 @@ var (
 // adapter, never a copy of the elements.
 func AsMatrix(v ndview.NDView[float64]) mat.Matrix {
 	if v.NDim() != 2 {
-		panicf("AsMatrix", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", tuple(v.Shape()...), v.NDim())
+		panicf("AsMatrix", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	l := layoutOf(v)
 	if v.ReadOnly() {
@@ -173,7 +173,7 @@ func (t *denseTranspose) Untranspose() mat.Matrix { return t.base }
 // transpose.
 func AsDense(v ndview.NDView[float64]) (*mat.Dense, error) {
 	if v.NDim() != 2 {
-		return nil, errorf("AsDense", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", tuple(v.Shape()...), v.NDim())
+		return nil, errorf("AsDense", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	l := layoutOf(v)
 	if v.ReadOnly() || !l.rowMajor() {

@@ -18,7 +18,7 @@ import (
 // v.Clone(), which makes such a copy).
 func AsGeneral32(v ndview.NDView[float32]) (blas32.General, error) {
 	if v.NDim() != 2 {
-		return blas32.General{}, errorf("AsGeneral32", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", tuple(v.Shape()...), v.NDim())
+		return blas32.General{}, errorf("AsGeneral32", ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	l := layoutOf(v)
 	if v.ReadOnly() || !l.rowMajor() {

@@ -44,7 +44,7 @@ func TestGeneral32Gemm(t *testing.T) {
 	}
 	back, err := FromGeneral32(gc)
 	require.NoError(t, err)
-	assert.True(t, ndview.Equal(c, back), "FromGeneral32(AsGeneral32(c))")
+	assert.True(t, ndview.ArrayEqual(c, back), "FromGeneral32(AsGeneral32(c))")
 
 	_, err = AsGeneral32(a.T())
 	assert.ErrorIs(t, err, ndview.ErrLayout)
@@ -63,11 +63,11 @@ func TestVector32(t *testing.T) {
 	assert.Equal(t, []float32{4, 12, 20}, []float32{v.At(0), v.At(1), v.At(2)}, "view after blas32.Scal")
 	back, err := FromVector32(x)
 	require.NoError(t, err)
-	assert.True(t, ndview.Equal(v, back), "FromVector32(AsVector32(v))")
+	assert.True(t, ndview.ArrayEqual(v, back), "FromVector32(AsVector32(v))")
 
 	rev, err := FromVector32(blas32.Vector{N: 3, Inc: -4, Data: x.Data})
 	require.NoError(t, err)
-	assert.True(t, ndview.Equal(v.Flip(), rev), "FromVector32 with a negative Inc = %v, want %v", rev, v.Flip())
+	assert.True(t, ndview.ArrayEqual(v.Flip(), rev), "FromVector32 with a negative Inc = %v, want %v", rev, v.Flip())
 
 	_, err = AsVector32(v.Flip())
 	assert.ErrorIs(t, err, ndview.ErrLayout)

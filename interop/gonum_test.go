@@ -357,7 +357,7 @@ func TestAsDenseZeroCopy(t *testing.T) {
 			v.Set(-8, 0, 0)
 			assert.Equal(t, -8.0, d.At(0, 0), "Dense after view.Set")
 			back := FromDense(d)
-			assert.True(t, ndview.Equal(v, back), "FromDense(AsDense(v)) = %v, want %v", back, v)
+			assert.True(t, ndview.ArrayEqual(v, back), "FromDense(AsDense(v)) = %v, want %v", back, v)
 		})
 	}
 }

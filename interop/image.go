@@ -288,7 +288,7 @@ func asPix(op string, v ndview.NDView[uint8], c0, c1 int) (pix []uint8, stride i
 		want++
 	}
 	if len(sh) != want || (c0 > 0 && sh[2] != c0) || (c1 > 0 && sh[3] != c1) {
-		return nil, 0, r, errorf(op, ndview.ErrShape, "view has shape %s; %s needs %s", tuple(sh...), op, pixLayout(c0, c1))
+		return nil, 0, r, errorf(op, ndview.ErrShape, "view has shape %s; %s needs %s", ndview.FormatShape(sh), op, pixLayout(c0, c1))
 	}
 	h, w := sh[0], sh[1]
 	px := max(c0, 1) * max(c1, 1)
@@ -319,7 +319,7 @@ func asPix(op string, v ndview.NDView[uint8], c0, c1 int) (pix []uint8, stride i
 	if !ok {
 		return nil, 0, r, errorf(op, ndview.ErrLayout,
 			"view of shape %s has strides %s; %s needs %s. %sv.Clone() makes a copy %s accepts",
-			tuple(sh...), tuple(st...), op, pixLayout(c0, c1), alt, op)
+			ndview.FormatShape(sh), ndview.FormatShape(st), op, pixLayout(c0, c1), alt, op)
 	}
 	if v.ReadOnly() {
 		if alt != "" {

@@ -387,7 +387,7 @@ func TestAsImageTypes(t *testing.T) {
 					err = nil
 				}
 				require.NoError(t, err)
-				assert.True(t, ndview.Equal(v, back), "FromImage(%s(v)) = %v, want %v", af.name, back, v)
+				assert.True(t, ndview.ArrayEqual(v, back), "FromImage(%s(v)) = %v, want %v", af.name, back, v)
 			})
 		}
 	}

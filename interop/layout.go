@@ -74,17 +74,17 @@ func rowMajorError(op string, l layout2, readOnly bool, alt string) error {
 			"view is read-only, and gonum's raw storage is writable; %sv.Clone() makes a writable copy", alt)
 	case l.r == 0 || l.c == 0:
 		return errorf(op, ndview.ErrShape,
-			"view of shape %s is empty; gonum matrices have at least one row and one column", tuple(l.r, l.c))
+			"view of shape %s is empty; gonum matrices have at least one row and one column", ndview.FormatShape([]int{l.r, l.c}))
 	case l.t().rowMajor():
 		return errorf(op, ndview.ErrLayout,
 			"view of shape %s has strides %s (column-major); gonum needs row-major storage: "+
 				"column stride 1 and a row stride >= %d. %s(v.T()) shares the transpose without a copy, %sv.Clone() copies v into row-major storage",
-			tuple(l.r, l.c), tuple(l.rs, l.cs), l.c, op, alt)
+			ndview.FormatShape([]int{l.r, l.c}), ndview.FormatShape([]int{l.rs, l.cs}), l.c, op, alt)
 	}
 	return errorf(op, ndview.ErrLayout,
 		"view of shape %s has strides %s; gonum needs row-major storage: "+
 			"column stride 1 and a row stride >= %d (the column count). %sv.Clone() copies v into row-major storage",
-		tuple(l.r, l.c), tuple(l.rs, l.cs), l.c, alt)
+		ndview.FormatShape([]int{l.r, l.c}), ndview.FormatShape([]int{l.rs, l.cs}), l.c, alt)
 }
 
 // vectorLayout returns the length, stride and offset of a 1-D view.
@@ -96,7 +96,7 @@ func vectorLayout[T any](v ndview.NDView[T]) (n, inc, off int) {
 // as a BLAS vector (1-D, non-empty, positive increment, writable), or nil.
 func vectorError[T any](op string, v ndview.NDView[T]) error {
 	if v.NDim() != 1 {
-		return errorf(op, ndview.ErrShape, "view of shape %s has %d dimensions; a vector needs 1", tuple(v.Shape()...), v.NDim())
+		return errorf(op, ndview.ErrShape, "view of shape %s has %d dimensions; a vector needs 1", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	n, inc, _ := vectorLayout(v)
 	switch {

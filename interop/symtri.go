@@ -88,11 +88,11 @@ func AsTriDense(v ndview.NDView[float64], kind mat.TriKind) (*mat.TriDense, erro
 // writable view, or op's error.
 func squareStorage(op string, v ndview.NDView[float64]) (n, stride int, data []float64, err error) {
 	if v.NDim() != 2 {
-		return 0, 0, nil, errorf(op, ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", tuple(v.Shape()...), v.NDim())
+		return 0, 0, nil, errorf(op, ndview.ErrShape, "view of shape %s has %d dimensions; a matrix needs 2", ndview.FormatShape(v.Shape()), v.NDim())
 	}
 	l := layoutOf(v)
 	if l.r != l.c {
-		return 0, 0, nil, errorf(op, ndview.ErrShape, "view of shape %s is not square", tuple(l.r, l.c))
+		return 0, 0, nil, errorf(op, ndview.ErrShape, "view of shape %s is not square", ndview.FormatShape([]int{l.r, l.c}))
 	}
 	if v.ReadOnly() || !l.rowMajor() {
 		return 0, 0, nil, rowMajorError(op, l, v.ReadOnly(), "")

@@ -22,7 +22,7 @@ func Dot[T Float](a, b ndview.NDView[T]) T {
 	const op = "Dot"
 	if a.NDim() != 1 || b.NDim() != 1 || a.Size() != b.Size() {
 		panicf(op, ndview.ErrShape, "operands of shapes %s and %s: Dot needs two 1-D views of one length (MatMul multiplies matrices)",
-			tuple(a.Shape()), tuple(b.Shape()))
+			ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()))
 	}
 	if a.Size() == 0 {
 		return 0

@@ -43,7 +43,7 @@ func MatMul[T Float](dst, a, b ndview.NDView[T]) {
 		panicf(op, ndview.ErrReadOnly, "assignment destination is read-only")
 	}
 	if a.NDim() == 0 || b.NDim() == 0 {
-		panicf(op, ndview.ErrShape, "operands of shapes %s and %s: matmul needs at least one dimension in each", tuple(a.Shape()), tuple(b.Shape()))
+		panicf(op, ndview.ErrShape, "operands of shapes %s and %s: matmul needs at least one dimension in each", ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()))
 	}
 	// Promote vectors to matrices; out is dst with the same axes added.
 	out := dst
@@ -62,18 +62,18 @@ func MatMul[T Float](dst, a, b ndview.NDView[T]) {
 	k2, m := bsh[len(bsh)-2], bsh[len(bsh)-1]
 	if k != k2 {
 		panicf(op, ndview.ErrShape, "operands of shapes %s and %s: the inner dimensions differ (%d and %d); a (…, n, k) @ (…, k, m) product needs equal k",
-			tuple(a.Shape()), tuple(b.Shape()), k, k2)
+			ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()), k, k2)
 	}
 	batch, err := ndview.BroadcastShapes(ash[:len(ash)-2], bsh[:len(bsh)-2])
 	if err != nil {
 		panicf(op, ndview.ErrShape, "operands of shapes %s and %s: the batch axes %s and %s do not broadcast together",
-			tuple(a.Shape()), tuple(b.Shape()), tuple(ash[:len(ash)-2]), tuple(bsh[:len(bsh)-2]))
+			ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()), ndview.FormatShape(ash[:len(ash)-2]), ndview.FormatShape(bsh[:len(bsh)-2]))
 	}
 	full := append(append([]int{}, batch...), n, m)
 	want := removeAxes(full, drop)
 	if !equalInts(dst.Shape(), want) {
 		panicf(op, ndview.ErrShape, "destination of shape %s for the product of shapes %s and %s, whose shape is %s",
-			tuple(dst.Shape()), tuple(a.Shape()), tuple(b.Shape()), tuple(want))
+			ndview.FormatShape(dst.Shape()), ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()), ndview.FormatShape(want))
 	}
 	if len(drop) > 0 {
 		out = dst.ExpandDims(drop...)
@@ -307,22 +307,4 @@ func shapeSize(shape []int) int {
 //go:noinline
 func panicf(op string, kind error, format string, args ...any) {
 	panic(&ndview.Error{Op: "linalg." + op, Err: kind, Msg: fmt.Sprintf(format, args...)})
-}
-
-// tuple formats a shape as ndview's messages do: (2, 3), (3,), ().
-func tuple(s []int) string {
-	switch len(s) {
-	case 0:
-		return "()"
-	case 1:
-		return fmt.Sprintf("(%d,)", s[0])
-	}
-	b := []byte{'('}
-	for i, n := range s {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = fmt.Appendf(b, "%d", n)
-	}
-	return string(append(b, ')'))
 }

@@ -392,7 +392,7 @@ func TestMatMulLarge(t *testing.T) {
 	d := ndview.Zeros[float64](90, 70).T()
 	MatMul(d, a, b)
 	want := refMatMul(a, b)
-	assert.True(t, ndview.Equal(d, want), "MatMul of 70×130 by 130×90 differs from the definition")
+	assert.True(t, ndview.ArrayEqual(d, want), "MatMul of 70×130 by 130×90 differs from the definition")
 }
 
 // BenchmarkMatMul measures MatMul of 512² float64 matrices, with the first

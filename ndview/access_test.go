@@ -268,8 +268,8 @@ func TestAccessIndexErrors(t *testing.T) {
 					require.True(t, errors.As(err, &ie), "%s%v: %T wraps an *IndexError", op.name, idx, p)
 					assert.Equal(t, IndexError{Op: op.name, Axis: k, Index: bad, Shape: shape}, *ie)
 					assert.Equal(t, ie.Error(), err.Error())
-					assert.Equal(t, fmt.Sprintf("ndview: %s: index %d out of range for axis %d of size %d (shape %v)",
-						op.name, bad, k, shape[k], shape), err.Error())
+					assert.Equal(t, fmt.Sprintf("ndview: %s: index %d out of range for axis %d of size %d (shape %s)",
+						op.name, bad, k, shape[k], formatShape(shape)), err.Error())
 				}
 			}
 		}

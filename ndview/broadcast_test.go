@@ -232,7 +232,9 @@ func TestSlidingWindow(t *testing.T) {
 			checkBounds(t, r, 12)
 		})
 	}
-	errs := []struct {
+	// Mistakes in the window or the axes are the program's own: they
+	// panic, like any other bad axis or extent (semantics.md E1, B5).
+	mistakes := []struct {
 		name     string
 		v        NDView[int]
 		window   []int
@@ -240,19 +242,33 @@ func TestSlidingWindow(t *testing.T) {
 		sentinel error
 		msg      string
 	}{
-		{"too large", a6, []int{7}, nil, ErrShape, "window shape cannot be larger than input array shape"},
+		{"too large", a6, []int{7}, nil, ErrShape, "window shape cannot be larger than input array shape: window 7 on axis 0 of extent 6"},
 		{"negative", a6, []int{-1}, nil, ErrShape, "negative"},
 		{"count without axes", m, []int{2}, nil, ErrShape, "one extent per axis"},
 		{"axes and window lengths", m, []int{2, 2}, []int{0}, ErrShape, "same length"},
 		{"axis out of range", m, []int{2}, []int{2}, ErrAxis, "axis 2 is out of bounds for array of dimension 2"},
-		{"repeat too large", m, []int{3, 3}, []int{1, 1}, ErrShape, "window shape cannot be larger"},
+		{"negative axis out of range", m, []int{2}, []int{-3}, ErrAxis, "axis -3 is out of bounds for array of dimension 2"},
+		{"axis of a 0-d view", a6.Slice(Int(0)), []int{1}, []int{0}, ErrAxis, "axis 0 is out of bounds for array of dimension 0"},
+		{"repeat too large", m, []int{3, 3}, []int{1, 1}, ErrShape, "window 3 on axis 1 of extent 2"},
+		{"bad axis after a bad window", m, []int{9, 1}, []int{0, 5}, ErrShape, "window 9 on axis 0"},
 	}
-	for _, tt := range errs {
+	for _, tt := range mistakes {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tt.v.SlidingWindow(tt.window, tt.axes...)
-			msg := isErr(t, tt.sentinel, err)
+			msg := panics(t, tt.sentinel, func() { _, _ = tt.v.SlidingWindow(tt.window, tt.axes...) })
 			assert.Contains(t, msg, tt.msg)
 			assert.Contains(t, msg, "SlidingWindow")
 		})
 	}
+	// A result too big to describe is an error, since it depends on v's
+	// shape: more than MaxRank axes, or a shape that overflows int
+	// (TestRankLimit and TestByteSizeOverflowRefused test more).
+	h, err := FromSlice(arange(1), ones(33)...)
+	require.NoError(t, err)
+	_, err = h.SlidingWindow(ones(33))
+	isErr(t, ErrShape, err)
+	huge, err := Wrap([]int8{7}, 0, []int{maxInt, 1}, []int{0, 0})
+	require.NoError(t, err)
+	_, err = huge.SlidingWindow([]int{0, 1})
+	msg := isErr(t, ErrOverflow, err)
+	assert.Contains(t, msg, "SlidingWindow")
 }

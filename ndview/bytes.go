@@ -247,9 +247,8 @@ func DecodeBytes[T any](b []byte, order binary.ByteOrder, shape ...int) (NDView[
 	}
 	data := make([]T, n)
 	copy(mem.Bytes(data), b)
-	v, err := FromSlice(data, shape...)
+	v, err := fromSlice(op, data, shape)
 	if err != nil { // checked above
-		err.(*Error).Op = op
 		return NDView[T]{}, err
 	}
 	if unit > 1 && isLittle(order) != isLittle(binary.NativeEndian) {

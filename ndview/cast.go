@@ -182,12 +182,7 @@ func FromBytes[T any](b []byte, shape ...int) (NDView[T], error) {
 		}
 		data, _ = mem.Reinterpret[T](b, 0)
 	}
-	v, err := FromSlice(data, shape...)
-	if err != nil {
-		err.(*Error).Op = op
-		return NDView[T]{}, err
-	}
-	return v, nil
+	return fromSlice(op, data, shape)
 }
 
 // ByteView returns a view of the bytes of v's elements, for any layout:

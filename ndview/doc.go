@@ -112,7 +112,7 @@
 //	a.size, a.itemsize, a.nbytes v.Size(), v.ItemSize(), v.NBytes()
 //	a.flags.c_contiguous         v.IsCContiguous()
 //	memoryview.toreadonly()      v.AsReadOnly()
-//	memoryview ==                Equal(a, b)
+//	np.array_equal(a, b)         ArrayEqual(a, b)
 //	a.view(np.float32)           Cast[float32](v)
 //	np.frombuffer(b, np.float32) FromBytes[float32](b, shape...)
 //	a.astype(t), np.copyto       Convert(dst, v)

@@ -2,31 +2,52 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
-// Equality of views (semantics.md M8, memoryview's ==): equivalent shapes and
-// equal elements compared by value in C order, whatever the layouts and the
-// element types.
+// Equality of views: ArrayEqual (NumPy's array_equal) and Equal
+// (memoryview's ==, semantics.md M8). Both compare elements by value in C
+// order, whatever the layouts and the element types; they differ only in
+// which shapes match.
 
 import (
 	"math"
 	"reflect"
+	"slices"
 
 	"github.com/x448/float16"
 )
 
-// Equal reports whether a and b hold equal elements in equivalent shapes,
-// as Python's memoryview == does:
+// ArrayEqual reports whether a and b have the same shape and equal
+// elements, as NumPy's array_equal does (semantics.md M8):
 //
-//   - The shapes are equivalent: the same number of dimensions and the same
-//     extents up to and including the first 0, so (0, 3) equals (0, 4).
+//   - The shapes are identical: the same number of dimensions and the same
+//     extents, so a 0-d view differs from a (1,) view, and (0, 3) from
+//     (0, 4). Two views of the same shape without elements are equal.
 //   - Elements are compared by value in C order, through their types: a
 //     uint8 1 equals a float64 1.0, an int8 equals a uint8 of the same
-//     value, a bool true equals 1. Integers and floats compare exactly.
+//     value, a bool true equals 1. Integers and floats compare exactly
+//     (NumPy compares int64 with uint64 through float64, which rounds).
 //   - Layout is ignored, and memory is never compared: NaN is unequal to
-//     itself (a view holding NaN is unequal to itself), -0.0 equals 0.0.
+//     itself (a view holding NaN is unequal to itself, NumPy's default
+//     equal_nan=False), -0.0 equals 0.0.
 //   - Element types that are not numbers or bools (structs, strings, …)
-//     compare unequal, even to themselves.
+//     compare unequal, even to themselves, as with memoryview.
 //
-// NumPy's array_equal, by contrast, needs identical shapes.
+// ArrayEqual compares whole views and returns one bool; EqualTo compares
+// them element by element into a mask (NumPy's equal).
+func ArrayEqual[T, U any](a NDView[T], b NDView[U]) bool {
+	if !slices.Equal(a.lay.Shape(), b.lay.Shape()) {
+		return false
+	}
+	return equalElements(&a, &b)
+}
+
+// Equal reports whether a and b hold equal elements in equivalent shapes,
+// as Python's memoryview == does: the shapes need the same number of
+// dimensions and the same extents up to and including the first 0, so
+// (0, 3) equals (0, 4). Elements compare as in ArrayEqual.
+//
+// Deprecated: use ArrayEqual, whose name does not read like the
+// element-wise EqualTo. The two differ only for views without elements,
+// whose shapes ArrayEqual requires to be identical, as NumPy does.
 func Equal[T, U any](a NDView[T], b NDView[U]) bool {
 	as, bs := a.lay.Shape(), b.lay.Shape()
 	if len(as) != len(bs) {
@@ -40,6 +61,12 @@ func Equal[T, U any](a NDView[T], b NDView[U]) bool {
 			break
 		}
 	}
+	return equalElements(&a, &b)
+}
+
+// equalElements compares the elements of a and b, whose shapes match as
+// far as they have elements, by value in C order.
+func equalElements[T, U any](a *NDView[T], b *NDView[U]) bool {
 	ta, tb := scalarKindOf[T](), scalarKindOf[U]()
 	if ta == kindOther || tb == kindOther {
 		return false
@@ -47,7 +74,7 @@ func Equal[T, U any](a NDView[T], b NDView[U]) bool {
 	if a.Size() == 0 {
 		return true
 	}
-	return equalRec(&a, &b, 0, a.lay.Off, b.lay.Off)
+	return equalRec(a, b, 0, a.lay.Off, b.lay.Off)
 }
 
 // equalRec compares the sub-views from axis on, starting at offsets pa and

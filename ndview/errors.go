@@ -58,5 +58,11 @@ func panicf(op string, kind error, format string, args ...any) {
 	errs.Panicf(op, kind, format, args...)
 }
 
-// formatShape writes a shape as NumPy does: (2, 3), (5,) or ().
+// FormatShape writes a shape, or strides, as NumPy writes a tuple and as
+// every message of ndkit does: (2, 3), (5,) or (). Packages that report
+// their own failures as *Error values use it, so that their messages write
+// shapes as this package's do.
+func FormatShape(shape []int) string { return errs.FormatShape(shape) }
+
+// formatShape is FormatShape, under the name the package's files use.
 func formatShape(shape []int) string { return errs.FormatShape(shape) }

@@ -141,10 +141,11 @@ func ExampleNDView_Diagonal() {
 	// [ 1  6 11] [5] 1
 }
 
-func ExampleEqual() {
+func ExampleArrayEqual() {
+	// np.array_equal(u, f[::-1]), across element types and layouts.
 	u, _ := ndview.FromSlice([]uint8{1, 2, 3})
 	f, _ := ndview.FromSlice([]float64{3, 2, 1})
-	fmt.Println(ndview.Equal(u, f.Flip()))
+	fmt.Println(ndview.ArrayEqual(u, f.Flip()))
 	// Output:
 	// true
 }
@@ -194,5 +195,5 @@ func ExampleNDView_At2() {
 	// [[ 0  1 -1]
 	//  [ 3  4  5]]
 	// true 1 3
-	// ndview: At2: index 3 out of range for axis 1 of size 3 (shape [2 3])
+	// ndview: At2: index 3 out of range for axis 1 of size 3 (shape (2, 3))
 }

@@ -201,36 +201,39 @@ func FuzzWrap(f *testing.F) {
 	})
 }
 
-// refAtoi parses an optionally signed decimal integer that fits in int.
-func refAtoi(s string) (int, bool) {
+// refAtoi parses an optionally signed decimal integer. One that does not
+// fit in int saturates to math.MaxInt or math.MinInt, with fits false.
+func refAtoi(s string) (n int, fits, ok bool) {
 	neg := false
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
 	if s == "" {
-		return 0, false
+		return 0, false, false
 	}
 	var u uint64
+	over := false
 	for _, c := range []byte(s) {
 		if c < '0' || c > '9' {
-			return 0, false
+			return 0, false, false
 		}
-		if u > (1<<63)/10 {
-			return 0, false
+		if over || u > (1<<63)/10 {
+			over = true
+			continue
 		}
 		u = u*10 + uint64(c-'0')
-		if u > 1<<63 {
-			return 0, false
-		}
+		over = u > 1<<63
 	}
-	if !neg && u == 1<<63 {
-		return 0, false
+	switch {
+	case neg && over:
+		return math.MinInt, false, true
+	case neg:
+		return int(-u), true, true
+	case over || u == 1<<63:
+		return math.MaxInt, false, true
 	}
-	if neg {
-		return int(-u), true
-	}
-	return int(u), true
+	return int(u), true, true
 }
 
 // refParse parses an index string by the documented grammar: items
@@ -259,8 +262,8 @@ func refParse(expr string) ([]pyItem, bool) {
 		}
 		fields := strings.Split(p, ":")
 		if len(fields) == 1 {
-			i, ok := refAtoi(p)
-			if !ok {
+			i, fits, ok := refAtoi(p)
+			if !ok || !fits { // an integer index must fit (semantics.md E9)
 				return nil, false
 			}
 			items = append(items, pyItem{kind: kindInt, i: i})
@@ -275,9 +278,14 @@ func refParse(expr string) ([]pyItem, bool) {
 			if fl == "" {
 				continue
 			}
-			x, ok := refAtoi(fl)
+			// Bounds that do not fit are clamped; a step below -MaxInt
+			// is -MaxInt, as in Python (semantics.md E9).
+			x, fits, ok := refAtoi(fl)
 			if !ok || (k == 2 && x == 0) {
 				return nil, false
+			}
+			if k == 2 && !fits && x < 0 {
+				x = -math.MaxInt
 			}
 			switch k {
 			case 0:
@@ -299,6 +307,7 @@ func FuzzIndex(f *testing.F) {
 		"-11::-1", "1::-1", "0:10:100", "-100:100", "3:1", "...,1", ":,None,::2", "None,...,None",
 		"1,...,2", "::-1,::-2,::-3", ":,5:", "1,2,3", "0,", "a", "1:2:3:4", "::0", "...,...",
 		"0,0,0,0", "99999999999999999999", "-9223372036854775808", ":: -9223372036854775808",
+		":100000000000000000000", "-100000000000000000000::-1", "::-100000000000000000000",
 		" 1 : , np.newaxis ,\t- 1", "+1", "1,,2", ",", strings.Repeat("None,", 70),
 	} {
 		f.Add(uint8(i), expr)

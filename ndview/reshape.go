@@ -25,10 +25,14 @@ func (v NDView[T]) Reshape(shape ...int) (NDView[T], error) {
 }
 
 // ReshapeOrder is Reshape with the elements read and placed in the given
-// order: NumPy's reshape(shape, order=...).
+// order: NumPy's reshape(shape, order=...). It returns Reshape's errors.
+//
+// ReshapeOrder panics with an error wrapping ErrLayout when order is not
+// OrderC, OrderF or OrderA: an Order is the program's own value, as for
+// ToBytes.
 func (v NDView[T]) ReshapeOrder(order Order, shape ...int) (NDView[T], error) {
 	if order > OrderA {
-		return NDView[T]{}, errorf("ReshapeOrder", ErrLayout, "order must be OrderC, OrderF or OrderA, got %d", int(order))
+		panicf("ReshapeOrder", ErrLayout, "order must be 'C', 'F' or 'A' (OrderC, OrderF or OrderA), got %s", order)
 	}
 	err := v.reshapeView("ReshapeOrder", order, shape)
 	return v, err

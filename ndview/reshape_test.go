@@ -182,9 +182,12 @@ func TestReshapeErrors(t *testing.T) {
 			assert.Contains(t, msg, "Reshape")
 		})
 	}
-	_, err := b.ReshapeOrder(Order(7), 24)
-	msg := isErr(t, ErrLayout, err)
-	assert.Contains(t, msg, "ReshapeOrder")
+	// An invalid Order is the program's mistake: it panics, as ToBytes
+	// does (semantics.md E2, R3), even when the shape is wrong too.
+	msg := panics(t, ErrLayout, func() { _, _ = b.ReshapeOrder(Order(7), 24) })
+	assert.Contains(t, msg, "ndview: ReshapeOrder: order must be 'C', 'F' or 'A'")
+	assert.Contains(t, msg, "Order(7)")
+	panics(t, ErrLayout, func() { _, _ = b.ReshapeOrder(Order(3), 5, 5) })
 	assert.Equal(t, "Order(7)", Order(7).String())
 	assert.Equal(t, []string{"C", "F", "A"}, []string{OrderC.String(), OrderF.String(), OrderA.String()})
 }

@@ -78,10 +78,14 @@ func (v NDView[T]) Slice(items ...IndexItem) NDView[T] {
 // any part omitted, "..." and "None" or "newaxis"; whitespace around items
 // is ignored and the empty string selects all of v. An all-integer index
 // gives a 0-d view (NumPy's v[1, 2, ...]). The result shares data with v.
+// Slice bounds too large for an int are clamped like any bound past the
+// end of an axis, and such a step acts as math.MaxInt or -math.MaxInt, as
+// in NumPy: ":100000000000000000000" is ":".
 //
 // Index returns an error wrapping ErrIndex, never panics, when expr is
-// malformed or cannot apply to v's shape: a parse error, an integer outside
-// its axis, a step of 0, a second Ellipsis, or too many indices.
+// malformed or cannot apply to v's shape: a parse error, an integer index
+// outside its axis (also one too large for an int), a step of 0, a second
+// Ellipsis, or too many indices.
 func (v NDView[T]) Index(expr string) (NDView[T], error) {
 	var buf [MaxRank + 1]IndexItem
 	items, err := layout.ParseIndex(expr, buf[:0])

@@ -8,6 +8,7 @@ import "github.com/ndkit/ndkit/ndview/internal/layout"
 // string parser and its errors, and the panics of the typed form.
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -315,8 +316,11 @@ func TestIndexErrors(t *testing.T) {
 		{"..", "not an integer"},
 		{"1:a", "not an integer"},
 		{"::x", "not an integer"},
-		{"99999999999999999999", "overflows int"},
-		{"0:99999999999999999999", "overflows int"},
+		{"99999999999999999999", "cannot fit 'int' into an index-sized integer"},
+		{"-99999999999999999999", "cannot fit 'int' into an index-sized integer"},
+		{"0,99999999999999999999", "cannot fit 'int' into an index-sized integer"},
+		{":99999999999999999999a", "not an integer"},
+		{"::-99999999999999999999-", "not an integer"},
 		{"- 1", "not an integer"},
 		{"::0", "slice step cannot be zero"},
 		{"1:3:0", "slice step cannot be zero"},
@@ -349,6 +353,45 @@ func TestIndexErrors(t *testing.T) {
 	assert.Contains(t, msg, "too many indices for array: array is 1-dimensional, but 2 were indexed")
 }
 
+func TestIndexHugeSliceBounds(t *testing.T) {
+	// A slice bound that does not fit in an int is clamped like any other
+	// out-of-range bound, and a huge step acts as ±MaxInt (semantics.md
+	// E9). The wants are CPython's memoryview(bytes(range(5)))[expr],
+	// which NumPy agrees with.
+	const huge = "100000000000000000000" // 1e20 > MaxInt
+	v, err := FromSlice(arange(5))
+	require.NoError(t, err)
+	tests := []struct {
+		expr string
+		want []int
+	}{
+		{":" + huge, []int{0, 1, 2, 3, 4}},
+		{"-" + huge + ":", []int{0, 1, 2, 3, 4}},
+		{huge + ":", []int{}},
+		{":-" + huge, []int{}},
+		{"::" + huge, []int{0}},
+		{"::-" + huge, []int{4}},
+		{"-" + huge + "::-1", []int{}},
+		{huge + "::-1", []int{4, 3, 2, 1, 0}},
+		{":-" + huge + ":-1", []int{4, 3, 2, 1, 0}},
+		{"1:" + huge + ":" + huge, []int{1}},
+		{"-" + huge + ":" + huge + ":2", []int{0, 2, 4}},
+		{"+" + huge + ":-" + huge + ":-" + huge, []int{4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			x, err := v.Index(tt.expr)
+			require.NoError(t, err, "Index(%q)", tt.expr)
+			assert.Equal(t, tt.want, values(x), "Index(%q)", tt.expr)
+			checkBounds(t, x, 5)
+		})
+	}
+	// The same through the typed form, with the clamped numbers.
+	assert.Equal(t, []int{0}, values(v.Slice(Step(math.MaxInt))))
+	assert.Equal(t, []int{4}, values(v.Slice(Step(-math.MaxInt))))
+	assert.Equal(t, []int{0, 1, 2, 3, 4}, values(v.Slice(Range(math.MinInt, math.MaxInt))))
+}
+
 func TestSlicePanics(t *testing.T) {
 	// The same mistakes through the typed form panic, wrapping ErrIndex.
 	b, err := FromSlice(arange(24), 2, 3, 4)
@@ -359,9 +402,10 @@ func TestSlicePanics(t *testing.T) {
 		msg   string
 		sntnl error
 	}{
-		{"step 0", func() { b.Slice(Full().By(0)) }, "slice step cannot be zero", ErrIndex},
-		{"step 0 on range", func() { b.Slice(Range(1, 2).By(0)) }, "slice step cannot be zero", ErrIndex},
-		{"By on an int", func() { Int(1).By(2) }, "non-slice", ErrIndex},
+		{"step 0", func() { b.Slice(Full().By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
+		{"step 0 on range", func() { b.Slice(Range(1, 2).By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
+		{"Step(0)", func() { Step(0) }, "ndview: Step: slice step cannot be zero", ErrIndex},
+		{"By on an int", func() { Int(1).By(2) }, "ndview: By: step 2 applied to the non-slice", ErrIndex},
 		{"By on NewAxis", func() { NewAxis.By(2) }, "non-slice", ErrIndex},
 		{"out of range", func() { b.Slice(Int(2)) }, "index 2 is out of bounds for axis 0 with size 2", ErrIndex},
 		{"negative out of range", func() { b.Slice(Full(), Int(-4)) }, "index -4 is out of bounds for axis 1 with size 3", ErrIndex},

@@ -39,17 +39,24 @@ type NDView[T any] struct {
 // extents differs from len(data), an extent is negative or the rank exceeds
 // MaxRank, and ErrOverflow when the byte size of the shape overflows int.
 func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
+	return fromSlice("FromSlice", data, shape)
+}
+
+// fromSlice is FromSlice for the operation op, which its errors name:
+// errors are built once, with the right Op, and never changed after
+// (semantics.md E6).
+func fromSlice[T any](op string, data []T, shape []int) (NDView[T], error) {
 	if len(shape) == 0 {
 		v := newView(data, 0, 1)
 		v.lay.Shape()[0], v.lay.Strides()[0] = len(data), 1
 		return v, nil
 	}
-	size, err := layout.CheckShape("FromSlice", shape, mem.Sizeof[T]())
+	size, err := layout.CheckShape(op, shape, mem.Sizeof[T]())
 	if err != nil {
 		return NDView[T]{}, err
 	}
 	if size != len(data) {
-		return NDView[T]{}, errorf("FromSlice", ErrShape,
+		return NDView[T]{}, errorf(op, ErrShape,
 			"shape %s holds %d elements but data has %d; the product of the extents must equal len(data)",
 			formatShape(shape), size, len(data))
 	}
@@ -70,7 +77,12 @@ func FromSlice[T any](data []T, shape ...int) (NDView[T], error) {
 // overlapping windows) is returned read-only, so that no write can land on
 // one element twice. The view shares data.
 func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) {
-	if err := layout.CheckLayout("Wrap", len(data), offset, shape, strides, mem.Sizeof[T]()); err != nil {
+	return wrap("Wrap", data, offset, shape, strides)
+}
+
+// wrap is Wrap for the operation op, which its errors name.
+func wrap[T any](op string, data []T, offset int, shape, strides []int) (NDView[T], error) {
+	if err := layout.CheckLayout(op, len(data), offset, shape, strides, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
 	v := newView(data, offset, len(shape))

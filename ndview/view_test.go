@@ -336,8 +336,8 @@ func TestAtPanics(t *testing.T) {
 		idx  []int
 		want []string
 	}{
-		{"too big", []int{1, 4}, []string{"At", "index 4", "axis 1", "size 4", "[3 4]"}},
-		{"negative", []int{-1, 0}, []string{"At", "index -1", "axis 0", "[3 4]"}},
+		{"too big", []int{1, 4}, []string{"At", "index 4", "axis 1", "size 4", "(shape (3, 4))"}},
+		{"negative", []int{-1, 0}, []string{"At", "index -1", "axis 0", "(shape (3, 4))"}},
 		{"first axis", []int{3, 0}, []string{"At", "index 3", "axis 0", "size 3"}},
 		{"too few", []int{1}, []string{"At", "1 indices", "2 dimensions", "(3, 4)"}},
 		{"too many", []int{1, 2, 0}, []string{"At", "3 indices", "(3, 4)"}},

@@ -133,8 +133,11 @@ const supportedList = "b1 i1 u1 i2 u2 i4 u4 i8 u8 f2 f4 f8 c8 c16, with byte ord
 // knows but this package does not read (objects, strings, structured,
 // date-time, long double), saying so, and ErrFormat for strings that are
 // no dtype at all.
-func ParseDType(descr string) (DType, error) {
-	const op = "ParseDType"
+func ParseDType(descr string) (DType, error) { return parseDType("ParseDType", descr) }
+
+// parseDType is ParseDType for the operation op, which its errors name:
+// an error is built once, with the right Op, and never changed after.
+func parseDType(op, descr string) (DType, error) {
 	s := descr
 	order := hostOrder
 	if s != "" {

@@ -450,11 +450,9 @@ func parseDict(op string, s []byte, h *Header) error {
 	if !seen[0] || !seen[1] || !seen[2] {
 		return errorf(op, ErrFormat, "malformed header: missing keys; the header holds exactly 'descr', 'fortran_order' and 'shape'")
 	}
-	d, err := ParseDType(descr)
+	d, err := parseDType(op, descr)
 	if err != nil {
-		e := err.(*Error)
-		e.Op = op
-		return e
+		return err
 	}
 	h.DType = d
 	return checkSize(op, h.Shape, d.Size)
@@ -470,7 +468,7 @@ func checkSize(op string, shape []int, itemSize int) error {
 		}
 		hi, lo := bits.Mul64(n, uint64(e))
 		if hi != 0 || lo > math.MaxInt {
-			return errorf(op, ErrFormat, "shape %v is too big: its byte size overflows int", shape)
+			return errorf(op, ErrFormat, "shape %s is too big: its byte size overflows int", ndview.FormatShape(shape))
 		}
 		n = lo
 	}
@@ -510,7 +508,7 @@ func appendHeader(dst []byte, op string, h Header) ([]byte, error) {
 	}
 	for i, e := range h.Shape {
 		if e < 0 {
-			return nil, errorf(op, ErrFormat, "negative extent %d on axis %d of shape %v; extents must be >= 0", e, i, h.Shape)
+			return nil, errorf(op, ErrFormat, "negative extent %d on axis %d of shape %s; extents must be >= 0", e, i, ndview.FormatShape(h.Shape))
 		}
 	}
 	if err := checkSize(op, h.Shape, h.DType.Size); err != nil {

@@ -145,7 +145,10 @@ func TestReadHeaderErrors(t *testing.T) {
 				assert.ErrorIs(t, err, tt.want, "ReadHeader(%s) = %v", src.name, err)
 				assert.Contains(t, err.Error(), tt.msg, "ReadHeader(%s) message", src.name)
 				var e *Error
-				assert.True(t, errors.As(err, &e), "ReadHeader(%s) = %T, want *Error", src.name, err)
+				if assert.True(t, errors.As(err, &e), "ReadHeader(%s) = %T, want *Error", src.name, err) {
+					// Also for errors of the dtype parser.
+					assert.Equal(t, "ReadHeader", e.Op, "ReadHeader(%s) = %v", src.name, err)
+				}
 			}
 		})
 	}
@@ -236,20 +239,24 @@ func TestWriteHeaderErrors(t *testing.T) {
 		name string
 		h    Header
 		want error
+		msg  string // a part of the message, if given
 	}{
-		{"bad-dtype", Header{DType: DType{'f', 3, '<'}}, ErrUnsupported},
-		{"zero-dtype", Header{}, ErrUnsupported},
-		{"one-byte-with-order", Header{DType: DType{'u', 1, '<'}}, ErrUnsupported},
-		{"version-4", Header{Version: Version{4, 0}, DType: DType{'u', 1, '|'}}, ErrUnsupported},
-		{"negative", Header{DType: DType{'u', 1, '|'}, Shape: []int{2, -1}}, ErrFormat},
-		{"rank-65", Header{DType: DType{'u', 1, '|'}, Shape: make([]int, 65)}, ErrFormat},
-		{"overflow", Header{DType: DType{'f', 8, '<'}, Shape: []int{1 << 62, 2}}, ErrFormat},
+		{"bad-dtype", Header{DType: DType{'f', 3, '<'}}, ErrUnsupported, ""},
+		{"zero-dtype", Header{}, ErrUnsupported, ""},
+		{"one-byte-with-order", Header{DType: DType{'u', 1, '<'}}, ErrUnsupported, ""},
+		{"version-4", Header{Version: Version{4, 0}, DType: DType{'u', 1, '|'}}, ErrUnsupported, ""},
+		{"negative", Header{DType: DType{'u', 1, '|'}, Shape: []int{2, -1}}, ErrFormat, "of shape (2, -1);"},
+		{"rank-65", Header{DType: DType{'u', 1, '|'}, Shape: make([]int, 65)}, ErrFormat, ""},
+		{"overflow", Header{DType: DType{'f', 8, '<'}, Shape: []int{1 << 62, 2}}, ErrFormat, "shape (4611686018427387904, 2) is too big"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
 			err := WriteHeader(&b, tt.h)
 			assert.ErrorIs(t, err, tt.want, "WriteHeader(%+v) = %v", tt.h, err)
+			if tt.msg != "" {
+				assert.ErrorContains(t, err, tt.msg)
+			}
 			assert.Zero(t, b.Len(), "nothing is written on error")
 		})
 	}

@@ -170,7 +170,7 @@ func mapped[T any](op string, mem []byte, writable bool) (*Mapped[T], error) {
 	nbytes := int64(h.NBytes())
 	if nbytes > left {
 		return nil, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
-			"data truncated: shape %v of %s needs %d bytes but the file holds %d after the header", h.Shape, h.DType, nbytes, left)
+			"data truncated: shape %s of %s needs %d bytes but the file holds %d after the header", ndview.FormatShape(h.Shape), h.DType, nbytes, left)
 	}
 	m := &Mapped[T]{header: h}
 	if nbytes == 0 {
@@ -201,7 +201,7 @@ func mappedView[T any](op string, mem []byte, h Header, writable bool) (ndview.N
 		if errors.Is(err, ndview.ErrAlign) {
 			return ndview.NDView[T]{}, wrapf(op, ErrUnsupported, err, "data at offset %d is not aligned for %s; use Read", h.DataOffset, h.DType)
 		}
-		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "data of shape %v", h.Shape)
+		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "data of shape %s", ndview.FormatShape(h.Shape))
 	}
 	order := ndview.OrderC
 	if h.FortranOrder {
@@ -209,7 +209,7 @@ func mappedView[T any](op string, mem []byte, h Header, writable bool) (ndview.N
 	}
 	v, err := flat.ReshapeOrder(order, h.Shape...)
 	if err != nil {
-		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "data of shape %v", h.Shape)
+		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "data of shape %s", ndview.FormatShape(h.Shape))
 	}
 	if !writable {
 		v = v.AsReadOnly()

@@ -182,7 +182,7 @@ func Load[T any](z *NPZ, name string) (ndview.NDView[T], error) {
 	}
 	if nbytes := int64(h.NBytes()); nbytes > lr.n {
 		return ndview.NDView[T]{}, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
-			"data truncated: shape %v of %s needs %d bytes but member %q holds %d after its header", h.Shape, h.DType, nbytes, f.Name, lr.n)
+			"data truncated: shape %s of %s needs %d bytes but member %q holds %d after its header", ndview.FormatShape(h.Shape), h.DType, nbytes, f.Name, lr.n)
 	}
 	// A stored member's size was checked against the archive; a deflated
 	// one's is only a claim, so its data is read as it arrives.
@@ -220,7 +220,7 @@ func loadMapped[T any](op string, z *NPZ, f *zip.File) (ndview.NDView[T], bool, 
 	}
 	if nbytes := int64(h.NBytes()); nbytes > left {
 		return ndview.NDView[T]{}, false, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
-			"data truncated: shape %v of %s needs %d bytes but member %q holds %d after its header", h.Shape, h.DType, nbytes, f.Name, left)
+			"data truncated: shape %s of %s needs %d bytes but member %q holds %d after its header", ndview.FormatShape(h.Shape), h.DType, nbytes, f.Name, left)
 	}
 	if !h.DType.Native() || h.DType.Kind == 'b' || h.NBytes() == 0 {
 		return ndview.NDView[T]{}, false, nil // swapped, bools or empty: copy instead

@@ -51,7 +51,7 @@ func readData[T any](op string, r io.Reader, h Header, left int64, known bool) (
 	nbytes := int64(h.NBytes())
 	if known && nbytes > left {
 		return ndview.NDView[T]{}, wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
-			"data truncated: shape %v of %s needs %d bytes but %d remain", h.Shape, h.DType, nbytes, left)
+			"data truncated: shape %s of %s needs %d bytes but %d remain", ndview.FormatShape(h.Shape), h.DType, nbytes, left)
 	}
 	var data []T
 	if h.DType.Kind == 'b' {
@@ -81,7 +81,7 @@ func readData[T any](op string, r io.Reader, h Header, left int64, known bool) (
 func truncatedData(op string, err error, got int, h Header) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
 		return wrapf(op, ErrFormat, io.ErrUnexpectedEOF,
-			"data truncated after %d of %d bytes (shape %v of %s)", int64(got)*int64(h.DType.Size), h.NBytes(), h.Shape, h.DType)
+			"data truncated after %d of %d bytes (shape %s of %s)", int64(got)*int64(h.DType.Size), h.NBytes(), ndview.FormatShape(h.Shape), h.DType)
 	}
 	return wrapf(op, nil, err, "reading the data")
 }
@@ -147,7 +147,7 @@ func makeView[T any](op string, data []T, shape []int, fortran bool) (ndview.NDV
 	strides := contiguousStrides(shape, fortran)
 	v, err := ndview.Wrap(data, 0, shape, strides)
 	if err != nil {
-		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "shape %v", shape)
+		return ndview.NDView[T]{}, wrapf(op, ErrFormat, err, "shape %s", ndview.FormatShape(shape))
 	}
 	return v, nil
 }

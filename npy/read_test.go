@@ -170,6 +170,9 @@ func TestReadTruncatedData(t *testing.T) {
 			assert.ErrorIs(t, err, ErrFormat, "Read(%s, %d bytes cut) = %v", src.name, cut, err)
 			assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "Read(%s, %d bytes cut) = %v", src.name, cut, err)
 			assert.ErrorContains(t, err, "truncated")
+			// Shapes in messages are written as NumPy and ndview write
+			// them (ndview.FormatShape).
+			assert.ErrorContains(t, err, "shape (4, 5)")
 		}
 	}
 }

@@ -63,14 +63,16 @@ type IndexError struct {
 	Shape []int  // the shape of the view
 }
 
-// Error returns a message naming the operation, index, axis and shape.
+// Error returns a message naming the operation, index, axis and shape,
+// with the shape written as NumPy writes it, like every other message:
+// "ndview: At: index 7 out of range for axis 1 of size 4 (shape (3, 4))".
 func (e *IndexError) Error() string {
 	size := 0
 	if e.Axis >= 0 && e.Axis < len(e.Shape) {
 		size = e.Shape[e.Axis]
 	}
-	return fmt.Sprintf("ndview: %s: index %d out of range for axis %d of size %d (shape %v)",
-		e.Op, e.Index, e.Axis, size, e.Shape)
+	return fmt.Sprintf("ndview: %s: index %d out of range for axis %d of size %d (shape %s)",
+		e.Op, e.Index, e.Axis, size, FormatShape(e.Shape))
 }
 
 // Unwrap returns ErrIndex.

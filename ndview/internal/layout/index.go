@@ -65,21 +65,23 @@ func (s *IndexItem) hasStop() bool { return s.tag&tagStop != 0 }
 // is NumPy's 5::-1. It panics if s is not a slice or step is 0.
 func (s IndexItem) By(step int) IndexItem {
 	if s.kind() != kindSlice || step == 0 {
-		byPanic(s.kind(), s.start, step)
+		stepPanic("By", s.kind(), s.start, step)
 	}
 	s.step = step
 	return s
 }
 
-// byPanic is By's failure, kept out of line so that By inlines.
+// stepPanic is the failure of op (By or Step) on an item of the given
+// kind and start, kept out of line so that its callers stay small and
+// Step inlines.
 //
 //go:noinline
-func byPanic(kind itemKind, start, step int) {
+func stepPanic(op string, kind itemKind, start, step int) {
 	if kind != kindSlice {
 		s := IndexItem{tag: itemTag(kind), start: start}
-		errs.Panicf("By", errs.ErrIndex, "step %d applied to the non-slice index item %s", step, s)
+		errs.Panicf(op, errs.ErrIndex, "step %d applied to the non-slice index item %s", step, s)
 	}
-	errs.Panicf("By", errs.ErrIndex, "slice step cannot be zero")
+	errs.Panicf(op, errs.ErrIndex, "slice step cannot be zero")
 }
 
 // String returns the item as NumPy writes it: "3", "1:5:2", "::-1", ":",
@@ -138,9 +140,14 @@ func parseItem(s string) (IndexItem, error) {
 		return NewAxis, nil
 	}
 	if !strings.Contains(s, ":") {
-		i, err := parseInt(s)
+		i, fits, err := parseInt(s)
 		if err != nil {
 			return IndexItem{}, err
+		}
+		if !fits {
+			// NumPy refuses it too: an integer selects one position, and
+			// no position lies this far out.
+			return IndexItem{}, errString("integer " + s + " overflows int: cannot fit 'int' into an index-sized integer")
 		}
 		return Int(i), nil
 	}
@@ -154,7 +161,9 @@ func parseItem(s string) (IndexItem, error) {
 		if f == "" {
 			continue
 		}
-		n, err := parseInt(f)
+		// A bound that does not fit is clamped, as Python clamps slice
+		// indices (semantics.md E9): it lies beyond every axis anyway.
+		n, fits, err := parseInt(f)
 		if err != nil {
 			return IndexItem{}, err
 		}
@@ -167,22 +176,35 @@ func parseItem(s string) (IndexItem, error) {
 			if n == 0 {
 				return IndexItem{}, errString("slice step cannot be zero")
 			}
+			if !fits && n < 0 {
+				n = -math.MaxInt // Python's lower limit for a step
+			}
 			item.step = n
 		}
 	}
 	return item, nil
 }
 
-// parseInt parses a decimal integer with an optional sign.
-func parseInt(s string) (int, error) {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return 0, errString("integer " + s + " overflows int")
-		}
-		return 0, errString("not an integer, slice, '...', 'None' or 'newaxis': " + strconv.Quote(s))
+// parseInt parses a decimal integer with an optional sign. A number that
+// does not fit in an int gives the int of its sign with the largest
+// magnitude (math.MaxInt or math.MinInt) and fits == false.
+func parseInt(s string) (n int, fits bool, err error) {
+	// ParseInt stops at the first digit that overflows, so the syntax is
+	// checked here first, whole.
+	digits := s
+	if digits != "" && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
 	}
-	return n, nil
+	ok := digits != ""
+	for i := 0; ok && i < len(digits); i++ {
+		ok = '0' <= digits[i] && digits[i] <= '9'
+	}
+	if !ok {
+		return 0, false, errString("not an integer, slice, '...', 'None' or 'newaxis': " + strconv.Quote(s))
+	}
+	// Out of range, ParseInt returns the bound of the sign.
+	i, err := strconv.ParseInt(s, 10, strconv.IntSize)
+	return int(i), err == nil, nil
 }
 
 // errString is a plain error message used inside parse errors.
@@ -382,7 +404,7 @@ func Full() IndexItem { return IndexItem{} }
 // a[::-1]).
 func Step(step int) IndexItem {
 	if step == 0 {
-		byPanic(kindSlice, 0, 0)
+		stepPanic("Step", kindSlice, 0, 0)
 	}
 	return IndexItem{step: step}
 }
