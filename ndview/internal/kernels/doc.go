@@ -6,9 +6,10 @@
 // # Families and patterns
 //
 // Element-wise operations (table elementwise in gen/tables.go) compute
-// d = op(x) or d = op(x, y). Each operation Op has an element function
-// opOp, which the compiler inlines into the loops, and one loop per
-// pattern of the innermost axis of a traversal:
+// d = op(x) or d = op(x, y). Each operation Op has one loop per pattern of
+// the innermost axis of a traversal, each holding op as a function literal
+// that the compiler inlines into the loop body (a generic helper would be
+// inlined too, but would check its dictionary on every element):
 //
 //	OpVV(d, a, b)                         every operand contiguous
 //	OpSV(d, x, b), OpVS(d, a, y)          one source constant along the row
@@ -16,16 +17,25 @@
 //	OpStrided(d, di, ds, a, ai, as, …, n) any strides
 //	OpV(d, a), OpStrided(d, di, ds, a, ai, as, n)   the same for one source
 //
-// Reductions (table reductions) fold with the element function of an
-// element-wise operation: ReduceOp(r, s) folds a contiguous row into r,
-// ReduceOpRow(r, s, off, st, n) a row of any stride, and FoldOp folds the
-// rows of a block into one row (a reduction along an axis that is not the
-// innermost in memory), through the element-wise loops.
+// and a walker, OpRows(p, d, a, b), which runs them along a traversal
+// plan (package plan), choosing the loop of each row by the pattern of the
+// plan's innermost strides. The strided loops are kept out of line: inlined
+// beside the contiguous ones, their strides would take the registers those
+// need.
+//
+// Reductions (table reductions) fold with the function of an element-wise
+// operation: ReduceOp(r, s) folds a contiguous row into r,
+// ReduceOpRow(r, s, off, st, n) a row of any stride, ReduceOpRows(p, r, s)
+// every row of a plan, and FoldOp folds the rows of a block into one row
+// (a reduction along an axis that is not the innermost in memory), through
+// the element-wise loops.
 //
 // Conversions (table conversions) have one row kernel per pair of
 // representations, NameRow(d, di, ds, s, si, ss, n), with a contiguous
-// and a strided loop. float16.Float16 is converted as its bits, through
-// F16Table, F32ToF16 and F64ToF16 (f16.go).
+// and a strided loop, and a dispatch on the element kinds of package mem:
+// Convert along a plan, ConvertRow for one row. float16.Float16 is
+// converted as its bits, through F16Table, F32ToF16 and F64ToF16
+// (f16.go).
 //
 // Every kernel is generic; the compiler instantiates it once per
 // underlying element type (its GC shape), so each element type runs its
@@ -38,8 +48,8 @@
 // Add a row to the table in gen/tables.go and run go generate in this
 // directory (or go generate ./... at the root): the row names the
 // operation, its constraint, its result as a Go expression in x and y,
-// and a line of documentation. An operation that needs statements calls a
-// small helper written here (scalar.go), which the compiler inlines. The
+// and a line of documentation (an operation that needs statements gives
+// the body of a function of x and y instead of an expression). The
 // generated tests (zz_*_test.go) check every new kernel, for every element
 // type of its constraint and every pattern, against a naive loop of the
 // expression; semantics_test.go holds the hand-written checks of corner
@@ -58,8 +68,9 @@
 //
 // The files zz_*.go are written by the command in gen/ and checked in; CI
 // regenerates them and fails when they differ. The hand-written files are
-// the constraints, the scalar helpers, the float16 conversions and the
-// test helpers.
+// the constraints, the walkers' helpers (walk.go), Where's selection
+// (where.go, the one operation of three sources of two types), the float16
+// conversions and the test helpers.
 package kernels
 
 //go:generate go run ./gen

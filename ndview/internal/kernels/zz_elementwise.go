@@ -8,17 +8,14 @@ import (
 )
 
 // Element-wise kernels, from the table elementwise in gen/tables.go. Each
-// operation has an element function (op…), inlined into its loops; one
-// loop per pattern of the innermost axis: every operand contiguous (VV; V
-// for one source), one source constant along the row (SV, VS), and any
-// strides (Strided); and a walker (…Rows) that runs the loops along a
-// plan, choosing one per row by the pattern of the plan's innermost
-// strides.
-
-// opAdd is the element function of Add: x + y (integers wrap).
-func opAdd[T numeric](x, y T) T {
-	return x + y
-}
+// operation has one loop per pattern of the innermost axis: every operand
+// contiguous (VV; V for one source), one source constant along the row (SV,
+// VS), and any strides (Strided); and a walker (…Rows) that runs the
+// loops along a plan, choosing one per row by the pattern of the plan's
+// innermost strides. Each loop holds the operation as a function literal,
+// op, which the compiler inlines into the loop body. (A generic function in
+// its place would be inlined too, but its instantiation's dictionary would
+// be checked on every element.)
 
 // AddRows sets each element of d to op of the elements of a and b at its
 // position along the simplified plan p of three operands, d, a and b, where
@@ -47,41 +44,52 @@ func AddRows[T numeric](p *plan.Plan, d []T, a, b []T) {
 // AddVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x + y
 // (integers wrap). a and b have at least len(d) elements.
 func AddVV[T numeric](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x + y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opAdd(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // AddSV is AddVV with the first source constant: d[i] = op(x, b[i]).
 func AddSV[T numeric](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x + y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opAdd(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // AddVS is AddVV with the second source constant: d[i] = op(a[i], y).
 func AddVS[T numeric](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x + y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opAdd(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // AddStrided is AddVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into AddRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func AddStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x + y
+	}
 	for range n {
-		d[di] = opAdd(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opSub is the element function of Sub: x − y (integers wrap).
-func opSub[T numeric](x, y T) T {
-	return x - y
 }
 
 // SubRows sets each element of d to op of the elements of a and b at its
@@ -112,41 +120,52 @@ func SubRows[T numeric](p *plan.Plan, d []T, a, b []T) {
 // SubVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x −
 // y (integers wrap). a and b have at least len(d) elements.
 func SubVV[T numeric](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x - y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opSub(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // SubSV is SubVV with the first source constant: d[i] = op(x, b[i]).
 func SubSV[T numeric](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x - y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opSub(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // SubVS is SubVV with the second source constant: d[i] = op(a[i], y).
 func SubVS[T numeric](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x - y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opSub(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // SubStrided is SubVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into SubRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func SubStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x - y
+	}
 	for range n {
-		d[di] = opSub(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opMul is the element function of Mul: x × y (integers wrap).
-func opMul[T numeric](x, y T) T {
-	return x * y
 }
 
 // MulRows sets each element of d to op of the elements of a and b at its
@@ -177,43 +196,52 @@ func MulRows[T numeric](p *plan.Plan, d []T, a, b []T) {
 // MulVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x × y
 // (integers wrap). a and b have at least len(d) elements.
 func MulVV[T numeric](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x * y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opMul(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // MulSV is MulVV with the first source constant: d[i] = op(x, b[i]).
 func MulSV[T numeric](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x * y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opMul(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // MulVS is MulVV with the second source constant: d[i] = op(a[i], y).
 func MulVS[T numeric](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x * y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opMul(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // MulStrided is MulVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into MulRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func MulStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x * y
+	}
 	for range n {
-		d[di] = opMul(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opDiv is the element function of Div: x ÷ y as Go divides; for floats
-// and complex numbers (IEEE 754: x/0 is ±Inf or NaN), since an integer y
-// of 0 panics.
-func opDiv[T numeric](x, y T) T {
-	return x / y
 }
 
 // DivRows sets each element of d to op of the elements of a and b at its
@@ -247,48 +275,60 @@ func DivRows[T numeric](p *plan.Plan, d []T, a, b []T) {
 // NaN), since an integer y of 0 panics. a and b have at least len(d)
 // elements.
 func DivVV[T numeric](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x / y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opDiv(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // DivSV is DivVV with the first source constant: d[i] = op(x, b[i]).
 func DivSV[T numeric](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x / y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opDiv(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // DivVS is DivVV with the second source constant: d[i] = op(a[i], y).
 func DivVS[T numeric](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x / y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opDiv(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // DivStrided is DivVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into DivRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func DivStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x / y
+	}
 	for range n {
-		d[di] = opDiv(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
 }
 
-// opDivInt is the element function of DivInt: x ÷ y truncated toward zero,
-// or 0 where y is 0: the integer division of ndview.Div.
-func opDivInt[T numeric](x, y T) T {
-	return quoOrZero(x, y)
-}
-
 // DivIntRows sets each element of d to op of the elements of a and b at its
 // position along the simplified plan p of three operands, d, a and b, where
-// op(x, y) is x ÷ y truncated toward zero, or 0 where y is 0: the integer
-// division of ndview.Div. Each row runs the loop of its pattern.
+// op(x, y) is x ÷ y truncated toward zero, or 0 where y is 0 (a zero
+// divisor is a fact of the data, so it never panics; the most negative
+// value ÷ −1 is itself): the integer division of ndview.Div. Each row
+// runs the loop of its pattern.
 func DivIntRows[T numeric](p *plan.Plan, d []T, a, b []T) {
 	n, ds := p.Inner(0)
 	_, as := p.Inner(1)
@@ -311,45 +351,70 @@ func DivIntRows[T numeric](p *plan.Plan, d []T, a, b []T) {
 }
 
 // DivIntVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x ÷
-// y truncated toward zero, or 0 where y is 0: the integer division of
-// ndview.Div. a and b have at least len(d) elements.
+// y truncated toward zero, or 0 where y is 0 (a zero divisor is a fact of
+// the data, so it never panics; the most negative value ÷ −1 is itself):
+// the integer division of ndview.Div. a and b have at least len(d)
+// elements.
 func DivIntVV[T numeric](d []T, a, b []T) {
+	op := func(x, y T) T {
+		if y == 0 {
+			return 0
+		}
+		return x / y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opDivInt(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // DivIntSV is DivIntVV with the first source constant: d[i] = op(x, b[i]).
 func DivIntSV[T numeric](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		if y == 0 {
+			return 0
+		}
+		return x / y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opDivInt(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // DivIntVS is DivIntVV with the second source constant: d[i] = op(a[i], y).
 func DivIntVS[T numeric](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		if y == 0 {
+			return 0
+		}
+		return x / y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opDivInt(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // DivIntStrided is DivIntVV along one row of any strides: it sets
-// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into DivIntRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
 func DivIntStrided[T numeric](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		if y == 0 {
+			return 0
+		}
+		return x / y
+	}
 	for range n {
-		d[di] = opDivInt(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opMin is the element function of Min: the smaller of x and y; NaN
-// propagates, and of −0 and +0 it is −0.
-func opMin[T ordered](x, y T) T {
-	return min(x, y)
 }
 
 // MinRows sets each element of d to op of the elements of a and b at its
@@ -381,42 +446,52 @@ func MinRows[T ordered](p *plan.Plan, d []T, a, b []T) {
 // smaller of x and y; NaN propagates, and of −0 and +0 it is −0. a and
 // b have at least len(d) elements.
 func MinVV[T ordered](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return min(x, y)
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opMin(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // MinSV is MinVV with the first source constant: d[i] = op(x, b[i]).
 func MinSV[T ordered](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return min(x, y)
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opMin(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // MinVS is MinVV with the second source constant: d[i] = op(a[i], y).
 func MinVS[T ordered](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return min(x, y)
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opMin(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // MinStrided is MinVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into MinRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func MinStrided[T ordered](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return min(x, y)
+	}
 	for range n {
-		d[di] = opMin(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opMax is the element function of Max: the larger of x and y; NaN
-// propagates, and of −0 and +0 it is +0.
-func opMax[T ordered](x, y T) T {
-	return max(x, y)
 }
 
 // MaxRows sets each element of d to op of the elements of a and b at its
@@ -448,42 +523,52 @@ func MaxRows[T ordered](p *plan.Plan, d []T, a, b []T) {
 // larger of x and y; NaN propagates, and of −0 and +0 it is +0. a and b
 // have at least len(d) elements.
 func MaxVV[T ordered](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return max(x, y)
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opMax(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // MaxSV is MaxVV with the first source constant: d[i] = op(x, b[i]).
 func MaxSV[T ordered](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return max(x, y)
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opMax(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // MaxVS is MaxVV with the second source constant: d[i] = op(a[i], y).
 func MaxVS[T ordered](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return max(x, y)
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opMax(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // MaxStrided is MaxVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into MaxRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func MaxStrided[T ordered](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return max(x, y)
+	}
 	for range n {
-		d[di] = opMax(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opNeg is the element function of Neg: −x (integers wrap: the most
-// negative value is its own negation).
-func opNeg[T numeric](x T) T {
-	return -x
 }
 
 // NegRows sets each element of d to op of the element of a at its position
@@ -509,25 +594,28 @@ func NegRows[T numeric](p *plan.Plan, d []T, a []T) {
 // wrap: the most negative value is its own negation). a has at least len(d)
 // elements.
 func NegV[T numeric](d []T, a []T) {
+	op := func(x T) T {
+		return -x
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opNeg(a[i])
+		d[i] = op(a[i])
 	}
 }
 
 // NegStrided is NegV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as]) for k < n.
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
 func NegStrided[T numeric](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return -x
+	}
 	for range n {
-		d[di] = opNeg(a[ai])
+		d[di] = op(a[ai])
 		di, ai = di+ds, ai+as
 	}
-}
-
-// opAbs is the element function of Abs: |x|: abs(−0) is +0, NaN stays
-// NaN, the most negative integer is its own absolute value.
-func opAbs[T ordered](x T) T {
-	return absOf(x)
 }
 
 // AbsRows sets each element of d to op of the element of a at its position
@@ -554,25 +642,34 @@ func AbsRows[T ordered](p *plan.Plan, d []T, a []T) {
 // is +0, NaN stays NaN, the most negative integer is its own absolute
 // value. a has at least len(d) elements.
 func AbsV[T ordered](d []T, a []T) {
+	op := func(x T) T {
+		if x <= 0 {
+			return 0 - x
+		}
+		return x
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opAbs(a[i])
+		d[i] = op(a[i])
 	}
 }
 
 // AbsStrided is AbsV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as]) for k < n.
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
 func AbsStrided[T ordered](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		if x <= 0 {
+			return 0 - x
+		}
+		return x
+	}
 	for range n {
-		d[di] = opAbs(a[ai])
+		d[di] = op(a[ai])
 		di, ai = di+ds, ai+as
 	}
-}
-
-// opSqrt is the element function of Sqrt: √x, computed in float64 and
-// rounded once (never for float16.Float16, whose bits are not its value).
-func opSqrt[T floating](x T) T {
-	return T(math.Sqrt(float64(x)))
 }
 
 // SqrtRows sets each element of d to op of the element of a at its position
@@ -599,26 +696,28 @@ func SqrtRows[T floating](p *plan.Plan, d []T, a []T) {
 // in float64 and rounded once (never for float16.Float16, whose bits are
 // not its value). a has at least len(d) elements.
 func SqrtV[T floating](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Sqrt(float64(x)))
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opSqrt(a[i])
+		d[i] = op(a[i])
 	}
 }
 
 // SqrtStrided is SqrtV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as]) for k < n.
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
 func SqrtStrided[T floating](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Sqrt(float64(x)))
+	}
 	for range n {
-		d[di] = opSqrt(a[ai])
+		d[di] = op(a[ai])
 		di, ai = di+ds, ai+as
 	}
-}
-
-// opMath is the element function of Math: f(x) computed in float64, for
-// functions of package math whose cost dwarfs the call through f, such as
-// math.Exp (never for float16.Float16).
-func opMath[T floating](x T, f func(float64) float64) T {
-	return T(f(float64(x)))
 }
 
 // MathRows sets each element of d to op of the element of a at its position
@@ -646,25 +745,28 @@ func MathRows[T floating](p *plan.Plan, d []T, a []T, f func(float64) float64) {
 // through f, such as math.Exp (never for float16.Float16). a has at least
 // len(d) elements.
 func MathV[T floating](d []T, a []T, f func(float64) float64) {
+	op := func(x T) T {
+		return T(f(float64(x)))
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opMath(a[i], f)
+		d[i] = op(a[i])
 	}
 }
 
 // MathStrided is MathV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as]) for k < n.
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
 func MathStrided[T floating](d []T, di, ds int, a []T, ai, as, n int, f func(float64) float64) {
+	op := func(x T) T {
+		return T(f(float64(x)))
+	}
 	for range n {
-		d[di] = opMath(a[ai], f)
+		d[di] = op(a[ai])
 		di, ai = di+ds, ai+as
 	}
-}
-
-// opClip is the element function of Clip: min(max(x, lo), hi), as NumPy's
-// clip: NaN in x, lo or hi gives NaN, and hi wins when lo > hi.
-func opClip[T ordered](x T, lo T, hi T) T {
-	return min(max(x, lo), hi)
 }
 
 // ClipRows sets each element of d to op of the element of a at its position
@@ -691,25 +793,28 @@ func ClipRows[T ordered](p *plan.Plan, d []T, a []T, lo T, hi T) {
 // hi), as NumPy's clip: NaN in x, lo or hi gives NaN, and hi wins when lo >
 // hi. a has at least len(d) elements.
 func ClipV[T ordered](d []T, a []T, lo T, hi T) {
+	op := func(x T) T {
+		return min(max(x, lo), hi)
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opClip(a[i], lo, hi)
+		d[i] = op(a[i])
 	}
 }
 
 // ClipStrided is ClipV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as]) for k < n.
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
 func ClipStrided[T ordered](d []T, di, ds int, a []T, ai, as, n int, lo T, hi T) {
+	op := func(x T) T {
+		return min(max(x, lo), hi)
+	}
 	for range n {
-		d[di] = opClip(a[ai], lo, hi)
+		d[di] = op(a[ai])
 		di, ai = di+ds, ai+as
 	}
-}
-
-// opEqual is the element function of Equal: x == y (NaN is unequal to
-// itself, −0 equals +0).
-func opEqual[T numeric](x, y T) bool {
-	return x == y
 }
 
 // EqualRows sets each element of d to op of the elements of a and b at its
@@ -741,41 +846,52 @@ func EqualRows[T numeric](p *plan.Plan, d []bool, a, b []T) {
 // y (NaN is unequal to itself, −0 equals +0). a and b have at least
 // len(d) elements.
 func EqualVV[T numeric](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		return x == y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opEqual(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // EqualSV is EqualVV with the first source constant: d[i] = op(x, b[i]).
 func EqualSV[T numeric](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		return x == y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opEqual(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // EqualVS is EqualVV with the second source constant: d[i] = op(a[i], y).
 func EqualVS[T numeric](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		return x == y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opEqual(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // EqualStrided is EqualVV along one row of any strides: it sets d[di+k·ds]
-// = op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into EqualRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func EqualStrided[T numeric](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		return x == y
+	}
 	for range n {
-		d[di] = opEqual(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opNotEqual is the element function of NotEqual: x != y.
-func opNotEqual[T numeric](x, y T) bool {
-	return x != y
 }
 
 // NotEqualRows sets each element of d to op of the elements of a and b at
@@ -805,43 +921,55 @@ func NotEqualRows[T numeric](p *plan.Plan, d []bool, a, b []T) {
 // NotEqualVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x
 // != y. a and b have at least len(d) elements.
 func NotEqualVV[T numeric](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		return x != y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opNotEqual(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // NotEqualSV is NotEqualVV with the first source constant: d[i] = op(x,
 // b[i]).
 func NotEqualSV[T numeric](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		return x != y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opNotEqual(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // NotEqualVS is NotEqualVV with the second source constant: d[i] = op(a[i],
 // y).
 func NotEqualVS[T numeric](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		return x != y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opNotEqual(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // NotEqualStrided is NotEqualVV along one row of any strides: it sets
-// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into NotEqualRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
 func NotEqualStrided[T numeric](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		return x != y
+	}
 	for range n {
-		d[di] = opNotEqual(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opLess is the element function of Less: x < y (false when either is NaN).
-func opLess[T ordered](x, y T) bool {
-	return x < y
 }
 
 // LessRows sets each element of d to op of the elements of a and b at its
@@ -872,42 +1000,52 @@ func LessRows[T ordered](p *plan.Plan, d []bool, a, b []T) {
 // LessVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x < y
 // (false when either is NaN). a and b have at least len(d) elements.
 func LessVV[T ordered](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		return x < y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLess(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // LessSV is LessVV with the first source constant: d[i] = op(x, b[i]).
 func LessSV[T ordered](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		return x < y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLess(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // LessVS is LessVV with the second source constant: d[i] = op(a[i], y).
 func LessVS[T ordered](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		return x < y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opLess(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // LessStrided is LessVV along one row of any strides: it sets d[di+k·ds] =
-// op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into LessRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
 func LessStrided[T ordered](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		return x < y
+	}
 	for range n {
-		d[di] = opLess(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opLessEqual is the element function of LessEqual: x <= y (false when
-// either is NaN).
-func opLessEqual[T ordered](x, y T) bool {
-	return x <= y
 }
 
 // LessEqualRows sets each element of d to op of the elements of a and b at
@@ -938,43 +1076,55 @@ func LessEqualRows[T ordered](p *plan.Plan, d []bool, a, b []T) {
 // LessEqualVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
 // x <= y (false when either is NaN). a and b have at least len(d) elements.
 func LessEqualVV[T ordered](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		return x <= y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLessEqual(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // LessEqualSV is LessEqualVV with the first source constant: d[i] = op(x,
 // b[i]).
 func LessEqualSV[T ordered](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		return x <= y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLessEqual(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // LessEqualVS is LessEqualVV with the second source constant: d[i] =
 // op(a[i], y).
 func LessEqualVS[T ordered](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		return x <= y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opLessEqual(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // LessEqualStrided is LessEqualVV along one row of any strides: it sets
-// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into LessEqualRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
 func LessEqualStrided[T ordered](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		return x <= y
+	}
 	for range n {
-		d[di] = opLessEqual(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opLogicalOr is the element function of LogicalOr: x || y.
-func opLogicalOr[T boolean](x, y T) T {
-	return x || y
 }
 
 // LogicalOrRows sets each element of d to op of the elements of a and b at
@@ -1004,43 +1154,55 @@ func LogicalOrRows[T boolean](p *plan.Plan, d []T, a, b []T) {
 // LogicalOrVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
 // x || y. a and b have at least len(d) elements.
 func LogicalOrVV[T boolean](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x || y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLogicalOr(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // LogicalOrSV is LogicalOrVV with the first source constant: d[i] = op(x,
 // b[i]).
 func LogicalOrSV[T boolean](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x || y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLogicalOr(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // LogicalOrVS is LogicalOrVV with the second source constant: d[i] =
 // op(a[i], y).
 func LogicalOrVS[T boolean](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x || y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opLogicalOr(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // LogicalOrStrided is LogicalOrVV along one row of any strides: it sets
-// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into LogicalOrRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
 func LogicalOrStrided[T boolean](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x || y
+	}
 	for range n {
-		d[di] = opLogicalOr(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
-}
-
-// opLogicalAnd is the element function of LogicalAnd: x && y.
-func opLogicalAnd[T boolean](x, y T) T {
-	return x && y
 }
 
 // LogicalAndRows sets each element of d to op of the elements of a and b at
@@ -1070,36 +1232,53 @@ func LogicalAndRows[T boolean](p *plan.Plan, d []T, a, b []T) {
 // LogicalAndVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
 // x && y. a and b have at least len(d) elements.
 func LogicalAndVV[T boolean](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x && y
+	}
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLogicalAnd(a[i], b[i])
+		d[i] = op(a[i], b[i])
 	}
 }
 
 // LogicalAndSV is LogicalAndVV with the first source constant: d[i] = op(x,
 // b[i]).
 func LogicalAndSV[T boolean](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x && y
+	}
 	b = b[:len(d)]
 	for i := range d {
-		d[i] = opLogicalAnd(x, b[i])
+		d[i] = op(x, b[i])
 	}
 }
 
 // LogicalAndVS is LogicalAndVV with the second source constant: d[i] =
 // op(a[i], y).
 func LogicalAndVS[T boolean](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x && y
+	}
 	a = a[:len(d)]
 	for i := range d {
-		d[i] = opLogicalAnd(a[i], y)
+		d[i] = op(a[i], y)
 	}
 }
 
 // LogicalAndStrided is LogicalAndVV along one row of any strides: it sets
-// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n.
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into LogicalAndRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
 func LogicalAndStrided[T boolean](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x && y
+	}
 	for range n {
-		d[di] = opLogicalAnd(a[ai], b[bi])
+		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
 	}
 }

@@ -36,7 +36,9 @@ func TestAdd(t *testing.T) {
 
 func testAdd[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return x + y },
+		func(x, y T) T {
+			return x + y
+		},
 		func(d []T, a, b []T) { AddVV(d, a, b) },
 		func(d []T, x T, b []T) { AddSV(d, x, b) },
 		func(d []T, a []T, y T) { AddVS(d, a, y) },
@@ -44,7 +46,9 @@ func testAdd[T numeric](t *testing.T) {
 			AddStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return x + y },
+		func(x, y T) T {
+			return x + y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { AddRows(p, d, a, b) })
 }
 
@@ -71,7 +75,9 @@ func TestSub(t *testing.T) {
 
 func testSub[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return x - y },
+		func(x, y T) T {
+			return x - y
+		},
 		func(d []T, a, b []T) { SubVV(d, a, b) },
 		func(d []T, x T, b []T) { SubSV(d, x, b) },
 		func(d []T, a []T, y T) { SubVS(d, a, y) },
@@ -79,7 +85,9 @@ func testSub[T numeric](t *testing.T) {
 			SubStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return x - y },
+		func(x, y T) T {
+			return x - y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { SubRows(p, d, a, b) })
 }
 
@@ -106,7 +114,9 @@ func TestMul(t *testing.T) {
 
 func testMul[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return x * y },
+		func(x, y T) T {
+			return x * y
+		},
 		func(d []T, a, b []T) { MulVV(d, a, b) },
 		func(d []T, x T, b []T) { MulSV(d, x, b) },
 		func(d []T, a []T, y T) { MulVS(d, a, y) },
@@ -114,7 +124,9 @@ func testMul[T numeric](t *testing.T) {
 			MulStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return x * y },
+		func(x, y T) T {
+			return x * y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { MulRows(p, d, a, b) })
 }
 
@@ -129,7 +141,9 @@ func TestDiv(t *testing.T) {
 
 func testDiv[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return x / y },
+		func(x, y T) T {
+			return x / y
+		},
 		func(d []T, a, b []T) { DivVV(d, a, b) },
 		func(d []T, x T, b []T) { DivSV(d, x, b) },
 		func(d []T, a []T, y T) { DivVS(d, a, y) },
@@ -137,7 +151,9 @@ func testDiv[T numeric](t *testing.T) {
 			DivStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return x / y },
+		func(x, y T) T {
+			return x / y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { DivRows(p, d, a, b) })
 }
 
@@ -158,7 +174,12 @@ func TestDivInt(t *testing.T) {
 
 func testDivInt[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return quoOrZero(x, y) },
+		func(x, y T) T {
+			if y == 0 {
+				return 0
+			}
+			return x / y
+		},
 		func(d []T, a, b []T) { DivIntVV(d, a, b) },
 		func(d []T, x T, b []T) { DivIntSV(d, x, b) },
 		func(d []T, a []T, y T) { DivIntVS(d, a, y) },
@@ -166,7 +187,12 @@ func testDivInt[T numeric](t *testing.T) {
 			DivIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return quoOrZero(x, y) },
+		func(x, y T) T {
+			if y == 0 {
+				return 0
+			}
+			return x / y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { DivIntRows(p, d, a, b) })
 }
 
@@ -190,7 +216,9 @@ func TestMin(t *testing.T) {
 
 func testMin[T ordered](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return min(x, y) },
+		func(x, y T) T {
+			return min(x, y)
+		},
 		func(d []T, a, b []T) { MinVV(d, a, b) },
 		func(d []T, x T, b []T) { MinSV(d, x, b) },
 		func(d []T, a []T, y T) { MinVS(d, a, y) },
@@ -198,7 +226,9 @@ func testMin[T ordered](t *testing.T) {
 			MinStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return min(x, y) },
+		func(x, y T) T {
+			return min(x, y)
+		},
 		func(p *plan.Plan, d []T, a, b []T) { MinRows(p, d, a, b) })
 }
 
@@ -222,7 +252,9 @@ func TestMax(t *testing.T) {
 
 func testMax[T ordered](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return max(x, y) },
+		func(x, y T) T {
+			return max(x, y)
+		},
 		func(d []T, a, b []T) { MaxVV(d, a, b) },
 		func(d []T, x T, b []T) { MaxSV(d, x, b) },
 		func(d []T, a []T, y T) { MaxVS(d, a, y) },
@@ -230,7 +262,9 @@ func testMax[T ordered](t *testing.T) {
 			MaxStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return max(x, y) },
+		func(x, y T) T {
+			return max(x, y)
+		},
 		func(p *plan.Plan, d []T, a, b []T) { MaxRows(p, d, a, b) })
 }
 
@@ -257,13 +291,17 @@ func TestNeg(t *testing.T) {
 
 func testNeg[T numeric](t *testing.T) {
 	checkUnary(t,
-		func(x T) T { return -x },
+		func(x T) T {
+			return -x
+		},
 		func(d []T, a []T) { NegV(d, a) },
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			NegStrided(d, di, ds, a, ai, as, n)
 		})
 	checkUnaryRows(t,
-		func(x T) T { return -x },
+		func(x T) T {
+			return -x
+		},
 		func(p *plan.Plan, d []T, a []T) { NegRows(p, d, a) })
 }
 
@@ -287,13 +325,23 @@ func TestAbs(t *testing.T) {
 
 func testAbs[T ordered](t *testing.T) {
 	checkUnary(t,
-		func(x T) T { return absOf(x) },
+		func(x T) T {
+			if x <= 0 {
+				return 0 - x
+			}
+			return x
+		},
 		func(d []T, a []T) { AbsV(d, a) },
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			AbsStrided(d, di, ds, a, ai, as, n)
 		})
 	checkUnaryRows(t,
-		func(x T) T { return absOf(x) },
+		func(x T) T {
+			if x <= 0 {
+				return 0 - x
+			}
+			return x
+		},
 		func(p *plan.Plan, d []T, a []T) { AbsRows(p, d, a) })
 }
 
@@ -305,13 +353,17 @@ func TestSqrt(t *testing.T) {
 
 func testSqrt[T floating](t *testing.T) {
 	checkUnary(t,
-		func(x T) T { return T(math.Sqrt(float64(x))) },
+		func(x T) T {
+			return T(math.Sqrt(float64(x)))
+		},
 		func(d []T, a []T) { SqrtV(d, a) },
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			SqrtStrided(d, di, ds, a, ai, as, n)
 		})
 	checkUnaryRows(t,
-		func(x T) T { return T(math.Sqrt(float64(x))) },
+		func(x T) T {
+			return T(math.Sqrt(float64(x)))
+		},
 		func(p *plan.Plan, d []T, a []T) { SqrtRows(p, d, a) })
 }
 
@@ -324,13 +376,17 @@ func TestMath(t *testing.T) {
 func testMath[T floating](t *testing.T) {
 	var f func(float64) float64 = math.Exp
 	checkUnary(t,
-		func(x T) T { return T(f(float64(x))) },
+		func(x T) T {
+			return T(f(float64(x)))
+		},
 		func(d []T, a []T) { MathV(d, a, f) },
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			MathStrided(d, di, ds, a, ai, as, n, f)
 		})
 	checkUnaryRows(t,
-		func(x T) T { return T(f(float64(x))) },
+		func(x T) T {
+			return T(f(float64(x)))
+		},
 		func(p *plan.Plan, d []T, a []T) { MathRows(p, d, a, f) })
 }
 
@@ -356,13 +412,17 @@ func testClip[T ordered](t *testing.T) {
 	var lo T = T(2)
 	var hi T = T(5)
 	checkUnary(t,
-		func(x T) T { return min(max(x, lo), hi) },
+		func(x T) T {
+			return min(max(x, lo), hi)
+		},
 		func(d []T, a []T) { ClipV(d, a, lo, hi) },
 		func(d []T, di, ds int, a []T, ai, as, n int) {
 			ClipStrided(d, di, ds, a, ai, as, n, lo, hi)
 		})
 	checkUnaryRows(t,
-		func(x T) T { return min(max(x, lo), hi) },
+		func(x T) T {
+			return min(max(x, lo), hi)
+		},
 		func(p *plan.Plan, d []T, a []T) { ClipRows(p, d, a, lo, hi) })
 }
 
@@ -389,7 +449,9 @@ func TestEqual(t *testing.T) {
 
 func testEqual[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) bool { return x == y },
+		func(x, y T) bool {
+			return x == y
+		},
 		func(d []bool, a, b []T) { EqualVV(d, a, b) },
 		func(d []bool, x T, b []T) { EqualSV(d, x, b) },
 		func(d []bool, a []T, y T) { EqualVS(d, a, y) },
@@ -397,7 +459,9 @@ func testEqual[T numeric](t *testing.T) {
 			EqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) bool { return x == y },
+		func(x, y T) bool {
+			return x == y
+		},
 		func(p *plan.Plan, d []bool, a, b []T) { EqualRows(p, d, a, b) })
 }
 
@@ -424,7 +488,9 @@ func TestNotEqual(t *testing.T) {
 
 func testNotEqual[T numeric](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) bool { return x != y },
+		func(x, y T) bool {
+			return x != y
+		},
 		func(d []bool, a, b []T) { NotEqualVV(d, a, b) },
 		func(d []bool, x T, b []T) { NotEqualSV(d, x, b) },
 		func(d []bool, a []T, y T) { NotEqualVS(d, a, y) },
@@ -432,7 +498,9 @@ func testNotEqual[T numeric](t *testing.T) {
 			NotEqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) bool { return x != y },
+		func(x, y T) bool {
+			return x != y
+		},
 		func(p *plan.Plan, d []bool, a, b []T) { NotEqualRows(p, d, a, b) })
 }
 
@@ -456,7 +524,9 @@ func TestLess(t *testing.T) {
 
 func testLess[T ordered](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) bool { return x < y },
+		func(x, y T) bool {
+			return x < y
+		},
 		func(d []bool, a, b []T) { LessVV(d, a, b) },
 		func(d []bool, x T, b []T) { LessSV(d, x, b) },
 		func(d []bool, a []T, y T) { LessVS(d, a, y) },
@@ -464,7 +534,9 @@ func testLess[T ordered](t *testing.T) {
 			LessStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) bool { return x < y },
+		func(x, y T) bool {
+			return x < y
+		},
 		func(p *plan.Plan, d []bool, a, b []T) { LessRows(p, d, a, b) })
 }
 
@@ -488,7 +560,9 @@ func TestLessEqual(t *testing.T) {
 
 func testLessEqual[T ordered](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) bool { return x <= y },
+		func(x, y T) bool {
+			return x <= y
+		},
 		func(d []bool, a, b []T) { LessEqualVV(d, a, b) },
 		func(d []bool, x T, b []T) { LessEqualSV(d, x, b) },
 		func(d []bool, a []T, y T) { LessEqualVS(d, a, y) },
@@ -496,7 +570,9 @@ func testLessEqual[T ordered](t *testing.T) {
 			LessEqualStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) bool { return x <= y },
+		func(x, y T) bool {
+			return x <= y
+		},
 		func(p *plan.Plan, d []bool, a, b []T) { LessEqualRows(p, d, a, b) })
 }
 
@@ -507,7 +583,9 @@ func TestLogicalOr(t *testing.T) {
 
 func testLogicalOr[T boolean](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return x || y },
+		func(x, y T) T {
+			return x || y
+		},
 		func(d []T, a, b []T) { LogicalOrVV(d, a, b) },
 		func(d []T, x T, b []T) { LogicalOrSV(d, x, b) },
 		func(d []T, a []T, y T) { LogicalOrVS(d, a, y) },
@@ -515,7 +593,9 @@ func testLogicalOr[T boolean](t *testing.T) {
 			LogicalOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return x || y },
+		func(x, y T) T {
+			return x || y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { LogicalOrRows(p, d, a, b) })
 }
 
@@ -526,7 +606,9 @@ func TestLogicalAnd(t *testing.T) {
 
 func testLogicalAnd[T boolean](t *testing.T) {
 	checkBinary(t,
-		func(x, y T) T { return x && y },
+		func(x, y T) T {
+			return x && y
+		},
 		func(d []T, a, b []T) { LogicalAndVV(d, a, b) },
 		func(d []T, x T, b []T) { LogicalAndSV(d, x, b) },
 		func(d []T, a []T, y T) { LogicalAndVS(d, a, y) },
@@ -534,6 +616,8 @@ func testLogicalAnd[T boolean](t *testing.T) {
 			LogicalAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
 		})
 	checkBinaryRows(t,
-		func(x, y T) T { return x && y },
+		func(x, y T) T {
+			return x && y
+		},
 		func(p *plan.Plan, d []T, a, b []T) { LogicalAndRows(p, d, a, b) })
 }

@@ -5,17 +5,21 @@ package kernels
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
 // Reduction kernels, from the table reductions in gen/tables.go, over the
-// element functions of the element-wise operations: the reduction of a
-// contiguous row (Reduce…), of a row of any stride (Reduce…Row), of
-// every row of a plan (Reduce…Rows), and the fold of the rows of a block
-// into one row (Fold…), which a reduction along an axis that is not the
-// innermost in memory runs.
+// functions of the element-wise operations: the reduction of a contiguous
+// row (Reduce…), of a row of any stride (Reduce…Row), of every row of a
+// plan (Reduce…Rows), and the fold of the rows of a block into one row
+// (Fold…), which a reduction along an axis that is not the innermost in
+// memory runs.
 
-// ReduceProd folds the elements of s into r with opMul and returns the
-// product of r and the elements, multiplied in order (integers wrap).
+// ReduceProd folds the elements of s into r with the function of Mul and
+// returns the product of r and the elements, multiplied in order (integers
+// wrap).
 func ReduceProd[T numeric](r T, s []T) T {
+	op := func(x, y T) T {
+		return x * y
+	}
 	for _, x := range s {
-		r = opMul(r, x)
+		r = op(r, x)
 	}
 	return r
 }
@@ -23,11 +27,14 @@ func ReduceProd[T numeric](r T, s []T) T {
 // ReduceProdRow is ReduceProd over the n elements s[off], s[off+st], …,
 // through ReduceProd when st is 1.
 func ReduceProdRow[T numeric](r T, s []T, off, st, n int) T {
+	op := func(x, y T) T {
+		return x * y
+	}
 	if st == 1 {
 		return ReduceProd(r, s[off:off+n])
 	}
 	for range n {
-		r = opMul(r, s[off])
+		r = op(r, s[off])
 		off += st
 	}
 	return r
@@ -37,17 +44,20 @@ func ReduceProdRow[T numeric](r T, s []T, off, st, n int) T {
 // one-operand plan p, row by row: each row is reduced from 1, and its
 // result combined into r.
 func ReduceProdRows[T numeric](p *plan.Plan, r T, s []T) T {
+	op := func(x, y T) T {
+		return x * y
+	}
 	n, st := p.Inner(0)
 	w := p.Walk(1)
 	for w.Next(p) {
-		r = opMul(r, ReduceProdRow(1, s, w.Off[0], st, n))
+		r = op(r, ReduceProdRow(1, s, w.Off[0], st, n))
 	}
 	return r
 }
 
 // FoldProd sets d[di+j·ds], for j < n, to the reduction of the m >= 1
-// elements s[si+i·sm+j·ss], i < m, by opMul in the order of i: the m rows
-// of a block folded into one row.
+// elements s[si+i·sm+j·ss], i < m, by the function of Mul in the order of
+// i: the m rows of a block folded into one row.
 func FoldProd[T numeric](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	CopyRow(d, di, ds, s, si, ss, n)
 	for range m - 1 {
@@ -60,30 +70,36 @@ func FoldProd[T numeric](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	}
 }
 
-// ReduceMin folds the elements of s into r with opMin and returns the
-// smallest of r and the elements; a NaN anywhere gives NaN.
+// ReduceMin folds the elements of s into r with the function of Min and
+// returns the smallest of r and the elements; a NaN anywhere gives NaN.
 func ReduceMin[T ordered](r T, s []T) T {
-	// 4 independent chains overlap the latency of opMin, whose result does
-	// not depend on the grouping.
+	op := func(x, y T) T {
+		return min(x, y)
+	}
+	// 4 independent chains overlap the latency of op, whose result does not
+	// depend on the grouping.
 	r0, r1, r2, r3 := r, r, r, r
 	for ; len(s) >= 4; s = s[4:] {
 		q := (*[4]T)(s)
-		r0, r1, r2, r3 = opMin(r0, q[0]), opMin(r1, q[1]), opMin(r2, q[2]), opMin(r3, q[3])
+		r0, r1, r2, r3 = op(r0, q[0]), op(r1, q[1]), op(r2, q[2]), op(r3, q[3])
 	}
 	for _, x := range s {
-		r0 = opMin(r0, x)
+		r0 = op(r0, x)
 	}
-	return opMin(opMin(r0, r1), opMin(r2, r3))
+	return op(op(r0, r1), op(r2, r3))
 }
 
 // ReduceMinRow is ReduceMin over the n elements s[off], s[off+st], …,
 // through ReduceMin when st is 1.
 func ReduceMinRow[T ordered](r T, s []T, off, st, n int) T {
+	op := func(x, y T) T {
+		return min(x, y)
+	}
 	if st == 1 {
 		return ReduceMin(r, s[off:off+n])
 	}
 	for range n {
-		r = opMin(r, s[off])
+		r = op(r, s[off])
 		off += st
 	}
 	return r
@@ -101,8 +117,8 @@ func ReduceMinRows[T ordered](p *plan.Plan, r T, s []T) T {
 }
 
 // FoldMin sets d[di+j·ds], for j < n, to the reduction of the m >= 1
-// elements s[si+i·sm+j·ss], i < m, by opMin in the order of i: the m rows
-// of a block folded into one row.
+// elements s[si+i·sm+j·ss], i < m, by the function of Min in the order of
+// i: the m rows of a block folded into one row.
 func FoldMin[T ordered](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	CopyRow(d, di, ds, s, si, ss, n)
 	for range m - 1 {
@@ -115,30 +131,36 @@ func FoldMin[T ordered](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	}
 }
 
-// ReduceMax folds the elements of s into r with opMax and returns the
-// largest of r and the elements; a NaN anywhere gives NaN.
+// ReduceMax folds the elements of s into r with the function of Max and
+// returns the largest of r and the elements; a NaN anywhere gives NaN.
 func ReduceMax[T ordered](r T, s []T) T {
-	// 4 independent chains overlap the latency of opMax, whose result does
-	// not depend on the grouping.
+	op := func(x, y T) T {
+		return max(x, y)
+	}
+	// 4 independent chains overlap the latency of op, whose result does not
+	// depend on the grouping.
 	r0, r1, r2, r3 := r, r, r, r
 	for ; len(s) >= 4; s = s[4:] {
 		q := (*[4]T)(s)
-		r0, r1, r2, r3 = opMax(r0, q[0]), opMax(r1, q[1]), opMax(r2, q[2]), opMax(r3, q[3])
+		r0, r1, r2, r3 = op(r0, q[0]), op(r1, q[1]), op(r2, q[2]), op(r3, q[3])
 	}
 	for _, x := range s {
-		r0 = opMax(r0, x)
+		r0 = op(r0, x)
 	}
-	return opMax(opMax(r0, r1), opMax(r2, r3))
+	return op(op(r0, r1), op(r2, r3))
 }
 
 // ReduceMaxRow is ReduceMax over the n elements s[off], s[off+st], …,
 // through ReduceMax when st is 1.
 func ReduceMaxRow[T ordered](r T, s []T, off, st, n int) T {
+	op := func(x, y T) T {
+		return max(x, y)
+	}
 	if st == 1 {
 		return ReduceMax(r, s[off:off+n])
 	}
 	for range n {
-		r = opMax(r, s[off])
+		r = op(r, s[off])
 		off += st
 	}
 	return r
@@ -156,8 +178,8 @@ func ReduceMaxRows[T ordered](p *plan.Plan, r T, s []T) T {
 }
 
 // FoldMax sets d[di+j·ds], for j < n, to the reduction of the m >= 1
-// elements s[si+i·sm+j·ss], i < m, by opMax in the order of i: the m rows
-// of a block folded into one row.
+// elements s[si+i·sm+j·ss], i < m, by the function of Max in the order of
+// i: the m rows of a block folded into one row.
 func FoldMax[T ordered](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	CopyRow(d, di, ds, s, si, ss, n)
 	for range m - 1 {
@@ -170,11 +192,15 @@ func FoldMax[T ordered](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	}
 }
 
-// ReduceAny folds the elements of s into r with opLogicalOr and returns
-// whether r or some element is true, reading up to the first true one.
+// ReduceAny folds the elements of s into r with the function of LogicalOr
+// and returns whether r or some element is true, reading up to the first
+// true one.
 func ReduceAny[T boolean](r T, s []T) T {
+	op := func(x, y T) T {
+		return x || y
+	}
 	for _, x := range s {
-		r = opLogicalOr(r, x)
+		r = op(r, x)
 		if r {
 			return r
 		}
@@ -185,11 +211,14 @@ func ReduceAny[T boolean](r T, s []T) T {
 // ReduceAnyRow is ReduceAny over the n elements s[off], s[off+st], …,
 // through ReduceAny when st is 1.
 func ReduceAnyRow[T boolean](r T, s []T, off, st, n int) T {
+	op := func(x, y T) T {
+		return x || y
+	}
 	if st == 1 {
 		return ReduceAny(r, s[off:off+n])
 	}
 	for range n {
-		r = opLogicalOr(r, s[off])
+		r = op(r, s[off])
 		if r {
 			return r
 		}
@@ -213,8 +242,8 @@ func ReduceAnyRows[T boolean](p *plan.Plan, r T, s []T) T {
 }
 
 // FoldAny sets d[di+j·ds], for j < n, to the reduction of the m >= 1
-// elements s[si+i·sm+j·ss], i < m, by opLogicalOr in the order of i: the
-// m rows of a block folded into one row.
+// elements s[si+i·sm+j·ss], i < m, by the function of LogicalOr in the
+// order of i: the m rows of a block folded into one row.
 func FoldAny[T boolean](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	CopyRow(d, di, ds, s, si, ss, n)
 	for range m - 1 {
@@ -227,11 +256,15 @@ func FoldAny[T boolean](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	}
 }
 
-// ReduceAll folds the elements of s into r with opLogicalAnd and returns
-// whether r and every element are true, reading up to the first false one.
+// ReduceAll folds the elements of s into r with the function of LogicalAnd
+// and returns whether r and every element are true, reading up to the first
+// false one.
 func ReduceAll[T boolean](r T, s []T) T {
+	op := func(x, y T) T {
+		return x && y
+	}
 	for _, x := range s {
-		r = opLogicalAnd(r, x)
+		r = op(r, x)
 		if !r {
 			return r
 		}
@@ -242,11 +275,14 @@ func ReduceAll[T boolean](r T, s []T) T {
 // ReduceAllRow is ReduceAll over the n elements s[off], s[off+st], …,
 // through ReduceAll when st is 1.
 func ReduceAllRow[T boolean](r T, s []T, off, st, n int) T {
+	op := func(x, y T) T {
+		return x && y
+	}
 	if st == 1 {
 		return ReduceAll(r, s[off:off+n])
 	}
 	for range n {
-		r = opLogicalAnd(r, s[off])
+		r = op(r, s[off])
 		if !r {
 			return r
 		}
@@ -270,8 +306,8 @@ func ReduceAllRows[T boolean](p *plan.Plan, r T, s []T) T {
 }
 
 // FoldAll sets d[di+j·ds], for j < n, to the reduction of the m >= 1
-// elements s[si+i·sm+j·ss], i < m, by opLogicalAnd in the order of i: the
-// m rows of a block folded into one row.
+// elements s[si+i·sm+j·ss], i < m, by the function of LogicalAnd in the
+// order of i: the m rows of a block folded into one row.
 func FoldAll[T boolean](d []T, di, ds int, s []T, si, sm, ss, m, n int) {
 	CopyRow(d, di, ds, s, si, ss, n)
 	for range m - 1 {

@@ -5,9 +5,9 @@ package kernels
 import "testing"
 
 // Tests of the reduction kernels: every kernel of every reduction, for
-// every element type of its constraint, against a naive fold of the element
-// function (helpers_test.go), and the walker along plans of every layout
-// (walk_test.go).
+// every element type of its constraint, against a naive fold of the
+// operation's function (helpers_test.go), and the walker along plans of
+// every layout (walk_test.go).
 
 func TestReduceProd(t *testing.T) {
 	t.Run("int", testReduceProd[int])
@@ -31,9 +31,13 @@ func TestReduceProd(t *testing.T) {
 }
 
 func testReduceProd[T numeric](t *testing.T) {
-	checkReduce(t, func(x, y T) T { return x * y }, ReduceProd[T], ReduceProdRow[T], FoldProd[T])
+	checkReduce(t, func(x, y T) T {
+		return x * y
+	}, ReduceProd[T], ReduceProdRow[T], FoldProd[T])
 	identity := T(1)
-	checkReduceRows(t, func(x, y T) T { return x * y }, &identity, ReduceProdRows[T])
+	checkReduceRows(t, func(x, y T) T {
+		return x * y
+	}, &identity, ReduceProdRows[T])
 }
 
 func TestReduceMin(t *testing.T) {
@@ -55,8 +59,12 @@ func TestReduceMin(t *testing.T) {
 }
 
 func testReduceMin[T ordered](t *testing.T) {
-	checkReduce(t, func(x, y T) T { return min(x, y) }, ReduceMin[T], ReduceMinRow[T], FoldMin[T])
-	checkReduceRows(t, func(x, y T) T { return min(x, y) }, nil, ReduceMinRows[T])
+	checkReduce(t, func(x, y T) T {
+		return min(x, y)
+	}, ReduceMin[T], ReduceMinRow[T], FoldMin[T])
+	checkReduceRows(t, func(x, y T) T {
+		return min(x, y)
+	}, nil, ReduceMinRows[T])
 }
 
 func TestReduceMax(t *testing.T) {
@@ -78,8 +86,12 @@ func TestReduceMax(t *testing.T) {
 }
 
 func testReduceMax[T ordered](t *testing.T) {
-	checkReduce(t, func(x, y T) T { return max(x, y) }, ReduceMax[T], ReduceMaxRow[T], FoldMax[T])
-	checkReduceRows(t, func(x, y T) T { return max(x, y) }, nil, ReduceMaxRows[T])
+	checkReduce(t, func(x, y T) T {
+		return max(x, y)
+	}, ReduceMax[T], ReduceMaxRow[T], FoldMax[T])
+	checkReduceRows(t, func(x, y T) T {
+		return max(x, y)
+	}, nil, ReduceMaxRows[T])
 }
 
 func TestReduceAny(t *testing.T) {
@@ -88,8 +100,12 @@ func TestReduceAny(t *testing.T) {
 }
 
 func testReduceAny[T boolean](t *testing.T) {
-	checkReduce(t, func(x, y T) T { return x || y }, ReduceAny[T], ReduceAnyRow[T], FoldAny[T])
-	checkReduceRows(t, func(x, y T) T { return x || y }, nil, ReduceAnyRows[T])
+	checkReduce(t, func(x, y T) T {
+		return x || y
+	}, ReduceAny[T], ReduceAnyRow[T], FoldAny[T])
+	checkReduceRows(t, func(x, y T) T {
+		return x || y
+	}, nil, ReduceAnyRows[T])
 }
 
 func TestReduceAll(t *testing.T) {
@@ -98,6 +114,10 @@ func TestReduceAll(t *testing.T) {
 }
 
 func testReduceAll[T boolean](t *testing.T) {
-	checkReduce(t, func(x, y T) T { return x && y }, ReduceAll[T], ReduceAllRow[T], FoldAll[T])
-	checkReduceRows(t, func(x, y T) T { return x && y }, nil, ReduceAllRows[T])
+	checkReduce(t, func(x, y T) T {
+		return x && y
+	}, ReduceAll[T], ReduceAllRow[T], FoldAll[T])
+	checkReduceRows(t, func(x, y T) T {
+		return x && y
+	}, nil, ReduceAllRows[T])
 }

@@ -269,6 +269,7 @@ type opData struct {
 	ParamDecl string   // ", lo T, hi T": the extra parameters of every kernel
 	ParamArgs string   // ", lo, hi": the extra arguments passed on
 	Contig    string   // the function the walkers call for contiguous rows
+	Func      string   // the operation as a function literal: func(x, y T) T { return x + y }
 	Types     []string // the element types the tests run
 }
 
@@ -336,6 +337,15 @@ func newData(ops []Op, reds []Reduction, convs []Conversion) (*data, error) {
 			o.ParamDecl += ", " + p.Name + " " + p.Type
 			o.ParamArgs += ", " + p.Name
 		}
+		args := "x T"
+		if op.Arity == 2 {
+			args = "x, y T"
+		}
+		body := op.Expr
+		if !strings.Contains(body, "return") {
+			body = "return " + body
+		}
+		o.Func = fmt.Sprintf("func(%s) %s {\n%s\n}", args, o.OutT, body)
 		o.Contig = op.Fast
 		if o.Contig == "" {
 			o.Contig = op.Name + map[int]string{1: "V", 2: "VV"}[op.Arity]
@@ -355,7 +365,7 @@ func newData(ops []Op, reds []Reduction, convs []Conversion) (*data, error) {
 		case r.Chains > 1 && r.Chains&(r.Chains-1) != 0:
 			return nil, fmt.Errorf("reduction %s: %d chains, not a power of 2", r.Name, r.Chains)
 		}
-		d.Reds = append(d.Reds, &redData{Reduction: r, Op: op, Chain: chains(r.Chains, "op"+op.Name)})
+		d.Reds = append(d.Reds, &redData{Reduction: r, Op: op, Chain: chains(r.Chains, "op")})
 	}
 	for _, c := range convs {
 		cd := &convData{Conversion: c, Insts: [][]string{nil}}

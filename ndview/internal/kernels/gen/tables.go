@@ -24,8 +24,9 @@ type Op struct {
 	Out string
 
 	// Expr is the result as a Go expression in x (and y), of type T, and
-	// the Params. An operation that takes statements calls a helper
-	// written in the kernels package (scalar.go).
+	// the Params; or, for an operation that takes statements, the body of
+	// a function of x (and y) that returns it. The loops hold it as a
+	// function literal, which the compiler inlines.
 	Expr string
 
 	// Params are extra arguments that every kernel of the operation takes
@@ -64,12 +65,15 @@ var elementwise = []Op{
 	{Name: "Mul", Arity: 2, Cons: "numeric", Expr: "x * y", Doc: "x × y (integers wrap)"},
 	{Name: "Div", Arity: 2, Cons: "numeric", Expr: "x / y", Tests: "inexact",
 		Doc: "x ÷ y as Go divides; for floats and complex numbers (IEEE 754: x/0 is ±Inf or NaN), since an integer y of 0 panics"},
-	{Name: "DivInt", Arity: 2, Cons: "numeric", Expr: "quoOrZero(x, y)", Tests: "integer",
-		Doc: "x ÷ y truncated toward zero, or 0 where y is 0: the integer division of ndview.Div"},
+	{Name: "DivInt", Arity: 2, Cons: "numeric", Expr: "if y == 0 { return 0 }; return x / y", Tests: "integer",
+		Doc: "x ÷ y truncated toward zero, or 0 where y is 0 (a zero divisor is a fact of the data, so it never panics; the most negative value ÷ −1 is itself): the integer division of ndview.Div"},
 	{Name: "Min", Arity: 2, Cons: "ordered", Expr: "min(x, y)", Doc: "the smaller of x and y; NaN propagates, and of −0 and +0 it is −0"},
 	{Name: "Max", Arity: 2, Cons: "ordered", Expr: "max(x, y)", Doc: "the larger of x and y; NaN propagates, and of −0 and +0 it is +0"},
 	{Name: "Neg", Arity: 1, Cons: "numeric", Expr: "-x", Doc: "−x (integers wrap: the most negative value is its own negation)"},
-	{Name: "Abs", Arity: 1, Cons: "ordered", Expr: "absOf(x)",
+	// Negating x <= 0 as 0 − x makes −0 into +0, leaves unsigned values
+	// (only 0 is <= 0) and NaN alone, and wraps the most negative integer
+	// to itself.
+	{Name: "Abs", Arity: 1, Cons: "ordered", Expr: "if x <= 0 { return 0 - x }; return x",
 		Doc: "|x|: abs(−0) is +0, NaN stays NaN, the most negative integer is its own absolute value"},
 	{Name: "Sqrt", Arity: 1, Cons: "floating", Expr: "T(math.Sqrt(float64(x)))",
 		Doc: "√x, computed in float64 and rounded once (never for float16.Float16, whose bits are not its value)"},
