@@ -120,7 +120,7 @@
 //	a.copy(), a.tolist()         v.Clone(), v.ToList(); v.ToSlice() flat
 //	a.tobytes(order), a.hex()    v.ToBytes(OrderC), v.Hex(sep, n)
 //	a.fill(x)                    v.Fill(x)
-//	a.flat, np.ndindex           v.Values(), v.All()
+//	a.flat, np.ndenumerate       v.Values(), v.Enumerate()
 //	for row in a                 v.Rows(), v.Axis(k)
 //	np.add(a, b, out=dst)        Add(dst, a, b); Sub, Mul, Div, Minimum, Maximum
 //	a + 2                        AddScalar(dst, a, 2); SubScalar, MulScalar, DivScalar
