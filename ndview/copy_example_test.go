@@ -55,9 +55,9 @@ func ExampleNDView_Values() {
 	// Output: 1 4 2 5 3 6
 }
 
-func ExampleNDView_All() {
+func ExampleNDView_Enumerate() {
 	a, _ := ndview.FromSlice([]int{1, 2, 3, 4}, 2, 2)
-	for idx, x := range a.All() { // np.ndenumerate(a)
+	for idx, x := range a.Enumerate() { // np.ndenumerate(a)
 		fmt.Println(idx, x)
 	}
 	// Output:

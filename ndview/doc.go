@@ -40,18 +40,49 @@
 // FromSlice and Wrap check the invariants on user input; every operation
 // keeps them.
 //
-// # Panics and errors
+// # Errors and panics
 //
-// Mistakes in a program's own logic panic, as with Go slices and gonum: an
-// index out of range (*IndexError), a bad axis or permutation, a write to a
-// read-only view. Anything that depends on outside data returns an error:
-// wrapping a buffer (FromSlice, Wrap), parsing an index string (Index), a
-// reshape that would need a copy, a broadcast to an incompatible shape.
-// Every panic value and every error is an *Error or *IndexError that
-// unwraps to one of the sentinels ErrShape, ErrOverflow, ErrBounds,
-// ErrLayout, ErrIndex, ErrAxis, ErrReadOnly, ErrAlign or ErrType, so
-// errors.Is classifies a failure, also after recover. Messages name the
-// operation, the argument and the shape.
+// One rule decides, as in the Go standard library and gonum: what the
+// failure depends on (docs/semantics.md E1). Values the program computes
+// itself are its own logic, and a mistake in them panics, as an index out
+// of range of a Go slice does:
+//
+//   - an index outside its axis (At, Set, Slice), or a step of 0 (Step,
+//     By);
+//   - an axis out of range, a repeated axis or a wrong permutation
+//     (Transpose, Flip, Squeeze, Axis, SumAxis, …), and the window and axes
+//     of SlidingWindow;
+//   - operands whose shapes do not broadcast to the destination's in the
+//     element-wise functions and copies (CopyFrom, Convert, Map, Zip, Add,
+//     Less, Where, Clip, …), or a reduction destination of the wrong shape;
+//   - a write to a read-only view, through any write path;
+//   - an invalid enum value, such as an Order other than OrderC, OrderF
+//     and OrderA (ToBytes, ReshapeOrder);
+//   - Zeros with a bad shape, as make panics.
+//
+// Values the program receives are data, and a problem with them is
+// returned as an error: a buffer with its offset and strides (FromSlice,
+// Wrap, AsStrided, FromBytes, Cast, ByteView, DecodeBytes), an index
+// string read at run time (Index), a target shape passed as a value,
+// which often comes with the data (Reshape, ReshapeOrder, BroadcastTo,
+// BroadcastShapes), a reshape that would need a copy, a result too big to
+// describe (SlidingWindow), a format string (ParseFormat), the backing
+// slice of a read-only view (Data), and files (package npy). The same index
+// given as a string to Index returns an error, and given as typed items to
+// Slice panics. A call that fails returns the zero NDView and changes
+// nothing: every argument is checked before the first write (E7).
+//
+// Every panic value and every error of this package is an *Error, or an
+// *IndexError for element access, that unwraps to exactly one of the
+// sentinels ErrShape, ErrOverflow, ErrBounds, ErrLayout, ErrIndex, ErrAxis,
+// ErrReadOnly, ErrAlign or ErrType, so errors.Is classifies a failure,
+// also after recover (E4). A message names the operation, the argument at
+// fault and the shapes involved, written as NumPy writes tuples
+// (FormatShape), and says what would be valid (E5). Error values never
+// change after they are made and may be kept or shared (E6); lengths and
+// sizes are never truncated to fit (E8); slice bounds too large for an int
+// in an index string are clamped, as in NumPy (E9). docs/semantics.md §0
+// lists every case, rules E1 to E9.
 //
 // # Aliasing
 //
@@ -120,7 +151,7 @@
 //	a.copy(), a.tolist()         v.Clone(), v.ToList(); v.ToSlice() flat
 //	a.tobytes(order), a.hex()    v.ToBytes(OrderC), v.Hex(sep, n)
 //	a.fill(x)                    v.Fill(x)
-//	a.flat, np.ndindex           v.Values(), v.All()
+//	a.flat, np.ndenumerate       v.Values(), v.Enumerate()
 //	for row in a                 v.Rows(), v.Axis(k)
 //	np.add(a, b, out=dst)        Add(dst, a, b); Sub, Mul, Div, Minimum, Maximum
 //	a + 2                        AddScalar(dst, a, 2); SubScalar, MulScalar, DivScalar

@@ -68,7 +68,7 @@ func Equal[T, U any](a NDView[T], b NDView[U]) bool {
 // far as they have elements, by value in C order.
 func equalElements[T, U any](a *NDView[T], b *NDView[U]) bool {
 	ta, tb := scalarKindOf[T](), scalarKindOf[U]()
-	if ta == kindOther || tb == kindOther {
+	if ta == KindInvalid || tb == KindInvalid {
 		return false
 	}
 	if a.Size() == 0 {
@@ -93,40 +93,34 @@ func equalRec[T, U any](a *NDView[T], b *NDView[U], axis, pa, pb int) bool {
 	return true
 }
 
-// scalarKind classifies element types for comparison by value.
-type scalarKind uint8
-
-const (
-	kindOther scalarKind = iota
-	kindSigned
-	kindUnsigned
-	kindFloat
-	kindComplex
-)
-
-// scalar is one element widened to a comparable value.
+// scalar is one element widened to a comparable value. Its kind is one
+// of KindInt (bools too, as 0 and 1), KindUint, KindFloat and KindComplex,
+// which hold the value in i, u, f and c; KindInvalid marks an element that
+// is no number, which equals nothing. The order of the kinds matters to
+// equal.
 type scalar struct {
-	kind scalarKind
+	kind Kind
 	i    int64
 	u    uint64
 	f    float64
 	c    complex128
 }
 
-// scalarKindOf returns how elements of type T compare, from the element
-// facts of format.go (bools compare as the integers 0 and 1).
-func scalarKindOf[T any]() scalarKind {
+// scalarKindOf returns the kind of scalar that elements of type T widen
+// to, from the element facts of package mem: KindInvalid for elements
+// that are not numbers or bools.
+func scalarKindOf[T any]() Kind {
 	switch mem.InfoOf[T]().Kind {
 	case mem.Bool, mem.Int8, mem.Int16, mem.Int32, mem.Int64:
-		return kindSigned
+		return KindInt
 	case mem.Uint8, mem.Uint16, mem.Uint32, mem.Uint64:
-		return kindUnsigned
+		return KindUint
 	case mem.Float16, mem.Float32, mem.Float64:
-		return kindFloat
+		return KindFloat
 	case mem.Complex64, mem.Complex128:
-		return kindComplex
+		return KindComplex
 	}
-	return kindOther
+	return KindInvalid
 }
 
 // scalarOf widens one element. The common types are handled without
@@ -134,56 +128,56 @@ func scalarKindOf[T any]() scalarKind {
 func scalarOf[T any](x T) scalar {
 	switch x := any(x).(type) {
 	case float64:
-		return scalar{kind: kindFloat, f: x}
+		return scalar{kind: KindFloat, f: x}
 	case float32:
-		return scalar{kind: kindFloat, f: float64(x)}
+		return scalar{kind: KindFloat, f: float64(x)}
 	case int:
-		return scalar{kind: kindSigned, i: int64(x)}
+		return scalar{kind: KindInt, i: int64(x)}
 	case int64:
-		return scalar{kind: kindSigned, i: x}
+		return scalar{kind: KindInt, i: x}
 	case int32:
-		return scalar{kind: kindSigned, i: int64(x)}
+		return scalar{kind: KindInt, i: int64(x)}
 	case int16:
-		return scalar{kind: kindSigned, i: int64(x)}
+		return scalar{kind: KindInt, i: int64(x)}
 	case int8:
-		return scalar{kind: kindSigned, i: int64(x)}
+		return scalar{kind: KindInt, i: int64(x)}
 	case uint8:
-		return scalar{kind: kindUnsigned, u: uint64(x)}
+		return scalar{kind: KindUint, u: uint64(x)}
 	case uint16:
-		return scalar{kind: kindUnsigned, u: uint64(x)}
+		return scalar{kind: KindUint, u: uint64(x)}
 	case uint32:
-		return scalar{kind: kindUnsigned, u: uint64(x)}
+		return scalar{kind: KindUint, u: uint64(x)}
 	case uint64:
-		return scalar{kind: kindUnsigned, u: x}
+		return scalar{kind: KindUint, u: x}
 	case uint:
-		return scalar{kind: kindUnsigned, u: uint64(x)}
+		return scalar{kind: KindUint, u: uint64(x)}
 	case bool:
 		if x {
-			return scalar{kind: kindSigned, i: 1}
+			return scalar{kind: KindInt, i: 1}
 		}
-		return scalar{kind: kindSigned}
+		return scalar{kind: KindInt}
 	case float16.Float16:
-		return scalar{kind: kindFloat, f: float64(x.Float32())}
+		return scalar{kind: KindFloat, f: float64(x.Float32())}
 	case complex64:
-		return scalar{kind: kindComplex, c: complex128(x)}
+		return scalar{kind: KindComplex, c: complex128(x)}
 	case complex128:
-		return scalar{kind: kindComplex, c: x}
+		return scalar{kind: KindComplex, c: x}
 	}
 	r := reflect.ValueOf(x)
 	switch r.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return scalar{kind: kindSigned, i: r.Int()}
+		return scalar{kind: KindInt, i: r.Int()}
 	case reflect.Bool:
 		if r.Bool() {
-			return scalar{kind: kindSigned, i: 1}
+			return scalar{kind: KindInt, i: 1}
 		}
-		return scalar{kind: kindSigned}
+		return scalar{kind: KindInt}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return scalar{kind: kindUnsigned, u: r.Uint()}
+		return scalar{kind: KindUint, u: r.Uint()}
 	case reflect.Float32, reflect.Float64:
-		return scalar{kind: kindFloat, f: r.Float()}
+		return scalar{kind: KindFloat, f: r.Float()}
 	case reflect.Complex64, reflect.Complex128:
-		return scalar{kind: kindComplex, c: r.Complex()}
+		return scalar{kind: KindComplex, c: r.Complex()}
 	}
 	return scalar{}
 }
@@ -191,38 +185,40 @@ func scalarOf[T any](x T) scalar {
 // complex128 returns s as a complex number.
 func (s scalar) complex128() complex128 {
 	switch s.kind {
-	case kindSigned:
+	case KindInt:
 		return complex(float64(s.i), 0)
-	case kindUnsigned:
+	case KindUint:
 		return complex(float64(s.u), 0)
-	case kindFloat:
+	case KindFloat:
 		return complex(s.f, 0)
 	}
 	return s.c
 }
 
 // equal compares two scalars by value, exactly for integers and floats.
+// It relies on the order of the kinds: KindInvalid < KindInt < KindUint <
+// KindFloat < KindComplex.
 func (s scalar) equal(t scalar) bool {
 	if s.kind > t.kind {
 		s, t = t, s
 	}
 	switch {
-	case s.kind == kindOther:
+	case s.kind == KindInvalid:
 		return false
-	case t.kind == kindComplex:
-		if s.kind == kindComplex {
+	case t.kind == KindComplex:
+		if s.kind == KindComplex {
 			return s.c == t.c
 		}
-		return imag(t.c) == 0 && scalar{kind: kindFloat, f: real(t.c)}.equal(s)
-	case s.kind == kindSigned && t.kind == kindSigned:
+		return imag(t.c) == 0 && scalar{kind: KindFloat, f: real(t.c)}.equal(s)
+	case s.kind == KindInt && t.kind == KindInt:
 		return s.i == t.i
-	case s.kind == kindUnsigned && t.kind == kindUnsigned:
+	case s.kind == KindUint && t.kind == KindUint:
 		return s.u == t.u
-	case s.kind == kindSigned && t.kind == kindUnsigned:
+	case s.kind == KindInt && t.kind == KindUint:
 		return s.i >= 0 && uint64(s.i) == t.u
-	case s.kind == kindFloat && t.kind == kindFloat:
+	case s.kind == KindFloat && t.kind == KindFloat:
 		return s.f == t.f
-	case s.kind == kindSigned: // t is float
+	case s.kind == KindInt: // t is float
 		f := t.f
 		return f == math.Trunc(f) && f >= -(1<<63) && f < 1<<63 && int64(f) == s.i
 	default: // s unsigned, t float

@@ -83,3 +83,20 @@ func TestArrayEqualUnknownTypes(t *testing.T) {
 	s := mustView(t, []string{"a"})
 	assert.False(t, ArrayEqual(s, s))
 }
+
+func TestScalarKinds(t *testing.T) {
+	// Elements widen to scalars of the public format kinds; bools count as
+	// integers, and anything that is not a number is KindInvalid.
+	type celsius float32
+	type point struct{ x, y int }
+	assert.Equal(t, KindInt, scalarKindOf[bool]())
+	assert.Equal(t, KindInt, scalarKindOf[int]())
+	assert.Equal(t, KindUint, scalarKindOf[uintptr]())
+	assert.Equal(t, KindFloat, scalarKindOf[float16.Float16]())
+	assert.Equal(t, KindFloat, scalarKindOf[celsius]())
+	assert.Equal(t, KindComplex, scalarKindOf[complex64]())
+	assert.Equal(t, KindInvalid, scalarKindOf[point]())
+	assert.Equal(t, KindInvalid, scalarKindOf[string]())
+	// scalar.equal orders the two kinds it compares by this order.
+	assert.True(t, KindInvalid < KindInt && KindInt < KindUint && KindUint < KindFloat && KindFloat < KindComplex)
+}

@@ -53,7 +53,9 @@ func (v NDView[T]) Format() string { return mem.InfoOf[T]().Format }
 // FormatOf returns the format code of T, as NDView[T].Format does.
 func FormatOf[T any]() string { return mem.InfoOf[T]().Format }
 
-// Kind classifies the items of a format.
+// Kind classifies the items of a format: bool, signed or unsigned
+// integer, float, complex, bytes or opaque bytes. ArrayEqual classifies
+// element values by the same kinds.
 type Kind uint8
 
 // The kinds of a FormatSpec.

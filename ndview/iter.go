@@ -74,14 +74,14 @@ func (w *rowWalker) next() bool {
 	return true
 }
 
-// All returns an iterator over the indices and elements of v in C order,
-// as NumPy's np.ndenumerate. The index slice is reused: each step
-// overwrites the one before, so a caller that keeps an index must copy it
-// (slices.Clone). For a 0-d view All yields one element with an empty
-// index.
+// Enumerate returns an iterator over the indices and elements of v in C
+// order, NumPy's np.ndenumerate: for idx, x := range v.Enumerate(). The
+// index slice is reused: each step overwrites the one before, so a caller
+// that keeps an index must copy it (slices.Clone). For a 0-d view
+// Enumerate yields one element with an empty index.
 //
-// All allocates the index slice once per loop, nothing per element.
-func (v NDView[T]) All() iter.Seq2[[]int, T] {
+// Enumerate allocates the index slice once per loop, nothing per element.
+func (v NDView[T]) Enumerate() iter.Seq2[[]int, T] {
 	return func(yield func([]int, T) bool) {
 		sh, st := v.lay.Shape(), v.lay.Strides()
 		if layout.ShapeSize(sh) == 0 {
@@ -121,6 +121,13 @@ func (v NDView[T]) All() iter.Seq2[[]int, T] {
 		}
 	}
 }
+
+// All is Enumerate: an iterator over the indices and elements of v in C
+// order.
+//
+// Deprecated: use Enumerate. The name All reads like the reduction All(v),
+// NumPy's all, which reports whether every element is true.
+func (v NDView[T]) All() iter.Seq2[[]int, T] { return v.Enumerate() }
 
 // Axis returns an iterator over the sub-views of v along axis: step i
 // yields i and v with axis fixed at index i, a view of one dimension fewer

@@ -25,7 +25,7 @@ func randReadView(r *rand.Rand, shape []int) NDView[int] {
 	return v
 }
 
-func TestValuesAll(t *testing.T) {
+func TestValuesEnumerate(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	for i := range 500 {
 		v := randReadView(r, randShape(r, 5, 5))
@@ -40,24 +40,24 @@ func TestValuesAll(t *testing.T) {
 		var idxs [][]int
 		forEachIndex(v.Shape(), func(idx []int) { idxs = append(idxs, slices.Clone(idx)) })
 		n := 0
-		for idx, x := range v.All() {
+		for idx, x := range v.Enumerate() {
 			if n >= len(want) {
-				t.Fatalf("#%d: All() on shape %v yields more than %d elements", i, v.Shape(), len(want))
+				t.Fatalf("#%d: Enumerate() on shape %v yields more than %d elements", i, v.Shape(), len(want))
 			}
 			if !slices.Equal(idx, idxs[n]) || x != want[n] {
-				t.Fatalf("#%d: All() step %d on shape %v = %v, %d, want %v, %d", i, n, v.Shape(), idx, x, idxs[n], want[n])
+				t.Fatalf("#%d: Enumerate() step %d on shape %v = %v, %d, want %v, %d", i, n, v.Shape(), idx, x, idxs[n], want[n])
 			}
 			n++
 		}
 		if n != len(want) {
-			t.Fatalf("#%d: All() on shape %v yields %d elements, want %d", i, v.Shape(), n, len(want))
+			t.Fatalf("#%d: Enumerate() on shape %v yields %d elements, want %d", i, v.Shape(), n, len(want))
 		}
 	}
 	t.Run("0-d", func(t *testing.T) {
 		v := arangeView(3).Slice(Int(1))
-		for idx, x := range v.All() {
+		for idx, x := range v.Enumerate() {
 			if len(idx) != 0 || x != 1 {
-				t.Errorf("All() on 0-d = %v, %d, want [], 1", idx, x)
+				t.Errorf("Enumerate() on 0-d = %v, %d, want [], 1", idx, x)
 			}
 		}
 		if got := slices.Collect(v.Values()); !slices.Equal(got, []int{1}) {
@@ -69,24 +69,43 @@ func TestValuesAll(t *testing.T) {
 		for x := range v.Values() {
 			t.Errorf("Values() on the zero NDView yields %d", x)
 		}
-		for idx := range v.All() {
-			t.Errorf("All() on the zero NDView yields %v", idx)
+		for idx := range v.Enumerate() {
+			t.Errorf("Enumerate() on the zero NDView yields %v", idx)
 		}
 	})
 }
 
-// TestAllIndexReused shows the documented reuse of All's index slice:
-// every step hands out the same slice with new contents.
-func TestAllIndexReused(t *testing.T) {
+func TestAllIsEnumerate(t *testing.T) {
+	// The deprecated All yields exactly what Enumerate yields.
+	v := arangeView(24, 2, 3, 4).Transpose(2, 0, 1)
+	type pair struct {
+		idx []int
+		x   int
+	}
+	var got, want []pair
+	for idx, x := range v.All() {
+		got = append(got, pair{slices.Clone(idx), x})
+	}
+	for idx, x := range v.Enumerate() {
+		want = append(want, pair{slices.Clone(idx), x})
+	}
+	if len(want) != 24 || !slices.EqualFunc(got, want, func(a, b pair) bool { return a.x == b.x && slices.Equal(a.idx, b.idx) }) {
+		t.Errorf("All() = %v, want Enumerate()'s %v", got, want)
+	}
+}
+
+// TestEnumerateIndexReused shows the documented reuse of Enumerate's
+// index slice: every step hands out the same slice with new contents.
+func TestEnumerateIndexReused(t *testing.T) {
 	v := arangeView(6, 2, 3)
 	var first []int
 	step := 0
-	for idx := range v.All() {
+	for idx := range v.Enumerate() {
 		if first == nil {
 			first = idx
 		}
 		if &idx[0] != &first[0] || !slices.Equal(first, idx) {
-			t.Errorf("All() step %d: index %v is not the slice of step 0 (%v)", step, idx, first)
+			t.Errorf("Enumerate() step %d: index %v is not the slice of step 0 (%v)", step, idx, first)
 		}
 		step++
 	}
@@ -118,9 +137,9 @@ func TestIterBreak(t *testing.T) {
 			t.Errorf("contiguous Values() with break after %d = %v, want %v", stop, got, want[:stop])
 		}
 		n := 0
-		for _, x := range v.All() {
+		for _, x := range v.Enumerate() {
 			if x != want[n] {
-				t.Errorf("All() step %d = %d, want %d", n, x, want[n])
+				t.Errorf("Enumerate() step %d = %d, want %d", n, x, want[n])
 			}
 			n++
 			if n == stop {
@@ -128,7 +147,7 @@ func TestIterBreak(t *testing.T) {
 			}
 		}
 		if n != stop {
-			t.Errorf("All() with break after %d ran %d steps", stop, n)
+			t.Errorf("Enumerate() with break after %d ran %d steps", stop, n)
 		}
 	}
 	n := 0
@@ -214,7 +233,12 @@ func TestIterAllocs(t *testing.T) {
 				sink += x
 			}
 		}},
-		{"All", 1, func() { // the index slice
+		{"Enumerate", 1, func() { // the index slice
+			for _, x := range tr.Enumerate() {
+				sink += x
+			}
+		}},
+		{"All (deprecated)", 1, func() {
 			for _, x := range tr.All() {
 				sink += x
 			}
