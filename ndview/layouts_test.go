@@ -262,7 +262,7 @@ func randomLayout(r *rand.Rand, o layoutOpts) testLayout {
 				continue // draw again
 			}
 		case modeBroadcast:
-			src := broadcastSource(r, shape)
+			src := broadcastSource(r, shape, true)
 			l.drawSliced(r, src)
 			l.broadcast(shape)
 		default:
@@ -503,20 +503,23 @@ func drawSliceItem(r *rand.Rand, ax *srcAxis) IndexItem {
 	return Range(f, last-1).By(s)
 }
 
-// broadcastSource returns a shape that BroadcastTo takes to shape: some
-// leading axes dropped, some extents replaced by 1, and at least one axis
-// longer than 1 broadcast whenever shape has one, so that the view has a
-// zero stride that matters.
-func broadcastSource(r *rand.Rand, shape []int) []int {
+// broadcastSource returns a shape that broadcasts to shape under
+// BroadcastTo: one time in 4 some leading axes dropped, and each extent
+// replaced by 1 one time in 4. With force, at least one axis longer than 1
+// is broadcast whenever shape has one, so that a zero stride matters.
+func broadcastSource(r *rand.Rand, shape []int, force bool) []int {
 	lead := 0
-	if r.IntN(2) == 0 {
+	if r.IntN(4) == 0 {
 		lead = r.IntN(len(shape) + 1)
 	}
 	src := slices.Clone(shape[lead:])
 	for i := range src {
-		if r.IntN(3) == 0 {
+		if r.IntN(4) == 0 {
 			src[i] = 1
 		}
+	}
+	if !force {
+		return src
 	}
 	var long []int
 	for a, n := range shape {
@@ -529,6 +532,18 @@ func broadcastSource(r *rand.Rand, shape []int) []int {
 	}
 	if len(long) > 0 {
 		src[long[r.IntN(len(long))]-lead] = 1
+	}
+	return src
+}
+
+// broadcastShapeFor returns a random source shape that broadcasts to
+// shape under W1 (CopyFrom and the element-wise operations): a
+// broadcastSource, or one time in 4 that with extent-1 axes added in
+// front.
+func broadcastShapeFor(r *rand.Rand, shape []int) []int {
+	src := broadcastSource(r, shape, false)
+	if r.IntN(4) == 0 {
+		src = append(slices.Repeat([]int{1}, 1+r.IntN(2)), src...)
 	}
 	return src
 }
@@ -597,7 +612,7 @@ func (l *testLayout) drawStrided(r *rand.Rand, disjoint bool) {
 }
 
 // cStrides returns the C-contiguous strides of shape, an extent of 0
-// counting as 1 (SEMANTICS L6): the strides FromSlice and Reshape give.
+// counting as 1 (semantics.md L6): the strides FromSlice and Reshape give.
 func cStrides(shape []int) []int {
 	st := make([]int, len(shape))
 	unit := 1
@@ -769,6 +784,42 @@ func layoutMismatch[T any](l testLayout, v NDView[T], buf []T) error {
 func (l testLayout) guarded() ([]int, NDView[int]) {
 	buf := newGuarded(l.N)
 	return buf, layoutView(l, buf)
+}
+
+// The helpers below keep the signatures the element-wise and reduction
+// tests (ufunc_test.go, reduce_test.go) were written against; they draw
+// from randomLayout.
+
+// randShape returns a random shape of rank 0 to maxRank with extents up
+// to maxExtent, of any size (randomShape).
+func randShape(r *rand.Rand, maxRank, maxExtent int) []int {
+	if maxRank == 0 {
+		return []int{}
+	}
+	return randomShape(r, layoutOpts{MaxRank: maxRank, MaxExtent: maxExtent, MaxSize: -1})
+}
+
+// randLayout returns the numbers of a random writable layout of shape:
+// its offset and strides over elements [0, need) of a buffer.
+func randLayout(r *rand.Rand, shape []int) (off int, strides []int, need int) {
+	l := randomLayout(r, layoutOpts{Shape: shape, Writable: true})
+	return l.Off, l.Strides, l.N
+}
+
+// randView returns a writable view of shape with a random layout over a
+// new guarded buffer, and the buffer.
+func randView(r *rand.Rand, shape []int) ([]int, NDView[int]) {
+	return randomLayout(r, layoutOpts{Shape: shape, Writable: true}).guarded()
+}
+
+// counting returns [1, 2, …, n]: distinct positive values, unlike the
+// guard values, for the buffers of source views.
+func counting(n int) []int {
+	d := make([]int, n)
+	for i := range d {
+		d[i] = i + 1
+	}
+	return d
 }
 
 // Tests of the generator itself.
