@@ -9,7 +9,7 @@ import (
 func TestApply(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	for i := range 300 {
-		buf, v := randView(r, randShape(r, 4, 6))
+		buf, v := randomLayout(r, layoutOpts{MaxExtent: 6, Writable: true}).guarded()
 		fillDistinct(v)
 		before := slices.Clone(buf)
 		vals := values(v)
@@ -39,10 +39,11 @@ func TestApply(t *testing.T) {
 func TestMap(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
 	for i := range 300 {
-		shape := randShape(r, 4, 5)
-		buf, dst := randView(r, shape)
-		_, src := randView(r, broadcastShapeFor(r, shape))
-		fillDistinct(src)
+		dl := randomLayout(r, layoutOpts{Writable: true})
+		shape := dl.Shape
+		buf, dst := dl.guarded()
+		sl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, shape)}) // any mode
+		src := layoutView(sl, counting(sl.N))
 		vals := refBroadcast(src, shape)
 		for k := range vals {
 			vals[k] = -vals[k]
@@ -50,8 +51,7 @@ func TestMap(t *testing.T) {
 		want := refCopy(buf, dst, vals)
 		Map(dst, src, func(x int) int { return -x })
 		if !slices.Equal(buf, want) {
-			t.Fatalf("#%d: Map(-x) dst %v strides %v from %v strides %v: buffer = %v, want %v",
-				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), buf, want)
+			t.Fatalf("#%d: Map(-x) into %v from %v: buffer = %v, want %v", i, dl, sl, buf, want)
 		}
 	}
 	t.Run("convert", func(t *testing.T) {
@@ -84,12 +84,12 @@ func TestMap(t *testing.T) {
 func TestZip(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 20))
 	for i := range 300 {
-		shape := randShape(r, 4, 5)
-		buf, dst := randView(r, shape)
-		_, a := randView(r, broadcastShapeFor(r, shape))
-		_, b := randView(r, broadcastShapeFor(r, shape))
-		fillDistinct(a)
-		fillDistinct(b)
+		dl := randomLayout(r, layoutOpts{Writable: true})
+		shape := dl.Shape
+		buf, dst := dl.guarded()
+		al := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, shape)})
+		bl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, shape)})
+		a, b := layoutView(al, counting(al.N)), layoutView(bl, counting(bl.N))
 		av, bv := refBroadcast(a, shape), refBroadcast(b, shape)
 		vals := make([]int, len(av))
 		for k := range vals {
@@ -98,7 +98,7 @@ func TestZip(t *testing.T) {
 		want := refCopy(buf, dst, vals)
 		Zip(dst, a, b, func(x, y int) int { return 100*x + y })
 		if !slices.Equal(buf, want) {
-			t.Fatalf("#%d: Zip(100x+y) dst %v: buffer = %v, want %v", i, dst.Shape(), buf, want)
+			t.Fatalf("#%d: Zip(100x+y) into %v from %v and %v: buffer = %v, want %v", i, dl, al, bl, buf, want)
 		}
 	}
 	t.Run("in place", func(t *testing.T) {

@@ -2,8 +2,6 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
-import "github.com/ndkit/ndkit/ndview/internal/layout"
-
 import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 import (
@@ -32,60 +30,6 @@ func newGuarded(n int) []int {
 		buf[i] = guardValue(i)
 	}
 	return buf
-}
-
-// randLayout returns a random layout of shape over elements [0, need) of a
-// buffer: each axis strided by 1 to 3, reversed at random, and the axes
-// stored in a random order, so that strides come out negative, transposed
-// and with gaps.
-func randLayout(r *rand.Rand, shape []int) (off int, strides []int, need int) {
-	nd := len(shape)
-	perm := r.Perm(nd) // storage order: perm[0] is the outermost in memory
-	strides = make([]int, nd)
-	unit := 1
-	for k := nd - 1; k >= 0; k-- {
-		a := perm[k]
-		step := 1 + r.IntN(3)
-		strides[a] = unit * step
-		unit *= max(shape[a], 1)*step + r.IntN(2)
-	}
-	need = unit
-	for a, n := range shape {
-		if r.IntN(3) == 0 && n > 0 { // reverse axis a
-			off += strides[a] * (n - 1)
-			strides[a] = -strides[a]
-		}
-	}
-	if layout.ShapeSize(shape) == 0 {
-		off = 0
-	}
-	return off, strides, need
-}
-
-// randShape returns a random shape of rank 0 to maxRank with extents 0 to
-// maxExtent, zero extents being rare.
-func randShape(r *rand.Rand, maxRank, maxExtent int) []int {
-	shape := make([]int, r.IntN(maxRank+1))
-	for i := range shape {
-		shape[i] = 1 + r.IntN(maxExtent)
-		if r.IntN(12) == 0 {
-			shape[i] = 0
-		}
-	}
-	return shape
-}
-
-// randView returns a writable view of shape with a random layout over a new
-// guarded buffer, and the buffer.
-func randView(r *rand.Rand, shape []int) ([]int, NDView[int]) {
-	off, strides, need := randLayout(r, shape)
-	pad := r.IntN(3)
-	buf := newGuarded(need + 2*pad)
-	v, err := Wrap(buf, off+pad, shape, strides)
-	if err != nil {
-		panic(err)
-	}
-	return buf, v
 }
 
 // refOffsets returns the data index of every element of v in C order.
@@ -168,12 +112,12 @@ func TestFill(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, force := range []kernel{kernelAuto, kernelGeneric} {
 		for i := range 300 {
-			shape := randShape(r, 4, 6)
-			buf, v := randView(r, shape)
+			l := randomLayout(r, layoutOpts{MaxExtent: 6, Writable: true})
+			buf, v := l.guarded()
 			want := refCopy(buf, v, slices.Repeat([]int{7}, v.Size()))
 			withKnobs(force, plan.TileMinDim, plan.MinParallelBytes, func() { v.Fill(7) })
 			if !slices.Equal(buf, want) {
-				t.Fatalf("%s #%d: Fill(7) on shape %v strides %v: buffer = %v, want %v", force, i, v.Shape(), v.Strides(), buf, want)
+				t.Fatalf("%s #%d: Fill(7) on %v: buffer = %v, want %v", force, i, l, buf, want)
 			}
 		}
 	}
@@ -236,25 +180,24 @@ func TestCloneToSlice(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, force := range []kernel{kernelAuto, kernelGeneric} {
 		for i := range 300 {
-			// Negative, transposed and (broadcast) zero strides, 0-d and
-			// empty shapes.
-			v := randReadView(r, randShape(r, 4, 6))
-			if r.IntN(4) == 0 {
-				v = v.AsReadOnly()
-			}
+			// Every mode: negative, transposed, overlapping and
+			// (broadcast) zero strides, read-only views, 0-d and empty
+			// shapes.
+			l := randomLayout(r, layoutOpts{MaxExtent: 6})
+			v := layoutView(l, counting(l.N))
 			want := values(v)
 			var got []int
 			var c NDView[int]
 			withKnobs(force, 2, plan.MinParallelBytes, func() { got, c = v.ToSlice(), v.Clone() })
 			if !slices.Equal(got, want) {
-				t.Fatalf("%s #%d: ToSlice() on shape %v strides %v = %v, want %v", force, i, v.Shape(), v.Strides(), got, want)
+				t.Fatalf("%s #%d: ToSlice() on %v = %v, want %v", force, i, l, got, want)
 			}
 			if !slices.Equal(c.Shape(), v.Shape()) || !c.IsCContiguous() || c.ReadOnly() {
 				t.Fatalf("Clone() of shape %v: shape %v, C-contiguous %v, read-only %v; want the same shape, C-contiguous, writable",
 					v.Shape(), c.Shape(), c.IsCContiguous(), c.ReadOnly())
 			}
 			if cv := values(c); !slices.Equal(cv, want) {
-				t.Fatalf("%s #%d: Clone() on shape %v strides %v = %v, want %v", force, i, v.Shape(), v.Strides(), cv, want)
+				t.Fatalf("%s #%d: Clone() on %v = %v, want %v", force, i, l, cv, want)
 			}
 		}
 	}
@@ -303,25 +246,6 @@ func TestCloneToSlice(t *testing.T) {
 	})
 }
 
-// broadcastShapeFor returns a random source shape that broadcasts to shape
-// under W1: extents replaced by 1, leading axes dropped or extent-1 axes
-// added.
-func broadcastShapeFor(r *rand.Rand, shape []int) []int {
-	src := slices.Clone(shape)
-	for i := range src {
-		if r.IntN(4) == 0 {
-			src[i] = 1
-		}
-	}
-	switch r.IntN(4) {
-	case 0:
-		src = src[r.IntN(len(src)+1):]
-	case 1:
-		src = append(slices.Repeat([]int{1}, 1+r.IntN(2)), src...)
-	}
-	return src
-}
-
 // checkCopy runs dst.CopyFrom(src) and compares dst's whole buffer with a
 // copy through a temporary made by the reference.
 func checkCopy(t *testing.T, name string, buf []int, dst, src NDView[int]) {
@@ -347,14 +271,13 @@ func TestCopyFromRandom(t *testing.T) {
 			r := rand.New(rand.NewPCG(5, uint64(k)))
 			withKnobs(k, 2, plan.MinParallelBytes, func() {
 				for i := range 400 {
-					shape := randShape(r, 4, 6)
-					buf, dst := randView(r, shape)
-					_, src := randView(r, broadcastShapeFor(r, shape))
-					fillDistinct(src)
-					if r.IntN(5) == 0 {
-						src = src.AsReadOnly()
-					}
-					checkCopy(t, fmt.Sprintf("#%d", i), buf, dst, src)
+					dl := randomLayout(r, layoutOpts{MaxExtent: 6, Writable: true})
+					buf, dst := dl.guarded()
+					// A source of any mode: read-only, broadcast and
+					// overlapping ones too.
+					sl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, dl.Shape)})
+					src := layoutView(sl, counting(sl.N))
+					checkCopy(t, fmt.Sprintf("#%d: dst %v, src %v", i, dl, sl), buf, dst, src)
 				}
 			})
 		})
@@ -686,13 +609,17 @@ func TestCopyFromOverlapRandom(t *testing.T) {
 	for _, k := range []kernel{kernelAuto, kernelGeneric} {
 		withKnobs(k, 2, plan.MinParallelBytes, func() {
 			for i := range 2000 {
-				shape := randShape(r, 3, 5)
-				doff, dst, dneed := randLayout(r, shape)
+				// Two layouts placed at random in one buffer: a writable
+				// destination and a source of any mode (Wrap makes those
+				// that may overlap themselves read-only).
+				dl := randomLayout(r, layoutOpts{MaxRank: 3, Writable: true})
+				shape, doff, dst, dneed := dl.Shape, dl.Off, dl.Strides, dl.N
 				sshape := broadcastShapeFor(r, shape)
 				if r.IntN(2) == 0 {
 					sshape = shape
 				}
-				soff, sst, sneed := randLayout(r, sshape)
+				sl := randomLayout(r, layoutOpts{Shape: sshape})
+				soff, sst, sneed := sl.Off, sl.Strides, sl.N
 				buf := newGuarded(max(dneed, sneed) + 4)
 				for j := range buf {
 					buf[j] = j
@@ -728,11 +655,11 @@ func TestCopyFromParallel(t *testing.T) {
 		r := rand.New(rand.NewPCG(9, uint64(k)))
 		withKnobs(k, 2, 0, func() {
 			for i := range 100 {
-				shape := randShape(r, 4, 9)
-				buf, dst := randView(r, shape)
-				_, src := randView(r, broadcastShapeFor(r, shape))
-				fillDistinct(src)
-				checkCopy(t, fmt.Sprintf("%s #%d", k, i), buf, dst, src)
+				dl := randomLayout(r, layoutOpts{MaxExtent: 9, MaxSize: 2048, Writable: true})
+				buf, dst := dl.guarded()
+				sl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, dl.Shape)})
+				src := layoutView(sl, counting(sl.N))
+				checkCopy(t, fmt.Sprintf("%s #%d: dst %v, src %v", k, i, dl, sl), buf, dst, src)
 			}
 		})
 	}

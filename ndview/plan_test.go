@@ -153,16 +153,16 @@ func TestPlanSimplify(t *testing.T) {
 func TestPlanWalk(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	for i := range 1000 {
-		shape := randShape(r, 5, 4)
+		// A writable destination, and sources of any mode broadcast to
+		// its shape.
+		dl := randomLayout(r, layoutOpts{MaxExtent: 4, Writable: true})
+		shape := dl.Shape
 		nop := 1 + r.IntN(plan.MaxOperands)
 		ops := make([]operand, nop)
-		for k := range ops {
-			sh := shape
-			if k > 0 {
-				sh = broadcastShapeFor(r, shape)
-			}
-			off, st, _ := randLayout(r, sh)
-			ops[k] = operand{off, sh, st}
+		ops[0] = operand{dl.Off, shape, dl.Strides}
+		for k := 1; k < nop; k++ {
+			l := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, shape)})
+			ops[k] = operand{l.Off, l.Shape, l.Strides}
 		}
 		want := refVisits(ops...)
 		for _, reorder := range []bool{false, true} {
@@ -340,17 +340,12 @@ func TestPlanRowTiles(t *testing.T) {
 		old := plan.TileMinDim
 		plan.TileMinDim = minDim
 		for i := range 500 {
-			shape := randShape(r, 4, 7)
-			doff, dst, _ := randLayout(r, shape)
-			ssh := broadcastShapeFor(r, shape)
-			soff, src, _ := randLayout(r, ssh)
-			for k := range src {
-				if r.IntN(4) == 0 {
-					src[k] = -src[k] // reversed axes; offsets stay in the model only
-				}
-			}
+			// Offsets stay in the model only: the source is moved away
+			// from the destination.
+			dl := randomLayout(r, layoutOpts{MaxExtent: 7, MaxSize: 256, Writable: true})
+			sl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, dl.Shape)})
 			check(t, fmt.Sprintf("minDim %d #%d", minDim, i), 1<<r.IntN(4), 1<<r.IntN(4),
-				operand{doff, shape, dst}, operand{soff + 1000, ssh, src})
+				operand{dl.Off, dl.Shape, dl.Strides}, operand{sl.Off + 1000, sl.Shape, sl.Strides})
 		}
 		plan.TileMinDim = old
 	}

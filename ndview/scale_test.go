@@ -61,31 +61,25 @@ func refScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64
 	return out
 }
 
-// randScaledView returns a view of shape with a random layout, some axes
-// reversed, over a new buffer of random bits (every bit pattern of a
-// Numeric type is a value).
-func randScaledView[T Numeric](r *rand.Rand, shape []int) NDView[T] {
-	off, strides, need := randLayout(r, shape)
-	buf := make([]T, need+r.IntN(3))
+// randomBitsView builds l's view over a new buffer of random bits (every
+// bit pattern of a Numeric type is a value).
+func randomBitsView[T Numeric](r *rand.Rand, l testLayout) NDView[T] {
+	buf := make([]T, l.N)
 	b := mem.Bytes(buf)
 	for i := range b {
 		b[i] = uint8(r.Uint32())
 	}
-	v := mustValue(Wrap(buf, off, shape, strides))
-	idx := make([]IndexItem, len(shape))
-	for k := range idx {
-		idx[k] = Full()
-		if r.IntN(3) == 0 {
-			idx[k] = Step(-1)
-		}
-	}
-	return v.Slice(idx...)
+	return layoutView(l, buf)
 }
 
 // sameBits reports whether two slices hold the same bits (NaNs included).
 func sameBits[U any](a, b []U) bool {
 	return len(a) == len(b) && slices.Equal(mem.Bytes(a), mem.Bytes(b))
 }
+
+// scaledOpts draws the destinations of the conversion tests: sizes on
+// both sides of lookupMinSize.
+var scaledOpts = layoutOpts{MaxExtent: 14, MaxSize: 2048, Writable: true}
 
 var scaleCases = []struct{ scale, offset float64 }{
 	{1.0 / 255, 0}, {255, 0.5}, {-3.25, 7}, {1, 0}, {0, -1}, {1e300, 0}, {0.5, -128},
@@ -97,12 +91,12 @@ var scaleCases = []struct{ scale, offset float64 }{
 func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	for i := range 60 {
-		shape := randShape(r, 4, 14)
-		dst := randScaledView[U](r, shape)
-		src := randScaledView[T](r, broadcastShapeFor(r, shape))
-		if r.IntN(3) == 0 {
-			src = src.AsReadOnly() // a read-only source is fine
-		}
+		// A writable destination and a source of any mode: read-only,
+		// broadcast, overlapping, bytes and strings too.
+		dl := randomLayout(r, scaledOpts)
+		dst := randomBitsView[U](r, dl)
+		sl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, dl.Shape)})
+		src := randomBitsView[T](r, sl)
 		sc := scaleCases[r.IntN(len(scaleCases))]
 		want := refScaled(dst, src, sc.scale, sc.offset)
 		tile, par := plan.TileMinDim, plan.MinParallelBytes
@@ -111,8 +105,8 @@ func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 		ConvertScaled(dst, src, sc.scale, sc.offset)
 		plan.TileMinDim, plan.MinParallelBytes = tile, par
 		if got := values(dst); !sameBits(got, want) {
-			t.Fatalf("#%d: ConvertScaled(dst %v strides %v, src %v strides %v, %v, %v) = %v, want %v",
-				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), sc.scale, sc.offset, got, want)
+			t.Fatalf("#%d: ConvertScaled(dst %v, src %v, %v, %v) = %v, want %v",
+				i, dl, sl, sc.scale, sc.offset, got, want)
 		}
 	}
 }
@@ -144,9 +138,10 @@ func TestConvertScaledRandom(t *testing.T) {
 func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 8))
 	for i := range 40 {
-		shape := randShape(r, 4, 14)
-		dst := randScaledView[U](r, shape)
-		src := randScaledView[T](r, broadcastShapeFor(r, shape))
+		dl := randomLayout(r, scaledOpts)
+		dst := randomBitsView[U](r, dl)
+		sl := randomLayout(r, layoutOpts{Shape: broadcastShapeFor(r, dl.Shape)})
+		src := randomBitsView[T](r, sl)
 		want := []U{}
 		forEachIndex(dst.Shape(), func(idx []int) {
 			out := Zeros[U]()
@@ -158,8 +153,7 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 		Convert(dst, src)
 		plan.MinParallelBytes = par
 		if got := values(dst); !sameBits(got, want) {
-			t.Fatalf("#%d: Convert(dst %v strides %v, src %v strides %v) = %v, want %v",
-				i, dst.Shape(), dst.Strides(), src.Shape(), src.Strides(), got, want)
+			t.Fatalf("#%d: Convert(dst %v, src %v) = %v, want %v", i, dl, sl, got, want)
 		}
 	}
 }
