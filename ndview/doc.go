@@ -76,7 +76,11 @@
 // *IndexError for element access, that unwraps to exactly one of the
 // sentinels ErrShape, ErrOverflow, ErrBounds, ErrLayout, ErrIndex, ErrAxis,
 // ErrReadOnly, ErrAlign or ErrType, so errors.Is classifies a failure,
-// also after recover (E4). A message names the operation, the argument at
+// also after recover (E4). The fixed-rank accessors (At2, Set2, At3,
+// Set3) are the one exception: to be inlined they panic with a small value
+// that builds its *Error or *IndexError only when asked and wraps it, so
+// that errors.Is and errors.As find it and the message is the same. A
+// message names the operation, the argument at
 // fault and the shapes involved, written as NumPy writes tuples
 // (FormatShape), and says what would be valid (E5). Error values never
 // change after they are made and may be kept or shared (E6); lengths and
@@ -128,8 +132,8 @@
 //	as_strided(a, shape, st)     Wrap(a, off, shape, st), v.AsStrided(shape, st)
 //	a[1:5, ::-1, ..., None]      v.Index("1:5, ::-1, ..., None")
 //	                             v.Slice(Range(1, 5), Step(-1), Ellipsis, NewAxis)
-//	a[i, j, k]                   v.At(i, j, k)
-//	a[i, j, k] = x               v.Set(x, i, j, k)
+//	a[i, j, k]                   v.At(i, j, k), v.At3(i, j, k)
+//	a[i, j, k] = x               v.Set(x, i, j, k), v.Set3(x, i, j, k)
 //	a.T, a.transpose(1, 0, 2)    v.T(), v.Transpose(1, 0, 2)
 //	a.swapaxes, np.moveaxis      v.SwapAxes, v.MoveAxis
 //	np.flip, np.rot90            v.Flip, v.Rot90
