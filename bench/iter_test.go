@@ -73,7 +73,7 @@ func BenchmarkAll(b *testing.B) {
 		b.SetBytes(1024 * 1024 * 4)
 		for b.Loop() {
 			var s float32
-			for idx, x := range v.T().All() {
+			for idx, x := range v.T().Enumerate() {
 				s += x + float32(idx[1])
 			}
 			sink += s
