@@ -1,12 +1,13 @@
 package kernels
 
 import (
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+
 	"bytes"
 	"fmt"
 	"math"
 	"reflect"
 	"testing"
-	"unsafe"
 )
 
 // Helpers of the generated tests: corner values of every element type, and
@@ -81,8 +82,7 @@ func same[T any](x, y T) bool {
 		cx, cy := vx.Complex(), vy.Complex()
 		return sameFloat(real(cx), real(cy)) && sameFloat(imag(cx), imag(cy))
 	}
-	n := unsafe.Sizeof(x)
-	return bytes.Equal(unsafe.Slice((*byte)(unsafe.Pointer(&x)), n), unsafe.Slice((*byte)(unsafe.Pointer(&y)), n))
+	return bytes.Equal(mem.Bytes([]T{x}), mem.Bytes([]T{y}))
 }
 
 // sameFloat reports whether x and y have the same bits or are both NaN.
