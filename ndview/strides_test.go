@@ -108,47 +108,38 @@ func TestFillStrides(t *testing.T) {
 func TestContiguityRandom(t *testing.T) {
 	// isCContiguous and isFContiguous agree with brute force (consecutive
 	// offsets in C or F order) on random layouts with elements, and are
-	// true for every empty layout.
+	// true for every empty layout: views of every mode, contiguous ones
+	// (C, F, the whole of a parent) among them.
 	r := rand.New(rand.NewPCG(1, 2))
+	var c0, f0, neither int
 	for range 5000 {
-		nd := r.IntN(5)
-		shape := make([]int, nd)
-		strides := make([]int, nd)
-		for i := range shape {
-			shape[i] = r.IntN(4)
-			if r.IntN(3) > 0 {
-				shape[i]++
-			}
-		}
-		// Start from contiguous strides, then perturb some.
-		if r.IntN(2) == 0 {
-			layout.FillCStrides(shape, strides)
-		} else {
-			layout.FillFStrides(shape, strides)
-		}
-		for i := range strides {
-			if r.IntN(4) == 0 {
-				strides[i] = r.IntN(13) - 6
-			}
-		}
-		off := 0
-		for k, n := range shape {
-			if strides[k] < 0 && n > 0 {
-				off -= strides[k] * (n - 1)
-			}
-		}
-		v, err := Wrap(arange(200), off, shape, strides)
-		require.NoError(t, err)
+		l := randomLayout(r, layoutOpts{MaxExtent: 4, MaxSize: 128})
+		v := layoutView(l, arange(l.N))
+		shape, strides := v.Shape(), v.Strides() // the numbers the view holds
 		if v.Size() == 0 {
 			c, f := layout.Contiguity(shape, strides)
-			assert.True(t, layout.IsCContiguous(shape, strides) && layout.IsFContiguous(shape, strides) && c && f, "empty %v st %v", shape, strides)
+			assert.True(t, layout.IsCContiguous(shape, strides) && layout.IsFContiguous(shape, strides) && c && f, "empty %v", l)
 			continue
 		}
-		assert.Equal(t, bruteContig(v, false), layout.IsCContiguous(shape, strides), "layout.IsCContiguous(%v, %v)", shape, strides)
-		assert.Equal(t, bruteContig(v, true), layout.IsFContiguous(shape, strides), "layout.IsFContiguous(%v, %v)", shape, strides)
+		bc, bf := bruteContig(v, false), bruteContig(v, true)
+		assert.Equal(t, bc, layout.IsCContiguous(shape, strides), "layout.IsCContiguous(%v, %v) of %v", shape, strides, l)
+		assert.Equal(t, bf, layout.IsFContiguous(shape, strides), "layout.IsFContiguous(%v, %v) of %v", shape, strides, l)
 		c, f := layout.Contiguity(shape, strides)
 		assert.Equal(t, [2]bool{layout.IsCContiguous(shape, strides), layout.IsFContiguous(shape, strides)}, [2]bool{c, f}, "layout.Contiguity(%v, %v)", shape, strides)
+		switch {
+		case bc && len(shape) > 1 && v.Size() > 1:
+			c0++
+		case bf && len(shape) > 1 && v.Size() > 1:
+			f0++
+		case !bc && !bf:
+			neither++
+		}
 	}
+	// Each answer must be common for the comparison to mean anything.
+	assert.Greater(t, c0, 200, "C-contiguous layouts")
+	assert.Greater(t, f0, 100, "F- but not C-contiguous layouts")
+	assert.Greater(t, neither, 1000, "layouts neither C- nor F-contiguous")
+	t.Logf("%d C-contiguous, %d F-contiguous only, %d neither", c0, f0, neither)
 }
 
 func TestExtent(t *testing.T) {
@@ -198,15 +189,13 @@ func TestMayOverlap(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, layout.MayOverlap(tt.shape, tt.strides), "layout.MayOverlap(%v, %v)", tt.shape, tt.strides)
 	}
+	// Strided layouts draw every stride from [-7, 7]: real overlaps of
+	// every kind, zero strides among them.
 	r := rand.New(rand.NewPCG(3, 4))
-	for range 5000 {
-		nd := r.IntN(4) + 1
-		shape := make([]int, nd)
-		strides := make([]int, nd)
-		for i := range shape {
-			shape[i] = r.IntN(4) + 1
-			strides[i] = r.IntN(15) - 7
-		}
+	overlaps := 0
+	for range 8000 {
+		l := randomLayout(r, layoutOpts{Modes: modes(modeStrided), MinRank: 1, MaxRank: 4, MaxExtent: 4, NonEmpty: true})
+		shape, strides := l.Shape, l.Strides
 		seen := map[int]bool{}
 		overlap := false
 		forEachIndex(shape, func(idx []int) {
@@ -215,9 +204,12 @@ func TestMayOverlap(t *testing.T) {
 			seen[p] = true
 		})
 		if overlap {
+			overlaps++
 			assert.True(t, layout.MayOverlap(shape, strides), "layout.MayOverlap(%v, %v) misses an overlap", shape, strides)
 		}
 	}
+	assert.Greater(t, overlaps, 1000, "layouts with an overlap")
+	t.Logf("%d layouts with an overlap", overlaps)
 }
 
 func TestNormalizeAxis(t *testing.T) {
