@@ -292,32 +292,15 @@ func numpyReshapeStrides(oldShape, oldStrides, newShape []int, fortran bool, new
 
 func TestReshapeStridesMatchNumPy(t *testing.T) {
 	// reshapeStrides against the port of NumPy's algorithm, on random
-	// layouts with many extent-1 axes, contiguous runs broken at random
-	// places, and random new shapes of the same size, in both orders: the
-	// same success, and the same strides on every axis, extent-1 ones too.
+	// layouts of every mode (contiguous runs broken at random places,
+	// extent-1 axes with any stride, zero strides), and random new shapes
+	// of the same size, in both orders: the same success, and the same
+	// strides on every axis, extent-1 ones too.
 	rng := rand.New(rand.NewPCG(5, 8))
 	var succeeded, failed int
 	for range 20000 {
-		oldShape := make([]int, rng.IntN(7))
-		for i := range oldShape {
-			oldShape[i] = []int{1, 1, 2, 3, 4, 6}[rng.IntN(6)]
-		}
-		oldStrides := make([]int, len(oldShape))
-		if rng.IntN(2) == 0 {
-			layout.FillCStrides(oldShape, oldStrides)
-		} else {
-			layout.FillFStrides(oldShape, oldStrides)
-		}
-		for i := range oldStrides {
-			switch rng.IntN(6) {
-			case 0:
-				oldStrides[i] *= 2
-			case 1:
-				oldStrides[i] = -oldStrides[i]
-			case 2:
-				oldStrides[i] = rng.IntN(9) - 4
-			}
-		}
+		l := randomLayout(rng, layoutOpts{MaxExtent: 6, MaxSize: -1, NonEmpty: true}) // NumPy reshapes empty arrays before this
+		oldShape, oldStrides := l.Shape, l.Strides
 		// A new shape of the same size: the prime factors of the size in
 		// random groups, with extent-1 axes among them.
 		var factors []int
