@@ -6,12 +6,18 @@ import "github.com/ndkit/ndkit/ndview/internal/mem"
 
 import (
 	"errors"
+	"math/rand/v2"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // The fuzz targets check, by brute force over every element, that a view
 // FromBytes or Cast accepts reaches only memory it was given, with every
-// element aligned; refusals must be errors, never panics.
+// element aligned; refusals must be errors, never panics. They decode
+// their layouts from the fuzzer's bytes, so that the fuzzer can steer
+// them; TestCastRandomLayouts runs the same checks on the layouts of the
+// shared generator (randomLayout).
 
 // fuzzShape turns fuzz bytes into at most 4 small extents (maybe negative).
 func fuzzShape(spec []byte) []int {
@@ -116,8 +122,9 @@ func FuzzFromBytes(f *testing.F) {
 	})
 }
 
-// fuzzCastTo casts v to U and checks the result against brute force.
-func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
+// fuzzCastTo casts v to U and checks the result against brute force; it
+// reports whether Cast accepted.
+func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) bool {
 	c, err := Cast[U](v)
 	if mem.InfoOf[U]().HasBool && err == nil {
 		t.Fatalf("Cast to a bool type from format %s succeeded", v.Format())
@@ -127,7 +134,7 @@ func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
 		if !errors.As(err, &e) {
 			t.Fatalf("Cast error %v is not an *Error", err)
 		}
-		return
+		return false
 	}
 	lo := mem.Addr(v.data)
 	checkInside(t, c, lo, lo+uintptr(len(v.data)*mem.Sizeof[T]()))
@@ -152,6 +159,53 @@ func fuzzCastTo[U, T any](t *testing.T, v NDView[T]) {
 	if err == nil && v.Size() > 0 && back.Size() != v.Size() {
 		t.Fatalf("Cast back has %d elements, want %d", back.Size(), v.Size())
 	}
+	return true
+}
+
+// castToEach casts v to each target type of FuzzCast and returns how
+// many casts were accepted.
+func castToEach[T any](t *testing.T, v NDView[T]) int {
+	n := 0
+	for _, ok := range []bool{
+		fuzzCastTo[uint8](t, v),
+		fuzzCastTo[uint16](t, v),
+		fuzzCastTo[float32](t, v),
+		fuzzCastTo[uint64](t, v),
+		fuzzCastTo[complex128](t, v),
+		fuzzCastTo[[3]uint16](t, v),
+		fuzzCastTo[string](t, v),
+		fuzzCastTo[bool](t, v),
+	} {
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// castRandomLayouts casts views of T of every mode (views of bytes and
+// strings, broadcast, overlapping and read-only ones too) to each type.
+func castRandomLayouts[T any](t *testing.T, seed uint64) {
+	r := rand.New(rand.NewPCG(seed, 31))
+	accepted := 0
+	for range 150 {
+		l := randomLayout(r, layoutOpts{MaxSize: 96})
+		accepted += castToEach(t, layoutView(l, make([]T, l.N)))
+	}
+	// Most casts of most layouts are refused (a last axis that is not
+	// contiguous, a size that does not divide); enough must be accepted
+	// for the checks to mean anything.
+	assert.Greater(t, accepted, 100, "casts accepted")
+	t.Logf("%d of %d casts accepted", accepted, 150*8)
+}
+
+func TestCastRandomLayouts(t *testing.T) {
+	t.Run("uint8", func(t *testing.T) { castRandomLayouts[uint8](t, 1) })
+	t.Run("uint16", func(t *testing.T) { castRandomLayouts[uint16](t, 2) })
+	t.Run("float32", func(t *testing.T) { castRandomLayouts[float32](t, 3) })
+	t.Run("uint64", func(t *testing.T) { castRandomLayouts[uint64](t, 4) })
+	t.Run("[3]uint16", func(t *testing.T) { castRandomLayouts[[3]uint16](t, 5) })
+	t.Run("pixel", func(t *testing.T) { castRandomLayouts[pixel](t, 6) })
 }
 
 // fuzzCastFrom builds a view of T over aligned memory and casts it to the
