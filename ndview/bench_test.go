@@ -204,9 +204,6 @@ func BenchmarkOtherOps(b *testing.B) {
 }
 
 func TestAllocs(t *testing.T) {
-	if testing.CoverMode() != "" {
-		t.Skip("coverage instrumentation changes allocation counts")
-	}
 	for _, op := range viewBenches {
 		for _, bv := range benchViews(t) {
 			t.Run(op.name+"/"+bv.name, func(t *testing.T) {
