@@ -92,7 +92,7 @@ func chwView(img *image.RGBA) ndview.NDView[uint8] {
 	if err != nil {
 		panic(err)
 	}
-	return v.Slice(ndview.Full(), ndview.Full(), ndview.Range(0, 3)).Transpose(2, 0, 1)
+	return v.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 3)).Transpose(2, 0, 1)
 }
 
 // chwViews is the ML preprocessing through views, as NumPy's

@@ -265,8 +265,8 @@ func TestAsImageErrors(t *testing.T) {
 	}{
 		{"gray16", gray, color.Gray16Model, ndview.ErrType},
 		{"rgba-2d", gray, color.RGBAModel, ndview.ErrShape},
-		{"rgba-2ch", rgba.Slice(ndview.Full(), ndview.Full(), ndview.Range(0, 2)), color.NRGBAModel, ndview.ErrShape},
-		{"cmyk-3ch", rgba.Slice(ndview.Full(), ndview.Full(), ndview.Range(0, 3)), color.CMYKModel, ndview.ErrShape},
+		{"rgba-2ch", rgba.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 2)), color.NRGBAModel, ndview.ErrShape},
+		{"cmyk-3ch", rgba.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 3)), color.CMYKModel, ndview.ErrShape},
 		{"gray-4ch", rgba, color.GrayModel, ndview.ErrShape},
 		{"alpha-1d", mustView(t, make([]uint8, 3)), color.AlphaModel, ndview.ErrShape},
 	} {
@@ -346,7 +346,7 @@ func TestAsImagePNG(t *testing.T) {
 				v, err := FromImage(in.img)
 				require.NoError(t, err)
 				if in.rgb {
-					v = v.Slice(ndview.Full(), ndview.Full(), ndview.Range(0, 3))
+					v = v.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 3))
 				}
 				p, err := AsImage(tr.f(v), in.model)
 				require.NoError(t, err)

@@ -86,7 +86,7 @@ func ExampleFromImage() {
 	fmt.Println(v.Shape(), v.Strides())
 
 	// The red channel is a 2-D view of every fourth byte.
-	red := v.Slice(ndview.Full(), ndview.Full(), ndview.Int(0))
+	red := v.Slice(ndview.Colon(), ndview.Colon(), ndview.Int(0))
 	red.Set(255, 1, 2)
 	fmt.Println(img.RGBAAt(2, 1))
 
@@ -107,7 +107,7 @@ func ExampleAsRGBA() {
 		panic(err)
 	}
 	draw.Draw(img, image.Rect(1, 0, 3, 1), image.NewUniform(color.RGBA{R: 9, A: 255}), image.Point{}, draw.Src)
-	fmt.Println(v.Slice(ndview.Full(), ndview.Full(), ndview.Int(0)))
+	fmt.Println(v.Slice(ndview.Colon(), ndview.Colon(), ndview.Int(0)))
 
 	_, err = interop.AsRGBA(v.Flip(1))
 	fmt.Println(err != nil)

@@ -55,7 +55,7 @@ func TestGeneral32Gemm(t *testing.T) {
 }
 
 func TestVector32(t *testing.T) {
-	v := mustView(t, iota32(12), 3, 4).Slice(ndview.Full(), ndview.Int(1)) // stride 4
+	v := mustView(t, iota32(12), 3, 4).Slice(ndview.Colon(), ndview.Int(1)) // stride 4
 	x, err := AsVector32(v)
 	require.NoError(t, err)
 	assert.Equal(t, blas32.Vector{N: 3, Inc: 4, Data: iota32(12)[1:10]}, x)

@@ -75,7 +75,7 @@ var matrixLayouts = []struct {
 	{"negcol", func(t testing.TB) ndview.NDView[float64] { return mustView(t, iota64(12), 3, 4).Flip(1) }, true, false, false},
 	{"rot90", func(t testing.TB) ndview.NDView[float64] { return mustView(t, iota64(12), 4, 3).Rot90(1) }, true, false, false},
 	{"colstep", func(t testing.TB) ndview.NDView[float64] {
-		return mustView(t, iota64(24), 3, 8).Slice(ndview.Full(), ndview.Step(2))
+		return mustView(t, iota64(24), 3, 8).Slice(ndview.Colon(), ndview.Step(2))
 	}, true, false, false},
 	{"rowoverlap", func(t testing.TB) ndview.NDView[float64] { // row stride 2 < 4 columns
 		return mustWrap(t, iota64(12), 0, []int{3, 4}, []int{2, 1})
@@ -87,13 +87,13 @@ var matrixLayouts = []struct {
 	}, false, false, false},
 	{"readonly-C", func(t testing.TB) ndview.NDView[float64] { return mustView(t, iota64(12), 3, 4).AsReadOnly() }, false, false, false},
 	{"1x4", func(t testing.TB) ndview.NDView[float64] { // row stride meaningless
-		return mustView(t, iota64(12), 3, 4).Slice(ndview.Range(2, 3), ndview.Full()).Flip(0)
+		return mustView(t, iota64(12), 3, 4).Slice(ndview.Range(2, 3), ndview.Colon()).Flip(0)
 	}, true, true, false},
 	{"3x1-strided", func(t testing.TB) ndview.NDView[float64] {
-		return mustView(t, iota64(12), 3, 4).Slice(ndview.Full(), ndview.Range(1, 2))
+		return mustView(t, iota64(12), 3, 4).Slice(ndview.Colon(), ndview.Range(1, 2))
 	}, true, true, false},
 	{"empty", func(t testing.TB) ndview.NDView[float64] {
-		return mustView(t, iota64(12), 3, 4).Slice(ndview.Range(1, 1), ndview.Full())
+		return mustView(t, iota64(12), 3, 4).Slice(ndview.Range(1, 1), ndview.Colon())
 	}, true, false, false},
 }
 
@@ -262,7 +262,7 @@ func operand(t testing.TB, kind string, r, c int, seed uint64) ndview.NDView[flo
 	case "rot90":
 		return mustView(t, fill(r*c), c, r).Rot90(1)
 	case "colstep":
-		return mustView(t, fill(r*2*c), r, 2*c).Slice(ndview.Full(), ndview.Step(-2))
+		return mustView(t, fill(r*2*c), r, 2*c).Slice(ndview.Colon(), ndview.Step(-2))
 	case "readonly":
 		return mustView(t, fill(r*c), r, c).AsReadOnly()
 	}
@@ -376,7 +376,7 @@ func TestAsDenseErrors(t *testing.T) {
 		{"readonly", mustView(t, iota64(12), 3, 4).AsReadOnly(), ndview.ErrReadOnly, []string{"Clone"}},
 		{"F", mustView(t, iota64(12), 4, 3).T(), ndview.ErrLayout, []string{"v.T()", "Clone", "AsMatrix"}},
 		{"negrow", mustView(t, iota64(12), 3, 4).Flip(0), ndview.ErrLayout, []string{"Clone", "row stride >= 4"}},
-		{"colstep", mustView(t, iota64(24), 3, 8).Slice(ndview.Full(), ndview.Step(2)), ndview.ErrLayout, []string{"column stride 1"}},
+		{"colstep", mustView(t, iota64(24), 3, 8).Slice(ndview.Colon(), ndview.Step(2)), ndview.ErrLayout, []string{"column stride 1"}},
 		{"bcast", must(mustView(t, iota64(4), 4).BroadcastTo(3, 4)), ndview.ErrReadOnly, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -407,7 +407,7 @@ func TestAsVecDense(t *testing.T) {
 		want error
 	}{
 		{"contiguous", mustView(t, iota64(6)), nil},
-		{"column", base.Slice(ndview.Full(), ndview.Int(2)), nil},
+		{"column", base.Slice(ndview.Colon(), ndview.Int(2)), nil},
 		{"step3", mustView(t, iota64(10)).Slice(ndview.Step(3)), nil},
 		{"single-reversed", mustView(t, iota64(10)).Slice(ndview.Range(4, 5)).Flip(), nil},
 		{"reversed", mustView(t, iota64(6)).Flip(), ndview.ErrLayout},

@@ -413,7 +413,7 @@ func TestAsImageTypesErrors(t *testing.T) {
 	}{
 		{"rank", func() error { _, err := AsRGBA(gray); return err }, ndview.ErrShape, "(H, W, 4)"},
 		{"channels", func() error {
-			_, err := AsRGBA(rgba.Slice(ndview.Full(), ndview.Full(), ndview.Range(0, 3)))
+			_, err := AsRGBA(rgba.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 3)))
 			return err
 		}, ndview.ErrShape, "(H, W, 4)"},
 		{"flipped", func() error { _, err := AsRGBA(rgba.Flip(0)); return err }, ndview.ErrLayout, "Clone"},
@@ -422,7 +422,7 @@ func TestAsImageTypesErrors(t *testing.T) {
 		{"transposed", func() error { _, err := AsNRGBA(rgba.Transpose(1, 0, 2)); return err }, ndview.ErrLayout, "AsImage"},
 		{"readonly", func() error { _, err := AsCMYK(rgba.AsReadOnly()); return err }, ndview.ErrReadOnly, "read-only"},
 		{"gray-rank", func() error { _, err := AsGray(rgba); return err }, ndview.ErrShape, "(H, W)"},
-		{"gray-step", func() error { _, err := AsGray(gray.Slice(ndview.Full(), ndview.Step(2))); return err }, ndview.ErrLayout, "strides (S, 1)"},
+		{"gray-step", func() error { _, err := AsGray(gray.Slice(ndview.Colon(), ndview.Step(2))); return err }, ndview.ErrLayout, "strides (S, 1)"},
 		{"gray16-odd", func() error { _, err := AsGray16(gray); return err }, ndview.ErrShape, "(H, W, 2)"},
 		{"rgba64", func() error { _, err := AsRGBA64(rgba); return err }, ndview.ErrShape, "(H, W, 4, 2)"},
 	} {

@@ -62,7 +62,7 @@ var viewBenches = []struct {
 	{"Reshape/nocopy", func(v NDView[float64]) {
 		// Every other row of the second-to-last axis, reshaped: a view,
 		// but not a contiguous one, so NumPy's no-copy algorithm runs.
-		w := v.Slice(Ellipsis, Step(2), Full())
+		w := v.Slice(Ellipsis, Step(2), Colon())
 		s := w.lay.Shape()
 		var buf [MaxRank]int
 		target := buf[:0]
@@ -169,7 +169,7 @@ func BenchmarkReshape(b *testing.B) {
 				sinkView, sinkErr = v.Reshape(-1, 4)
 			}
 		})
-		w := v.Slice(Ellipsis, Step(2), Full())
+		w := v.Slice(Ellipsis, Step(2), Colon())
 		target := w.Shape()
 		if len(target) == 2 {
 			target = []int{target[0], 2, target[1] / 2}

@@ -116,10 +116,10 @@ func TestByteSwap(t *testing.T) {
 	t.Run("uint32 strided", func(t *testing.T) {
 		data := []uint32{0x01020304, 0x05060708, 0x090a0b0c, 0x0d0e0f10, 0x11121314, 0x15161718}
 		v := mustValue(FromSlice(data, 2, 3))
-		v.Slice(Full(), Step(-2)).ByteSwap()
+		v.Slice(Colon(), Step(-2)).ByteSwap()
 		assert.Equal(t, []uint32{0x04030201, 0x05060708, 0x0c0b0a09, 0x100f0e0d, 0x11121314, 0x18171615}, data,
 			"only the view's elements are swapped")
-		v.Slice(Full(), Step(-2)).ByteSwap()
+		v.Slice(Colon(), Step(-2)).ByteSwap()
 		assert.Equal(t, []uint32{0x01020304, 0x05060708, 0x090a0b0c, 0x0d0e0f10, 0x11121314, 0x15161718}, data,
 			"swapping twice restores")
 	})

@@ -115,7 +115,7 @@ func TestCastLayouts(t *testing.T) {
 			castTo[uint8], nil, nil, ErrLayout},
 		{"F-contiguous to uint16", func() NDView[uint32] { return base.Transpose(0, 2, 1).T() },
 			castTo[uint16], nil, nil, ErrLayout},
-		{"strided rows to uint16", func() NDView[uint32] { return base.Slice(Full(), Step(2)) },
+		{"strided rows to uint16", func() NDView[uint32] { return base.Slice(Colon(), Step(2)) },
 			castTo[uint16], []int{2, 2, 8}, []int{48, 32, 2}, nil},
 		{"strided last axis", func() NDView[uint32] { return base.Slice(Ellipsis, Step(2)) },
 			castTo[uint8], nil, nil, ErrLayout},
@@ -193,7 +193,7 @@ func TestCastRoundTrip(t *testing.T) {
 	views := map[string]NDView[float64]{
 		"C":        v,
 		"F":        v.T(),
-		"strided":  v.Slice(Full(), Step(2)),
+		"strided":  v.Slice(Colon(), Step(2)),
 		"reversed": v.Slice(Step(-1), Step(-1)),
 	}
 	for name, w := range views {
@@ -334,11 +334,11 @@ func TestCastMisaligned(t *testing.T) {
 	// Byte strides that are not multiples of the new size.
 	m, err := b.Slice(Range(0, 60)).Reshape(10, 6)
 	require.NoError(t, err)
-	_, err = Cast[uint32](m.Slice(Full(), Range(0, 4)))
+	_, err = Cast[uint32](m.Slice(Colon(), Range(0, 4)))
 	assert.ErrorIs(t, err, ErrLayout, "row stride 6 with uint32")
-	_, err = Cast[uint16](m.Slice(Full(), Range(0, 4)))
+	_, err = Cast[uint16](m.Slice(Colon(), Range(0, 4)))
 	assert.NoError(t, err, "row stride 6 with uint16")
-	w := seqView[uint32](t, 3, 5).Slice(Full(), Range(0, 2))
+	w := seqView[uint32](t, 3, 5).Slice(Colon(), Range(0, 2))
 	_, err = Cast[uint64](w)
 	assert.ErrorIs(t, err, ErrLayout, "row stride 20 bytes with uint64")
 	// Empty views reach nothing: no alignment or stride checks.
@@ -420,7 +420,7 @@ func TestByteView(t *testing.T) {
 		"0-d":      v.Slice(Int(2), Int(1)),
 		"empty":    v.Slice(Range(1, 1)),
 		"bcast":    mustBroadcast(t, v.Slice(Int(1)), 2, 4),
-		"col":      v.Slice(Full(), Int(1)),
+		"col":      v.Slice(Colon(), Int(1)),
 		"reversed": v.Slice(Step(-1), Step(-1)),
 	}
 	for name, w := range layouts {

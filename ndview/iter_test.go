@@ -154,7 +154,7 @@ func TestAxis(t *testing.T) {
 		v := layoutView(l, counting(l.N))
 		for axis := -len(shape); axis < len(shape); axis++ {
 			a := layout.NormalizeAxis("test", axis, len(shape))
-			items := slices.Repeat([]IndexItem{Full()}, len(shape))
+			items := slices.Repeat([]IndexItem{Colon()}, len(shape))
 			n := 0
 			for j, sub := range v.Axis(axis) {
 				if j != n {

@@ -481,7 +481,7 @@ func drawSliceItem(r *rand.Rand, ax *srcAxis) IndexItem {
 	case n == 0:
 		return Range(f, f).By(s)
 	case s == 1 && f == 0 && n == e && r.IntN(2) == 0:
-		return Full()
+		return Colon()
 	case s > 0:
 		start := f
 		if r.IntN(4) == 0 {

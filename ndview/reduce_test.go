@@ -347,7 +347,7 @@ func TestReduceAxisOverlap(t *testing.T) {
 	SumAxis(v.Slice(Int(0)), v, 0) // v[0] = v.sum(axis=0)
 	assert.Equal(t, []int{12, 15, 18, 21, 4, 5, 6, 7, 8, 9, 10, 11}, v.ToSlice())
 	w := arangeView(12, 3, 4)
-	ArgMaxAxis(w.Slice(Full(), Int(3)), w, 1) // w[:, 3] = w.argmax(axis=1)
+	ArgMaxAxis(w.Slice(Colon(), Int(3)), w, 1) // w[:, 3] = w.argmax(axis=1)
 	assert.Equal(t, []int{0, 1, 2, 3, 4, 5, 6, 3, 8, 9, 10, 3}, w.ToSlice())
 }
 
@@ -453,7 +453,7 @@ func TestSumErrorBound(t *testing.T) {
 		check("transposed", Sum(m.T()), 18+ceilLog2(n/pwBlock))
 		// A strided layout: rows of 4 elements (every other column),
 		// each pushed as one block.
-		s := mustValue(v.Reshape(n/8, 8)).Slice(Full(), Step(2))
+		s := mustValue(v.Reshape(n/8, 8)).Slice(Colon(), Step(2))
 		sx := s.ToSlice()
 		sExact, sAbs := exactSum(sx)
 		if err := math.Abs(Sum(s) - sExact); err > gamma(18+ceilLog2(n/8), u64)*sAbs {
@@ -474,7 +474,7 @@ func TestSumErrorBound(t *testing.T) {
 		outer := Zeros[float64](8)
 		SumAxis(outer, cols, 0)
 		for j := range 8 {
-			e, a := exactSum(cols.Slice(Full(), Int(j)).ToSlice())
+			e, a := exactSum(cols.Slice(Colon(), Int(j)).ToSlice())
 			if err := math.Abs(outer.At(j) - e); err > gamma(7+ceilLog2(n/8/pwRows), u64)*a {
 				t.Errorf("%s, SumAxis outer column %d: error %g above the bound", name, j, err)
 			}

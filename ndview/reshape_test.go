@@ -19,7 +19,7 @@ import (
 func TestReshapeExamples(t *testing.T) {
 	b := b234(t)
 	bt := b.Transpose(1, 0, 2) // (3,2,4) st (4,12,1)
-	bs := b.Slice(Full(), Full(), Step(2))
+	bs := b.Slice(Colon(), Colon(), Step(2))
 	rev, err := FromSlice(arange(12))
 	require.NoError(t, err)
 	rev = rev.Slice(Step(-1))

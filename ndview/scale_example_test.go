@@ -15,7 +15,7 @@ func ExampleConvertScaled() {
 		0, 0, 255, 255 /**/, 51, 102, 153, 255,
 	}
 	img, _ := ndview.FromSlice(pix, 2, 2, 4)
-	chw := img.Slice(ndview.Full(), ndview.Full(), ndview.Range(0, 3)).Transpose(2, 0, 1) // a view
+	chw := img.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 3)).Transpose(2, 0, 1) // a view
 	t := ndview.Zeros[float32](3, 2, 2)
 	ndview.ConvertScaled(t, chw, 1.0/255, 0)
 	fmt.Println(t.ToList())

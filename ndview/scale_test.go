@@ -256,11 +256,11 @@ func TestConvertScaledLayouts(t *testing.T) {
 		src NDView[uint8]
 	}{
 		"RGBA to CHW": {func() NDView[float32] { return Zeros[float32](3, 37, 301) },
-			img.Slice(Full(), Full(), Range(0, 3)).Transpose(2, 0, 1)},
+			img.Slice(Colon(), Colon(), Range(0, 3)).Transpose(2, 0, 1)},
 		"RGBA sub-image to CHW": {func() NDView[float32] { return Zeros[float32](3, 35, 297) },
-			sub.Slice(Full(), Full(), Range(0, 3)).Transpose(2, 0, 1)},
+			sub.Slice(Colon(), Colon(), Range(0, 3)).Transpose(2, 0, 1)},
 		"BGR to CHW": {func() NDView[float32] { return Zeros[float32](3, 37, 301) },
-			img.Slice(Full(), Full(), From(2).By(-1)).Transpose(2, 0, 1)},
+			img.Slice(Colon(), Colon(), From(2).By(-1)).Transpose(2, 0, 1)},
 		"transpose": {func() NDView[float32] { return Zeros[float32](301, 37*4) },
 			mustValue(img.Reshape(37*4, 301)).T()},
 		"to HWC": {func() NDView[float32] { return Zeros[float32](37, 301, 4) }, img},
@@ -310,7 +310,7 @@ func TestConvertScaledOverlap(t *testing.T) {
 				if back {
 					return []IndexItem{Range(lo, lo+n*step).By(step), Step(-1)}
 				}
-				return []IndexItem{Range(lo, lo+n*step).By(step), Full()}
+				return []IndexItem{Range(lo, lo+n*step).By(step), Colon()}
 			}
 		}
 		dr, sr := run(4, 1+r.IntN(2)), run(1, 1+r.IntN(2))
@@ -397,16 +397,16 @@ func TestConvertScaledEmptyAndReadOnly(t *testing.T) {
 
 func TestConvertScaledAllocs(t *testing.T) {
 	img := seqView[uint8](t, 48, 64, 4)
-	chw := img.Slice(Full(), Full(), Range(0, 3)).Transpose(2, 0, 1)
+	chw := img.Slice(Colon(), Colon(), Range(0, 3)).Transpose(2, 0, 1)
 	dst := Zeros[float32](3, 48, 64)
 	f := Zeros[float32](48, 64)
 	h := Zeros[float16.Float16](48, 64)
 	for name, fn := range map[string]func(){
 		"table":     func() { ConvertScaled(dst, chw, 1.0/255, 0) },
-		"small":     func() { ConvertScaled(f.Slice(Int(0)), img.Slice(Int(0), Full(), Int(1)), 1.0/255, 0) },
+		"small":     func() { ConvertScaled(f.Slice(Int(0)), img.Slice(Int(0), Colon(), Int(1)), 1.0/255, 0) },
 		"float":     func() { ConvertScaled(f, dst.Slice(Int(1)), 2, 1) },
 		"float16":   func() { ConvertScaled(h, f.T().T(), 2, 1) },
-		"broadcast": func() { ConvertScaled(dst, img.Slice(Range(0, 1), Full(), Range(0, 3)).Transpose(2, 0, 1), 2, 1) },
+		"broadcast": func() { ConvertScaled(dst, img.Slice(Range(0, 1), Colon(), Range(0, 3)).Transpose(2, 0, 1), 2, 1) },
 	} {
 		assert.Zero(t, testing.AllocsPerRun(20, fn), "ConvertScaled %s allocates", name)
 	}
@@ -443,7 +443,7 @@ func BenchmarkConvertScaled(b *testing.B) {
 	for _, sz := range []struct{ w, h int }{{64, 64}, {320, 240}, {640, 480}, {1920, 1080}, {3840, 2160}} {
 		img := Zeros[uint8](sz.h, sz.w, 4)
 		img.Fill(7) // touch every page
-		chw := img.Slice(Full(), Full(), Range(0, 3)).Transpose(2, 0, 1)
+		chw := img.Slice(Colon(), Colon(), Range(0, 3)).Transpose(2, 0, 1)
 		dst := Zeros[float32](3, sz.h, sz.w)
 		for _, par := range []int{-1, 0} {
 			name := fmt.Sprintf("RGBA-to-CHW/%dx%d/serial", sz.w, sz.h)

@@ -32,8 +32,8 @@ func From(start int) IndexItem { return layout.From(start) }
 // To returns the slice :stop (NumPy's a[:stop]).
 func To(stop int) IndexItem { return layout.To(stop) }
 
-// Full returns the slice ":", which keeps a whole axis.
-func Full() IndexItem { return IndexItem{} }
+// Colon returns the slice ":", which keeps a whole axis.
+func Colon() IndexItem { return IndexItem{} }
 
 // Step returns the slice ::step; Step(-1) reverses an axis (NumPy's
 // a[::-1]). It panics with an error wrapping ErrIndex when step is 0.
@@ -49,7 +49,7 @@ var Ellipsis = layout.Ellipsis
 
 // IndexItem is one item of a NumPy basic index: an integer, a slice
 // start:stop:step with any part omitted, NewAxis or Ellipsis. Build items
-// with Int, Range, From, To, Full, Step and By, or use the NewAxis and
+// with Int, Range, From, To, Colon, Step and By, or use the NewAxis and
 // Ellipsis values. The zero IndexItem is the full slice ":". Its String
 // method writes it as NumPy does ("1:5:2", "::-1", "None", "..."), and
 // item.By(step) sets a slice's step.

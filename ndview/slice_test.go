@@ -67,7 +67,7 @@ func sliceItem(start, stop *int, step int) (IndexItem, string) {
 	case stop != nil:
 		it = To(*stop)
 	default:
-		it = Full()
+		it = Colon()
 	}
 	if start != nil {
 		b.WriteString(strconv.Itoa(*start))
@@ -226,11 +226,11 @@ func TestIndexExamples(t *testing.T) {
 		vals    []int // nil: not checked
 	}{
 		{"...,1", []IndexItem{Ellipsis, Int(1)}, []int{2, 3}, []int{12, 4}, 1, []int{1, 5, 9, 13, 17, 21}},
-		{":,None,::2", []IndexItem{Full(), NewAxis, Step(2)}, []int{2, 1, 2, 4}, []int{12, 0, 8, 1}, 0, nil},
+		{":,None,::2", []IndexItem{Colon(), NewAxis, Step(2)}, []int{2, 1, 2, 4}, []int{12, 0, 8, 1}, 0, nil},
 		{"None,...,None", []IndexItem{NewAxis, Ellipsis, NewAxis}, []int{1, 2, 3, 4, 1}, []int{0, 12, 4, 1, 0}, 0, nil},
 		{"1,...,2", []IndexItem{Int(1), Ellipsis, Int(2)}, []int{3}, []int{4}, 14, []int{14, 18, 22}},
 		{"::-1,::-2,::-3", []IndexItem{Step(-1), Step(-2), Step(-3)}, []int{2, 2, 2}, []int{-12, -8, -3}, 23, []int{23, 20, 15, 12, 11, 8, 3, 0}},
-		{":,5:", []IndexItem{Full(), From(5)}, []int{2, 0, 4}, []int{12, 4, 1}, 0, []int{}},
+		{":,5:", []IndexItem{Colon(), From(5)}, []int{2, 0, 4}, []int{12, 4, 1}, 0, []int{}},
 		{"1,2,3", []IndexItem{Int(1), Int(2), Int(3)}, []int{}, []int{}, 23, []int{23}},
 		{"-1,-1,-1", []IndexItem{Int(-1), Int(-1), Int(-1)}, []int{}, []int{}, 23, []int{23}},
 		{"", nil, []int{2, 3, 4}, []int{12, 4, 1}, 0, nil},
@@ -290,7 +290,7 @@ func TestIndexZeroD(t *testing.T) {
 		msg := isErr(t, ErrIndex, err)
 		assert.Contains(t, msg, "too many indices for array: array is 0-dimensional, but 1 were indexed")
 	}
-	panics(t, ErrIndex, func() { z.Slice(Full()) })
+	panics(t, ErrIndex, func() { z.Slice(Colon()) })
 	panics(t, ErrIndex, func() { z.Slice(Int(0)) })
 }
 
@@ -402,16 +402,16 @@ func TestSlicePanics(t *testing.T) {
 		msg   string
 		sntnl error
 	}{
-		{"step 0", func() { b.Slice(Full().By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
+		{"step 0", func() { b.Slice(Colon().By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
 		{"step 0 on range", func() { b.Slice(Range(1, 2).By(0)) }, "ndview: By: slice step cannot be zero", ErrIndex},
 		{"Step(0)", func() { Step(0) }, "ndview: Step: slice step cannot be zero", ErrIndex},
 		{"By on an int", func() { Int(1).By(2) }, "ndview: By: step 2 applied to the non-slice", ErrIndex},
 		{"By on NewAxis", func() { NewAxis.By(2) }, "non-slice", ErrIndex},
 		{"out of range", func() { b.Slice(Int(2)) }, "index 2 is out of bounds for axis 0 with size 2", ErrIndex},
-		{"negative out of range", func() { b.Slice(Full(), Int(-4)) }, "index -4 is out of bounds for axis 1 with size 3", ErrIndex},
+		{"negative out of range", func() { b.Slice(Colon(), Int(-4)) }, "index -4 is out of bounds for axis 1 with size 3", ErrIndex},
 		{"second ellipsis", func() { b.Slice(Ellipsis, Int(0), Ellipsis) }, "an index can only have a single ellipsis", ErrIndex},
 		{"too many", func() { b.Slice(Int(0), Int(0), Int(0), Int(0)) }, "too many indices for array: array is 3-dimensional, but 4 were indexed", ErrIndex},
-		{"too many slices", func() { b.Slice(Full(), Full(), Full(), Step(-1)) }, "too many indices", ErrIndex},
+		{"too many slices", func() { b.Slice(Colon(), Colon(), Colon(), Step(-1)) }, "too many indices", ErrIndex},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

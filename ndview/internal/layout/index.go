@@ -36,7 +36,7 @@ const (
 
 // IndexItem is one item of a NumPy basic index: an integer, a slice
 // start:stop:step with any part omitted, NewAxis or Ellipsis. Build items
-// with Int, Range, From, To, Full, Step and By, or use the NewAxis and
+// with Int, Range, From, To, Colon, Step and By, or use the NewAxis and
 // Ellipsis values. The zero IndexItem is the full slice ":".
 type IndexItem struct {
 	// Four fields, so that the compiler keeps an item in registers: with
@@ -397,8 +397,8 @@ func From(start int) IndexItem { return IndexItem{tag: tagStart, start: start} }
 // To returns the slice :stop (NumPy's a[:stop]).
 func To(stop int) IndexItem { return IndexItem{tag: tagStop, stop: stop} }
 
-// Full returns the slice ":", which keeps a whole axis.
-func Full() IndexItem { return IndexItem{} }
+// Colon returns the slice ":", which keeps a whole axis.
+func Colon() IndexItem { return IndexItem{} }
 
 // Step returns the slice ::step; Step(-1) reverses an axis (NumPy's
 // a[::-1]).

@@ -51,7 +51,7 @@ func TestIndexItemString(t *testing.T) {
 		item IndexItem
 		want string
 	}{
-		{Int(3), "3"}, {Int(-1), "-1"}, {Full(), ":"}, {IndexItem{}, ":"}, {Step(-1), "::-1"},
+		{Int(3), "3"}, {Int(-1), "-1"}, {Colon(), ":"}, {IndexItem{}, ":"}, {Step(-1), "::-1"},
 		{Range(1, 5), "1:5"}, {Range(1, 5).By(2), "1:5:2"}, {From(5).By(-1), "5::-1"},
 		{To(3), ":3"}, {To(-3).By(-2), ":-3:-2"}, {NewAxis, "None"}, {Ellipsis, "..."},
 	} {
