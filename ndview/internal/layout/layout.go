@@ -276,6 +276,15 @@ func (l *Layout) unshare() {
 // view, so that axis i becomes old axis perm[i]; perm must be a valid
 // permutation of l's axes.
 func (l *Layout) Permute(perm []int) {
+	if !l.heapStored() {
+		// In place: saving the inline array and writing it back costs
+		// less than Relayout's Reset of every field.
+		old := l.small
+		for i, p := range perm {
+			l.small[i], l.small[InlineRank+i] = old[p], old[InlineRank+p]
+		}
+		return
+	}
 	var old Scratch
 	sh, st := l.Relayout(len(perm), &old)
 	rsh, rst := l.Shape(), l.Strides()
