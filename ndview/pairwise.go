@@ -1,96 +1,120 @@
 package ndview
 
-// Pairwise summation, the sum of Sum, SumAxis and Mean for floats and
-// complex numbers (integers share the code: their sums wrap, so any order
-// gives the same result).
+// NumPy's summation order, the sum of Sum, SumAxis and Mean for floats and
+// complex numbers (semantics.md N5). Integers share the code: their
+// sums wrap, so any order gives the same result.
 //
-// The elements are cut into blocks of at most pwBlock (128), as NumPy's
-// pairwise_sum does. A block is summed by eight accumulators (element i
-// goes to accumulator i mod 8, so each adds up at most 16 elements), which
-// are then added as a balanced tree of depth 3. The block sums are
-// combined by a cascade, a binary counter of partial sums in which level k
-// holds the sum of 2^k blocks: pushing a block adds it to the occupied
-// levels from the bottom up, as a carry propagates, so that the sums form
-// a balanced tree however the blocks arrive (rows of any length, in any
-// number). The cascade costs a few additions per block.
+// NumPy 1.24 sums in an order fixed by its reduction machinery, and ndkit
+// follows it exactly, so that a ported program gets the same bits:
 //
-// Error bound. Each element takes part in at most d = 18 + ⌈log2 P⌉
-// roundings, where P is the number of blocks pushed: 15 in its accumulator
-// (the first addition, to zero, is exact), 3 in the block's tree, and at
-// most ⌈log2 P⌉ in the cascade, counting the additions of the occupied
-// levels at the end (a block at level k was added k times on its way up,
-// and meets at most ⌊log2 P⌋ − k higher levels). So the computed sum s' of
-// x_1…x_n satisfies
+//   - A whole-view sum reads the elements in NumPy's K order (the axes
+//     sorted by decreasing |stride|, each walked in its own direction:
+//     reductions do not flip negative strides). The sequence is cut into
+//     chunks of npBuffer (8192) elements, the size of NumPy's iterator
+//     buffer, and the sum is 0 + s₁ + s₂ + …, where s_k is the pairwise
+//     sum of chunk k.
+//   - An axis sum whose axis is the innermost in memory sums each lane the
+//     same way (chunks of 8192 of the lane, in index order). Along any
+//     other axis each destination element is 0 + x₀ + x₁ + …, one element
+//     at a time in index order: NumPy adds whole rows into the output.
 //
-//	|s' − Σ x_i| <= γ_d · Σ |x_i|,  γ_d = d·u / (1 − d·u),
+// pairwise is NumPy's pairwise_sum: fewer than 8 elements are added one by
+// one to 0; up to pwBlock (128) go to eight accumulators (element i to
+// accumulator i mod 8, for the first n − n mod 8 elements), which are
+// added as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), and the last n mod 8 are
+// added one by one to that; a longer run is split at n/2 rounded down to a
+// multiple of 8. Complex numbers are summed as NumPy sums pairs of floats:
+// four complex accumulators, with the thresholds counted in floats.
 //
-// with u the unit roundoff (2^-53 for float64, 2^-24 for float32). For a
-// contiguous view P is ⌈n/128⌉: d = 35 for a 4096² view, against n − 1 for
-// a plain loop. TestSumErrorBound checks the bound against exact
-// sums on adversarial inputs. Compensated (Kahan) summation would be more
-// accurate but costs four dependent additions per element and ran at less
-// than half the bandwidth here.
+// Error bound. Within a chunk an element meets at most 15 additions in
+// its accumulator, 3 in the accumulators' tree, 7 with the tail and one
+// per level of splitting (⌈log2(8192/128)⌉ + 1 = 7), so d = 32; the
+// chunk sums are then added one by one. For n elements in P = ⌈n/8192⌉
+// chunks the computed sum s' satisfies
 //
-// Vectors (SumAxis along an axis that is not the innermost in memory) are
-// summed the same way with whole rows in place of elements: blocks of
-// pwRows rows are added row by row into a buffer, and the buffers are
-// combined by a cascade of vectors (vecCascade), so that every output
-// element has the bound with d = 7 + ⌈log2 P⌉, P the number of row blocks
-// (sumRows says why 7).
+//	|s' − Σ x_i| <= γ_(32+P) · Σ |x_i|,  γ_d = d·u / (1 − d·u),
+//
+// with u the unit roundoff (2^-53 for float64, 2^-24 for float32). Along
+// a non-innermost axis of extent m the sum is a plain loop: γ_m.
+// TestSumErrorBound checks both against exact sums.
 
-import "math/bits"
+import (
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
 
-// pwBlock is the number of elements a block sums before the cascade
-// takes over (NumPy's PW_BLOCKSIZE).
+// pwBlock is the longest run that pairwise sums with its accumulators
+// rather than by splitting (NumPy's PW_BLOCKSIZE).
 const pwBlock = 128
 
-// pwRows is the number of rows summed one after the other before a
-// vector cascade takes over: 16, as each accumulator of a block adds 16
-// elements.
-const pwRows = 16
+// npBuffer is the number of elements NumPy's reductions hand their inner
+// loop at a time (NPY_BUFSIZE): the chunk of the summation order.
+const npBuffer = 8192
 
-// cascade sums values pushed one at a time, pairwise: level k of s holds
-// the sum of 2^k values when bit k of n is set.
-type cascade[T Numeric] struct {
-	s [64]T
-	n uint64
-}
-
-// push adds x.
-func (c *cascade[T]) push(x T) {
-	k := 0
-	for n := c.n; n&1 != 0; n >>= 1 {
-		x = c.s[k] + x
-		k++
+// lanesOf returns the number of accumulators of pairwise for T: 8, or 4
+// for complex numbers (eight floats).
+func lanesOf[T any]() int {
+	if k := mem.InfoOf[T]().Kind; k == mem.Complex64 || k == mem.Complex128 {
+		return 4
 	}
-	c.s[k] = x
-	c.n++
+	return 8
 }
 
-// total returns the sum of every value pushed, adding the occupied levels
-// from the lowest up (0 when nothing was pushed).
-func (c *cascade[T]) total() T {
-	var t T
-	first := true
-	for n, k := c.n, 0; n != 0; n, k = n>>1, k+1 {
-		if n&1 == 0 {
-			continue
-		}
-		if first {
-			t, first = c.s[k], false
-			continue
-		}
-		t += c.s[k]
+// splitAt returns where pairwise splits a run of n elements longer than
+// its leaves: n/2 rounded down to a multiple of 8, counted in floats.
+func splitAt(n, lanes int) int {
+	if lanes == 4 {
+		return (n - n%8) / 2
 	}
-	return t
+	h := n / 2
+	return h - h%8
 }
 
-// blockSum returns the sum of s (len(s) <= pwBlock) by eight accumulators
-// combined as a balanced tree.
-func blockSum[T Numeric](s []T) T {
-	var r0, r1, r2, r3, r4, r5, r6, r7 T
-	for len(s) >= 8 {
-		q := (*[8]T)(s)
+// pairwise returns NumPy's pairwise sum of s; lanes is lanesOf[T]().
+func pairwise[T Numeric](s []T, lanes int) T {
+	if len(s) <= 16*lanes {
+		return leafSum(s, lanes)
+	}
+	n2 := splitAt(len(s), lanes)
+	a := pairwise(s[:n2], lanes)
+	return a + pairwise(s[n2:], lanes)
+}
+
+// pairwiseFrom returns NumPy's pairwise sum of the next n elements of a
+// sequence, given leaf, which returns leafSum of the next n <= 16·lanes
+// elements. (leaf owns its buffer: a buffer passed to a function value
+// would escape to the heap.)
+func pairwiseFrom[T Numeric](leaf func(n int) T, n, lanes int) T {
+	if n <= 16*lanes {
+		return leaf(n)
+	}
+	n2 := splitAt(n, lanes)
+	a := pairwiseFrom(leaf, n2, lanes)
+	return a + pairwiseFrom(leaf, n-n2, lanes)
+}
+
+// leafSum is pairwise for a run of at most 16·lanes elements.
+func leafSum[T Numeric](s []T, lanes int) T {
+	if len(s) < lanes {
+		var r T
+		for _, x := range s {
+			r += x
+		}
+		return r
+	}
+	if lanes == 4 {
+		return leaf4(s)
+	}
+	return leaf8(s)
+}
+
+// leaf8 sums s (8 <= len(s) <= 128) with eight accumulators.
+func leaf8[T Numeric](s []T) T {
+	q := (*[8]T)(s)
+	r0, r1, r2, r3, r4, r5, r6, r7 := q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]
+	body := s[8 : len(s)-len(s)%8]
+	for len(body) >= 8 {
+		q := (*[8]T)(body)
 		r0 += q[0]
 		r1 += q[1]
 		r2 += q[2]
@@ -99,225 +123,182 @@ func blockSum[T Numeric](s []T) T {
 		r5 += q[5]
 		r6 += q[6]
 		r7 += q[7]
-		s = s[8:]
+		body = body[8:]
 	}
-	switch len(s) {
-	case 7:
-		r6 += s[6]
-		fallthrough
-	case 6:
-		r5 += s[5]
-		fallthrough
-	case 5:
-		r4 += s[4]
-		fallthrough
-	case 4:
-		r3 += s[3]
-		fallthrough
-	case 3:
-		r2 += s[2]
-		fallthrough
-	case 2:
-		r1 += s[1]
-		fallthrough
-	case 1:
-		r0 += s[0]
+	r := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+	for _, x := range s[len(s)-len(s)%8:] {
+		r += x
 	}
-	return ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+	return r
 }
 
-// blockSumStrided returns the sum of the n <= pwBlock elements data[off],
-// data[off+st], … as blockSum does.
-func blockSumStrided[T Numeric](data []T, off, st, n int) T {
-	var r0, r1, r2, r3, r4, r5, r6, r7 T
-	for ; n >= 8; n -= 8 {
-		r0 += data[off]
-		r1 += data[off+st]
-		r2 += data[off+2*st]
-		r3 += data[off+3*st]
-		r4 += data[off+4*st]
-		r5 += data[off+5*st]
-		r6 += data[off+6*st]
-		r7 += data[off+7*st]
-		off += 8 * st
+// leaf4 sums s (4 <= len(s) <= 64 complex numbers) with four accumulators.
+func leaf4[T Numeric](s []T) T {
+	q := (*[4]T)(s)
+	r0, r1, r2, r3 := q[0], q[1], q[2], q[3]
+	body := s[4 : len(s)-len(s)%4]
+	for len(body) >= 4 {
+		q := (*[4]T)(body)
+		r0 += q[0]
+		r1 += q[1]
+		r2 += q[2]
+		r3 += q[3]
+		body = body[4:]
 	}
-	switch n {
-	case 7:
-		r6 += data[off+6*st]
-		fallthrough
-	case 6:
-		r5 += data[off+5*st]
-		fallthrough
-	case 5:
-		r4 += data[off+4*st]
-		fallthrough
-	case 4:
-		r3 += data[off+3*st]
-		fallthrough
-	case 3:
-		r2 += data[off+2*st]
-		fallthrough
-	case 2:
-		r1 += data[off+st]
-		fallthrough
-	case 1:
-		r0 += data[off]
+	r := (r0 + r1) + (r2 + r3)
+	for _, x := range s[len(s)-len(s)%4:] {
+		r += x
 	}
-	return ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+	return r
 }
 
-// sumRow pushes the block sums of the n elements data[off], data[off+st],
-// … into c.
-func sumRow[T Numeric](c *cascade[T], data []T, off, st, n int) {
+// sumRun returns 0 + s₁ + s₂ + … over the chunks of npBuffer elements of
+// data[off], data[off+st], … (n elements): the sum of one lane.
+func sumRun[T Numeric](data []T, off, st, n int) T {
+	lanes := lanesOf[T]()
+	var acc T
 	if st == 1 {
 		s := data[off : off+n]
-		for len(s) > pwBlock {
-			c.push(blockSum(s[:pwBlock]))
-			s = s[pwBlock:]
+		for len(s) > 0 {
+			k := min(len(s), npBuffer)
+			acc += pairwise(s[:k], lanes)
+			s = s[k:]
 		}
-		c.push(blockSum(s))
-		return
+		return acc
+	}
+	var buf [pwBlock]T
+	leaf := func(k int) T {
+		b := buf[:k]
+		for i := range b {
+			b[i] = data[off]
+			off += st
+		}
+		return leafSum(b, lanes)
 	}
 	for n > 0 {
-		k := min(n, pwBlock)
-		c.push(blockSumStrided(data, off, st, k))
-		off += k * st
+		k := min(n, npBuffer)
+		acc += pairwiseFrom(leaf, k, lanes)
 		n -= k
 	}
+	return acc
 }
 
-// vecCascade sums vectors of n elements, block by block, pairwise: the
-// vector version of cascade. Buffers are taken from one allocation: one
-// per level and one for the block being summed.
-type vecCascade[T Numeric] struct {
-	lvl  [][]T // level k: the sum of 2^k blocks, when bit k of count is set
-	leaf []T   // the block being summed
-	cnt  uint64
+// planReader reads the elements of a one-operand plan in walk order, in
+// pieces of any length.
+type planReader[T any] struct {
+	p         *plan.Plan
+	w         plan.Walker
+	data      []T
+	off, left int // the next element of the current row, and how many remain in it
 }
 
-// newVecCascade returns a cascade for up to blocks vectors of n elements.
-func newVecCascade[T Numeric](n, blocks int) *vecCascade[T] {
-	levels := bits.Len(uint(blocks))
-	buf := make([]T, (levels+1)*n)
-	c := &vecCascade[T]{lvl: make([][]T, levels)}
-	for k := range c.lvl {
-		c.lvl[k] = buf[k*n : (k+1)*n : (k+1)*n]
-	}
-	c.leaf = buf[levels*n:]
-	return c
-}
-
-// reset empties the cascade for a new sum.
-func (c *vecCascade[T]) reset() { c.cnt = 0 }
-
-// push adds the block in c.leaf and gives c.leaf a free buffer.
-func (c *vecCascade[T]) push() {
-	x := c.leaf
-	k := 0
-	for n := c.cnt; n&1 != 0; n >>= 1 {
-		addTo(x, c.lvl[k])
-		k++
-	}
-	c.leaf, c.lvl[k] = c.lvl[k], x
-	c.cnt++
-}
-
-// total stores the sum of every block pushed at d[di], d[di+ds], …,
-// adding the occupied levels from the lowest up.
-func (c *vecCascade[T]) total(d []T, di, ds int) {
-	var t []T
-	for n, k := c.cnt, 0; n != 0; n, k = n>>1, k+1 {
-		if n&1 == 0 {
-			continue
+// read stores the next len(b) elements into b.
+func (r *planReader[T]) read(b []T) {
+	n, st := r.p.Inner(0)
+	for len(b) > 0 {
+		if r.left == 0 {
+			r.w.Next(r.p)
+			r.off, r.left = r.w.Off[0], n
 		}
-		if t == nil {
-			t = c.lvl[k]
-			continue
+		k := min(len(b), r.left)
+		data, off := r.data, r.off
+		for i := range b[:k] {
+			b[i] = data[off]
+			off += st
 		}
-		addTo(t, c.lvl[k])
-	}
-	for _, x := range t {
-		d[di] = x
-		di += ds
+		b, r.off, r.left = b[k:], off, r.left-k
 	}
 }
 
-// addTo sets x[i] += y[i].
-func addTo[T Numeric](x, y []T) {
-	y = y[:len(x)]
-	for i := range x {
-		x[i] += y[i]
+// sumPlan returns the sum of the elements of the one-operand plan p over
+// data in NumPy's order: 0 + s₁ + s₂ + …, chunks of npBuffer elements of
+// the walk.
+func sumPlan[T Numeric](p *plan.Plan, data []T) T {
+	if p.Rank == 1 {
+		n, st := p.Inner(0)
+		return sumRun(data, p.Base[0], st, n)
 	}
+	r := planReader[T]{p: p, w: p.Walk(1), data: data}
+	lanes := lanesOf[T]()
+	var buf [pwBlock]T
+	leaf := func(k int) T {
+		b := buf[:k]
+		r.read(b)
+		return leafSum(b, lanes)
+	}
+	var acc T
+	for n := p.Size; n > 0; n -= npBuffer {
+		acc += pairwiseFrom(leaf, min(n, npBuffer), lanes)
+	}
+	return acc
 }
 
-// sumRows stores into d[di+j·ds] the sum of the m rows
-// data[vi + i·vm + j·vs], i < m, j < n. Contiguous rows are added four at
-// a time, as (r0 + r1) + (r2 + r3), to the running sum, which takes fewer
-// loads and stores and fewer roundings (at most 7 for 16 rows); other rows
-// one at a time. It is pairwise summation's leaf, and the whole sum for up
-// to pwRows rows, or of integers.
-func sumRows[T Numeric](d []T, di, ds int, data []T, vi, vm, vs, m, n int) {
+// sumF16 returns the sum of the float16 elements (as bits) of the plan p
+// in NumPy's order, each chunk summed in float32. NumPy's half-precision
+// sum rounds the running total to half precision after each chunk
+// (roundEach); its mean sums in float32 and does not.
+func sumF16(p *plan.Plan, data []uint16, roundEach bool) float32 {
+	tab := f16Table()
+	r := planReader[uint16]{p: p, w: p.Walk(1), data: data}
+	var bits [pwBlock]uint16
+	var buf [pwBlock]float32
+	leaf := func(k int) float32 {
+		h, b := bits[:k], buf[:k]
+		r.read(h)
+		for i, x := range h {
+			b[i] = tab[x]
+		}
+		return leafSum(b, 8)
+	}
+	var acc float32
+	for n := p.Size; n > 0; n -= npBuffer {
+		acc += pairwiseFrom(leaf, min(n, npBuffer), 8)
+		if roundEach {
+			acc = tab[f32ToF16(acc)]
+		}
+	}
+	return acc
+}
+
+// sumRowsInto stores into d[di+j·ds] the sums 0 + r₀[j] + r₁[j] + … of the
+// m rows r_i = data[vi + i·vm + j·vs], j < n, one row at a time: NumPy's
+// order along an axis that is not the innermost in memory.
+func sumRowsInto[T Numeric](d []T, di, ds int, data []T, vi, vm, vs, m, n int) {
 	if ds == 1 && vs == 1 {
 		out := d[di : di+n]
-		i := 1
-		if m >= 4 {
-			add4(out, data, vi, vm, false)
-			i = 4
-		} else {
-			copy(out, data[vi:vi+n])
-		}
+		clear(out)
+		i := 0
 		for ; i+4 <= m; i += 4 {
-			add4(out, data, vi+i*vm, vm, true)
+			// Four rows per pass over out, added in order: the same
+			// roundings as one row at a time, a quarter of the stores.
+			r0 := data[vi : vi+n]
+			r1 := data[vi+vm : vi+vm+n]
+			r2 := data[vi+2*vm : vi+2*vm+n]
+			r3 := data[vi+3*vm : vi+3*vm+n]
+			for j := range out {
+				out[j] = out[j] + r0[j] + r1[j] + r2[j] + r3[j]
+			}
+			vi += 4 * vm
 		}
 		for ; i < m; i++ {
-			addTo(out, data[vi+i*vm:])
+			row := data[vi : vi+n]
+			for j := range out {
+				out[j] += row[j]
+			}
+			vi += vm
 		}
 		return
 	}
 	for j := range n {
-		d[di+j*ds] = data[vi+j*vs]
+		d[di+j*ds] = 0
 	}
-	for i := 1; i < m; i++ {
-		vi += vm
+	for range m {
 		o, s := di, vi
 		for range n {
 			d[o] += data[s]
 			o += ds
 			s += vs
 		}
+		vi += vm
 	}
-}
-
-// add4 sets out[j] (+)= (r0[j] + r1[j]) + (r2[j] + r3[j]) for the four
-// contiguous rows at data[vi], data[vi+vm], …, adding to out when acc is
-// true and overwriting it otherwise.
-func add4[T Numeric](out, data []T, vi, vm int, acc bool) {
-	n := len(out)
-	r0 := data[vi : vi+n]
-	r1 := data[vi+vm : vi+vm+n]
-	r2 := data[vi+2*vm : vi+2*vm+n]
-	r3 := data[vi+3*vm : vi+3*vm+n]
-	if acc {
-		for j := range out {
-			out[j] += (r0[j] + r1[j]) + (r2[j] + r3[j])
-		}
-		return
-	}
-	for j := range out {
-		out[j] = (r0[j] + r1[j]) + (r2[j] + r3[j])
-	}
-}
-
-// sumRowsPairwise stores into d[di], d[di+ds], … the sums of the m rows of
-// n elements data[vi + i·vm + j·vs], pairwise over the rows: blocks of
-// pwRows rows summed into a buffer, combined by c (which has room for the
-// blocks).
-func sumRowsPairwise[T Numeric](c *vecCascade[T], d []T, di, ds int, data []T, vi, vm, vs, m, n int) {
-	c.reset()
-	for i := 0; i < m; i += pwRows {
-		k := min(pwRows, m-i)
-		sumRows(c.leaf, 0, 1, data, vi+i*vm, vm, vs, k, n)
-		c.push()
-	}
-	c.total(d, di, ds)
 }

@@ -8,10 +8,10 @@ package ndview
 // order (semantics.md N3), so that a transposed or reversed view is read as
 // fast as a contiguous one: Sum of a transposed 4096² float64 view runs at
 // the speed of the contiguous one (BenchmarkSum). Floats and complex
-// numbers are summed pairwise (pairwise.go), whose error bound does not
-// depend on the order; products, minima and maxima are taken in memory
-// order. ArgMin and ArgMax walk in C order, since ties go to the first
-// index.
+// numbers are summed in NumPy's order (pairwise.go), which reads in
+// memory order but keeps each axis's direction, so that the result has
+// NumPy's bits; products, minima and maxima are taken in memory order.
+// ArgMin and ArgMax walk in C order, since ties go to the first index.
 //
 // Axis reductions plan the view and the destination together, the
 // destination with stride 0 along the reduced axis, reordered to the
@@ -20,13 +20,13 @@ package ndview
 //     elements), each destination element is the reduction of one row;
 //   - otherwise the reduced axis is moved next to the innermost one, and
 //     the rows of each block are folded into a row of the destination
-//     (sums pairwise, through row buffers);
+//     (sums add one row at a time, in index order, as NumPy does);
 //   - when the reduced axis has one element, the view is copied.
 //
-// float16.Float16 reductions accumulate in float32 and round once at the
-// end, as NumPy's do for sums and means: the whole-view forms convert
-// blocks of 128 elements at a time, the axis forms convert the view to a
-// float32 temporary (which they allocate) and reduce that.
+// float16.Float16 reductions accumulate in float32: the whole-view forms
+// convert blocks of 128 elements at a time (Sum rounds to half precision
+// after every chunk of 8192, as NumPy does), the axis forms convert the
+// view to a float32 temporary (which they allocate) and reduce that.
 
 import (
 	"slices"
@@ -38,32 +38,25 @@ import (
 )
 
 // Sum returns the sum of the elements of v (NumPy's v.sum()); 0 for an
-// empty view. Floats and complex numbers are summed pairwise in blocks of
-// up to 128 elements of a row (as NumPy does), with an error of at most
-// γ_d·Σ|x|, where d = 18 + ⌈log2 P⌉, γ_d = d·u/(1−d·u), u = 2^-53 for
-// float64 and 2^-24 for float32, and P is the number of blocks: ⌈n/128⌉
-// for n elements in one run (any contiguous view, its transposes and
-// reversals), at most n otherwise. The elements are read in memory order,
-// so that the rounding, though not the bound, depends on the layout. Integers wrap modulo 2^bits (NumPy widens
-// small integer types to int64 first; Convert to a wider type to do that).
-// float16.Float16 is summed in float32 and rounded once. Sum does not
-// allocate.
+// empty view. Floats and complex numbers are summed in NumPy's order
+// (semantics.md N5), so that the result has the bits NumPy's has for the
+// same view: pairwise within chunks of 8192 elements read in memory
+// order, the chunk sums added one by one. The error is at most
+// γ_(32+P)·Σ|x|, where γ_d = d·u/(1−d·u), u = 2^-53 for float64 and
+// 2^-24 for float32, and P = ⌈n/8192⌉. Integers wrap modulo 2^bits (NumPy
+// widens small integer types to int64 first; Convert to a wider type to
+// do that). float16.Float16 is summed in float32 and rounded to half
+// precision after each chunk, as NumPy does. Sum does not allocate.
 func Sum[T Numeric](v NDView[T]) T {
 	var p plan.Plan
-	if !planAll(&p, &v, true) {
+	if !planK(&p, &v) {
 		var zero T
 		return zero
 	}
 	if mem.InfoOf[T]().Kind == mem.Float16 {
-		return fromF32[T](sumF16(&p, bitsF16(v.data)))
+		return fromF32[T](sumF16(&p, bitsF16(v.data), true))
 	}
-	var c cascade[T]
-	n, st := p.Inner(0)
-	w := p.Walk(1)
-	for w.Next(&p) {
-		sumRow(&c, v.data, w.Off[0], st, n)
-	}
-	return c.total()
+	return sumPlan(&p, v.data)
 }
 
 // Prod returns the product of the elements of v (NumPy's v.prod()); 1 for
@@ -90,19 +83,24 @@ func Prod[T Numeric](v NDView[T]) T {
 
 // Mean returns the arithmetic mean of the elements of v (NumPy's
 // v.mean()): Sum(v) divided by the number of elements, NaN for an empty
-// view. float16.Float16 is summed and divided in float32 and rounded once,
-// as NumPy does. Mean does not allocate.
+// view, with NumPy's bits: the division is done in float64 and rounded
+// once to T, as NumPy divides its scalar sum by a Python int.
+// float16.Float16 is summed in float32 (NumPy's accumulator for half
+// precision) and the quotient rounded once to half precision. Mean does
+// not allocate.
 func Mean[T Float](v NDView[T]) T {
-	n := v.Size()
+	n := float64(v.Size())
 	if mem.InfoOf[T]().Kind == mem.Float16 {
 		var p plan.Plan
 		s := float32(0)
-		if planAll(&p, &v, true) {
-			s = sumF16(&p, bitsF16(v.data))
+		if planK(&p, &v) {
+			s = sumF16(&p, bitsF16(v.data), false)
 		}
-		return fromF32[T](s / float32(n))
+		var r [1]T
+		bitsF16(r[:])[0] = kernels.F64ToF16(float64(s) / n)
+		return r[0]
 	}
-	return Sum(v) / T(n)
+	return T(float64(Sum(v)) / n)
 }
 
 // Min returns the smallest element of v (NumPy's v.min()). A NaN anywhere
@@ -146,6 +144,18 @@ func All(v NDView[bool]) bool {
 		return true
 	}
 	return kernels.ReduceAllRows(&p, true, v.data)
+}
+
+// planK plans a walk over v alone in NumPy's K order, the order of its
+// reductions (plan.SimplifyK), and reports whether v has elements.
+func planK[T any](p *plan.Plan, v *NDView[T]) bool {
+	p.Init(v.lay.Shape())
+	p.Add(v.lay.Off, v.lay.Strides())
+	if p.Empty() {
+		return false
+	}
+	p.SimplifyK()
+	return true
 }
 
 // planAll plans a walk over v alone, in memory order when reorder is true
@@ -203,18 +213,6 @@ func (f *f16Blocks) next(p *plan.Plan, data []uint16) []float32 {
 		off += st
 	}
 	return b
-}
-
-// sumF16 returns the pairwise float32 sum of the float16 elements of the
-// plan p.
-func sumF16(p *plan.Plan, data []uint16) float32 {
-	var c cascade[float32]
-	var f f16Blocks
-	f.init(p)
-	for b := f.next(p, data); b != nil; b = f.next(p, data) {
-		c.push(blockSum(b))
-	}
-	return c.total()
 }
 
 // minMax returns the smallest (largest when isMax) element of v.
@@ -326,15 +324,18 @@ func emptyReducePanic(op string) {
 // SumAxis stores into dst the sums of v along axis (NumPy's
 // np.sum(v, axis=axis, out=dst)). dst has v's shape without that axis, or
 // with that axis of extent 1 (NumPy's keepdims=True); both are accepted.
-// Summing an axis of extent 0 gives 0. The summation is that of Sum
-// (pairwise, with Sum's error bound for each element, also along an axis
-// that is not the innermost in memory); integers wrap.
+// Summing an axis of extent 0 gives 0. Floats and complex numbers are
+// summed in NumPy's order (semantics.md N5), with NumPy's bits: along the
+// axis that is innermost in memory each result is summed as Sum sums a
+// run, with Sum's error bound; along any other axis the rows are added
+// one at a time in index order, so that a result of m elements has the
+// bound γ_m of a plain loop. Integers wrap. float16.Float16 is summed in
+// float32 and rounded once (NumPy rounds after every row of a
+// non-innermost axis; see semantics.md N5).
 //
-// When dst shares memory with v, v is copied first (allocating). Along an
-// axis that is not the innermost in memory and has more than 16 elements,
-// floats and complex numbers allocate row buffers of about
-// log2(extent/16)+2 rows; float16.Float16 allocates float32 copies of v and
-// dst. Otherwise SumAxis does not allocate.
+// When dst shares memory with v, v is copied first (allocating), and
+// float16.Float16 allocates float32 copies of v and dst. Otherwise
+// SumAxis does not allocate.
 //
 // SumAxis panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, ErrAxis when axis is outside
@@ -346,8 +347,11 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 		f16Axis(op, dst, v, axis, SumAxis[float32])
 		return
 	}
-	var r axisPlan
-	switch planAxis(op, &r, &dst, &v, axis, false) {
+	// keepOrder: the reduced axis is walked in index order, as NumPy's.
+	// Rows shorter than pairwise's accumulators are folded: a plain loop
+	// from 0, which is what pairwise does with them.
+	r := axisPlan{rowMin: lanesOf[T]()}
+	switch planAxis(op, &r, &dst, &v, axis, true) {
 	case axisSkip:
 		return
 	case axisEmpty:
@@ -355,28 +359,10 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 		return
 	}
 	d, data := dst.data, v.data
-	pairwise := !isIntKind(mem.InfoOf[T]().Kind)
-	var c *vecCascade[T]
 	r.run(func(di, vi, vs, m int) {
-		switch {
-		case m > pwBlock:
-			var cs cascade[T]
-			sumRow(&cs, data, vi, vs, m)
-			d[di] = cs.total()
-		case vs == 1:
-			d[di] = blockSum(data[vi : vi+m])
-		default:
-			d[di] = blockSumStrided(data, vi, vs, m)
-		}
+		d[di] = sumRun(data, vi, vs, m)
 	}, func(di, ds, vi, vm, vs, m, n int) {
-		if !pairwise || m <= pwRows {
-			sumRows(d, di, ds, data, vi, vm, vs, m, n)
-			return
-		}
-		if c == nil {
-			c = newVecCascade[T](n, (m+pwRows-1)/pwRows)
-		}
-		sumRowsPairwise(c, d, di, ds, data, vi, vm, vs, m, n)
+		sumRowsInto(d, di, ds, data, vi, vm, vs, m, n)
 	})
 }
 
@@ -584,6 +570,9 @@ const (
 type axisPlan struct {
 	p    plan.Plan
 	kind axisKind
+	// rowMin is the shortest innermost reduced axis that is reduced row
+	// by row (axisRow); 0 means 8. Shorter ones are folded.
+	rowMin int
 }
 
 // planAxis checks and plans a reduction of v along axis into dst, for the
@@ -625,7 +614,11 @@ func planAxis[D, T any](op string, r *axisPlan, dst *NDView[D], v *NDView[T], ax
 		p.Flip(q) // simplify flipped it to walk memory forwards
 	}
 	last := p.Rank - 1
-	if q == last && (last == 0 || p.Dim[q] >= 8) {
+	rowMin := r.rowMin
+	if rowMin == 0 {
+		rowMin = 8
+	}
+	if q == last && (last == 0 || p.Dim[q] >= rowMin) {
 		r.kind = axisRow
 		return r.kind
 	}

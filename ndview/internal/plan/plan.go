@@ -182,6 +182,73 @@ func (p *Plan) Simplify(reorder bool) {
 	}
 }
 
+// SimplifyK simplifies a plan for a reduction in NumPy's K order
+// (semantics.md N5): rules 2, 3, 6 and 7, with the axes sorted as
+// NumPy's iterator sorts them (sortK) and no axis flipped, so that the
+// walk visits the elements in the order NumPy's reductions do.
+func (p *Plan) SimplifyK() {
+	if p.Size == 0 {
+		p.Rank = 0
+		return
+	}
+	r := 0
+	for a := range p.Rank {
+		if p.Dim[a] == 1 {
+			continue
+		}
+		p.moveTo(a, r)
+		r++
+	}
+	p.Rank = r
+	p.sortK()
+	p.coalesce()
+	if p.Rank == 0 {
+		p.Rank = 1
+		p.Dim[0] = 1
+		for k := range p.NOp {
+			p.St[k][0] = 0
+		}
+	}
+}
+
+// sortK is NumPy's axis ordering for iteration in K order
+// (npyiter_find_best_axis_ordering), mirrored into C order: an insertion
+// sort, from the innermost axis out, that moves an axis inward past every
+// axis on which an operand has a larger |stride|. Only operands with
+// nonzero strides on both axes take part; on a tie, or when operands
+// disagree, C order wins; an axis on which no operand takes part is
+// passed over, so broadcast (stride 0) axes do not decide.
+func (p *Plan) sortK() {
+	for i := p.Rank - 2; i >= 0; i-- {
+		pos := i
+		for j := i + 1; j < p.Rank; j++ {
+			ambiguous, swap := true, false
+			for k := range p.NOp {
+				si, sj := p.St[k][i], p.St[k][j]
+				if si == 0 || sj == 0 {
+					continue
+				}
+				if layout.AbsInt(sj) <= layout.AbsInt(si) {
+					swap = false
+				} else if ambiguous {
+					swap = true
+				}
+				ambiguous = false
+			}
+			if ambiguous {
+				continue
+			}
+			if !swap {
+				break
+			}
+			pos = j
+		}
+		for a := i; a < pos; a++ {
+			p.swap(a, a+1)
+		}
+	}
+}
+
 // moveTo copies axis a to position r <= a (used when compacting).
 func (p *Plan) moveTo(a, r int) {
 	if a == r {
