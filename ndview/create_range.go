@@ -388,8 +388,8 @@ func Geomspace[T Real](start, stop T, num int, endpoint bool) NDView[T] {
 // log10Exact returns the base-10 logarithm of x. Go's math.Log10 is
 // math.Log(x)·(1/ln 10), which misses exact results (math.Log10(1000) is
 // 2.9999999999999996, where C's log10 gives 3); log10Exact splits x into
-// m·2^e, adds e·log10(2) and log10(m) with the rounding error of the
-// first product carried, and returns k exactly when x is the float64
+// m·2^e with m in [√½, √2), adds e·log10(2) and log10(m) with the
+// rounding errors of the products and of the sum carried, and returns k exactly when x is the float64
 // nearest to 10^k.
 func log10Exact(x float64) float64 {
 	if !(x > 0) || math.IsInf(x, 1) {
@@ -399,7 +399,9 @@ func log10Exact(x float64) float64 {
 		return k
 	}
 	frac, exp := math.Frexp(x) // x = frac·2^exp, frac in [0.5, 1)
-	frac, exp = frac*2, exp-1  // frac in [1, 2)
+	if frac < math.Sqrt2/2 {
+		frac, exp = frac*2, exp-1 // frac in [√½, √2): no cancellation near 1
+	}
 	const (
 		log10TwoHi = 0.3010299956639812      // log10(2), rounded
 		log10TwoLo = -2.8037281277851704e-18 // log10(2) − log10TwoHi
