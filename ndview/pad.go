@@ -392,7 +392,7 @@ func (pp *padPlan[T]) axis(roi NDView[T], ax int, w [2]int, n int) {
 		before.Fill(pp.vals[ax][0])
 		after.Fill(pp.vals[ax][1])
 	case m.kind == padEdge || (m.kind == padReflect || m.kind == padSymmetric) && n == 1:
-		// semantics.md §14 (and §10 Q8): reflect on an axis of extent 1
+		// semantics.md D5 (and §10 Q8): reflect on an axis of extent 1
 		// repeats the edge, as NumPy does.
 		copyDisjoint(before, axisPart(roi, ax, w[0], 1))
 		copyDisjoint(after, axisPart(roi, ax, w[0]+n-1, 1))
@@ -783,7 +783,7 @@ func ramp[U Real](nk numKind, pad, edge NDView[U], ax int, end float64, rev bool
 	}
 	// linspace computes in the element type, except for 1-D views: their
 	// edge is a 0-d array, which NumPy promotes as a scalar, to float64
-	// (semantics.md §14).
+	// (semantics.md D7).
 	rnd := nk.roundElem
 	if pad.lay.NDim() == 1 {
 		rnd = func(x float64) float64 { return x }
