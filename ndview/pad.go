@@ -214,7 +214,8 @@ func Pad[T any](a NDView[T], widths [][2]int, mode PadMode) (NDView[T], error) {
 // PadInto is Pad writing into dst, whose shape must be the padded shape.
 // dst may share memory with a: the result is as if a had first been
 // copied (it is, into a temporary that PadInto then allocates). Otherwise
-// PadInto allocates only the small buffers of the arithmetic modes.
+// PadInto allocates only the small buffers of the arithmetic modes, and
+// for views of more than 4 axes the layouts of its sub-views.
 //
 // PadInto returns Pad's error, before writing anything. It panics as Pad
 // does, and also with an error wrapping ErrReadOnly when dst is read-only
