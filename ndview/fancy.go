@@ -882,7 +882,7 @@ func scatterMask[T any](v NDView[T], mask NDView[bool], values NDView[T]) error 
 		case nv == 1 && ms == 1 && ds == 1:
 			fillMasked(v.data[d:d+n], mb[m:m+n], vals[j])
 		case ms == 1 && ds == 1 && vst == 1:
-			j = expandMasked(v.data[d:d+n], mb[m:m+n], vals, j)
+			j = expandMasked(v.data[d:d+n], mb[m:m+n], vals, j, values.lay.Off+count-1)
 		default:
 			for range n {
 				if mb[m] != 0 {
@@ -897,25 +897,28 @@ func scatterMask[T any](v NDView[T], mask NDView[bool], values NDView[T]) error 
 	return nil
 }
 
-// fillMasked stores x in the elements of d whose byte of m is 1.
+// fillMasked stores x in the elements of d whose byte of m is 1. Every
+// element is read and stored again, the old value or x picked by the
+// mask's byte as an index: no branch depends on the mask.
 func fillMasked[T any](d []T, m []byte, x T) {
 	m = m[:len(d)]
 	for i := range d {
-		if m[i] != 0 {
-			d[i] = x
-		}
+		pick := [2]T{d[i], x}
+		d[i] = pick[m[i]&1]
 	}
 }
 
 // expandMasked stores vals[j], vals[j+1], … in the elements of d whose
-// byte of m is 1, and returns the next j.
-func expandMasked[T any](d []T, m []byte, vals []T, j int) int {
+// byte of m is 1, and returns the next j; last is the index of the last
+// value, which j may pass only after the last element taken. Like
+// fillMasked it stores every element, with no branch on the mask.
+func expandMasked[T any](d []T, m []byte, vals []T, j, last int) int {
 	m = m[:len(d)]
 	for i := range d {
-		if m[i] != 0 {
-			d[i] = vals[j]
-			j++
-		}
+		b := int(m[i] & 1)
+		pick := [2]T{d[i], vals[min(j, last)]}
+		d[i] = pick[b]
+		j += b
 	}
 	return j
 }
