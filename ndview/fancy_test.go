@@ -103,7 +103,7 @@ func (e *fancyError) check(t testing.TB, err error) {
 	switch e.Class {
 	case "IndexError":
 		isErr(t, ErrIndex, err)
-	case "deprecated": // NumPy 1.24 warns; ndkit refuses (§16 X6)
+	case "deprecated": // NumPy 1.24 warns; ndkit refuses (semantics.md §16 X6)
 		assert.Contains(t, isErr(t, ErrIndex, err), "out of bounds")
 		return
 	default:
@@ -333,7 +333,7 @@ func FromSliceMust[T any](data []T, shape ...int) NDView[T] {
 // TestFancyLastWins checks the order of writes on repeated indices: the
 // last position of the broadcast index in C order wins, also when the
 // index arrays are transposed views (NumPy would then follow memory
-// order, §16 X8).
+// order, semantics.md §16 X8).
 func TestFancyLastWins(t *testing.T) {
 	buf := arange(12)
 	b, _ := FromSlice(buf, 3, 4)
@@ -607,15 +607,15 @@ func TestFancyErrorsUntouched(t *testing.T) {
 	buf := arange(24)
 	v, _ := FromSlice(buf, 2, 3, 4)
 	bad := [][]any{
-		{[]int{0, 1, 2}},                          // out of range late in the array
-		{[]int{1, 0}, Colon(), []int{0, 4}},       // separated, out of range
-		{[]int{0, 1}, []int{0, 1, 2}},             // no broadcast
-		{[]bool{true, false, true}},               // mask shape
-		{[]int{0}, []int{0}, []int{0}, []int{0}},  // too many
-		{Ellipsis, []int{0}, Ellipsis},            // two ellipses
-		{[]int{0}, 3.0},                           // a bad type
-		{fv([]bool{true}, 1, 1, 1, 1)}, // too many through a mask
-		{[]int{1}, 7},                             // an integer out of range
+		{[]int{0, 1, 2}},                         // out of range late in the array
+		{[]int{1, 0}, Colon(), []int{0, 4}},      // separated, out of range
+		{[]int{0, 1}, []int{0, 1, 2}},            // no broadcast
+		{[]bool{true, false, true}},              // mask shape
+		{[]int{0}, []int{0}, []int{0}, []int{0}}, // too many
+		{Ellipsis, []int{0}, Ellipsis},           // two ellipses
+		{[]int{0}, 3.0},                          // a bad type
+		{fv([]bool{true}, 1, 1, 1, 1)},           // too many through a mask
+		{[]int{1}, 7},                            // an integer out of range
 	}
 	for _, index := range bad {
 		err := v.Scatter(Scalar(-1), index...)
