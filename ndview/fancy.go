@@ -44,7 +44,6 @@ package ndview
 import (
 	"encoding/binary"
 	"math/bits"
-	"strconv"
 
 	"github.com/ndkit/ndkit/ndview/internal/layout"
 	"github.com/ndkit/ndkit/ndview/internal/mem"
@@ -311,15 +310,6 @@ func (ix *fancyIndex) pick(x []int, axes []int) []int {
 	return out
 }
 
-// intItem reports whether it is an integer item, and its integer.
-func intItem(it IndexItem) (int, bool) {
-	if it == NewAxis || it == Ellipsis {
-		return 0, false
-	}
-	n, err := strconv.Atoi(it.String())
-	return n, err == nil && Int(n) == it
-}
-
 // resolve classifies index, applies its basic part to src and, for the
 // general path, works out the broadcast index, as the top of this file
 // says. It returns the first problem it finds as an error wrapping
@@ -331,7 +321,7 @@ func (ix *fancyIndex) resolve(op string, src *layout.Layout, index []any, itemSi
 	for pos, x := range index {
 		switch t := x.(type) {
 		case IndexItem:
-			if n, ok := intItem(t); ok {
+			if n, ok := t.IntValue(); ok {
 				adv = append(adv, advItem{kind: advInt, pos: pos, i: n})
 			}
 			items = append(items, t)

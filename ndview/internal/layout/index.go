@@ -57,6 +57,14 @@ const (
 
 func (s *IndexItem) kind() itemKind { return itemKind(s.tag & tagKindMask) }
 
+// IntValue reports whether s is an integer item, Int(i), and returns i.
+func (s IndexItem) IntValue() (int, bool) {
+	if s.kind() != kindInt {
+		return 0, false
+	}
+	return s.start, true
+}
+
 func (s *IndexItem) hasStart() bool { return s.tag&tagStart != 0 }
 
 func (s *IndexItem) hasStop() bool { return s.tag&tagStop != 0 }
