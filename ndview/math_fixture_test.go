@@ -117,11 +117,17 @@ func fixtureFns[T fixtureFloat]() mathFns[T] {
 }
 
 // mathBounds are the ulp bounds of the transcendental functions; the
-// others are exact (0 ulp).
+// others are exact (0 ulp). logaddexp and logaddexp2 cancel where the
+// result is much smaller than the larger operand, and NumPy's own result
+// is several ulp from the true one there: logaddexp(−0.1, −2.5) is
+// 4 ulp above the true value (60-digit decimal arithmetic), ndkit's 4
+// below; in float32, which NumPy computes with float32 functions, NumPy is
+// 9 ulp from ndkit's float64-computed result, which is the true one
+// rounded (semantics.md §17).
 var mathBounds = map[string]int{
 	"sin": 4, "cos": 4, "tan": 4, "arcsin": 4, "arccos": 4, "arctan": 4, "sinh": 4, "cosh": 4, "tanh": 4,
 	"arcsinh": 4, "arccosh": 4, "arctanh": 4, "exp2": 4, "expm1": 4, "log2": 4, "log10": 4, "log1p": 4,
-	"cbrt": 4, "arctan2": 4, "hypot": 4, "logaddexp": 4, "logaddexp2": 4, "power": 4,
+	"cbrt": 4, "arctan2": 4, "hypot": 4, "logaddexp": 10, "logaddexp2": 10, "power": 4,
 }
 
 func TestMathFixture(t *testing.T) {

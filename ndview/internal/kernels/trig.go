@@ -3,77 +3,123 @@ package kernels
 import (
 	"math"
 	"math/big"
-	"sync"
 )
 
 // Float64 functions where Go's package math is not within 4 ulp of glibc
 // (semantics.md §17; ndview's TestMathFixture measures every one against
 // NumPy 1.24 on adversarial inputs).
 
-// hugeTrig is where math.Sin, Cos and Tan switch to their Payne–Hanek
-// reduction, which keeps 64 bits of the fraction of x/(π/4): near a
-// multiple of π/2 the reduced argument, and so the result, loses most of
-// its bits (sin(−8.433148565326262e8) was 10⁷ ulp off, tan(5.3e255) 10¹⁴).
-const hugeTrig = 1 << 29
+// Go's math.Sin, Cos and Tan reduce x by π/4 in three float64 parts
+// below 2²⁹, rounding the last product (sin(25π) was 213 ulp off), and by
+// a Payne–Hanek reduction keeping 64 bits of the fraction above it
+// (sin(−8.433148565326262e8) was 10⁷ ulp off, tan(5.3e255) 10¹⁴). Sin,
+// Cos and Tan reduce x themselves, by π/2: as fdlibm's __ieee754_rem_pio2
+// below 2²⁰·π/2 (up to three parts of π/2 of 33 bits, as many as the
+// cancellation needs), exactly with math/big above; then they evaluate
+// math's function on the reduced argument, in [−π/4, π/4], where it needs
+// no reduction of its own. The tail of the reduced argument (below half an
+// ulp of it) is dropped: it changes the result by less than an ulp.
 
-// Sin returns sin x: math.Sin below 2²⁹, an exact reduction above.
+// mediumTrig bounds the arguments reduced in float64: n·p1 is exact for
+// n < 2²⁰.
+const mediumTrig = 0x1p20 * math.Pi / 2
+
+// Sin returns sin x.
 func Sin(x float64) float64 {
 	a := math.Abs(x)
-	if !(a >= hugeTrig) || a > math.MaxFloat64 {
-		return math.Sin(x) // NaN and ±Inf give NaN there
+	if !(a > math.Pi/4) || a > math.MaxFloat64 {
+		return math.Sin(x) // no reduction there; NaN and ±Inf give NaN
 	}
-	q, hi, lo := reduceHuge(a)
-	var r float64
+	q, r := reducePio2(a)
 	switch q {
 	case 0:
-		r = sinDD(hi, lo)
+		r = math.Sin(r)
 	case 1:
-		r = cosDD(hi, lo)
+		r = math.Cos(r)
 	case 2:
-		r = -sinDD(hi, lo)
+		r = -math.Sin(r)
 	default:
-		r = -cosDD(hi, lo)
+		r = -math.Cos(r)
 	}
 	return math.Copysign(1, x) * r
 }
 
-// Cos returns cos x: math.Cos below 2²⁹, an exact reduction above.
+// Cos returns cos x.
 func Cos(x float64) float64 {
 	a := math.Abs(x)
-	if !(a >= hugeTrig) || a > math.MaxFloat64 {
+	if !(a > math.Pi/4) || a > math.MaxFloat64 {
 		return math.Cos(x)
 	}
-	q, hi, lo := reduceHuge(a)
+	q, r := reducePio2(a)
 	switch q {
 	case 0:
-		return cosDD(hi, lo)
+		return math.Cos(r)
 	case 1:
-		return -sinDD(hi, lo)
+		return -math.Sin(r)
 	case 2:
-		return -cosDD(hi, lo)
+		return -math.Cos(r)
 	}
-	return sinDD(hi, lo)
+	return math.Sin(r)
 }
 
-// Tan returns tan x: math.Tan below 2²⁹, an exact reduction above.
+// Tan returns tan x. math.Tan also returns x itself for x² ≤ 1e−14,
+// where tan x − x is x³/3, up to 11 ulp: tanReduced adds it.
 func Tan(x float64) float64 {
 	a := math.Abs(x)
-	if !(a >= hugeTrig) || a > math.MaxFloat64 {
-		return math.Tan(x)
+	if !(a > math.Pi/4) || a > math.MaxFloat64 {
+		return tanReduced(x)
 	}
-	q, hi, lo := reduceHuge(a)
-	t := math.Tan(hi)
-	t += lo * (1 + t*t) // tan(hi + lo) to first order in lo
+	q, r := reducePio2(a)
+	t := tanReduced(r)
 	if q&1 == 1 {
 		t = -1 / t
 	}
 	return math.Copysign(1, x) * t
 }
 
-// sinDD and cosDD return sin and cos of hi + lo, |hi| ≤ π/4, |lo| below
-// an ulp of hi.
-func sinDD(hi, lo float64) float64 { return math.Sin(hi) + lo*math.Cos(hi) }
-func cosDD(hi, lo float64) float64 { return math.Cos(hi) - lo*math.Sin(hi) }
+// tanReduced returns tan r for |r| ≤ π/4 (or NaN).
+func tanReduced(r float64) float64 {
+	if math.Abs(r) < 1e-7 {
+		return r + r*r*r*(1.0/3) // the next term, 2r⁵/15, is below 2⁻¹⁰⁰·r
+	}
+	return math.Tan(r)
+}
+
+// The parts of π/2 of the float64 reduction, from piOver2 (init): p1 is
+// π/2 to 33 bits, p1t = π/2 − p1 rounded; p2 is p1t to 33 bits, p2t =
+// π/2 − p1 − p2; p3 and p3t likewise (fdlibm's pio2_1 … pio2_3t).
+var invPio2, p1, p1t, p2, p2t, p3, p3t float64
+
+// reducePio2 returns q = k mod 4 and r with x = k·π/2 + r, |r| ≤ π/4
+// (within rounding), for finite x > π/4.
+func reducePio2(x float64) (q uint, r float64) {
+	if x >= mediumTrig {
+		return reduceHuge(x)
+	}
+	fn := math.RoundToEven(x * invPio2)
+	rr := x - fn*p1 // exact
+	w := fn * p1t
+	y := rr - w
+	ex := exponent(x)
+	if ex-exponent(y) > 16 { // cancellation: a second part, 118 bits
+		t := rr
+		w = fn * p2
+		rr = t - w
+		w = fn*p2t - ((t - rr) - w)
+		y = rr - w
+		if ex-exponent(y) > 49 { // a third, 151 bits
+			t = rr
+			w = fn * p3
+			rr = t - w
+			w = fn*p3t - ((t - rr) - w)
+			y = rr - w
+		}
+	}
+	return uint(int64(fn)) & 3, y
+}
+
+// exponent returns the biased exponent of x.
+func exponent(x float64) int { return int(math.Float64bits(x)>>52) & 0x7ff }
 
 // mPi4 are the binary digits of 4/π, 4/π = Σ mPi4[i]·2^(−64i), as in Go's
 // math/trig_reduce.go: 1217 bits, enough for the largest float64.
@@ -90,27 +136,39 @@ var mPi4 = [...]uint64{
 const reducePrec = 1400
 
 var (
-	reduceOnce sync.Once
-	twoOverPi  *big.Float // 2/π to 1280 bits
-	piOver2    *big.Float // π/2 to reducePrec bits
+	twoOverPi *big.Float // 2/π to 1280 bits
+	piOver2   *big.Float // π/2 to reducePrec bits
 )
 
-// reduceHuge returns x = k·π/2 + (hi + lo) for x ≥ 2²⁹ finite, with
-// |hi + lo| ≤ π/4, as q = k mod 4 and the double-double hi + lo, computed
-// with math/big: x·(2/π) is exact to 2⁻²⁵⁰, so hi and lo are correct even
-// for the float64 closest to a multiple of π/2. It takes microseconds, and
-// is only used where math's reduction fails.
-func reduceHuge(x float64) (q uint, hi, lo float64) {
-	reduceOnce.Do(func() {
-		n := new(big.Int)
-		for _, w := range mPi4 {
-			n.Lsh(n, 64)
-			n.Or(n, new(big.Int).SetUint64(w))
-		}
-		twoOverPi = new(big.Float).SetPrec(reducePrec).SetInt(n)
-		twoOverPi.SetMantExp(twoOverPi, -64*(len(mPi4)-1)-1) // 4/π, halved
-		piOver2 = new(big.Float).SetPrec(reducePrec).Quo(big.NewFloat(1).SetPrec(reducePrec), twoOverPi)
-	})
+// init computes 2/π and π/2 from mPi4, and the parts of π/2.
+func init() {
+	n := new(big.Int)
+	for _, w := range mPi4 {
+		n.Lsh(n, 64)
+		n.Or(n, new(big.Int).SetUint64(w))
+	}
+	twoOverPi = new(big.Float).SetPrec(reducePrec).SetInt(n)
+	twoOverPi.SetMantExp(twoOverPi, -64*(len(mPi4)-1)-1) // 4/π, halved
+	piOver2 = new(big.Float).SetPrec(reducePrec).Quo(new(big.Float).SetPrec(reducePrec).SetInt64(1), twoOverPi)
+	invPio2, _ = twoOverPi.Float64()
+	rest := new(big.Float).SetPrec(reducePrec).Set(piOver2)
+	part := func() (hi, tail float64) { // 33 bits of rest, and the rest after them rounded
+		f, _ := rest.Float64()
+		hi = math.Float64frombits(math.Float64bits(f) &^ (1<<20 - 1))
+		rest.Sub(rest, new(big.Float).SetFloat64(hi))
+		tail, _ = rest.Float64()
+		return hi, tail
+	}
+	p1, p1t = part()
+	p2, p2t = part()
+	p3, p3t = part()
+}
+
+// reduceHuge returns q = k mod 4 and r = x − k·π/2 rounded, |r| ≤ π/4,
+// for finite x ≥ 2²⁰·π/2, computed with math/big: x·(2/π) is exact to
+// 2⁻²⁵⁰, so r is correctly rounded even for the float64 closest to a
+// multiple of π/2. It takes microseconds: arguments this large are rare.
+func reduceHuge(x float64) (q uint, r float64) {
 	y := new(big.Float).SetPrec(reducePrec).SetFloat64(x)
 	y.Mul(y, twoOverPi)
 	k, _ := y.Int(nil) // y > 0: the integer part
@@ -121,10 +179,8 @@ func reduceHuge(x float64) (q uint, hi, lo float64) {
 		k.Add(k, big.NewInt(1))
 	}
 	f.Mul(f, piOver2)
-	hi, _ = f.Float64()
-	f.Sub(f, new(big.Float).SetFloat64(hi))
-	lo, _ = f.Float64()
-	return uint(k.Bits()[0]) & 3, hi, lo
+	r, _ = f.Float64()
+	return uint(k.Bits()[0]) & 3, r
 }
 
 // Log returns ln x. math.Log on amd64 returns about −709.09 for every
@@ -175,16 +231,6 @@ func Log10(x float64) float64 {
 	}
 	e := float64(exp)
 	return math.Log(frac)*ivln10 + e*log10_2lo + e*log10_2hi
-}
-
-// Pow returns x**y. math.Pow takes math.Log of x, wrong for a subnormal
-// x: Pow scales it by 2⁶⁴ first (x^y = (2⁶⁴x)^y · 2^(−64y), both exact
-// scalings of the exponent).
-func Pow(x, y float64) float64 {
-	if a := math.Abs(x); a != 0 && a < 0x1p-1022 {
-		return math.Pow(x*0x1p64, y) * math.Exp2(-64*y)
-	}
-	return math.Pow(x, y)
 }
 
 // Sinh returns sinh x. math.Sinh computes e^|x|/2, which overflows for
