@@ -146,7 +146,7 @@ func floatBinaries[T Float]() map[string]binaryFn[T] {
 	return map[string]binaryFn[T]{
 		"Arctan2": {Arctan2[T], Arctan2Scalar[T]}, "Hypot": {Hypot[T], HypotScalar[T]},
 		"Logaddexp": {Logaddexp[T], LogaddexpScalar[T]}, "Logaddexp2": {Logaddexp2[T], Logaddexp2Scalar[T]},
-		"Power": {func(d, a, b NDView[T]) { _ = Power(d, a, b) }, func(d, a NDView[T], x T) { _ = PowerScalar(d, a, x) }},
+		"Power":       {func(d, a, b NDView[T]) { _ = Power(d, a, b) }, func(d, a NDView[T], x T) { _ = PowerScalar(d, a, x) }},
 		"FloorDivide": {FloorDivide[T], FloorDivideScalar[T]}, "Remainder": {Remainder[T], RemainderScalar[T]},
 		"Mod": {Mod[T], ModScalar[T]}, "Fmod": {Fmod[T], FmodScalar[T]}, "Copysign": {Copysign[T], CopysignScalar[T]},
 		"Nextafter": {Nextafter[T], NextafterScalar[T]}, "Heaviside": {Heaviside[T], HeavisideScalar[T]},

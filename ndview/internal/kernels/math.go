@@ -113,11 +113,37 @@ func Mod[T float](a, b T) T {
 	return m
 }
 
+// Fmod returns C's fmod(a, b), exactly, as math.Mod does. math.Mod
+// subtracts shifted copies of b in a loop (15 times slower than a floor
+// division on 16M float64, BenchmarkMath); where |a/b| < 2⁵², Fmod takes
+// t = trunc(a/b), corrected by one where a/b rounded across an integer,
+// and a − t·b by one FMA, exact since the remainder is representable.
+func Fmod(a, b float64) float64 {
+	q := a / b
+	if !(math.Abs(q) < 0x1p52) || b == 0 || math.IsInf(b, 0) {
+		return math.Mod(a, b)
+	}
+	t := math.Trunc(q)
+	r := math.FMA(-t, b, a)
+	switch {
+	case r != 0 && (r < 0) != (a < 0): // t one too far from 0
+		t -= math.Copysign(1, q)
+		r = math.FMA(-t, b, a)
+	case math.Abs(r) >= math.Abs(b): // t one too close to 0
+		t += math.Copysign(1, q)
+		r = math.FMA(-t, b, a)
+	}
+	if r == 0 {
+		return math.Copysign(0, a)
+	}
+	return r
+}
+
 // divmod is NumPy's npy_divmod for b ≠ 0, computed in T: the remainder
 // from fmod, moved to b's sign, and the quotient (a − mod)/b snapped to
 // the nearest integer.
 func divmod[T float](a, b T) (T, T) {
-	mod := T(math.Mod(float64(a), float64(b))) // exact in float64, so in T
+	mod := T(Fmod(float64(a), float64(b))) // exact in float64, so in T
 	div := (a - mod) / b
 	if mod != 0 {
 		if (b < 0) != (mod < 0) {

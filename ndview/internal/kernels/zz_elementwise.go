@@ -2977,7 +2977,7 @@ func FmodRows[T float](p *plan.Plan, d []T, a, b []T) {
 // fmod(x, y), with the sign of x. a and b have at least len(d) elements.
 func FmodVV[T float](d []T, a, b []T) {
 	op := func(x, y T) T {
-		return T(math.Mod(float64(x), float64(y)))
+		return T(Fmod(float64(x), float64(y)))
 	}
 	a = a[:len(d)]
 	b = b[:len(d)]
@@ -2989,7 +2989,7 @@ func FmodVV[T float](d []T, a, b []T) {
 // FmodSV is FmodVV with the first source constant: d[i] = op(x, b[i]).
 func FmodSV[T float](d []T, x T, b []T) {
 	op := func(x, y T) T {
-		return T(math.Mod(float64(x), float64(y)))
+		return T(Fmod(float64(x), float64(y)))
 	}
 	b = b[:len(d)]
 	for i := range d {
@@ -3000,7 +3000,7 @@ func FmodSV[T float](d []T, x T, b []T) {
 // FmodVS is FmodVV with the second source constant: d[i] = op(a[i], y).
 func FmodVS[T float](d []T, a []T, y T) {
 	op := func(x, y T) T {
-		return T(math.Mod(float64(x), float64(y)))
+		return T(Fmod(float64(x), float64(y)))
 	}
 	a = a[:len(d)]
 	for i := range d {
@@ -3016,7 +3016,7 @@ func FmodVS[T float](d []T, a []T, y T) {
 //go:noinline
 func FmodStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
 	op := func(x, y T) T {
-		return T(math.Mod(float64(x), float64(y)))
+		return T(Fmod(float64(x), float64(y)))
 	}
 	for range n {
 		d[di] = op(a[ai], b[bi])

@@ -1317,7 +1317,7 @@ func TestFmod(t *testing.T) {
 func testFmod[T float](t *testing.T) {
 	checkBinary(t,
 		func(x, y T) T {
-			return T(math.Mod(float64(x), float64(y)))
+			return T(Fmod(float64(x), float64(y)))
 		},
 		func(d []T, a, b []T) { FmodVV(d, a, b) },
 		func(d []T, x T, b []T) { FmodSV(d, x, b) },
@@ -1327,7 +1327,7 @@ func testFmod[T float](t *testing.T) {
 		})
 	checkBinaryRows(t,
 		func(x, y T) T {
-			return T(math.Mod(float64(x), float64(y)))
+			return T(Fmod(float64(x), float64(y)))
 		},
 		func(p *plan.Plan, d []T, a, b []T) { FmodRows(p, d, a, b) })
 }

@@ -126,7 +126,7 @@ var elementwise = []Op{
 	{Name: "FloorDivideInt", Arity: 2, Cons: "integer", Expr: "FloorDivInt(x, y)", Doc: "⌊x/y⌋, 0 where y is 0"},
 	{Name: "Remainder", Arity: 2, Cons: "float", Expr: "Mod(x, y)", Doc: "x − ⌊x/y⌋·y with the sign of y, as NumPy's divmod computes it"},
 	{Name: "RemainderInt", Arity: 2, Cons: "integer", Expr: "ModInt(x, y)", Doc: "x mod y with the sign of y, 0 where y is 0"},
-	{Name: "Fmod", Arity: 2, Cons: "float", Expr: "T(math.Mod(float64(x), float64(y)))", Doc: "C's fmod(x, y), with the sign of x"},
+	{Name: "Fmod", Arity: 2, Cons: "float", Expr: "T(Fmod(float64(x), float64(y)))", Doc: "C's fmod(x, y), with the sign of x"},
 	{Name: "FmodInt", Arity: 2, Cons: "integer", Expr: "FmodInt(x, y)", Doc: "x % y, with the sign of x, 0 where y is 0"},
 	{Name: "Round", Arity: 1, Cons: "float", Expr: "Round(x, scale, neg)",
 		Params: []Param{{Name: "scale", Type: "T", Test: "T(100)"}, {Name: "neg", Type: "bool", Test: "false"}},
