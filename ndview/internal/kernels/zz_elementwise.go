@@ -5,6 +5,7 @@ package kernels
 import (
 	"github.com/ndkit/ndkit/ndview/internal/plan"
 	"math"
+	"math/cmplx"
 )
 
 // Element-wise kernels, from the table elementwise in gen/tables.go. Each
@@ -1280,5 +1281,4119 @@ func LogicalAndStrided[T boolean](d []T, di, ds int, a []T, ai, as int, b []T, b
 	for range n {
 		d[di] = op(a[ai], b[bi])
 		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// SinRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is sin
+// x (Sin: exact argument reduction above 2²⁹). Rows where both operands
+// are contiguous run SinV, the others SinStrided.
+func SinRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SinV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SinStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// SinV sets d[i] = op(a[i]) for i < len(d), where op(x) is sin x (Sin:
+// exact argument reduction above 2²⁹). a has at least len(d) elements.
+func SinV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Sin(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// SinStrided is SinV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func SinStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Sin(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// CosRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is cos
+// x (Cos: exact argument reduction above 2²⁹). Rows where both operands
+// are contiguous run CosV, the others CosStrided.
+func CosRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			CosV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		CosStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// CosV sets d[i] = op(a[i]) for i < len(d), where op(x) is cos x (Cos:
+// exact argument reduction above 2²⁹). a has at least len(d) elements.
+func CosV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Cos(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// CosStrided is CosV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func CosStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Cos(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// TanRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is tan
+// x (Tan: exact argument reduction above 2²⁹). Rows where both operands
+// are contiguous run TanV, the others TanStrided.
+func TanRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			TanV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		TanStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// TanV sets d[i] = op(a[i]) for i < len(d), where op(x) is tan x (Tan:
+// exact argument reduction above 2²⁹). a has at least len(d) elements.
+func TanV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Tan(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// TanStrided is TanV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func TanStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Tan(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ArcsinRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is arcsin x (Asin, accurate near ±1). Rows where both operands are
+// contiguous run ArcsinV, the others ArcsinStrided.
+func ArcsinRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ArcsinV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ArcsinStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ArcsinV sets d[i] = op(a[i]) for i < len(d), where op(x) is arcsin x
+// (Asin, accurate near ±1). a has at least len(d) elements.
+func ArcsinV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Asin(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ArcsinStrided is ArcsinV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func ArcsinStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Asin(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ArccosRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is arccos x (Acos, accurate near ±1). Rows where both operands are
+// contiguous run ArccosV, the others ArccosStrided.
+func ArccosRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ArccosV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ArccosStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ArccosV sets d[i] = op(a[i]) for i < len(d), where op(x) is arccos x
+// (Acos, accurate near ±1). a has at least len(d) elements.
+func ArccosV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Acos(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ArccosStrided is ArccosV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func ArccosStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Acos(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ArctanRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is arctan x. Rows where both operands are contiguous run ArctanV,
+// the others ArctanStrided.
+func ArctanRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ArctanV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ArctanStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ArctanV sets d[i] = op(a[i]) for i < len(d), where op(x) is arctan x. a
+// has at least len(d) elements.
+func ArctanV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Atan(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ArctanStrided is ArctanV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func ArctanStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Atan(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Arctan2Rows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is the arc tangent of x/y in the quadrant of the point (y,
+// x), with the sign of x. Each row runs the loop of its pattern.
+func Arctan2Rows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			Arctan2VV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			Arctan2SV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			Arctan2VS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			Arctan2Strided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// Arctan2VV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// the arc tangent of x/y in the quadrant of the point (y, x), with the sign
+// of x. a and b have at least len(d) elements.
+func Arctan2VV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(Atan2(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// Arctan2SV is Arctan2VV with the first source constant: d[i] = op(x,
+// b[i]).
+func Arctan2SV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(Atan2(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// Arctan2VS is Arctan2VV with the second source constant: d[i] = op(a[i],
+// y).
+func Arctan2VS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(Atan2(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// Arctan2Strided is Arctan2VV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into Arctan2Rows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func Arctan2Strided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(Atan2(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// HypotRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is √(x² + y²) without overflow; +Inf when either is
+// infinite, NaN included. Each row runs the loop of its pattern.
+func HypotRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			HypotVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			HypotSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			HypotVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			HypotStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// HypotVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is √(x²
+// + y²) without overflow; +Inf when either is infinite, NaN included. a
+// and b have at least len(d) elements.
+func HypotVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(math.Hypot(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// HypotSV is HypotVV with the first source constant: d[i] = op(x, b[i]).
+func HypotSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(math.Hypot(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// HypotVS is HypotVV with the second source constant: d[i] = op(a[i], y).
+func HypotVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(math.Hypot(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// HypotStrided is HypotVV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into HypotRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
+func HypotStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(math.Hypot(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// Deg2radRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is x·(π/180), computed in T as NumPy does. Rows where both
+// operands are contiguous run Deg2radV, the others Deg2radStrided.
+func Deg2radRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Deg2radV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Deg2radStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Deg2radV sets d[i] = op(a[i]) for i < len(d), where op(x) is x·(π/180),
+// computed in T as NumPy does. a has at least len(d) elements.
+func Deg2radV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return x * (T(pi) / 180)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Deg2radStrided is Deg2radV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func Deg2radStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return x * (T(pi) / 180)
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Rad2degRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is x·(180/π), computed in T as NumPy does. Rows where both
+// operands are contiguous run Rad2degV, the others Rad2degStrided.
+func Rad2degRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Rad2degV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Rad2degStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Rad2degV sets d[i] = op(a[i]) for i < len(d), where op(x) is x·(180/π),
+// computed in T as NumPy does. a has at least len(d) elements.
+func Rad2degV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return x * (180 / T(pi))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Rad2degStrided is Rad2degV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func Rad2degStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return x * (180 / T(pi))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// SinhRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is sinh
+// x. Rows where both operands are contiguous run SinhV, the others
+// SinhStrided.
+func SinhRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SinhV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SinhStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// SinhV sets d[i] = op(a[i]) for i < len(d), where op(x) is sinh x. a has
+// at least len(d) elements.
+func SinhV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Sinh(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// SinhStrided is SinhV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func SinhStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Sinh(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// CoshRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is cosh
+// x. Rows where both operands are contiguous run CoshV, the others
+// CoshStrided.
+func CoshRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			CoshV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		CoshStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// CoshV sets d[i] = op(a[i]) for i < len(d), where op(x) is cosh x. a has
+// at least len(d) elements.
+func CoshV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Cosh(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// CoshStrided is CoshV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func CoshStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Cosh(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// TanhRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is tanh
+// x. Rows where both operands are contiguous run TanhV, the others
+// TanhStrided.
+func TanhRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			TanhV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		TanhStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// TanhV sets d[i] = op(a[i]) for i < len(d), where op(x) is tanh x. a has
+// at least len(d) elements.
+func TanhV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Tanh(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// TanhStrided is TanhV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func TanhStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Tanh(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ArcsinhRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is arsinh x. Rows where both operands are contiguous run ArcsinhV,
+// the others ArcsinhStrided.
+func ArcsinhRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ArcsinhV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ArcsinhStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ArcsinhV sets d[i] = op(a[i]) for i < len(d), where op(x) is arsinh x. a
+// has at least len(d) elements.
+func ArcsinhV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Asinh(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ArcsinhStrided is ArcsinhV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func ArcsinhStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Asinh(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ArccoshRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is arcosh x. Rows where both operands are contiguous run ArccoshV,
+// the others ArccoshStrided.
+func ArccoshRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ArccoshV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ArccoshStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ArccoshV sets d[i] = op(a[i]) for i < len(d), where op(x) is arcosh x. a
+// has at least len(d) elements.
+func ArccoshV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Acosh(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ArccoshStrided is ArccoshV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func ArccoshStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Acosh(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ArctanhRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is artanh x. Rows where both operands are contiguous run ArctanhV,
+// the others ArctanhStrided.
+func ArctanhRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ArctanhV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ArctanhStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ArctanhV sets d[i] = op(a[i]) for i < len(d), where op(x) is artanh x. a
+// has at least len(d) elements.
+func ArctanhV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Atanh(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ArctanhStrided is ArctanhV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func ArctanhStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Atanh(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Exp2Rows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is 2^x.
+// Rows where both operands are contiguous run Exp2V, the others
+// Exp2Strided.
+func Exp2Rows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Exp2V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Exp2Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Exp2V sets d[i] = op(a[i]) for i < len(d), where op(x) is 2^x. a has at
+// least len(d) elements.
+func Exp2V[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Exp2(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Exp2Strided is Exp2V along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func Exp2Strided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Exp2(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Expm1Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is e^x − 1, accurate near 0. Rows where both operands are
+// contiguous run Expm1V, the others Expm1Strided.
+func Expm1Rows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Expm1V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Expm1Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Expm1V sets d[i] = op(a[i]) for i < len(d), where op(x) is e^x − 1,
+// accurate near 0. a has at least len(d) elements.
+func Expm1V[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Expm1(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Expm1Strided is Expm1V along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func Expm1Strided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Expm1(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Log2Rows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is log₂
+// x. Rows where both operands are contiguous run Log2V, the others
+// Log2Strided.
+func Log2Rows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Log2V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Log2Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Log2V sets d[i] = op(a[i]) for i < len(d), where op(x) is log₂ x. a has
+// at least len(d) elements.
+func Log2V[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Log2(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Log2Strided is Log2V along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func Log2Strided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Log2(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Log10Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is log₁₀ x. Rows where both operands are contiguous run Log10V,
+// the others Log10Strided.
+func Log10Rows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Log10V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Log10Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Log10V sets d[i] = op(a[i]) for i < len(d), where op(x) is log₁₀ x. a
+// has at least len(d) elements.
+func Log10V[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(Log10(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Log10Strided is Log10V along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func Log10Strided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(Log10(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// Log1pRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is ln(1 + x), accurate near 0. Rows where both operands are
+// contiguous run Log1pV, the others Log1pStrided.
+func Log1pRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			Log1pV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		Log1pStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// Log1pV sets d[i] = op(a[i]) for i < len(d), where op(x) is ln(1 + x),
+// accurate near 0. a has at least len(d) elements.
+func Log1pV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Log1p(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// Log1pStrided is Log1pV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func Log1pStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Log1p(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// LogaddexpRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is ln(eˣ + eʸ) without overflow. Each row runs the loop
+// of its pattern.
+func LogaddexpRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LogaddexpVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LogaddexpSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LogaddexpVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LogaddexpStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// LogaddexpVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// ln(eˣ + eʸ) without overflow. a and b have at least len(d) elements.
+func LogaddexpVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(Logaddexp(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// LogaddexpSV is LogaddexpVV with the first source constant: d[i] = op(x,
+// b[i]).
+func LogaddexpSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(Logaddexp(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// LogaddexpVS is LogaddexpVV with the second source constant: d[i] =
+// op(a[i], y).
+func LogaddexpVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(Logaddexp(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// LogaddexpStrided is LogaddexpVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into LogaddexpRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func LogaddexpStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(Logaddexp(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// Logaddexp2Rows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is log₂(2ˣ + 2ʸ) without overflow. Each row runs the
+// loop of its pattern.
+func Logaddexp2Rows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			Logaddexp2VV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			Logaddexp2SV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			Logaddexp2VS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			Logaddexp2Strided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// Logaddexp2VV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// log₂(2ˣ + 2ʸ) without overflow. a and b have at least len(d)
+// elements.
+func Logaddexp2VV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(Logaddexp2(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// Logaddexp2SV is Logaddexp2VV with the first source constant: d[i] = op(x,
+// b[i]).
+func Logaddexp2SV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(Logaddexp2(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// Logaddexp2VS is Logaddexp2VV with the second source constant: d[i] =
+// op(a[i], y).
+func Logaddexp2VS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(Logaddexp2(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// Logaddexp2Strided is Logaddexp2VV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into Logaddexp2Rows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func Logaddexp2Strided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(Logaddexp2(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// PowerRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is xʸ. Each row runs the loop of its pattern.
+func PowerRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			PowerVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			PowerSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			PowerVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			PowerStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// PowerVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is xʸ.
+// a and b have at least len(d) elements.
+func PowerVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(Pow(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// PowerSV is PowerVV with the first source constant: d[i] = op(x, b[i]).
+func PowerSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(Pow(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// PowerVS is PowerVV with the second source constant: d[i] = op(a[i], y).
+func PowerVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(Pow(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// PowerStrided is PowerVV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into PowerRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
+func PowerStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(Pow(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// PowerIntRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is xʸ by repeated squaring (wrapping), 0 for y < 0. Each
+// row runs the loop of its pattern.
+func PowerIntRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			PowerIntVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			PowerIntSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			PowerIntVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			PowerIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// PowerIntVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// xʸ by repeated squaring (wrapping), 0 for y < 0. a and b have at least
+// len(d) elements.
+func PowerIntVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return PowInt(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// PowerIntSV is PowerIntVV with the first source constant: d[i] = op(x,
+// b[i]).
+func PowerIntSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return PowInt(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// PowerIntVS is PowerIntVV with the second source constant: d[i] = op(a[i],
+// y).
+func PowerIntVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return PowInt(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// PowerIntStrided is PowerIntVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into PowerIntRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func PowerIntStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return PowInt(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// FloorDivideRows sets each element of d to op of the elements of a and b
+// at its position along the simplified plan p of three operands, d, a and
+// b, where op(x, y) is ⌊x/y⌋ as NumPy's divmod computes it. Each row
+// runs the loop of its pattern.
+func FloorDivideRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			FloorDivideVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			FloorDivideSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			FloorDivideVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			FloorDivideStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// FloorDivideVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y)
+// is ⌊x/y⌋ as NumPy's divmod computes it. a and b have at least len(d)
+// elements.
+func FloorDivideVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return FloorDiv(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// FloorDivideSV is FloorDivideVV with the first source constant: d[i] =
+// op(x, b[i]).
+func FloorDivideSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return FloorDiv(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// FloorDivideVS is FloorDivideVV with the second source constant: d[i] =
+// op(a[i], y).
+func FloorDivideVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return FloorDiv(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// FloorDivideStrided is FloorDivideVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into FloorDivideRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func FloorDivideStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return FloorDiv(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// FloorDivideIntRows sets each element of d to op of the elements of a and
+// b at its position along the simplified plan p of three operands, d, a and
+// b, where op(x, y) is ⌊x/y⌋, 0 where y is 0. Each row runs the loop of
+// its pattern.
+func FloorDivideIntRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			FloorDivideIntVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			FloorDivideIntSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			FloorDivideIntVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			FloorDivideIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// FloorDivideIntVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x,
+// y) is ⌊x/y⌋, 0 where y is 0. a and b have at least len(d) elements.
+func FloorDivideIntVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return FloorDivInt(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// FloorDivideIntSV is FloorDivideIntVV with the first source constant: d[i]
+// = op(x, b[i]).
+func FloorDivideIntSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return FloorDivInt(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// FloorDivideIntVS is FloorDivideIntVV with the second source constant:
+// d[i] = op(a[i], y).
+func FloorDivideIntVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return FloorDivInt(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// FloorDivideIntStrided is FloorDivideIntVV along one row of any strides:
+// it sets d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept
+// out of line (a call per row): inlined into FloorDivideIntRows beside the
+// contiguous loops, its strides would hold registers that those loops then
+// reload on every element.
+//
+//go:noinline
+func FloorDivideIntStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return FloorDivInt(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// RemainderRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x − ⌊x/y⌋·y with the sign of y, as NumPy's
+// divmod computes it. Each row runs the loop of its pattern.
+func RemainderRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			RemainderVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			RemainderSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			RemainderVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			RemainderStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// RemainderVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// x − ⌊x/y⌋·y with the sign of y, as NumPy's divmod computes it. a
+// and b have at least len(d) elements.
+func RemainderVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Mod(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// RemainderSV is RemainderVV with the first source constant: d[i] = op(x,
+// b[i]).
+func RemainderSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Mod(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// RemainderVS is RemainderVV with the second source constant: d[i] =
+// op(a[i], y).
+func RemainderVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Mod(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// RemainderStrided is RemainderVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into RemainderRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func RemainderStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Mod(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// RemainderIntRows sets each element of d to op of the elements of a and b
+// at its position along the simplified plan p of three operands, d, a and
+// b, where op(x, y) is x mod y with the sign of y, 0 where y is 0. Each row
+// runs the loop of its pattern.
+func RemainderIntRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			RemainderIntVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			RemainderIntSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			RemainderIntVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			RemainderIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// RemainderIntVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y)
+// is x mod y with the sign of y, 0 where y is 0. a and b have at least
+// len(d) elements.
+func RemainderIntVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return ModInt(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// RemainderIntSV is RemainderIntVV with the first source constant: d[i] =
+// op(x, b[i]).
+func RemainderIntSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return ModInt(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// RemainderIntVS is RemainderIntVV with the second source constant: d[i] =
+// op(a[i], y).
+func RemainderIntVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return ModInt(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// RemainderIntStrided is RemainderIntVV along one row of any strides: it
+// sets d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out
+// of line (a call per row): inlined into RemainderIntRows beside the
+// contiguous loops, its strides would hold registers that those loops then
+// reload on every element.
+//
+//go:noinline
+func RemainderIntStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return ModInt(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// FmodRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is C's fmod(x, y), with the sign of x. Each row runs the loop of
+// its pattern.
+func FmodRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			FmodVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			FmodSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			FmodVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			FmodStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// FmodVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is C's
+// fmod(x, y), with the sign of x. a and b have at least len(d) elements.
+func FmodVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(Fmod(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// FmodSV is FmodVV with the first source constant: d[i] = op(x, b[i]).
+func FmodSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(Fmod(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// FmodVS is FmodVV with the second source constant: d[i] = op(a[i], y).
+func FmodVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(Fmod(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// FmodStrided is FmodVV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into FmodRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
+func FmodStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(Fmod(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// FmodIntRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x % y, with the sign of x, 0 where y is 0. Each row
+// runs the loop of its pattern.
+func FmodIntRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			FmodIntVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			FmodIntSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			FmodIntVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			FmodIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// FmodIntVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is x
+// % y, with the sign of x, 0 where y is 0. a and b have at least len(d)
+// elements.
+func FmodIntVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return FmodInt(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// FmodIntSV is FmodIntVV with the first source constant: d[i] = op(x,
+// b[i]).
+func FmodIntSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return FmodInt(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// FmodIntVS is FmodIntVV with the second source constant: d[i] = op(a[i],
+// y).
+func FmodIntVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return FmodInt(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// FmodIntStrided is FmodIntVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into FmodIntRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func FmodIntStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return FmodInt(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// RoundRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is x rounded to a multiple of 1/scale (neg: of scale), ties to
+// even. Rows where both operands are contiguous run RoundV, the others
+// RoundStrided.
+func RoundRows[T float](p *plan.Plan, d []T, a []T, scale T, neg bool) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			RoundV(d[di:di+n], a[ai:ai+n], scale, neg)
+			continue
+		}
+		RoundStrided(d, di, ds, a, ai, as, n, scale, neg)
+	}
+}
+
+// RoundV sets d[i] = op(a[i]) for i < len(d), where op(x) is x rounded to a
+// multiple of 1/scale (neg: of scale), ties to even. a has at least len(d)
+// elements.
+func RoundV[T float](d []T, a []T, scale T, neg bool) {
+	op := func(x T) T {
+		return Round(x, scale, neg)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// RoundStrided is RoundV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func RoundStrided[T float](d []T, di, ds int, a []T, ai, as, n int, scale T, neg bool) {
+	op := func(x T) T {
+		return Round(x, scale, neg)
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// RintRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is x
+// rounded to an integer, ties to even. Rows where both operands are
+// contiguous run RintV, the others RintStrided.
+func RintRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			RintV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		RintStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// RintV sets d[i] = op(a[i]) for i < len(d), where op(x) is x rounded to an
+// integer, ties to even. a has at least len(d) elements.
+func RintV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.RoundToEven(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// RintStrided is RintV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func RintStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.RoundToEven(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// CeilRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is ⌈x⌉.
+// Rows where both operands are contiguous run CeilV, the others
+// CeilStrided.
+func CeilRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			CeilV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		CeilStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// CeilV sets d[i] = op(a[i]) for i < len(d), where op(x) is ⌈x⌉. a has
+// at least len(d) elements.
+func CeilV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Ceil(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// CeilStrided is CeilV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func CeilStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Ceil(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// FloorRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is ⌊x⌋. Rows where both operands are contiguous run FloorV, the
+// others FloorStrided.
+func FloorRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			FloorV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		FloorStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// FloorV sets d[i] = op(a[i]) for i < len(d), where op(x) is ⌊x⌋. a has
+// at least len(d) elements.
+func FloorV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Floor(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// FloorStrided is FloorV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func FloorStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Floor(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// TruncRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is x rounded toward zero. Rows where both operands are contiguous
+// run TruncV, the others TruncStrided.
+func TruncRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			TruncV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		TruncStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// TruncV sets d[i] = op(a[i]) for i < len(d), where op(x) is x rounded
+// toward zero. a has at least len(d) elements.
+func TruncV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Trunc(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// TruncStrided is TruncV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func TruncStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Trunc(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ReciprocalRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is 1/x, for floats and complex numbers. Rows where both operands
+// are contiguous run ReciprocalV, the others ReciprocalStrided.
+func ReciprocalRows[T numeric](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ReciprocalV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ReciprocalStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ReciprocalV sets d[i] = op(a[i]) for i < len(d), where op(x) is 1/x, for
+// floats and complex numbers. a has at least len(d) elements.
+func ReciprocalV[T numeric](d []T, a []T) {
+	op := func(x T) T {
+		return 1 / x
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ReciprocalStrided is ReciprocalV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func ReciprocalStrided[T numeric](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return 1 / x
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ReciprocalIntRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is 1/x truncated toward zero, 0 where x is 0. Rows where both
+// operands are contiguous run ReciprocalIntV, the others
+// ReciprocalIntStrided.
+func ReciprocalIntRows[T integer](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ReciprocalIntV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ReciprocalIntStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ReciprocalIntV sets d[i] = op(a[i]) for i < len(d), where op(x) is 1/x
+// truncated toward zero, 0 where x is 0. a has at least len(d) elements.
+func ReciprocalIntV[T integer](d []T, a []T) {
+	op := func(x T) T {
+		if x == 0 {
+			return 0
+		}
+		return 1 / x
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ReciprocalIntStrided is ReciprocalIntV along one row of any strides: it
+// sets d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as
+// the loops of two sources are.
+//
+//go:noinline
+func ReciprocalIntStrided[T integer](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		if x == 0 {
+			return 0
+		}
+		return 1 / x
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// CopysignRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is |x| with the sign of y. Each row runs the loop of its
+// pattern.
+func CopysignRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			CopysignVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			CopysignSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			CopysignVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			CopysignStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// CopysignVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// |x| with the sign of y. a and b have at least len(d) elements.
+func CopysignVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return T(math.Copysign(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// CopysignSV is CopysignVV with the first source constant: d[i] = op(x,
+// b[i]).
+func CopysignSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return T(math.Copysign(float64(x), float64(y)))
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// CopysignVS is CopysignVV with the second source constant: d[i] = op(a[i],
+// y).
+func CopysignVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return T(math.Copysign(float64(x), float64(y)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// CopysignStrided is CopysignVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into CopysignRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func CopysignStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return T(math.Copysign(float64(x), float64(y)))
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// NextafterRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is the next value of T after x toward y; y where x == y.
+// Each row runs the loop of its pattern.
+func NextafterRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			NextafterVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			NextafterSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			NextafterVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			NextafterStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// NextafterVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// the next value of T after x toward y; y where x == y. a and b have at
+// least len(d) elements.
+func NextafterVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Nextafter(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// NextafterSV is NextafterVV with the first source constant: d[i] = op(x,
+// b[i]).
+func NextafterSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Nextafter(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// NextafterVS is NextafterVV with the second source constant: d[i] =
+// op(a[i], y).
+func NextafterVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Nextafter(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// NextafterStrided is NextafterVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into NextafterRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func NextafterStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Nextafter(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// SpacingRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the distance from x to the next value of T away from zero. Rows
+// where both operands are contiguous run SpacingV, the others
+// SpacingStrided.
+func SpacingRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SpacingV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SpacingStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// SpacingV sets d[i] = op(a[i]) for i < len(d), where op(x) is the distance
+// from x to the next value of T away from zero. a has at least len(d)
+// elements.
+func SpacingV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return Spacing(x)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// SpacingStrided is SpacingV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func SpacingStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return Spacing(x)
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// SignRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is −1,
+// 0 or 1 by the sign of x; +0 for ±0, NaN for NaN. Rows where both
+// operands are contiguous run SignV, the others SignStrided.
+func SignRows[T ordered](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SignV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SignStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// SignV sets d[i] = op(a[i]) for i < len(d), where op(x) is −1, 0 or 1 by
+// the sign of x; +0 for ±0, NaN for NaN. a has at least len(d) elements.
+func SignV[T ordered](d []T, a []T) {
+	op := func(x T) T {
+		return Sign(x)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// SignStrided is SignV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func SignStrided[T ordered](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return Sign(x)
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// HeavisideRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is 0 for x < 0, y for x == 0, 1 for x > 0, NaN for NaN.
+// Each row runs the loop of its pattern.
+func HeavisideRows[T float](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			HeavisideVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			HeavisideSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			HeavisideVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			HeavisideStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// HeavisideVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// 0 for x < 0, y for x == 0, 1 for x > 0, NaN for NaN. a and b have at
+// least len(d) elements.
+func HeavisideVV[T float](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Heaviside(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// HeavisideSV is HeavisideVV with the first source constant: d[i] = op(x,
+// b[i]).
+func HeavisideSV[T float](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Heaviside(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// HeavisideVS is HeavisideVV with the second source constant: d[i] =
+// op(a[i], y).
+func HeavisideVS[T float](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Heaviside(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// HeavisideStrided is HeavisideVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into HeavisideRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func HeavisideStrided[T float](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Heaviside(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// SquareRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is x² (integers wrap). Rows where both operands are contiguous run
+// SquareV, the others SquareStrided.
+func SquareRows[T numeric](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SquareV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SquareStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// SquareV sets d[i] = op(a[i]) for i < len(d), where op(x) is x² (integers
+// wrap). a has at least len(d) elements.
+func SquareV[T numeric](d []T, a []T) {
+	op := func(x T) T {
+		return x * x
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// SquareStrided is SquareV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func SquareStrided[T numeric](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return x * x
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// CbrtRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is ∛x.
+// Rows where both operands are contiguous run CbrtV, the others
+// CbrtStrided.
+func CbrtRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			CbrtV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		CbrtStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// CbrtV sets d[i] = op(a[i]) for i < len(d), where op(x) is ∛x. a has at
+// least len(d) elements.
+func CbrtV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Cbrt(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// CbrtStrided is CbrtV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func CbrtStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Cbrt(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// FabsRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is |x|,
+// clearing the sign bit (NaN included). Rows where both operands are
+// contiguous run FabsV, the others FabsStrided.
+func FabsRows[T float](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			FabsV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		FabsStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// FabsV sets d[i] = op(a[i]) for i < len(d), where op(x) is |x|, clearing
+// the sign bit (NaN included). a has at least len(d) elements.
+func FabsV[T float](d []T, a []T) {
+	op := func(x T) T {
+		return T(math.Abs(float64(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// FabsStrided is FabsV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func FabsStrided[T float](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(math.Abs(float64(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// SignbitRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is whether the sign bit of x is set (−0 and negative NaNs
+// included). Rows where both operands are contiguous run SignbitV, the
+// others SignbitStrided.
+func SignbitRows[T float](p *plan.Plan, d []bool, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			SignbitV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		SignbitStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// SignbitV sets d[i] = op(a[i]) for i < len(d), where op(x) is whether the
+// sign bit of x is set (−0 and negative NaNs included). a has at least
+// len(d) elements.
+func SignbitV[T float](d []bool, a []T) {
+	op := func(x T) bool {
+		return math.Signbit(float64(x))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// SignbitStrided is SignbitV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func SignbitStrided[T float](d []bool, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) bool {
+		return math.Signbit(float64(x))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// IsnanRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is whether x is NaN. Rows where both operands are contiguous run
+// IsnanV, the others IsnanStrided.
+func IsnanRows[T float](p *plan.Plan, d []bool, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			IsnanV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		IsnanStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// IsnanV sets d[i] = op(a[i]) for i < len(d), where op(x) is whether x is
+// NaN. a has at least len(d) elements.
+func IsnanV[T float](d []bool, a []T) {
+	op := func(x T) bool {
+		return x != x
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// IsnanStrided is IsnanV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func IsnanStrided[T float](d []bool, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) bool {
+		return x != x
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// IsinfRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is whether x is +Inf or −Inf. Rows where both operands are
+// contiguous run IsinfV, the others IsinfStrided.
+func IsinfRows[T float](p *plan.Plan, d []bool, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			IsinfV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		IsinfStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// IsinfV sets d[i] = op(a[i]) for i < len(d), where op(x) is whether x is
+// +Inf or −Inf. a has at least len(d) elements.
+func IsinfV[T float](d []bool, a []T) {
+	op := func(x T) bool {
+		return math.IsInf(float64(x), 0)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// IsinfStrided is IsinfV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func IsinfStrided[T float](d []bool, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) bool {
+		return math.IsInf(float64(x), 0)
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// IsfiniteRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is whether x is neither infinite nor NaN. Rows where both operands
+// are contiguous run IsfiniteV, the others IsfiniteStrided.
+func IsfiniteRows[T float](p *plan.Plan, d []bool, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			IsfiniteV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		IsfiniteStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// IsfiniteV sets d[i] = op(a[i]) for i < len(d), where op(x) is whether x
+// is neither infinite nor NaN. a has at least len(d) elements.
+func IsfiniteV[T float](d []bool, a []T) {
+	op := func(x T) bool {
+		return x-x == 0
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// IsfiniteStrided is IsfiniteV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func IsfiniteStrided[T float](d []bool, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) bool {
+		return x-x == 0
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// TruthAndRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is whether x and y are both nonzero. Each row runs the
+// loop of its pattern.
+func TruthAndRows[T logical](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			TruthAndVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			TruthAndSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			TruthAndVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			TruthAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// TruthAndVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// whether x and y are both nonzero. a and b have at least len(d) elements.
+func TruthAndVV[T logical](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z && y != z
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// TruthAndSV is TruthAndVV with the first source constant: d[i] = op(x,
+// b[i]).
+func TruthAndSV[T logical](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z && y != z
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// TruthAndVS is TruthAndVV with the second source constant: d[i] = op(a[i],
+// y).
+func TruthAndVS[T logical](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z && y != z
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// TruthAndStrided is TruthAndVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into TruthAndRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func TruthAndStrided[T logical](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z && y != z
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// TruthOrRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is whether x or y is nonzero. Each row runs the loop of
+// its pattern.
+func TruthOrRows[T logical](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			TruthOrVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			TruthOrSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			TruthOrVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			TruthOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// TruthOrVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// whether x or y is nonzero. a and b have at least len(d) elements.
+func TruthOrVV[T logical](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z || y != z
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// TruthOrSV is TruthOrVV with the first source constant: d[i] = op(x,
+// b[i]).
+func TruthOrSV[T logical](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z || y != z
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// TruthOrVS is TruthOrVV with the second source constant: d[i] = op(a[i],
+// y).
+func TruthOrVS[T logical](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z || y != z
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// TruthOrStrided is TruthOrVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into TruthOrRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func TruthOrStrided[T logical](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		var z T
+		return x != z || y != z
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// TruthXorRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is whether exactly one of x and y is nonzero. Each row
+// runs the loop of its pattern.
+func TruthXorRows[T logical](p *plan.Plan, d []bool, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			TruthXorVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			TruthXorSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			TruthXorVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			TruthXorStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// TruthXorVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// whether exactly one of x and y is nonzero. a and b have at least len(d)
+// elements.
+func TruthXorVV[T logical](d []bool, a, b []T) {
+	op := func(x, y T) bool {
+		var z T
+		return (x != z) != (y != z)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// TruthXorSV is TruthXorVV with the first source constant: d[i] = op(x,
+// b[i]).
+func TruthXorSV[T logical](d []bool, x T, b []T) {
+	op := func(x, y T) bool {
+		var z T
+		return (x != z) != (y != z)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// TruthXorVS is TruthXorVV with the second source constant: d[i] = op(a[i],
+// y).
+func TruthXorVS[T logical](d []bool, a []T, y T) {
+	op := func(x, y T) bool {
+		var z T
+		return (x != z) != (y != z)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// TruthXorStrided is TruthXorVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into TruthXorRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func TruthXorStrided[T logical](d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) bool {
+		var z T
+		return (x != z) != (y != z)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// TruthNotRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is whether x is zero (false). Rows where both operands are
+// contiguous run TruthNotV, the others TruthNotStrided.
+func TruthNotRows[T logical](p *plan.Plan, d []bool, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			TruthNotV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		TruthNotStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// TruthNotV sets d[i] = op(a[i]) for i < len(d), where op(x) is whether x
+// is zero (false). a has at least len(d) elements.
+func TruthNotV[T logical](d []bool, a []T) {
+	op := func(x T) bool {
+		var z T
+		return x == z
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// TruthNotStrided is TruthNotV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func TruthNotStrided[T logical](d []bool, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) bool {
+		var z T
+		return x == z
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// BitwiseAndRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x & y. Each row runs the loop of its pattern.
+func BitwiseAndRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			BitwiseAndVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			BitwiseAndSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			BitwiseAndVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			BitwiseAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// BitwiseAndVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// x & y. a and b have at least len(d) elements.
+func BitwiseAndVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x & y
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// BitwiseAndSV is BitwiseAndVV with the first source constant: d[i] = op(x,
+// b[i]).
+func BitwiseAndSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x & y
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// BitwiseAndVS is BitwiseAndVV with the second source constant: d[i] =
+// op(a[i], y).
+func BitwiseAndVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x & y
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// BitwiseAndStrided is BitwiseAndVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into BitwiseAndRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func BitwiseAndStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x & y
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// BitwiseOrRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x | y. Each row runs the loop of its pattern.
+func BitwiseOrRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			BitwiseOrVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			BitwiseOrSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			BitwiseOrVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			BitwiseOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// BitwiseOrVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// x | y. a and b have at least len(d) elements.
+func BitwiseOrVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x | y
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// BitwiseOrSV is BitwiseOrVV with the first source constant: d[i] = op(x,
+// b[i]).
+func BitwiseOrSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x | y
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// BitwiseOrVS is BitwiseOrVV with the second source constant: d[i] =
+// op(a[i], y).
+func BitwiseOrVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x | y
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// BitwiseOrStrided is BitwiseOrVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into BitwiseOrRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func BitwiseOrStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x | y
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// BitwiseXorRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x ^ y. Each row runs the loop of its pattern.
+func BitwiseXorRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			BitwiseXorVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			BitwiseXorSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			BitwiseXorVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			BitwiseXorStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// BitwiseXorVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// x ^ y. a and b have at least len(d) elements.
+func BitwiseXorVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return x ^ y
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// BitwiseXorSV is BitwiseXorVV with the first source constant: d[i] = op(x,
+// b[i]).
+func BitwiseXorSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return x ^ y
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// BitwiseXorVS is BitwiseXorVV with the second source constant: d[i] =
+// op(a[i], y).
+func BitwiseXorVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return x ^ y
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// BitwiseXorStrided is BitwiseXorVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into BitwiseXorRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func BitwiseXorStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return x ^ y
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// InvertRows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is ^x, every bit flipped. Rows where both operands are contiguous
+// run InvertV, the others InvertStrided.
+func InvertRows[T integer](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			InvertV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		InvertStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// InvertV sets d[i] = op(a[i]) for i < len(d), where op(x) is ^x, every bit
+// flipped. a has at least len(d) elements.
+func InvertV[T integer](d []T, a []T) {
+	op := func(x T) T {
+		return ^x
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// InvertStrided is InvertV along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func InvertStrided[T integer](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return ^x
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// LeftShiftRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x << y, 0 for y negative or at least the width. Each
+// row runs the loop of its pattern.
+func LeftShiftRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LeftShiftVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LeftShiftSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LeftShiftVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LeftShiftStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// LeftShiftVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// x << y, 0 for y negative or at least the width. a and b have at least
+// len(d) elements.
+func LeftShiftVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Shl(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// LeftShiftSV is LeftShiftVV with the first source constant: d[i] = op(x,
+// b[i]).
+func LeftShiftSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Shl(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// LeftShiftVS is LeftShiftVV with the second source constant: d[i] =
+// op(a[i], y).
+func LeftShiftVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Shl(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// LeftShiftStrided is LeftShiftVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into LeftShiftRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func LeftShiftStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Shl(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// RightShiftRows sets each element of d to op of the elements of a and b at
+// its position along the simplified plan p of three operands, d, a and b,
+// where op(x, y) is x >> y; for y negative or at least the width 0, or −1
+// for negative x. Each row runs the loop of its pattern.
+func RightShiftRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			RightShiftVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			RightShiftSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			RightShiftVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			RightShiftStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// RightShiftVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is
+// x >> y; for y negative or at least the width 0, or −1 for negative x. a
+// and b have at least len(d) elements.
+func RightShiftVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Shr(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// RightShiftSV is RightShiftVV with the first source constant: d[i] = op(x,
+// b[i]).
+func RightShiftSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Shr(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// RightShiftVS is RightShiftVV with the second source constant: d[i] =
+// op(a[i], y).
+func RightShiftVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Shr(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// RightShiftStrided is RightShiftVV along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of
+// line (a call per row): inlined into RightShiftRows beside the contiguous
+// loops, its strides would hold registers that those loops then reload on
+// every element.
+//
+//go:noinline
+func RightShiftStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Shr(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// GcdRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is the greatest common divisor of |x| and |y|. Each row runs the
+// loop of its pattern.
+func GcdRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			GcdVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			GcdSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			GcdVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			GcdStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// GcdVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is the
+// greatest common divisor of |x| and |y|. a and b have at least len(d)
+// elements.
+func GcdVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Gcd(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// GcdSV is GcdVV with the first source constant: d[i] = op(x, b[i]).
+func GcdSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Gcd(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// GcdVS is GcdVV with the second source constant: d[i] = op(a[i], y).
+func GcdVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Gcd(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// GcdStrided is GcdVV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into GcdRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
+func GcdStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Gcd(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// LcmRows sets each element of d to op of the elements of a and b at its
+// position along the simplified plan p of three operands, d, a and b, where
+// op(x, y) is the least common multiple of |x| and |y|. Each row runs the
+// loop of its pattern.
+func LcmRows[T integer](p *plan.Plan, d []T, a, b []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	_, bs := p.Inner(2)
+	pat := patternOf(ds, as, bs)
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai, bi := w.Off[0], w.Off[1], w.Off[2]
+		switch pat {
+		case patVV:
+			LcmVV(d[di:di+n], a[ai:ai+n], b[bi:bi+n])
+		case patSV:
+			LcmSV(d[di:di+n], a[ai], b[bi:bi+n])
+		case patVS:
+			LcmVS(d[di:di+n], a[ai:ai+n], b[bi])
+		default:
+			LcmStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		}
+	}
+}
+
+// LcmVV sets d[i] = op(a[i], b[i]) for i < len(d), where op(x, y) is the
+// least common multiple of |x| and |y|. a and b have at least len(d)
+// elements.
+func LcmVV[T integer](d []T, a, b []T) {
+	op := func(x, y T) T {
+		return Lcm(x, y)
+	}
+	a = a[:len(d)]
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], b[i])
+	}
+}
+
+// LcmSV is LcmVV with the first source constant: d[i] = op(x, b[i]).
+func LcmSV[T integer](d []T, x T, b []T) {
+	op := func(x, y T) T {
+		return Lcm(x, y)
+	}
+	b = b[:len(d)]
+	for i := range d {
+		d[i] = op(x, b[i])
+	}
+}
+
+// LcmVS is LcmVV with the second source constant: d[i] = op(a[i], y).
+func LcmVS[T integer](d []T, a []T, y T) {
+	op := func(x, y T) T {
+		return Lcm(x, y)
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i], y)
+	}
+}
+
+// LcmStrided is LcmVV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as], b[bi+k·bs]) for k < n. It is kept out of line (a call
+// per row): inlined into LcmRows beside the contiguous loops, its strides
+// would hold registers that those loops then reload on every element.
+//
+//go:noinline
+func LcmStrided[T integer](d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+	op := func(x, y T) T {
+		return Lcm(x, y)
+	}
+	for range n {
+		d[di] = op(a[ai], b[bi])
+		di, ai, bi = di+ds, ai+as, bi+bs
+	}
+}
+
+// RealC64Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the real part of x. Rows where both operands are contiguous run
+// RealC64V, the others RealC64Strided.
+func RealC64Rows[T c64](p *plan.Plan, d []float32, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			RealC64V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		RealC64Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// RealC64V sets d[i] = op(a[i]) for i < len(d), where op(x) is the real
+// part of x. a has at least len(d) elements.
+func RealC64V[T c64](d []float32, a []T) {
+	op := func(x T) float32 {
+		return real(complex64(x))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// RealC64Strided is RealC64V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func RealC64Strided[T c64](d []float32, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float32 {
+		return real(complex64(x))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// RealC128Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the real part of x. Rows where both operands are contiguous run
+// RealC128V, the others RealC128Strided.
+func RealC128Rows[T c128](p *plan.Plan, d []float64, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			RealC128V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		RealC128Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// RealC128V sets d[i] = op(a[i]) for i < len(d), where op(x) is the real
+// part of x. a has at least len(d) elements.
+func RealC128V[T c128](d []float64, a []T) {
+	op := func(x T) float64 {
+		return real(complex128(x))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// RealC128Strided is RealC128V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func RealC128Strided[T c128](d []float64, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float64 {
+		return real(complex128(x))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ImagC64Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the imaginary part of x. Rows where both operands are contiguous
+// run ImagC64V, the others ImagC64Strided.
+func ImagC64Rows[T c64](p *plan.Plan, d []float32, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ImagC64V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ImagC64Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ImagC64V sets d[i] = op(a[i]) for i < len(d), where op(x) is the
+// imaginary part of x. a has at least len(d) elements.
+func ImagC64V[T c64](d []float32, a []T) {
+	op := func(x T) float32 {
+		return imag(complex64(x))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ImagC64Strided is ImagC64V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func ImagC64Strided[T c64](d []float32, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float32 {
+		return imag(complex64(x))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ImagC128Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the imaginary part of x. Rows where both operands are contiguous
+// run ImagC128V, the others ImagC128Strided.
+func ImagC128Rows[T c128](p *plan.Plan, d []float64, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ImagC128V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ImagC128Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ImagC128V sets d[i] = op(a[i]) for i < len(d), where op(x) is the
+// imaginary part of x. a has at least len(d) elements.
+func ImagC128V[T c128](d []float64, a []T) {
+	op := func(x T) float64 {
+		return imag(complex128(x))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ImagC128Strided is ImagC128V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func ImagC128Strided[T c128](d []float64, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float64 {
+		return imag(complex128(x))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// AbsC64Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is |x|, computed in float64 and rounded once. Rows where both
+// operands are contiguous run AbsC64V, the others AbsC64Strided.
+func AbsC64Rows[T c64](p *plan.Plan, d []float32, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			AbsC64V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		AbsC64Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// AbsC64V sets d[i] = op(a[i]) for i < len(d), where op(x) is |x|, computed
+// in float64 and rounded once. a has at least len(d) elements.
+func AbsC64V[T c64](d []float32, a []T) {
+	op := func(x T) float32 {
+		return float32(math.Hypot(float64(real(complex64(x))), float64(imag(complex64(x)))))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// AbsC64Strided is AbsC64V along one row of any strides: it sets d[di+k·ds]
+// = op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func AbsC64Strided[T c64](d []float32, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float32 {
+		return float32(math.Hypot(float64(real(complex64(x))), float64(imag(complex64(x)))))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// AbsC128Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is |x|. Rows where both operands are contiguous run AbsC128V, the
+// others AbsC128Strided.
+func AbsC128Rows[T c128](p *plan.Plan, d []float64, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			AbsC128V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		AbsC128Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// AbsC128V sets d[i] = op(a[i]) for i < len(d), where op(x) is |x|. a has
+// at least len(d) elements.
+func AbsC128V[T c128](d []float64, a []T) {
+	op := func(x T) float64 {
+		return math.Hypot(real(complex128(x)), imag(complex128(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// AbsC128Strided is AbsC128V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func AbsC128Strided[T c128](d []float64, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float64 {
+		return math.Hypot(real(complex128(x)), imag(complex128(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// AngleC64Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the argument of x, in (−π, π]. Rows where both operands are
+// contiguous run AngleC64V, the others AngleC64Strided.
+func AngleC64Rows[T c64](p *plan.Plan, d []float32, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			AngleC64V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		AngleC64Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// AngleC64V sets d[i] = op(a[i]) for i < len(d), where op(x) is the
+// argument of x, in (−π, π]. a has at least len(d) elements.
+func AngleC64V[T c64](d []float32, a []T) {
+	op := func(x T) float32 {
+		return float32(Atan2(float64(imag(complex64(x))), float64(real(complex64(x)))))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// AngleC64Strided is AngleC64V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func AngleC64Strided[T c64](d []float32, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float32 {
+		return float32(Atan2(float64(imag(complex64(x))), float64(real(complex64(x)))))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// AngleC128Rows sets each element of d to op of the element of a at its
+// position along the simplified plan p of two operands, d and a, where
+// op(x) is the argument of x, in (−π, π]. Rows where both operands are
+// contiguous run AngleC128V, the others AngleC128Strided.
+func AngleC128Rows[T c128](p *plan.Plan, d []float64, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			AngleC128V(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		AngleC128Strided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// AngleC128V sets d[i] = op(a[i]) for i < len(d), where op(x) is the
+// argument of x, in (−π, π]. a has at least len(d) elements.
+func AngleC128V[T c128](d []float64, a []T) {
+	op := func(x T) float64 {
+		return Atan2(imag(complex128(x)), real(complex128(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// AngleC128Strided is AngleC128V along one row of any strides: it sets
+// d[di+k·ds] = op(a[ai+k·as]) for k < n. It is kept out of line, as the
+// loops of two sources are.
+//
+//go:noinline
+func AngleC128Strided[T c128](d []float64, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) float64 {
+		return Atan2(imag(complex128(x)), real(complex128(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
+	}
+}
+
+// ConjRows sets each element of d to op of the element of a at its position
+// along the simplified plan p of two operands, d and a, where op(x) is the
+// complex conjugate of x. Rows where both operands are contiguous run
+// ConjV, the others ConjStrided.
+func ConjRows[T cmplxT](p *plan.Plan, d []T, a []T) {
+	n, ds := p.Inner(0)
+	_, as := p.Inner(1)
+	contig := ds == 1 && as == 1
+	w := p.Walk(1)
+	for w.Next(p) {
+		di, ai := w.Off[0], w.Off[1]
+		if contig {
+			ConjV(d[di:di+n], a[ai:ai+n])
+			continue
+		}
+		ConjStrided(d, di, ds, a, ai, as, n)
+	}
+}
+
+// ConjV sets d[i] = op(a[i]) for i < len(d), where op(x) is the complex
+// conjugate of x. a has at least len(d) elements.
+func ConjV[T cmplxT](d []T, a []T) {
+	op := func(x T) T {
+		return T(cmplx.Conj(complex128(x)))
+	}
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = op(a[i])
+	}
+}
+
+// ConjStrided is ConjV along one row of any strides: it sets d[di+k·ds] =
+// op(a[ai+k·as]) for k < n. It is kept out of line, as the loops of two
+// sources are.
+//
+//go:noinline
+func ConjStrided[T cmplxT](d []T, di, ds int, a []T, ai, as, n int) {
+	op := func(x T) T {
+		return T(cmplx.Conj(complex128(x)))
+	}
+	for range n {
+		d[di] = op(a[ai])
+		di, ai = di+ds, ai+as
 	}
 }

@@ -5,6 +5,7 @@ package kernels
 import (
 	"github.com/ndkit/ndkit/ndview/internal/plan"
 	"math"
+	"math/cmplx"
 	"testing"
 )
 
@@ -620,4 +621,1789 @@ func testLogicalAnd[T boolean](t *testing.T) {
 			return x && y
 		},
 		func(p *plan.Plan, d []T, a, b []T) { LogicalAndRows(p, d, a, b) })
+}
+
+func TestSin(t *testing.T) {
+	t.Run("float32", testSin[float32])
+	t.Run("float64", testSin[float64])
+	t.Run("namedFloat64", testSin[namedFloat64])
+}
+
+func testSin[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Sin(float64(x)))
+		},
+		func(d []T, a []T) { SinV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			SinStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Sin(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { SinRows(p, d, a) })
+}
+
+func TestCos(t *testing.T) {
+	t.Run("float32", testCos[float32])
+	t.Run("float64", testCos[float64])
+	t.Run("namedFloat64", testCos[namedFloat64])
+}
+
+func testCos[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Cos(float64(x)))
+		},
+		func(d []T, a []T) { CosV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			CosStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Cos(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { CosRows(p, d, a) })
+}
+
+func TestTan(t *testing.T) {
+	t.Run("float32", testTan[float32])
+	t.Run("float64", testTan[float64])
+	t.Run("namedFloat64", testTan[namedFloat64])
+}
+
+func testTan[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Tan(float64(x)))
+		},
+		func(d []T, a []T) { TanV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			TanStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Tan(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { TanRows(p, d, a) })
+}
+
+func TestArcsin(t *testing.T) {
+	t.Run("float32", testArcsin[float32])
+	t.Run("float64", testArcsin[float64])
+	t.Run("namedFloat64", testArcsin[namedFloat64])
+}
+
+func testArcsin[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Asin(float64(x)))
+		},
+		func(d []T, a []T) { ArcsinV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ArcsinStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Asin(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ArcsinRows(p, d, a) })
+}
+
+func TestArccos(t *testing.T) {
+	t.Run("float32", testArccos[float32])
+	t.Run("float64", testArccos[float64])
+	t.Run("namedFloat64", testArccos[namedFloat64])
+}
+
+func testArccos[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Acos(float64(x)))
+		},
+		func(d []T, a []T) { ArccosV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ArccosStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Acos(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ArccosRows(p, d, a) })
+}
+
+func TestArctan(t *testing.T) {
+	t.Run("float32", testArctan[float32])
+	t.Run("float64", testArctan[float64])
+	t.Run("namedFloat64", testArctan[namedFloat64])
+}
+
+func testArctan[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Atan(float64(x)))
+		},
+		func(d []T, a []T) { ArctanV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ArctanStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Atan(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ArctanRows(p, d, a) })
+}
+
+func TestArctan2(t *testing.T) {
+	t.Run("float32", testArctan2[float32])
+	t.Run("float64", testArctan2[float64])
+	t.Run("namedFloat64", testArctan2[namedFloat64])
+}
+
+func testArctan2[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(Atan2(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { Arctan2VV(d, a, b) },
+		func(d []T, x T, b []T) { Arctan2SV(d, x, b) },
+		func(d []T, a []T, y T) { Arctan2VS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			Arctan2Strided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(Atan2(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { Arctan2Rows(p, d, a, b) })
+}
+
+func TestHypot(t *testing.T) {
+	t.Run("float32", testHypot[float32])
+	t.Run("float64", testHypot[float64])
+	t.Run("namedFloat64", testHypot[namedFloat64])
+}
+
+func testHypot[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(math.Hypot(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { HypotVV(d, a, b) },
+		func(d []T, x T, b []T) { HypotSV(d, x, b) },
+		func(d []T, a []T, y T) { HypotVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			HypotStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(math.Hypot(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { HypotRows(p, d, a, b) })
+}
+
+func TestDeg2rad(t *testing.T) {
+	t.Run("float32", testDeg2rad[float32])
+	t.Run("float64", testDeg2rad[float64])
+	t.Run("namedFloat64", testDeg2rad[namedFloat64])
+}
+
+func testDeg2rad[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return x * (T(pi) / 180)
+		},
+		func(d []T, a []T) { Deg2radV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Deg2radStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return x * (T(pi) / 180)
+		},
+		func(p *plan.Plan, d []T, a []T) { Deg2radRows(p, d, a) })
+}
+
+func TestRad2deg(t *testing.T) {
+	t.Run("float32", testRad2deg[float32])
+	t.Run("float64", testRad2deg[float64])
+	t.Run("namedFloat64", testRad2deg[namedFloat64])
+}
+
+func testRad2deg[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return x * (180 / T(pi))
+		},
+		func(d []T, a []T) { Rad2degV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Rad2degStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return x * (180 / T(pi))
+		},
+		func(p *plan.Plan, d []T, a []T) { Rad2degRows(p, d, a) })
+}
+
+func TestSinh(t *testing.T) {
+	t.Run("float32", testSinh[float32])
+	t.Run("float64", testSinh[float64])
+	t.Run("namedFloat64", testSinh[namedFloat64])
+}
+
+func testSinh[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Sinh(float64(x)))
+		},
+		func(d []T, a []T) { SinhV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			SinhStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Sinh(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { SinhRows(p, d, a) })
+}
+
+func TestCosh(t *testing.T) {
+	t.Run("float32", testCosh[float32])
+	t.Run("float64", testCosh[float64])
+	t.Run("namedFloat64", testCosh[namedFloat64])
+}
+
+func testCosh[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Cosh(float64(x)))
+		},
+		func(d []T, a []T) { CoshV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			CoshStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Cosh(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { CoshRows(p, d, a) })
+}
+
+func TestTanh(t *testing.T) {
+	t.Run("float32", testTanh[float32])
+	t.Run("float64", testTanh[float64])
+	t.Run("namedFloat64", testTanh[namedFloat64])
+}
+
+func testTanh[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Tanh(float64(x)))
+		},
+		func(d []T, a []T) { TanhV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			TanhStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Tanh(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { TanhRows(p, d, a) })
+}
+
+func TestArcsinh(t *testing.T) {
+	t.Run("float32", testArcsinh[float32])
+	t.Run("float64", testArcsinh[float64])
+	t.Run("namedFloat64", testArcsinh[namedFloat64])
+}
+
+func testArcsinh[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Asinh(float64(x)))
+		},
+		func(d []T, a []T) { ArcsinhV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ArcsinhStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Asinh(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ArcsinhRows(p, d, a) })
+}
+
+func TestArccosh(t *testing.T) {
+	t.Run("float32", testArccosh[float32])
+	t.Run("float64", testArccosh[float64])
+	t.Run("namedFloat64", testArccosh[namedFloat64])
+}
+
+func testArccosh[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Acosh(float64(x)))
+		},
+		func(d []T, a []T) { ArccoshV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ArccoshStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Acosh(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ArccoshRows(p, d, a) })
+}
+
+func TestArctanh(t *testing.T) {
+	t.Run("float32", testArctanh[float32])
+	t.Run("float64", testArctanh[float64])
+	t.Run("namedFloat64", testArctanh[namedFloat64])
+}
+
+func testArctanh[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Atanh(float64(x)))
+		},
+		func(d []T, a []T) { ArctanhV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ArctanhStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Atanh(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ArctanhRows(p, d, a) })
+}
+
+func TestExp2(t *testing.T) {
+	t.Run("float32", testExp2[float32])
+	t.Run("float64", testExp2[float64])
+	t.Run("namedFloat64", testExp2[namedFloat64])
+}
+
+func testExp2[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Exp2(float64(x)))
+		},
+		func(d []T, a []T) { Exp2V(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Exp2Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Exp2(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { Exp2Rows(p, d, a) })
+}
+
+func TestExpm1(t *testing.T) {
+	t.Run("float32", testExpm1[float32])
+	t.Run("float64", testExpm1[float64])
+	t.Run("namedFloat64", testExpm1[namedFloat64])
+}
+
+func testExpm1[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Expm1(float64(x)))
+		},
+		func(d []T, a []T) { Expm1V(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Expm1Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Expm1(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { Expm1Rows(p, d, a) })
+}
+
+func TestLog2(t *testing.T) {
+	t.Run("float32", testLog2[float32])
+	t.Run("float64", testLog2[float64])
+	t.Run("namedFloat64", testLog2[namedFloat64])
+}
+
+func testLog2[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Log2(float64(x)))
+		},
+		func(d []T, a []T) { Log2V(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Log2Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Log2(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { Log2Rows(p, d, a) })
+}
+
+func TestLog10(t *testing.T) {
+	t.Run("float32", testLog10[float32])
+	t.Run("float64", testLog10[float64])
+	t.Run("namedFloat64", testLog10[namedFloat64])
+}
+
+func testLog10[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(Log10(float64(x)))
+		},
+		func(d []T, a []T) { Log10V(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Log10Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(Log10(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { Log10Rows(p, d, a) })
+}
+
+func TestLog1p(t *testing.T) {
+	t.Run("float32", testLog1p[float32])
+	t.Run("float64", testLog1p[float64])
+	t.Run("namedFloat64", testLog1p[namedFloat64])
+}
+
+func testLog1p[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Log1p(float64(x)))
+		},
+		func(d []T, a []T) { Log1pV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			Log1pStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Log1p(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { Log1pRows(p, d, a) })
+}
+
+func TestLogaddexp(t *testing.T) {
+	t.Run("float32", testLogaddexp[float32])
+	t.Run("float64", testLogaddexp[float64])
+	t.Run("namedFloat64", testLogaddexp[namedFloat64])
+}
+
+func testLogaddexp[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(Logaddexp(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { LogaddexpVV(d, a, b) },
+		func(d []T, x T, b []T) { LogaddexpSV(d, x, b) },
+		func(d []T, a []T, y T) { LogaddexpVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			LogaddexpStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(Logaddexp(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { LogaddexpRows(p, d, a, b) })
+}
+
+func TestLogaddexp2(t *testing.T) {
+	t.Run("float32", testLogaddexp2[float32])
+	t.Run("float64", testLogaddexp2[float64])
+	t.Run("namedFloat64", testLogaddexp2[namedFloat64])
+}
+
+func testLogaddexp2[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(Logaddexp2(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { Logaddexp2VV(d, a, b) },
+		func(d []T, x T, b []T) { Logaddexp2SV(d, x, b) },
+		func(d []T, a []T, y T) { Logaddexp2VS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			Logaddexp2Strided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(Logaddexp2(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { Logaddexp2Rows(p, d, a, b) })
+}
+
+func TestPower(t *testing.T) {
+	t.Run("float32", testPower[float32])
+	t.Run("float64", testPower[float64])
+	t.Run("namedFloat64", testPower[namedFloat64])
+}
+
+func testPower[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(Pow(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { PowerVV(d, a, b) },
+		func(d []T, x T, b []T) { PowerSV(d, x, b) },
+		func(d []T, a []T, y T) { PowerVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			PowerStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(Pow(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { PowerRows(p, d, a, b) })
+}
+
+func TestPowerInt(t *testing.T) {
+	t.Run("int", testPowerInt[int])
+	t.Run("int8", testPowerInt[int8])
+	t.Run("int16", testPowerInt[int16])
+	t.Run("int32", testPowerInt[int32])
+	t.Run("int64", testPowerInt[int64])
+	t.Run("uint", testPowerInt[uint])
+	t.Run("uint8", testPowerInt[uint8])
+	t.Run("uint16", testPowerInt[uint16])
+	t.Run("uint32", testPowerInt[uint32])
+	t.Run("uint64", testPowerInt[uint64])
+	t.Run("uintptr", testPowerInt[uintptr])
+	t.Run("namedInt32", testPowerInt[namedInt32])
+}
+
+func testPowerInt[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return PowInt(x, y)
+		},
+		func(d []T, a, b []T) { PowerIntVV(d, a, b) },
+		func(d []T, x T, b []T) { PowerIntSV(d, x, b) },
+		func(d []T, a []T, y T) { PowerIntVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			PowerIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return PowInt(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { PowerIntRows(p, d, a, b) })
+}
+
+func TestFloorDivide(t *testing.T) {
+	t.Run("float32", testFloorDivide[float32])
+	t.Run("float64", testFloorDivide[float64])
+	t.Run("namedFloat64", testFloorDivide[namedFloat64])
+}
+
+func testFloorDivide[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return FloorDiv(x, y)
+		},
+		func(d []T, a, b []T) { FloorDivideVV(d, a, b) },
+		func(d []T, x T, b []T) { FloorDivideSV(d, x, b) },
+		func(d []T, a []T, y T) { FloorDivideVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			FloorDivideStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return FloorDiv(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { FloorDivideRows(p, d, a, b) })
+}
+
+func TestFloorDivideInt(t *testing.T) {
+	t.Run("int", testFloorDivideInt[int])
+	t.Run("int8", testFloorDivideInt[int8])
+	t.Run("int16", testFloorDivideInt[int16])
+	t.Run("int32", testFloorDivideInt[int32])
+	t.Run("int64", testFloorDivideInt[int64])
+	t.Run("uint", testFloorDivideInt[uint])
+	t.Run("uint8", testFloorDivideInt[uint8])
+	t.Run("uint16", testFloorDivideInt[uint16])
+	t.Run("uint32", testFloorDivideInt[uint32])
+	t.Run("uint64", testFloorDivideInt[uint64])
+	t.Run("uintptr", testFloorDivideInt[uintptr])
+	t.Run("namedInt32", testFloorDivideInt[namedInt32])
+}
+
+func testFloorDivideInt[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return FloorDivInt(x, y)
+		},
+		func(d []T, a, b []T) { FloorDivideIntVV(d, a, b) },
+		func(d []T, x T, b []T) { FloorDivideIntSV(d, x, b) },
+		func(d []T, a []T, y T) { FloorDivideIntVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			FloorDivideIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return FloorDivInt(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { FloorDivideIntRows(p, d, a, b) })
+}
+
+func TestRemainder(t *testing.T) {
+	t.Run("float32", testRemainder[float32])
+	t.Run("float64", testRemainder[float64])
+	t.Run("namedFloat64", testRemainder[namedFloat64])
+}
+
+func testRemainder[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Mod(x, y)
+		},
+		func(d []T, a, b []T) { RemainderVV(d, a, b) },
+		func(d []T, x T, b []T) { RemainderSV(d, x, b) },
+		func(d []T, a []T, y T) { RemainderVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			RemainderStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Mod(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { RemainderRows(p, d, a, b) })
+}
+
+func TestRemainderInt(t *testing.T) {
+	t.Run("int", testRemainderInt[int])
+	t.Run("int8", testRemainderInt[int8])
+	t.Run("int16", testRemainderInt[int16])
+	t.Run("int32", testRemainderInt[int32])
+	t.Run("int64", testRemainderInt[int64])
+	t.Run("uint", testRemainderInt[uint])
+	t.Run("uint8", testRemainderInt[uint8])
+	t.Run("uint16", testRemainderInt[uint16])
+	t.Run("uint32", testRemainderInt[uint32])
+	t.Run("uint64", testRemainderInt[uint64])
+	t.Run("uintptr", testRemainderInt[uintptr])
+	t.Run("namedInt32", testRemainderInt[namedInt32])
+}
+
+func testRemainderInt[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return ModInt(x, y)
+		},
+		func(d []T, a, b []T) { RemainderIntVV(d, a, b) },
+		func(d []T, x T, b []T) { RemainderIntSV(d, x, b) },
+		func(d []T, a []T, y T) { RemainderIntVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			RemainderIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return ModInt(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { RemainderIntRows(p, d, a, b) })
+}
+
+func TestFmod(t *testing.T) {
+	t.Run("float32", testFmod[float32])
+	t.Run("float64", testFmod[float64])
+	t.Run("namedFloat64", testFmod[namedFloat64])
+}
+
+func testFmod[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(Fmod(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { FmodVV(d, a, b) },
+		func(d []T, x T, b []T) { FmodSV(d, x, b) },
+		func(d []T, a []T, y T) { FmodVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			FmodStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(Fmod(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { FmodRows(p, d, a, b) })
+}
+
+func TestFmodInt(t *testing.T) {
+	t.Run("int", testFmodInt[int])
+	t.Run("int8", testFmodInt[int8])
+	t.Run("int16", testFmodInt[int16])
+	t.Run("int32", testFmodInt[int32])
+	t.Run("int64", testFmodInt[int64])
+	t.Run("uint", testFmodInt[uint])
+	t.Run("uint8", testFmodInt[uint8])
+	t.Run("uint16", testFmodInt[uint16])
+	t.Run("uint32", testFmodInt[uint32])
+	t.Run("uint64", testFmodInt[uint64])
+	t.Run("uintptr", testFmodInt[uintptr])
+	t.Run("namedInt32", testFmodInt[namedInt32])
+}
+
+func testFmodInt[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return FmodInt(x, y)
+		},
+		func(d []T, a, b []T) { FmodIntVV(d, a, b) },
+		func(d []T, x T, b []T) { FmodIntSV(d, x, b) },
+		func(d []T, a []T, y T) { FmodIntVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			FmodIntStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return FmodInt(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { FmodIntRows(p, d, a, b) })
+}
+
+func TestRound(t *testing.T) {
+	t.Run("float32", testRound[float32])
+	t.Run("float64", testRound[float64])
+	t.Run("namedFloat64", testRound[namedFloat64])
+}
+
+func testRound[T float](t *testing.T) {
+	var scale T = T(100)
+	var neg bool = false
+	checkUnary(t,
+		func(x T) T {
+			return Round(x, scale, neg)
+		},
+		func(d []T, a []T) { RoundV(d, a, scale, neg) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			RoundStrided(d, di, ds, a, ai, as, n, scale, neg)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return Round(x, scale, neg)
+		},
+		func(p *plan.Plan, d []T, a []T) { RoundRows(p, d, a, scale, neg) })
+}
+
+func TestRint(t *testing.T) {
+	t.Run("float32", testRint[float32])
+	t.Run("float64", testRint[float64])
+	t.Run("namedFloat64", testRint[namedFloat64])
+}
+
+func testRint[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.RoundToEven(float64(x)))
+		},
+		func(d []T, a []T) { RintV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			RintStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.RoundToEven(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { RintRows(p, d, a) })
+}
+
+func TestCeil(t *testing.T) {
+	t.Run("float32", testCeil[float32])
+	t.Run("float64", testCeil[float64])
+	t.Run("namedFloat64", testCeil[namedFloat64])
+}
+
+func testCeil[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Ceil(float64(x)))
+		},
+		func(d []T, a []T) { CeilV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			CeilStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Ceil(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { CeilRows(p, d, a) })
+}
+
+func TestFloor(t *testing.T) {
+	t.Run("float32", testFloor[float32])
+	t.Run("float64", testFloor[float64])
+	t.Run("namedFloat64", testFloor[namedFloat64])
+}
+
+func testFloor[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Floor(float64(x)))
+		},
+		func(d []T, a []T) { FloorV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			FloorStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Floor(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { FloorRows(p, d, a) })
+}
+
+func TestTrunc(t *testing.T) {
+	t.Run("float32", testTrunc[float32])
+	t.Run("float64", testTrunc[float64])
+	t.Run("namedFloat64", testTrunc[namedFloat64])
+}
+
+func testTrunc[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Trunc(float64(x)))
+		},
+		func(d []T, a []T) { TruncV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			TruncStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Trunc(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { TruncRows(p, d, a) })
+}
+
+func TestReciprocal(t *testing.T) {
+	t.Run("float32", testReciprocal[float32])
+	t.Run("float64", testReciprocal[float64])
+	t.Run("complex64", testReciprocal[complex64])
+	t.Run("complex128", testReciprocal[complex128])
+	t.Run("namedFloat64", testReciprocal[namedFloat64])
+	t.Run("namedComplex128", testReciprocal[namedComplex128])
+}
+
+func testReciprocal[T numeric](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return 1 / x
+		},
+		func(d []T, a []T) { ReciprocalV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ReciprocalStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return 1 / x
+		},
+		func(p *plan.Plan, d []T, a []T) { ReciprocalRows(p, d, a) })
+}
+
+func TestReciprocalInt(t *testing.T) {
+	t.Run("int", testReciprocalInt[int])
+	t.Run("int8", testReciprocalInt[int8])
+	t.Run("int16", testReciprocalInt[int16])
+	t.Run("int32", testReciprocalInt[int32])
+	t.Run("int64", testReciprocalInt[int64])
+	t.Run("uint", testReciprocalInt[uint])
+	t.Run("uint8", testReciprocalInt[uint8])
+	t.Run("uint16", testReciprocalInt[uint16])
+	t.Run("uint32", testReciprocalInt[uint32])
+	t.Run("uint64", testReciprocalInt[uint64])
+	t.Run("uintptr", testReciprocalInt[uintptr])
+	t.Run("namedInt32", testReciprocalInt[namedInt32])
+}
+
+func testReciprocalInt[T integer](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			if x == 0 {
+				return 0
+			}
+			return 1 / x
+		},
+		func(d []T, a []T) { ReciprocalIntV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ReciprocalIntStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			if x == 0 {
+				return 0
+			}
+			return 1 / x
+		},
+		func(p *plan.Plan, d []T, a []T) { ReciprocalIntRows(p, d, a) })
+}
+
+func TestCopysign(t *testing.T) {
+	t.Run("float32", testCopysign[float32])
+	t.Run("float64", testCopysign[float64])
+	t.Run("namedFloat64", testCopysign[namedFloat64])
+}
+
+func testCopysign[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return T(math.Copysign(float64(x), float64(y)))
+		},
+		func(d []T, a, b []T) { CopysignVV(d, a, b) },
+		func(d []T, x T, b []T) { CopysignSV(d, x, b) },
+		func(d []T, a []T, y T) { CopysignVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			CopysignStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return T(math.Copysign(float64(x), float64(y)))
+		},
+		func(p *plan.Plan, d []T, a, b []T) { CopysignRows(p, d, a, b) })
+}
+
+func TestNextafter(t *testing.T) {
+	t.Run("float32", testNextafter[float32])
+	t.Run("float64", testNextafter[float64])
+	t.Run("namedFloat64", testNextafter[namedFloat64])
+}
+
+func testNextafter[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Nextafter(x, y)
+		},
+		func(d []T, a, b []T) { NextafterVV(d, a, b) },
+		func(d []T, x T, b []T) { NextafterSV(d, x, b) },
+		func(d []T, a []T, y T) { NextafterVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			NextafterStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Nextafter(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { NextafterRows(p, d, a, b) })
+}
+
+func TestSpacing(t *testing.T) {
+	t.Run("float32", testSpacing[float32])
+	t.Run("float64", testSpacing[float64])
+	t.Run("namedFloat64", testSpacing[namedFloat64])
+}
+
+func testSpacing[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return Spacing(x)
+		},
+		func(d []T, a []T) { SpacingV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			SpacingStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return Spacing(x)
+		},
+		func(p *plan.Plan, d []T, a []T) { SpacingRows(p, d, a) })
+}
+
+func TestSign(t *testing.T) {
+	t.Run("int", testSign[int])
+	t.Run("int8", testSign[int8])
+	t.Run("int16", testSign[int16])
+	t.Run("int32", testSign[int32])
+	t.Run("int64", testSign[int64])
+	t.Run("uint", testSign[uint])
+	t.Run("uint8", testSign[uint8])
+	t.Run("uint16", testSign[uint16])
+	t.Run("uint32", testSign[uint32])
+	t.Run("uint64", testSign[uint64])
+	t.Run("uintptr", testSign[uintptr])
+	t.Run("float32", testSign[float32])
+	t.Run("float64", testSign[float64])
+	t.Run("namedInt32", testSign[namedInt32])
+	t.Run("namedFloat64", testSign[namedFloat64])
+}
+
+func testSign[T ordered](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return Sign(x)
+		},
+		func(d []T, a []T) { SignV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			SignStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return Sign(x)
+		},
+		func(p *plan.Plan, d []T, a []T) { SignRows(p, d, a) })
+}
+
+func TestHeaviside(t *testing.T) {
+	t.Run("float32", testHeaviside[float32])
+	t.Run("float64", testHeaviside[float64])
+	t.Run("namedFloat64", testHeaviside[namedFloat64])
+}
+
+func testHeaviside[T float](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Heaviside(x, y)
+		},
+		func(d []T, a, b []T) { HeavisideVV(d, a, b) },
+		func(d []T, x T, b []T) { HeavisideSV(d, x, b) },
+		func(d []T, a []T, y T) { HeavisideVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			HeavisideStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Heaviside(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { HeavisideRows(p, d, a, b) })
+}
+
+func TestSquare(t *testing.T) {
+	t.Run("int", testSquare[int])
+	t.Run("int8", testSquare[int8])
+	t.Run("int16", testSquare[int16])
+	t.Run("int32", testSquare[int32])
+	t.Run("int64", testSquare[int64])
+	t.Run("uint", testSquare[uint])
+	t.Run("uint8", testSquare[uint8])
+	t.Run("uint16", testSquare[uint16])
+	t.Run("uint32", testSquare[uint32])
+	t.Run("uint64", testSquare[uint64])
+	t.Run("uintptr", testSquare[uintptr])
+	t.Run("float32", testSquare[float32])
+	t.Run("float64", testSquare[float64])
+	t.Run("complex64", testSquare[complex64])
+	t.Run("complex128", testSquare[complex128])
+	t.Run("namedInt32", testSquare[namedInt32])
+	t.Run("namedFloat64", testSquare[namedFloat64])
+	t.Run("namedComplex128", testSquare[namedComplex128])
+}
+
+func testSquare[T numeric](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return x * x
+		},
+		func(d []T, a []T) { SquareV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			SquareStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return x * x
+		},
+		func(p *plan.Plan, d []T, a []T) { SquareRows(p, d, a) })
+}
+
+func TestCbrt(t *testing.T) {
+	t.Run("float32", testCbrt[float32])
+	t.Run("float64", testCbrt[float64])
+	t.Run("namedFloat64", testCbrt[namedFloat64])
+}
+
+func testCbrt[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Cbrt(float64(x)))
+		},
+		func(d []T, a []T) { CbrtV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			CbrtStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Cbrt(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { CbrtRows(p, d, a) })
+}
+
+func TestFabs(t *testing.T) {
+	t.Run("float32", testFabs[float32])
+	t.Run("float64", testFabs[float64])
+	t.Run("namedFloat64", testFabs[namedFloat64])
+}
+
+func testFabs[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(math.Abs(float64(x)))
+		},
+		func(d []T, a []T) { FabsV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			FabsStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(math.Abs(float64(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { FabsRows(p, d, a) })
+}
+
+func TestSignbit(t *testing.T) {
+	t.Run("float32", testSignbit[float32])
+	t.Run("float64", testSignbit[float64])
+	t.Run("namedFloat64", testSignbit[namedFloat64])
+}
+
+func testSignbit[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) bool {
+			return math.Signbit(float64(x))
+		},
+		func(d []bool, a []T) { SignbitV(d, a) },
+		func(d []bool, di, ds int, a []T, ai, as, n int) {
+			SignbitStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) bool {
+			return math.Signbit(float64(x))
+		},
+		func(p *plan.Plan, d []bool, a []T) { SignbitRows(p, d, a) })
+}
+
+func TestIsnan(t *testing.T) {
+	t.Run("float32", testIsnan[float32])
+	t.Run("float64", testIsnan[float64])
+	t.Run("namedFloat64", testIsnan[namedFloat64])
+}
+
+func testIsnan[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) bool {
+			return x != x
+		},
+		func(d []bool, a []T) { IsnanV(d, a) },
+		func(d []bool, di, ds int, a []T, ai, as, n int) {
+			IsnanStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) bool {
+			return x != x
+		},
+		func(p *plan.Plan, d []bool, a []T) { IsnanRows(p, d, a) })
+}
+
+func TestIsinf(t *testing.T) {
+	t.Run("float32", testIsinf[float32])
+	t.Run("float64", testIsinf[float64])
+	t.Run("namedFloat64", testIsinf[namedFloat64])
+}
+
+func testIsinf[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) bool {
+			return math.IsInf(float64(x), 0)
+		},
+		func(d []bool, a []T) { IsinfV(d, a) },
+		func(d []bool, di, ds int, a []T, ai, as, n int) {
+			IsinfStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) bool {
+			return math.IsInf(float64(x), 0)
+		},
+		func(p *plan.Plan, d []bool, a []T) { IsinfRows(p, d, a) })
+}
+
+func TestIsfinite(t *testing.T) {
+	t.Run("float32", testIsfinite[float32])
+	t.Run("float64", testIsfinite[float64])
+	t.Run("namedFloat64", testIsfinite[namedFloat64])
+}
+
+func testIsfinite[T float](t *testing.T) {
+	checkUnary(t,
+		func(x T) bool {
+			return x-x == 0
+		},
+		func(d []bool, a []T) { IsfiniteV(d, a) },
+		func(d []bool, di, ds int, a []T, ai, as, n int) {
+			IsfiniteStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) bool {
+			return x-x == 0
+		},
+		func(p *plan.Plan, d []bool, a []T) { IsfiniteRows(p, d, a) })
+}
+
+func TestTruthAnd(t *testing.T) {
+	t.Run("bool", testTruthAnd[bool])
+	t.Run("namedBool", testTruthAnd[namedBool])
+	t.Run("int8", testTruthAnd[int8])
+	t.Run("uint64", testTruthAnd[uint64])
+	t.Run("float32", testTruthAnd[float32])
+	t.Run("float64", testTruthAnd[float64])
+	t.Run("complex64", testTruthAnd[complex64])
+	t.Run("namedInt32", testTruthAnd[namedInt32])
+	t.Run("namedFloat64", testTruthAnd[namedFloat64])
+}
+
+func testTruthAnd[T logical](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) bool {
+			var z T
+			return x != z && y != z
+		},
+		func(d []bool, a, b []T) { TruthAndVV(d, a, b) },
+		func(d []bool, x T, b []T) { TruthAndSV(d, x, b) },
+		func(d []bool, a []T, y T) { TruthAndVS(d, a, y) },
+		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			TruthAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) bool {
+			var z T
+			return x != z && y != z
+		},
+		func(p *plan.Plan, d []bool, a, b []T) { TruthAndRows(p, d, a, b) })
+}
+
+func TestTruthOr(t *testing.T) {
+	t.Run("bool", testTruthOr[bool])
+	t.Run("namedBool", testTruthOr[namedBool])
+	t.Run("int8", testTruthOr[int8])
+	t.Run("uint64", testTruthOr[uint64])
+	t.Run("float32", testTruthOr[float32])
+	t.Run("float64", testTruthOr[float64])
+	t.Run("complex64", testTruthOr[complex64])
+	t.Run("namedInt32", testTruthOr[namedInt32])
+	t.Run("namedFloat64", testTruthOr[namedFloat64])
+}
+
+func testTruthOr[T logical](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) bool {
+			var z T
+			return x != z || y != z
+		},
+		func(d []bool, a, b []T) { TruthOrVV(d, a, b) },
+		func(d []bool, x T, b []T) { TruthOrSV(d, x, b) },
+		func(d []bool, a []T, y T) { TruthOrVS(d, a, y) },
+		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			TruthOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) bool {
+			var z T
+			return x != z || y != z
+		},
+		func(p *plan.Plan, d []bool, a, b []T) { TruthOrRows(p, d, a, b) })
+}
+
+func TestTruthXor(t *testing.T) {
+	t.Run("bool", testTruthXor[bool])
+	t.Run("namedBool", testTruthXor[namedBool])
+	t.Run("int8", testTruthXor[int8])
+	t.Run("uint64", testTruthXor[uint64])
+	t.Run("float32", testTruthXor[float32])
+	t.Run("float64", testTruthXor[float64])
+	t.Run("complex64", testTruthXor[complex64])
+	t.Run("namedInt32", testTruthXor[namedInt32])
+	t.Run("namedFloat64", testTruthXor[namedFloat64])
+}
+
+func testTruthXor[T logical](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) bool {
+			var z T
+			return (x != z) != (y != z)
+		},
+		func(d []bool, a, b []T) { TruthXorVV(d, a, b) },
+		func(d []bool, x T, b []T) { TruthXorSV(d, x, b) },
+		func(d []bool, a []T, y T) { TruthXorVS(d, a, y) },
+		func(d []bool, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			TruthXorStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) bool {
+			var z T
+			return (x != z) != (y != z)
+		},
+		func(p *plan.Plan, d []bool, a, b []T) { TruthXorRows(p, d, a, b) })
+}
+
+func TestTruthNot(t *testing.T) {
+	t.Run("int8", testTruthNot[int8])
+	t.Run("uint64", testTruthNot[uint64])
+	t.Run("float32", testTruthNot[float32])
+	t.Run("float64", testTruthNot[float64])
+	t.Run("complex64", testTruthNot[complex64])
+	t.Run("namedInt32", testTruthNot[namedInt32])
+	t.Run("namedFloat64", testTruthNot[namedFloat64])
+}
+
+func testTruthNot[T logical](t *testing.T) {
+	checkUnary(t,
+		func(x T) bool {
+			var z T
+			return x == z
+		},
+		func(d []bool, a []T) { TruthNotV(d, a) },
+		func(d []bool, di, ds int, a []T, ai, as, n int) {
+			TruthNotStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) bool {
+			var z T
+			return x == z
+		},
+		func(p *plan.Plan, d []bool, a []T) { TruthNotRows(p, d, a) })
+}
+
+func TestBitwiseAnd(t *testing.T) {
+	t.Run("int", testBitwiseAnd[int])
+	t.Run("int8", testBitwiseAnd[int8])
+	t.Run("int16", testBitwiseAnd[int16])
+	t.Run("int32", testBitwiseAnd[int32])
+	t.Run("int64", testBitwiseAnd[int64])
+	t.Run("uint", testBitwiseAnd[uint])
+	t.Run("uint8", testBitwiseAnd[uint8])
+	t.Run("uint16", testBitwiseAnd[uint16])
+	t.Run("uint32", testBitwiseAnd[uint32])
+	t.Run("uint64", testBitwiseAnd[uint64])
+	t.Run("uintptr", testBitwiseAnd[uintptr])
+	t.Run("namedInt32", testBitwiseAnd[namedInt32])
+}
+
+func testBitwiseAnd[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return x & y
+		},
+		func(d []T, a, b []T) { BitwiseAndVV(d, a, b) },
+		func(d []T, x T, b []T) { BitwiseAndSV(d, x, b) },
+		func(d []T, a []T, y T) { BitwiseAndVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			BitwiseAndStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return x & y
+		},
+		func(p *plan.Plan, d []T, a, b []T) { BitwiseAndRows(p, d, a, b) })
+}
+
+func TestBitwiseOr(t *testing.T) {
+	t.Run("int", testBitwiseOr[int])
+	t.Run("int8", testBitwiseOr[int8])
+	t.Run("int16", testBitwiseOr[int16])
+	t.Run("int32", testBitwiseOr[int32])
+	t.Run("int64", testBitwiseOr[int64])
+	t.Run("uint", testBitwiseOr[uint])
+	t.Run("uint8", testBitwiseOr[uint8])
+	t.Run("uint16", testBitwiseOr[uint16])
+	t.Run("uint32", testBitwiseOr[uint32])
+	t.Run("uint64", testBitwiseOr[uint64])
+	t.Run("uintptr", testBitwiseOr[uintptr])
+	t.Run("namedInt32", testBitwiseOr[namedInt32])
+}
+
+func testBitwiseOr[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return x | y
+		},
+		func(d []T, a, b []T) { BitwiseOrVV(d, a, b) },
+		func(d []T, x T, b []T) { BitwiseOrSV(d, x, b) },
+		func(d []T, a []T, y T) { BitwiseOrVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			BitwiseOrStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return x | y
+		},
+		func(p *plan.Plan, d []T, a, b []T) { BitwiseOrRows(p, d, a, b) })
+}
+
+func TestBitwiseXor(t *testing.T) {
+	t.Run("int", testBitwiseXor[int])
+	t.Run("int8", testBitwiseXor[int8])
+	t.Run("int16", testBitwiseXor[int16])
+	t.Run("int32", testBitwiseXor[int32])
+	t.Run("int64", testBitwiseXor[int64])
+	t.Run("uint", testBitwiseXor[uint])
+	t.Run("uint8", testBitwiseXor[uint8])
+	t.Run("uint16", testBitwiseXor[uint16])
+	t.Run("uint32", testBitwiseXor[uint32])
+	t.Run("uint64", testBitwiseXor[uint64])
+	t.Run("uintptr", testBitwiseXor[uintptr])
+	t.Run("namedInt32", testBitwiseXor[namedInt32])
+}
+
+func testBitwiseXor[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return x ^ y
+		},
+		func(d []T, a, b []T) { BitwiseXorVV(d, a, b) },
+		func(d []T, x T, b []T) { BitwiseXorSV(d, x, b) },
+		func(d []T, a []T, y T) { BitwiseXorVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			BitwiseXorStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return x ^ y
+		},
+		func(p *plan.Plan, d []T, a, b []T) { BitwiseXorRows(p, d, a, b) })
+}
+
+func TestInvert(t *testing.T) {
+	t.Run("int", testInvert[int])
+	t.Run("int8", testInvert[int8])
+	t.Run("int16", testInvert[int16])
+	t.Run("int32", testInvert[int32])
+	t.Run("int64", testInvert[int64])
+	t.Run("uint", testInvert[uint])
+	t.Run("uint8", testInvert[uint8])
+	t.Run("uint16", testInvert[uint16])
+	t.Run("uint32", testInvert[uint32])
+	t.Run("uint64", testInvert[uint64])
+	t.Run("uintptr", testInvert[uintptr])
+	t.Run("namedInt32", testInvert[namedInt32])
+}
+
+func testInvert[T integer](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return ^x
+		},
+		func(d []T, a []T) { InvertV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			InvertStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return ^x
+		},
+		func(p *plan.Plan, d []T, a []T) { InvertRows(p, d, a) })
+}
+
+func TestLeftShift(t *testing.T) {
+	t.Run("int", testLeftShift[int])
+	t.Run("int8", testLeftShift[int8])
+	t.Run("int16", testLeftShift[int16])
+	t.Run("int32", testLeftShift[int32])
+	t.Run("int64", testLeftShift[int64])
+	t.Run("uint", testLeftShift[uint])
+	t.Run("uint8", testLeftShift[uint8])
+	t.Run("uint16", testLeftShift[uint16])
+	t.Run("uint32", testLeftShift[uint32])
+	t.Run("uint64", testLeftShift[uint64])
+	t.Run("uintptr", testLeftShift[uintptr])
+	t.Run("namedInt32", testLeftShift[namedInt32])
+}
+
+func testLeftShift[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Shl(x, y)
+		},
+		func(d []T, a, b []T) { LeftShiftVV(d, a, b) },
+		func(d []T, x T, b []T) { LeftShiftSV(d, x, b) },
+		func(d []T, a []T, y T) { LeftShiftVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			LeftShiftStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Shl(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { LeftShiftRows(p, d, a, b) })
+}
+
+func TestRightShift(t *testing.T) {
+	t.Run("int", testRightShift[int])
+	t.Run("int8", testRightShift[int8])
+	t.Run("int16", testRightShift[int16])
+	t.Run("int32", testRightShift[int32])
+	t.Run("int64", testRightShift[int64])
+	t.Run("uint", testRightShift[uint])
+	t.Run("uint8", testRightShift[uint8])
+	t.Run("uint16", testRightShift[uint16])
+	t.Run("uint32", testRightShift[uint32])
+	t.Run("uint64", testRightShift[uint64])
+	t.Run("uintptr", testRightShift[uintptr])
+	t.Run("namedInt32", testRightShift[namedInt32])
+}
+
+func testRightShift[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Shr(x, y)
+		},
+		func(d []T, a, b []T) { RightShiftVV(d, a, b) },
+		func(d []T, x T, b []T) { RightShiftSV(d, x, b) },
+		func(d []T, a []T, y T) { RightShiftVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			RightShiftStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Shr(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { RightShiftRows(p, d, a, b) })
+}
+
+func TestGcd(t *testing.T) {
+	t.Run("int", testGcd[int])
+	t.Run("int8", testGcd[int8])
+	t.Run("int16", testGcd[int16])
+	t.Run("int32", testGcd[int32])
+	t.Run("int64", testGcd[int64])
+	t.Run("uint", testGcd[uint])
+	t.Run("uint8", testGcd[uint8])
+	t.Run("uint16", testGcd[uint16])
+	t.Run("uint32", testGcd[uint32])
+	t.Run("uint64", testGcd[uint64])
+	t.Run("uintptr", testGcd[uintptr])
+	t.Run("namedInt32", testGcd[namedInt32])
+}
+
+func testGcd[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Gcd(x, y)
+		},
+		func(d []T, a, b []T) { GcdVV(d, a, b) },
+		func(d []T, x T, b []T) { GcdSV(d, x, b) },
+		func(d []T, a []T, y T) { GcdVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			GcdStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Gcd(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { GcdRows(p, d, a, b) })
+}
+
+func TestLcm(t *testing.T) {
+	t.Run("int", testLcm[int])
+	t.Run("int8", testLcm[int8])
+	t.Run("int16", testLcm[int16])
+	t.Run("int32", testLcm[int32])
+	t.Run("int64", testLcm[int64])
+	t.Run("uint", testLcm[uint])
+	t.Run("uint8", testLcm[uint8])
+	t.Run("uint16", testLcm[uint16])
+	t.Run("uint32", testLcm[uint32])
+	t.Run("uint64", testLcm[uint64])
+	t.Run("uintptr", testLcm[uintptr])
+	t.Run("namedInt32", testLcm[namedInt32])
+}
+
+func testLcm[T integer](t *testing.T) {
+	checkBinary(t,
+		func(x, y T) T {
+			return Lcm(x, y)
+		},
+		func(d []T, a, b []T) { LcmVV(d, a, b) },
+		func(d []T, x T, b []T) { LcmSV(d, x, b) },
+		func(d []T, a []T, y T) { LcmVS(d, a, y) },
+		func(d []T, di, ds int, a []T, ai, as int, b []T, bi, bs, n int) {
+			LcmStrided(d, di, ds, a, ai, as, b, bi, bs, n)
+		})
+	checkBinaryRows(t,
+		func(x, y T) T {
+			return Lcm(x, y)
+		},
+		func(p *plan.Plan, d []T, a, b []T) { LcmRows(p, d, a, b) })
+}
+
+func TestRealC64(t *testing.T) {
+	t.Run("complex64", testRealC64[complex64])
+}
+
+func testRealC64[T c64](t *testing.T) {
+	checkUnary(t,
+		func(x T) float32 {
+			return real(complex64(x))
+		},
+		func(d []float32, a []T) { RealC64V(d, a) },
+		func(d []float32, di, ds int, a []T, ai, as, n int) {
+			RealC64Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float32 {
+			return real(complex64(x))
+		},
+		func(p *plan.Plan, d []float32, a []T) { RealC64Rows(p, d, a) })
+}
+
+func TestRealC128(t *testing.T) {
+	t.Run("complex128", testRealC128[complex128])
+	t.Run("namedComplex128", testRealC128[namedComplex128])
+}
+
+func testRealC128[T c128](t *testing.T) {
+	checkUnary(t,
+		func(x T) float64 {
+			return real(complex128(x))
+		},
+		func(d []float64, a []T) { RealC128V(d, a) },
+		func(d []float64, di, ds int, a []T, ai, as, n int) {
+			RealC128Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float64 {
+			return real(complex128(x))
+		},
+		func(p *plan.Plan, d []float64, a []T) { RealC128Rows(p, d, a) })
+}
+
+func TestImagC64(t *testing.T) {
+	t.Run("complex64", testImagC64[complex64])
+}
+
+func testImagC64[T c64](t *testing.T) {
+	checkUnary(t,
+		func(x T) float32 {
+			return imag(complex64(x))
+		},
+		func(d []float32, a []T) { ImagC64V(d, a) },
+		func(d []float32, di, ds int, a []T, ai, as, n int) {
+			ImagC64Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float32 {
+			return imag(complex64(x))
+		},
+		func(p *plan.Plan, d []float32, a []T) { ImagC64Rows(p, d, a) })
+}
+
+func TestImagC128(t *testing.T) {
+	t.Run("complex128", testImagC128[complex128])
+	t.Run("namedComplex128", testImagC128[namedComplex128])
+}
+
+func testImagC128[T c128](t *testing.T) {
+	checkUnary(t,
+		func(x T) float64 {
+			return imag(complex128(x))
+		},
+		func(d []float64, a []T) { ImagC128V(d, a) },
+		func(d []float64, di, ds int, a []T, ai, as, n int) {
+			ImagC128Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float64 {
+			return imag(complex128(x))
+		},
+		func(p *plan.Plan, d []float64, a []T) { ImagC128Rows(p, d, a) })
+}
+
+func TestAbsC64(t *testing.T) {
+	t.Run("complex64", testAbsC64[complex64])
+}
+
+func testAbsC64[T c64](t *testing.T) {
+	checkUnary(t,
+		func(x T) float32 {
+			return float32(math.Hypot(float64(real(complex64(x))), float64(imag(complex64(x)))))
+		},
+		func(d []float32, a []T) { AbsC64V(d, a) },
+		func(d []float32, di, ds int, a []T, ai, as, n int) {
+			AbsC64Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float32 {
+			return float32(math.Hypot(float64(real(complex64(x))), float64(imag(complex64(x)))))
+		},
+		func(p *plan.Plan, d []float32, a []T) { AbsC64Rows(p, d, a) })
+}
+
+func TestAbsC128(t *testing.T) {
+	t.Run("complex128", testAbsC128[complex128])
+	t.Run("namedComplex128", testAbsC128[namedComplex128])
+}
+
+func testAbsC128[T c128](t *testing.T) {
+	checkUnary(t,
+		func(x T) float64 {
+			return math.Hypot(real(complex128(x)), imag(complex128(x)))
+		},
+		func(d []float64, a []T) { AbsC128V(d, a) },
+		func(d []float64, di, ds int, a []T, ai, as, n int) {
+			AbsC128Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float64 {
+			return math.Hypot(real(complex128(x)), imag(complex128(x)))
+		},
+		func(p *plan.Plan, d []float64, a []T) { AbsC128Rows(p, d, a) })
+}
+
+func TestAngleC64(t *testing.T) {
+	t.Run("complex64", testAngleC64[complex64])
+}
+
+func testAngleC64[T c64](t *testing.T) {
+	checkUnary(t,
+		func(x T) float32 {
+			return float32(Atan2(float64(imag(complex64(x))), float64(real(complex64(x)))))
+		},
+		func(d []float32, a []T) { AngleC64V(d, a) },
+		func(d []float32, di, ds int, a []T, ai, as, n int) {
+			AngleC64Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float32 {
+			return float32(Atan2(float64(imag(complex64(x))), float64(real(complex64(x)))))
+		},
+		func(p *plan.Plan, d []float32, a []T) { AngleC64Rows(p, d, a) })
+}
+
+func TestAngleC128(t *testing.T) {
+	t.Run("complex128", testAngleC128[complex128])
+	t.Run("namedComplex128", testAngleC128[namedComplex128])
+}
+
+func testAngleC128[T c128](t *testing.T) {
+	checkUnary(t,
+		func(x T) float64 {
+			return Atan2(imag(complex128(x)), real(complex128(x)))
+		},
+		func(d []float64, a []T) { AngleC128V(d, a) },
+		func(d []float64, di, ds int, a []T, ai, as, n int) {
+			AngleC128Strided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) float64 {
+			return Atan2(imag(complex128(x)), real(complex128(x)))
+		},
+		func(p *plan.Plan, d []float64, a []T) { AngleC128Rows(p, d, a) })
+}
+
+func TestConj(t *testing.T) {
+	t.Run("complex64", testConj[complex64])
+	t.Run("complex128", testConj[complex128])
+	t.Run("namedComplex128", testConj[namedComplex128])
+}
+
+func testConj[T cmplxT](t *testing.T) {
+	checkUnary(t,
+		func(x T) T {
+			return T(cmplx.Conj(complex128(x)))
+		},
+		func(d []T, a []T) { ConjV(d, a) },
+		func(d []T, di, ds int, a []T, ai, as, n int) {
+			ConjStrided(d, di, ds, a, ai, as, n)
+		})
+	checkUnaryRows(t,
+		func(x T) T {
+			return T(cmplx.Conj(complex128(x)))
+		},
+		func(p *plan.Plan, d []T, a []T) { ConjRows(p, d, a) })
 }

@@ -296,7 +296,7 @@ type convData struct {
 }
 
 // opConstraints are the constraints an operation may have.
-var opConstraints = []string{"numeric", "ordered", "floating", "boolean"}
+var opConstraints = []string{"numeric", "ordered", "floating", "boolean", "float", "integer", "logical", "c64", "c128", "cmplxT"}
 
 // reserved are the names the kernels use for their own parameters and
 // variables, which an operation's parameters must not take.
