@@ -4,6 +4,13 @@ package ndview
 // reciprocal, copysign, nextafter, spacing, sign, signbit, isnan, isinf,
 // isfinite, heaviside, square, cbrt and fabs.
 
+import (
+	"github.com/x448/float16"
+
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/plan"
+)
+
 // Reciprocal stores 1/a into dst, element by element: NumPy's
 // np.reciprocal(a, out=dst). Integers divide as Go does, truncating
 // toward zero (the reciprocal of 2 is 0), and give 0 where a is 0
@@ -26,15 +33,65 @@ func CopysignScalar[T Float](dst, a NDView[T], x T) { math2Scalar(mCopysign, dst
 // into dst, element by element: NumPy's np.nextafter(a, b, out=dst).
 // Where a equals b the result is b (C99, so nextafter(0, −0) is −0,
 // unlike Go's math.Nextafter); NaN where either is NaN. float16.Float16
-// steps in float32, then rounds, as NumPy's half-precision loop does not
-// (semantics.md §17). Broadcasting, overlap, allocation and panics are
-// those of Add.
-func Nextafter[T Float](dst, a, b NDView[T]) { math2(mNextafter, dst, a, b) }
+// steps by one half-precision ulp, on its bits, as NumPy's half loop
+// does, and that loop returns a (not b) where a equals b, so
+// nextafter(0, −0) is +0 there. Broadcasting, overlap, allocation and
+// panics are those of Add.
+func Nextafter[T Float](dst, a, b NDView[T]) {
+	if mem.InfoOf[T]().Kind == mem.Float16 {
+		nextafterF16(bitsView(dst), bitsView(a), bitsView(b))
+		return
+	}
+	math2(mNextafter, dst, a, b)
+}
 
 // NextafterScalar is Nextafter with b the scalar x (NumPy's
 // np.nextafter(a, x, out=dst)), the same as Nextafter(dst, a,
 // Scalar(x)).
-func NextafterScalar[T Float](dst, a NDView[T], x T) { math2Scalar(mNextafter, dst, a, x) }
+func NextafterScalar[T Float](dst, a NDView[T], x T) { Nextafter(dst, a, Scalar(x)) }
+
+// nextafterF16 is Nextafter of half-precision values given as their bits.
+func nextafterF16(dst, a, b NDView[uint16]) {
+	var p plan.Plan
+	if !plan3("Nextafter", &p, &dst, &a, &b) {
+		return
+	}
+	n, ds := p.Inner(0)
+	_, sa := p.Inner(1)
+	_, sb := p.Inner(2)
+	w := p.Walk(1)
+	for w.Next(&p) {
+		d, i, j := w.Off[0], w.Off[1], w.Off[2]
+		for range n {
+			dst.data[d] = nextHalf(a.data[i], b.data[j])
+			d, i, j = d+ds, i+sa, j+sb
+		}
+	}
+}
+
+// nextHalf returns the half-precision value after x in the direction of
+// y, on bits, as NumPy's npy_half_nextafter: NaN if either is NaN, x if
+// they are equal, the smallest subnormal with y's sign after a zero, else
+// x's bits one step away from or towards zero.
+func nextHalf(x, y uint16) uint16 {
+	const sign, nan = 0x8000, 0x7e00
+	isNaN := func(h uint16) bool { return h&0x7c00 == 0x7c00 && h&0x03ff != 0 }
+	switch {
+	case isNaN(x) || isNaN(y):
+		return nan
+	case x == y || x&^sign == 0 && y&^sign == 0:
+		return x
+	case x&^sign == 0:
+		return y&sign | 1
+	}
+	// Moving away from zero (|y| > |x| on x's side of zero) adds one
+	// to the magnitude's bits; moving towards it takes one away.
+	xf, yf := float16.Frombits(x).Float32(), float16.Frombits(y).Float32()
+	if (yf > xf) == (x&sign == 0) {
+		return x + 1
+	}
+	return x - 1
+}
 
 // Spacing stores the distance from a to the next value of T away from
 // zero, with a's sign into dst, element by element: NumPy's
@@ -98,3 +155,9 @@ func Isinf[T Float](dst NDView[bool], a NDView[T]) { truth1(mIsinf, dst, a) }
 // element by element: NumPy's np.isfinite(a, out=dst). Broadcasting,
 // overlap, allocation and panics are those of Neg.
 func Isfinite[T Float](dst NDView[bool], a NDView[T]) { truth1(mIsfinite, dst, a) }
+
+// bitsView returns v, whose elements are float16.Float16, as a view of
+// their bits with v's layout and flags.
+func bitsView[T any](v NDView[T]) NDView[uint16] {
+	return NDView[uint16]{lay: v.lay, data: bitsF16(v.data)}
+}
