@@ -390,6 +390,9 @@ func TestMathFloat16(t *testing.T) {
 	}
 	b16, b32 := floatBinaries[float16.Float16](), floatBinaries[float32]()
 	for name, f := range b16 {
+		if name == "Nextafter" {
+			continue // steps on the half's bits (TestNextafterFloat16)
+		}
 		got, want := make([]float16.Float16, n), make([]float32, n)
 		f.fn(vec(got), vec(xs), vec(ys).Flip(0))
 		b32[name].fn(vec(want), vec(to32(xs)), vec(to32(ys)).Flip(0))
