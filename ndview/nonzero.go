@@ -123,7 +123,7 @@ func Flatnonzero[T comparable](a NDView[T]) NDView[int] {
 		return Flatnonzero(m)
 	}
 	c := CountNonzero(a)
-	out := make([]int, c, c+1) // room for the branch-free fill's last store
+	out := make([]int, c, c+nonzeroSlack)
 	if c > 0 {
 		var p plan.Plan
 		planAll(&p, &a, false)
@@ -132,7 +132,7 @@ func Flatnonzero[T comparable](a NDView[T]) NDView[int] {
 		base, j := 0, 0
 		w := p.Walk(1)
 		for w.Next(&p) {
-			j = nonzeroRow(a.data, w.Off[0], st, n, base, out[:c+1], j, dense)
+			j = nonzeroRow(a.data, w.Off[0], st, n, base, out[:c+nonzeroSlack], j, dense)
 			base += n
 		}
 	}
@@ -180,14 +180,14 @@ func nonzeroCoords[T comparable](a NDView[T]) [][]int {
 	c := CountNonzero(a)
 	cols := make([][]int, nd)
 	for d := range cols {
-		cols[d] = make([]int, c, c+1)
+		cols[d] = make([]int, c, c+nonzeroSlack)
 	}
 	if c == 0 {
 		return cols
 	}
 	dense := isDense(c, a.Size())
 	last, step := sh[nd-1], st[nd-1]
-	lastCol := cols[nd-1][:c+1]
+	lastCol := cols[nd-1][:c+nonzeroSlack]
 	var idxBuf [MaxRank]int
 	idx := idxBuf[:nd-1]
 	off, j := a.lay.Off, 0
@@ -223,17 +223,13 @@ func isDense(c, n int) bool { return c > n/16 }
 
 // nonzeroRow appends to out, from index j, base+k for each nonzero
 // data[off+k·st], k < n, and returns the new j. out has room for one more
-// index than the nonzero elements: the dense fill stores every position
-// and advances past the nonzero ones only.
+// nonzeroSlack indices than the nonzero elements: the dense fills store
+// positions past the ones they keep.
 func nonzeroRow[T comparable](data []T, off, st, n, base int, out []int, j int, dense bool) int {
 	if mem.InfoOf[T]().Kind == mem.Bool && st == 1 {
 		b := boolBytes(data[off : off+n])
 		if dense {
-			for k, x := range b {
-				out[j] = base + k
-				j += int(x)
-			}
-			return j
+			return denseBytes(b, base, out, j)
 		}
 		return sparseBytes(b, base, out, j)
 	}
@@ -257,6 +253,49 @@ func nonzeroRow[T comparable](data []T, off, st, n, base int, out []int, j int, 
 	}
 	return j
 }
+
+// denseBytes appends to out, from index j, base+k for each nonzero b[k]
+// (bytes of bools, 0 or 1), and returns the new j. Eight bytes at a time:
+// their low bits are gathered into a byte m by one multiplication, and
+// the eight positions listed for m in bytePositions are stored at once,
+// of which the first popcount(m) are kept. out has room for
+// nonzeroSlack more indices than the nonzero elements.
+func denseBytes(b []byte, base int, out []int, j int) int {
+	k := 0
+	for ; k+8 <= len(b); k += 8 {
+		m := binary.LittleEndian.Uint64(b[k:k+8]) * 0x0102040810204080 >> 56
+		t := bytePositions[m]
+		o := out[j : j+8 : j+8]
+		p := base + k
+		o[0], o[1], o[2], o[3] = p+int(t&7), p+int(t>>8&7), p+int(t>>16&7), p+int(t>>24&7)
+		o[4], o[5], o[6], o[7] = p+int(t>>32&7), p+int(t>>40&7), p+int(t>>48&7), p+int(t>>56&7)
+		j += bits.OnesCount8(uint8(m))
+	}
+	for ; k < len(b); k++ {
+		out[j] = base + k
+		j += int(b[k])
+	}
+	return j
+}
+
+// nonzeroSlack is the room the fills of nonzeroRow need past the last
+// index they keep.
+const nonzeroSlack = 8
+
+// bytePositions lists, for each byte m, the positions of its set bits in
+// ascending order, one per byte from the lowest (unused bytes are 0).
+var bytePositions = func() (t [256]uint64) {
+	for m := range 256 {
+		sh := 0
+		for i := range 8 {
+			if m>>i&1 != 0 {
+				t[m] |= uint64(i) << sh
+				sh += 8
+			}
+		}
+	}
+	return t
+}()
 
 // sparseBytes appends to out, from index j, base+k for each nonzero b[k]
 // (bytes of bools, 0 or 1), skipping zero words of eight bytes, and

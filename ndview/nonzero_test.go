@@ -161,3 +161,21 @@ func TestNonzeroExamples(t *testing.T) {
 	f16 := Zeros[float16.Float16](2, 3)
 	panics(t, ErrShape, func() { CountNonzeroAxis(Zeros[int](2), f16, 0) })
 }
+
+// TestDenseBytes checks the gathering multiplication and the position
+// table on every pattern of eight bools.
+func TestDenseBytes(t *testing.T) {
+	for m := range 256 {
+		b := make([]byte, 8)
+		var want []int
+		for i := range 8 {
+			if m>>i&1 != 0 {
+				b[i] = 1
+				want = append(want, 100+i)
+			}
+		}
+		out := make([]int, len(want)+nonzeroSlack)
+		j := denseBytes(b, 100, out, 0)
+		require.Equal(t, nonNil(want), nonNil(out[:j]), "pattern %08b", m)
+	}
+}

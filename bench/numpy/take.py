@@ -42,20 +42,22 @@ def main():
     a = rng.random(n, dtype=np.float32)
     idx = rng.integers(0, n, size=k, dtype=np.intp)
     out = np.empty(k, dtype=np.float32)
-    report("Take/flat/16M/1M/ndkit", median_time(lambda: np.take(a, idx)), k * (8 + 4 + 4))
-    report("Take/flat/16M/1M/out", median_time(lambda: np.take(a, idx, out=out)), k * (8 + 4 + 4))
+    report("Take/flat/ndview", median_time(lambda: np.take(a, idx)), k * (8 + 4 + 4))
+    report("Take/flat/into", median_time(lambda: np.take(a, idx, out=out)), k * (8 + 4 + 4))
 
     # Take, rows: 4096 random rows of a (65536, 64) float32 array.
     m = a[: 65536 * 64].reshape(65536, 64)
     rows = rng.integers(0, 65536, size=4096, dtype=np.intp)
     nb = 4096 * 8 + 2 * 4096 * 64 * 4
-    report("Take/rows/65536x64/4096/ndkit", median_time(lambda: np.take(m, rows, axis=0)), nb)
+    report("Take/rows/ndview", median_time(lambda: np.take(m, rows, axis=0)), nb)
+    rout = np.empty((4096, 64), dtype=np.float32)
+    report("Take/rows/into", median_time(lambda: np.take(m, rows, axis=0, out=rout)), nb)
 
     # Nonzero of 16M bools, 1% and 50% true.
     for pct in (1, 50):
         b = rng.random(n) < pct / 100
         cnt = int(b.sum())
-        report(f"Nonzero/16M/{pct}%/ndkit", median_time(lambda: np.nonzero(b)), n + 8 * cnt)
+        report(f"Nonzero/{pct}%/ndview", median_time(lambda: np.nonzero(b)), n + 8 * cnt)
 
 
 if __name__ == "__main__":
