@@ -94,10 +94,10 @@ func CountNonzeroAxis[T comparable](dst NDView[int], a NDView[T], axis int) {
 // Nonzero returns the indices of the nonzero elements of a, one new 1-D
 // index array per axis, in C order of the elements: NumPy's np.nonzero(a)
 // and a.nonzero(), and NumPy's one-argument np.where(a) (Go has no
-// overloading: the three-argument form is Where). Element j of the result
-// is nonzero at (out[0][j], out[1][j], …), so TakeAlongAxis-free gathers
-// read the elements: TakeFlat needs the flat positions of Flatnonzero.
-// Truthiness is CountNonzero's (NaN nonzero, −0.0 zero).
+// overloading: the three-argument form is Where). The j-th nonzero
+// element is a[out[0][j], out[1][j], …]; to gather the elements, pass the
+// flat positions of Flatnonzero to TakeFlat, or use Extract. Truthiness is
+// CountNonzero's (NaN nonzero, −0.0 zero).
 //
 // A 0-d a gives one array, [0] when its element is nonzero and [] when it
 // is not, as NumPy 1.24 does (with a deprecation warning). Nonzero does
