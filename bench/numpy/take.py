@@ -2,13 +2,15 @@
 BenchmarkNonzero), one thread, median of several runs per case, printed in
 the Go benchmark's case names.
 
-Run: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/take.py
+Run: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/take.py [filter]
+(a filter prints only the cases whose names contain it).
 """
 import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import statistics
+import sys
 import time
 
 import numpy as np
@@ -31,6 +33,8 @@ def median_time(f, repeat=15, number=None):
 
 
 def report(name, seconds, nbytes):
+    if len(sys.argv) > 1 and sys.argv[1] not in name:
+        return
     print(f"{name:<40s} {seconds * 1e6:12.1f} µs  {nbytes / seconds / 1e6:10.1f} MB/s")
 
 
