@@ -727,12 +727,6 @@ func fancyElems[T any](dst []T, d *fancySide, db int, src []T, s *fancySide, sb,
 // -------------------------------------------------------------------------
 // The full-shape boolean mask.
 
-// boolBytes returns the bytes of data, each 0 or 1.
-func boolBytes(data []bool) []byte {
-	b, _ := mem.Reinterpret[byte](data, 0)
-	return b
-}
-
 // maskPlan plans the walk of mask (operand 0) and v (operand 1), of one
 // shape, in C order.
 func maskPlan[T any](p *plan.Plan, mask *NDView[bool], v *NDView[T]) {

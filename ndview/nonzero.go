@@ -30,7 +30,7 @@ import (
 // np.count_nonzero(a). NaN counts as nonzero and −0.0 as zero (see the
 // top of nonzero.go). It allocates only for float16.Float16 (a bool mask).
 func CountNonzero[T comparable](a NDView[T]) int {
-	if m, ok := f16Truth(a); ok {
+	if m, ok := f16Nonzero(a); ok {
 		return CountNonzero(m)
 	}
 	var p plan.Plan
@@ -59,7 +59,7 @@ func CountNonzeroAxis[T comparable](dst NDView[int], a NDView[T], axis int) {
 	const op = "CountNonzeroAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &a, axis)
-		m, _ := f16Truth(a)
+		m, _ := f16Nonzero(a)
 		CountNonzeroAxis(dst, m, axis)
 		return
 	}
@@ -119,7 +119,7 @@ func Nonzero[T comparable](a NDView[T]) []NDView[int] {
 // the nonzero elements of a, ascending: NumPy's np.flatnonzero(a). A 0-d
 // a has the one position 0. Truthiness is CountNonzero's.
 func Flatnonzero[T comparable](a NDView[T]) NDView[int] {
-	if m, ok := f16Truth(a); ok {
+	if m, ok := f16Nonzero(a); ok {
 		return Flatnonzero(m)
 	}
 	c := CountNonzero(a)
@@ -172,7 +172,7 @@ func Argwhere[T comparable](a NDView[T]) NDView[int] {
 // axis are scanned in C order; a row's nonzero positions are its last
 // coordinates, and its outer index fills the others.
 func nonzeroCoords[T comparable](a NDView[T]) [][]int {
-	if m, ok := f16Truth(a); ok {
+	if m, ok := f16Nonzero(a); ok {
 		return nonzeroCoords(m)
 	}
 	sh, st := a.lay.Shape(), a.lay.Strides()
@@ -335,28 +335,13 @@ func countRow[T comparable](data []T, off, st, n int) int {
 	return c
 }
 
-// countBytes returns the number of nonzero bytes of b, bytes of bools (0
-// or 1): the ones of eight bytes at a time.
-func countBytes(b []byte) int {
-	c, k := 0, 0
-	for ; k+32 <= len(b); k += 32 {
-		q := b[k : k+32 : k+32]
-		c += bits.OnesCount64(binary.LittleEndian.Uint64(q[0:8])) + bits.OnesCount64(binary.LittleEndian.Uint64(q[8:16])) +
-			bits.OnesCount64(binary.LittleEndian.Uint64(q[16:24])) + bits.OnesCount64(binary.LittleEndian.Uint64(q[24:32]))
-	}
-	for ; k < len(b); k++ {
-		c += int(b[k])
-	}
-	return c
-}
-
 // boolBytes returns the bytes of a slice of bools (a T of kind Bool).
 func boolBytes[T any](s []T) []byte { return mem.As[byte](mem.Erase(s)) }
 
-// f16Truth returns, for a view of float16.Float16, a new bool view of its
+// f16Nonzero returns, for a view of float16.Float16, a new bool view of its
 // shape that is true where an element is nonzero as a float (NaN true, −0
 // false), and false for other types.
-func f16Truth[T any](a NDView[T]) (NDView[bool], bool) {
+func f16Nonzero[T any](a NDView[T]) (NDView[bool], bool) {
 	if mem.InfoOf[T]().Kind != mem.Float16 {
 		return NDView[bool]{}, false
 	}
