@@ -26,8 +26,9 @@ import (
 // per input; above chunkMinBytes of output, the output is then filled in
 // chunks of about chunkBytes (BenchmarkStack/last in bench/join_test.go:
 // 64 pieces of (256, 256) float32 stacked on the last axis ran 5 times as
-// fast in chunks of 256 KiB as piece by piece).
-const (
+// fast in chunks of 256 KiB as piece by piece). Variables, so that tests
+// can force chunks on small data.
+var (
 	chunkRunBytes = 256
 	chunkMinBytes = 1 << 20
 	chunkBytes    = 256 << 10
