@@ -506,3 +506,39 @@ func TestJoinOtherTypes(t *testing.T) {
 	assert.Equal(t, []string{"a", "a", "b", "b", "c", "c"}, values(RepeatFlat(strs, 2)))
 	assert.Equal(t, []string{"a", "b", "c", "a", "b", "c"}, values(Tile(strs, 2)))
 }
+
+// TestConcatenateInterleaved covers interleaveRuns: C-contiguous inputs
+// whose runs in the output are short, in groups of 8 unit runs and runs
+// of every length up to 9, over several blocks of rows.
+func TestConcatenateInterleaved(t *testing.T) {
+	defer func(b int) { interleaveBytes = b }(interleaveBytes)
+	interleaveBytes = 200
+	r := rand.New(rand.NewPCG(9, 9))
+	for it := range 100 {
+		k := 1 + r.IntN(20)
+		rows, inner := 1+r.IntN(30), 1+r.IntN(2)
+		arrays := make([]NDView[int], k)
+		unit := r.IntN(2) == 0
+		for i := range arrays {
+			m := 1
+			if !unit {
+				m = r.IntN(10)
+			}
+			a := Zeros[int](rows, m, inner)
+			d, _ := a.Data()
+			for j := range d {
+				d[j] = j + 1000*i
+			}
+			arrays[i] = a
+		}
+		dst := Zeros[int](rows, 0, inner)
+		if k > 1 {
+			_, want := refConcat(arrays, 1)
+			var err error
+			dst, err = Concatenate(1, arrays...)
+			require.NoError(t, err)
+			require.True(t, dst.Size() == 0 || interleaveRuns(dst, 1, arrays))
+			require.Equal(t, want, values(dst), "case %d", it)
+		}
+	}
+}
