@@ -504,19 +504,6 @@ func TestPadOracle(t *testing.T) {
 	}
 }
 
-// checkGuards requires every element of buf that dst does not reach to
-// hold its guard value.
-func checkGuards(t *testing.T, buf []int, dst NDView[int], name string) {
-	t.Helper()
-	reached := map[int]bool{}
-	forEachIndex(dst.Shape(), func(idx []int) { reached[refOffset(dst.Offset(), dst.Strides(), idx)] = true })
-	for i, x := range buf {
-		if !reached[i] && x != guardValue(i) {
-			t.Fatalf("%s: buffer element %d outside the destination changed to %d", name, i, x)
-		}
-	}
-}
-
 // TestPadIntoOverlap pads a view into a destination that shares its
 // memory: the result is that of a copy of the input.
 func TestPadIntoOverlap(t *testing.T) {
