@@ -54,8 +54,7 @@ type Sortable interface {
 // payloads, the sign of zero); the order of equal elements is unspecified.
 // v may have any layout; each lane along axis is gathered into a buffer,
 // sorted and written back. Sort allocates two buffers of the axis's
-// length (three for lanes of more than 2^15 elements of 4 or 8 bytes,
-// for the digit counts).
+// length and the digit counts (2 KiB per byte of the element).
 //
 // Sort panics, before writing anything, with an error wrapping ErrReadOnly
 // when v is read-only and ErrAxis when axis is outside [-ndim, ndim) (a 0-d
