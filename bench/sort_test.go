@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"testing"
 
 	"github.com/ndkit/ndkit/ndview"
@@ -96,6 +97,72 @@ func BenchmarkSortAxis(b *testing.B) {
 			copy(buf, src)
 			for i := 0; i < len(buf); i += cols {
 				slices.Sort(buf[i : i+cols])
+			}
+		}
+	})
+}
+
+func BenchmarkUnique(b *testing.B) {
+	// 10M int64 drawn from 1000 distinct values spread over the int64
+	// range, as bench/numpy/sort.py draws them.
+	r := rand.New(rand.NewPCG(3, 18))
+	distinct := make([]int64, 1000)
+	for i := range distinct {
+		distinct[i] = r.Int64() - 1<<62
+	}
+	src := make([]int64, 10_000_000)
+	for i := range src {
+		src[i] = distinct[r.IntN(len(distinct))]
+	}
+	v, _ := ndview.FromSlice(src)
+	b.Run("int64-10M-1000/ndview", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(8 * len(src)))
+		for b.Loop() {
+			ndview.Unique(v, ndview.UniqueOptions{Counts: true})
+		}
+	})
+	b.Run("int64-10M-1000/map", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(8 * len(src)))
+		for b.Loop() {
+			m := map[int64]int{}
+			for _, x := range src {
+				m[x]++
+			}
+			vals := make([]int64, 0, len(m))
+			for x := range m {
+				vals = append(vals, x)
+			}
+			slices.Sort(vals)
+			counts := make([]int, len(vals))
+			for i, x := range vals {
+				counts[i] = m[x]
+			}
+		}
+	})
+}
+
+func BenchmarkSearchsorted(b *testing.B) {
+	a := sortInput(1_000_000, 4)
+	slices.Sort(a)
+	q := sortInput(1_000_000, 5)
+	av, _ := ndview.FromSlice(a)
+	qv, _ := ndview.FromSlice(q)
+	b.Run("float64-1M-1M/ndview", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(8 * len(q)))
+		for b.Loop() {
+			ndview.Searchsorted(av, qv, ndview.Left)
+		}
+	})
+	b.Run("float64-1M-1M/sort", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(8 * len(q)))
+		for b.Loop() {
+			out := make([]int, len(q))
+			for i, x := range q {
+				out[i] = sort.SearchFloat64s(a, x)
 			}
 		}
 	})

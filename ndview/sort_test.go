@@ -600,3 +600,70 @@ func TestSortLong(t *testing.T) {
 	Sort(vector(h), -1)
 	require.Equal(t, wh, h)
 }
+
+// TestReduceNaN checks the NaN rules of reduce.go that §18 relies on, on
+// random layouts and along every axis (both the row and the fold walks of
+// the axis forms): Min and Max give NaN when a NaN is present, ArgMin and
+// ArgMax the index of the first NaN, as NumPy does.
+func TestReduceNaN(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 9))
+	pool := []float64{math.NaN(), 1, -1, 2, 0, 3, -2, 5, 4}
+	ref := func(vals []float64, isMax bool) (float64, int) {
+		best, at := vals[0], 0
+		for i, x := range vals {
+			switch {
+			case best != best:
+				return best, at
+			case x != x, isMax && x > best, !isMax && x < best:
+				best, at = x, i
+			}
+		}
+		return best, at
+	}
+	same := func(a, b float64) bool { return a == b || a != a && b != b }
+	for range 300 {
+		l := drawLayout(r, layoutOpts{NonEmpty: true, MaxExtent: 12, MaxSize: 300})
+		buf := make([]float64, l.N)
+		for i := range buf {
+			buf[i] = pool[r.IntN(len(pool))]
+			if r.IntN(3) > 0 && buf[i] != buf[i] {
+				buf[i] = 1 // keep NaNs rare enough that some lanes have none
+			}
+		}
+		v := layoutView(l, buf)
+		vals := v.ToSlice()
+		for _, isMax := range []bool{false, true} {
+			wv, wi := ref(vals, isMax)
+			gv, gi := Min(v), ArgMin(v)
+			if isMax {
+				gv, gi = Max(v), ArgMax(v)
+			}
+			require.True(t, same(wv, gv), "%v: max %v: %v, want %v", l, isMax, gv, wv)
+			require.Equal(t, wi, gi, "%v: arg (max %v) of %v", l, isMax, vals)
+		}
+		if len(l.Shape) == 0 {
+			continue
+		}
+		ax := r.IntN(len(l.Shape))
+		dsh := slices.Delete(slices.Clone(l.Shape), ax, ax+1)
+		mn, mx := Zeros[float64](dsh...), Zeros[float64](dsh...)
+		amn, amx := Zeros[int](dsh...), Zeros[int](dsh...)
+		MinAxis(mn, v, ax)
+		MaxAxis(mx, v, ax)
+		ArgMinAxis(amn, v, ax)
+		ArgMaxAxis(amx, v, ax)
+		forEachIndex(dsh, func(idx []int) {
+			lane := make([]float64, l.Shape[ax])
+			for i := range lane {
+				full := slices.Insert(slices.Clone(idx), ax, i)
+				lane[i] = v.At(full...)
+			}
+			w0, i0 := ref(lane, false)
+			w1, i1 := ref(lane, true)
+			require.True(t, same(w0, mn.At(idx...)), "%v axis %d: MinAxis of %v = %v", l, ax, lane, mn.At(idx...))
+			require.True(t, same(w1, mx.At(idx...)), "%v axis %d: MaxAxis of %v", l, ax, lane)
+			require.Equal(t, i0, amn.At(idx...), "%v axis %d: ArgMinAxis of %v", l, ax, lane)
+			require.Equal(t, i1, amx.At(idx...), "%v axis %d: ArgMaxAxis of %v", l, ax, lane)
+		})
+	}
+}
