@@ -9,8 +9,8 @@ package ndview
 // many elements) are sorted first by the radix sort and then found in one
 // forward sweep that gallops from the previous answer, which turns the
 // random probes of a large array into a nearly sequential scan
-// (BenchmarkSearchsorted: 1M queries into 1M float64, about 10× the
-// binary searches of sort.SearchFloat64s).
+// (BenchmarkSearchsorted: 1M queries into 1M float64 in about a third of
+// the time of a loop of sort.SearchFloat64s).
 
 import (
 	"math"
@@ -38,7 +38,7 @@ const searchSortMin = 1024
 // would be inserted into the sorted 1-D view a to keep it sorted (NumPy's
 // np.searchsorted(a, v, side)): with side Left the first such index, with
 // Right the last. NaNs count as larger than every number (NumPy's sort
-// order, semantics.md S5). The result is a new C-contiguous int array of
+// order, semantics.md S6). The result is a new C-contiguous int array of
 // v's shape (0-d for a 0-d v). a must be sorted in that order; if it is
 // not, the indices are in [0, len(a)] but otherwise unspecified, as in
 // NumPy.

@@ -12,12 +12,12 @@ package ndview
 //     negative number and only the sign bit of a positive one, so that
 //     -Inf < … < -0 < +0 < … < +Inf.
 //
-// Keys are sorted by an LSD radix sort (radixSort), stable and linear in
+// Keys are sorted by an LSD radix sort (sorter.sort), stable and linear in
 // the number of elements: one pass per byte of the key (8-bit digits beat
 // 11-bit ones on 1M float64 keys, 42 against 55 ms), passes whose byte is
 // the same for every key skipped; lanes of up to 32 elements are sorted by
 // insertion.
-// BenchmarkSort measures 1M float64 keys at about 8× slices.Sort.
+// BenchmarkSort: 1M float64 in about a quarter of the time of slices.Sort.
 //
 // In-place sorts (Sort, Partition) keep the bits of every element: NaNs are
 // set aside while the keys are gathered and written back after the sorted
