@@ -35,7 +35,7 @@ func TestChooseRandom(t *testing.T) {
 		nc := 1 + r.IntN(4)
 		choices := make([]NDView[int], nc)
 		for c := range choices {
-			if r.IntN(5) == 0 {
+			if r.IntN(5) == 0 && len(buf) > 0 {
 				choices[c] = aliasView(r, buf).Slice(Range(0, 1)) // overlaps dst
 				continue
 			}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -87,14 +86,6 @@ func fxView[T any](t *testing.T, d []T, shape []int) NDView[T] {
 	v, err := FromSlice(d, shape...)
 	require.NoError(t, err)
 	return v
-}
-
-// sameFloats reports whether a and b hold the same floats, NaN equal to
-// NaN and −0 unequal to +0.
-func sameFloats(a, b []float64) bool {
-	return slices.EqualFunc(a, b, func(x, y float64) bool {
-		return x == y && math.Signbit(x) == math.Signbit(y) || x != x && y != y
-	})
 }
 
 // wantInts requires v to equal the fixture array w.
@@ -285,10 +276,6 @@ func TestTakeRandom(t *testing.T) {
 		checkGuards(t, buf, dst, name)
 	}
 }
-
-// nonNil returns s, or an empty slice for nil, so that empty results
-// compare equal.
-func nonNil(s []int) []int { return append([]int{}, s...) }
 
 func TestTakeFlatRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
