@@ -201,40 +201,31 @@ func nanTo[T Numeric](x, r T) T {
 	return x
 }
 
-// cumLine scans one line of m elements.
+// cumLine scans one line of m >= 1 elements. The first result is the
+// first element itself (so −0 stays −0, as in NumPy).
 func cumLine[T Numeric](d []T, di, ds int, s []T, si, ss, m int, k cumKind) {
-	var acc T
+	acc := s[si]
 	switch k {
-	case cumSum:
-		for range m {
-			acc += s[si]
-			d[di] = acc
-			di += ds
-			si += ss
-		}
-	case cumProd:
-		acc = 1
-		for range m {
-			acc *= s[si]
-			d[di] = acc
-			di += ds
-			si += ss
-		}
 	case nanCumSum:
-		for range m {
-			acc += nanTo(s[si], 0)
-			d[di] = acc
-			di += ds
-			si += ss
-		}
+		acc = nanTo(acc, 0)
 	case nanCumProd:
-		acc = 1
-		for range m {
+		acc = nanTo(acc, 1)
+	}
+	d[di] = acc
+	for range m - 1 {
+		di += ds
+		si += ss
+		switch k {
+		case cumSum:
+			acc += s[si]
+		case cumProd:
+			acc *= s[si]
+		case nanCumSum:
+			acc += nanTo(s[si], 0)
+		case nanCumProd:
 			acc *= nanTo(s[si], 1)
-			d[di] = acc
-			di += ds
-			si += ss
 		}
+		d[di] = acc
 	}
 }
 
@@ -525,7 +516,7 @@ func gradLines[C RealFloat, D RealFloat, T Real](dst NDView[D], f NDView[T], ax 
 		for i := range g {
 			g[i] = C(f.data[off[1]+i*fs])
 		}
-		gradLine(out, g, dx, dxs, edgeOrder)
+		gradLine(out, g, dx, dxs, edgeOrder, len(sh) == 1)
 		for i, y := range out {
 			dst.data[off[0]+i*ds] = D(y)
 		}
@@ -533,23 +524,16 @@ func gradLines[C RealFloat, D RealFloat, T Real](dst NDView[D], f NDView[T], ax 
 }
 
 // gradLine writes into out the gradient of the line f (at least
-// edgeOrder+1 values), uniform with spacing dx when dxs is nil.
-func gradLine[C RealFloat](out, f []C, dx float64, dxs []float64, edgeOrder int) {
+// edgeOrder+1 values), uniform with spacing dx when dxs is nil; scalar
+// says the data is 1-D (gradEdges).
+func gradLine[C RealFloat](out, f []C, dx float64, dxs []float64, edgeOrder int, scalar bool) {
 	n := len(f)
 	if dxs == nil {
 		h2 := C(2 * dx)
 		for i := 1; i < n-1; i++ {
 			out[i] = (f[i+1] - f[i-1]) / h2
 		}
-		if edgeOrder == 1 {
-			out[0] = (f[1] - f[0]) / C(dx)
-			out[n-1] = (f[n-1] - f[n-2]) / C(dx)
-			return
-		}
-		a, b, c := C(-1.5/dx), C(2/dx), C(-0.5/dx)
-		out[0] = a*f[0] + b*f[1] + c*f[2]
-		a, b, c = C(0.5/dx), C(-2/dx), C(1.5/dx)
-		out[n-1] = a*f[n-3] + b*f[n-2] + c*f[n-1]
+		gradEdges(out, f, dx, dx, -1.5/dx, 2/dx, -0.5/dx, 0.5/dx, -2/dx, 1.5/dx, edgeOrder, scalar)
 		return
 	}
 	for i := 1; i < n-1; i++ {
@@ -560,20 +544,46 @@ func gradLine[C RealFloat](out, f []C, dx float64, dxs []float64, edgeOrder int)
 		out[i] = C(a*float64(f[i-1]) + b*float64(f[i]) + c*float64(f[i+1]))
 	}
 	if edgeOrder == 1 {
-		out[0] = (f[1] - f[0]) / C(dxs[0])
-		out[n-1] = (f[n-1] - f[n-2]) / C(dxs[n-2])
+		gradEdges(out, f, dxs[0], dxs[n-2], 0, 0, 0, 0, 0, 0, 1, scalar)
 		return
 	}
 	dx1, dx2 := dxs[0], dxs[1]
-	a := -(2*dx1 + dx2) / (dx1 * (dx1 + dx2))
-	b := (dx1 + dx2) / (dx1 * dx2)
-	c := -dx1 / (dx2 * (dx1 + dx2))
-	out[0] = C(a)*f[0] + C(b)*f[1] + C(c)*f[2]
+	a0 := -(2*dx1 + dx2) / (dx1 * (dx1 + dx2))
+	b0 := (dx1 + dx2) / (dx1 * dx2)
+	c0 := -dx1 / (dx2 * (dx1 + dx2))
 	dx1, dx2 = dxs[n-3], dxs[n-2]
-	a = dx2 / (dx1 * (dx1 + dx2))
-	b = -(dx2 + dx1) / (dx1 * dx2)
-	c = (2*dx2 + dx1) / (dx2 * (dx1 + dx2))
-	out[n-1] = C(a)*f[n-3] + C(b)*f[n-2] + C(c)*f[n-1]
+	a1 := dx2 / (dx1 * (dx1 + dx2))
+	b1 := -(dx2 + dx1) / (dx1 * dx2)
+	c1 := (2*dx2 + dx1) / (dx2 * (dx1 + dx2))
+	gradEdges(out, f, 0, 0, a0, b0, c0, a1, b1, c1, 2, scalar)
+}
+
+// gradEdges writes the two ends of a gradient. NumPy indexes the ends
+// with integers: for 1-D data (scalar) they are NumPy scalars, whose
+// arithmetic is float64, so that order 1 divides the difference (taken in
+// C) by the spacing in float64, order 2 weighs three points by the
+// coefficients in float64, and both round to C once. For data of more
+// axes the ends are arrays, and both are computed in C (the coefficients
+// rounded to C).
+func gradEdges[C RealFloat](out, f []C, dx0, dxn, a0, b0, c0, a1, b1, c1 float64, edgeOrder int, scalar bool) {
+	n := len(f)
+	if !scalar {
+		if edgeOrder == 1 {
+			out[0] = (f[1] - f[0]) / C(dx0)
+			out[n-1] = (f[n-1] - f[n-2]) / C(dxn)
+			return
+		}
+		out[0] = C(a0)*f[0] + C(b0)*f[1] + C(c0)*f[2]
+		out[n-1] = C(a1)*f[n-3] + C(b1)*f[n-2] + C(c1)*f[n-1]
+		return
+	}
+	if edgeOrder == 1 {
+		out[0] = C(float64(f[1]-f[0]) / dx0)
+		out[n-1] = C(float64(f[n-1]-f[n-2]) / dxn)
+		return
+	}
+	out[0] = C(a0*float64(f[0]) + b0*float64(f[1]) + c0*float64(f[2]))
+	out[n-1] = C(a1*float64(f[n-3]) + b1*float64(f[n-2]) + c1*float64(f[n-1]))
 }
 
 // Trapezoid returns the integral of the 1-D y by the trapezoidal rule

@@ -350,20 +350,22 @@ func quantilePoint(m QuantileMethod, n int, q float64) qpoint {
 	return p
 }
 
-// quantileValue returns the quantile at p of the partitioned a, computed in
-// C as NumPy's _lerp does: the difference b − a in T (integers wrap, as
-// NumPy's do), then a + (b−a)·γ when γ < 0.5, else b − (b−a)·(1−γ).
-func quantileValue[C RealFloat, T Real](a []T, p qpoint) C {
+// quantileValue returns the quantile at p of the partitioned a as NumPy's
+// _lerp computes it: the difference b − a in T (integers wrap, as NumPy's
+// do), then, in float64, a + (b−a)·γ when γ < 0.5, else b − (b−a)·(1−γ).
+// NumPy's γ is a float64 array, so the interpolation is in float64 for
+// float32 data too.
+func quantileValue[T Real](a []T, p qpoint) float64 {
 	x := a[p.lo]
 	if p.discrete {
-		return C(x)
+		return float64(x)
 	}
 	y := a[p.hi]
-	d := C(y - x)
+	d := float64(y - x)
 	if p.gamma >= 0.5 {
-		return C(y) - d*C(1-p.gamma)
+		return float64(y) - d*(1-p.gamma)
 	}
-	return C(x) + d*C(p.gamma)
+	return float64(x) + d*p.gamma
 }
 
 // checkQ panics unless every q lies in [0, 1] and the method is known.
@@ -379,12 +381,12 @@ func checkQ(op string, m QuantileMethod, qs ...float64) {
 }
 
 // quantilesOf computes into out the quantiles qs of the values a (which
-// it partitions), in C; nan says a held a NaN (every result is then NaN).
-// a must not be empty.
-func quantilesOf[C RealFloat, T Real](out []C, a []T, nan bool, qs []float64, m QuantileMethod) {
-	if nan {
+// it partitions); nan says a held a NaN (every result is then NaN), and
+// an empty a gives NaN too (the Nan forms' all-NaN lines).
+func quantilesOf[T Real](out []float64, a []T, nan bool, qs []float64, m QuantileMethod) {
+	if nan || len(a) == 0 {
 		for i := range out {
-			out[i] = C(math.NaN())
+			out[i] = math.NaN()
 		}
 		return
 	}
@@ -403,7 +405,7 @@ func quantilesOf[C RealFloat, T Real](out []C, a []T, nan bool, qs []float64, m 
 	slices.Sort(ks)
 	selectRanks(a, ks)
 	for i, p := range pts {
-		out[i] = quantileValue[C](a, p)
+		out[i] = quantileValue(a, p)
 	}
 }
 
@@ -447,10 +449,11 @@ func Median[T Real](v NDView[T]) float64 {
 
 // Quantile returns the q-th quantile of the elements of v (NumPy's
 // np.quantile(v, q, method=m)), q in [0, 1], computed as NumPy 1.24 does
-// for the method (semantics.md §19), in float32 for float32 data and in
-// float64 otherwise, and returned as float64. The methods that pick an
-// element (lower, higher, nearest, inverted_cdf, closest_observation) give
-// that element converted to float64 (NumPy keeps an integer dtype there).
+// for the method (semantics.md §19): the difference of the two
+// neighbours in T, the interpolation in float64 (also for float32 data,
+// as NumPy's). The methods that pick an element (lower, higher, nearest,
+// inverted_cdf, closest_observation) give that element converted to
+// float64 (NumPy keeps the data's dtype there).
 // A NaN anywhere gives NaN. Quantile copies the elements and selects on the
 // copy; v is not changed.
 //
@@ -500,20 +503,12 @@ func quantiles[T Real](op string, dst []float64, v NDView[T], qs []float64, m Qu
 	if len(dst) != len(qs) {
 		panicf(op, ErrShape, "destination of length %d for %d quantiles", len(dst), len(qs))
 	}
-	if v.Size() == 0 {
+	if v.Size() == 0 && !dropNaN {
 		return errorf(op, ErrIndex, "cannot do a non-empty take from an empty axes (quantile of an empty view of shape %s)", formatShape(v.lay.Shape()))
 	}
 	a, nan := gatherAll(v, dropNaN)
 	if dropNaN {
 		nan = len(a) == 0 // all NaN: NumPy warns and gives NaN
-	}
-	if isF32[T]() {
-		out := make([]float32, len(qs))
-		quantilesOf(out, a, nan, qs, m)
-		for i, x := range out {
-			dst[i] = float64(x)
-		}
-		return nil
 	}
 	quantilesOf(dst, a, nan, qs, m)
 	return nil
@@ -606,27 +601,24 @@ func quantileAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], ax
 		}
 	}
 	ax, _ := checkAxis(op, &first, &v, axis)
-	if v.lay.Shape()[ax] == 0 && first.Size() > 0 {
+	if v.lay.Shape()[ax] == 0 && first.Size() > 0 && !dropNaN {
 		return errorf(op, ErrIndex, "cannot do a non-empty take from an empty axes (axis %d of shape %s)", ax, formatShape(v.lay.Shape()))
 	}
 	d, data := dst.data, v.data
 	var buf []T
-	f32 := isF32[T]()
-	out32, out64 := make([]float32, len(qs)), make([]float64, len(qs))
-	eachLine(op, first, v, axis, func() {}, func(di, vi, vs, mm int) {
+	out64 := make([]float64, len(qs))
+	eachLine(op, first, v, axis, func() {
+		for i := range qs { // the Nan forms: NaN for an empty axis
+			sub := dst
+			if many {
+				sub = dst.Slice(Int(i))
+			}
+			sub.Fill(D(math.NaN()))
+		}
+	}, func(di, vi, vs, mm int) {
 		var nan bool
 		buf, nan = appendLine(buf[:0], data, vi, vs, mm, dropNaN)
-		if dropNaN {
-			nan = len(buf) == 0
-		}
-		if f32 {
-			quantilesOf(out32, buf, nan, qs, m)
-			for i, x := range out32 {
-				d[di+i*qst] = D(x)
-			}
-			return
-		}
-		quantilesOf(out64, buf, nan, qs, m)
+		quantilesOf(out64, buf, nan && !dropNaN, qs, m)
 		for i, x := range out64 {
 			d[di+i*qst] = D(x)
 		}
