@@ -356,11 +356,15 @@ func quantilePoint(m QuantileMethod, n int, q float64) qpoint {
 // NumPy's γ is a float64 array, so the interpolation is in float64 for
 // float32 data too.
 func quantileValue[T Real](a []T, p qpoint) float64 {
-	x := a[p.lo]
+	return interpolate(a[p.lo], a[p.hi], p)
+}
+
+// interpolate is quantileValue given the elements x and y of ranks p.lo
+// and p.hi.
+func interpolate[T Real](x, y T, p qpoint) float64 {
 	if p.discrete {
 		return float64(x)
 	}
-	y := a[p.hi]
 	d := float64(y - x)
 	if p.gamma >= 0.5 {
 		return float64(y) - d*(1-p.gamma)
@@ -440,6 +444,23 @@ func medianOf[C RealFloat, T Real](a []T, nan bool) C {
 // copies the elements (a slice of v's size) and partitions the copy by
 // selection, not a full sort; v is not changed.
 func Median[T Real](v NDView[T]) float64 {
+	if n := v.Size(); n >= bandMin {
+		ks := []int{n / 2}
+		if n%2 == 0 {
+			ks = []int{n/2 - 1, n / 2}
+		}
+		if b, ok := bandSelect(v, ks); ok {
+			switch {
+			case b.nan:
+				return math.NaN()
+			case n%2 == 1:
+				return float64(b.at(ks[0]))
+			case isF32[T]():
+				return float64((float32(b.at(ks[0])) + float32(b.at(ks[1]))) / 2)
+			}
+			return (float64(b.at(ks[0])) + float64(b.at(ks[1]))) / 2
+		}
+	}
 	a, nan := gatherAll(v, false)
 	if isF32[T]() {
 		return float64(medianOf[float32](a, nan))
@@ -506,12 +527,163 @@ func quantiles[T Real](op string, dst []float64, v NDView[T], qs []float64, m Qu
 	if v.Size() == 0 && !dropNaN {
 		return errorf(op, ErrIndex, "cannot do a non-empty take from an empty axes (quantile of an empty view of shape %s)", formatShape(v.lay.Shape()))
 	}
+	if n := v.Size(); n >= bandMin && !dropNaN {
+		pts := make([]qpoint, len(qs))
+		var ks []int
+		for i, q := range qs {
+			pts[i] = quantilePoint(m, n, q)
+			ks = append(ks, pts[i].lo, pts[i].hi)
+		}
+		slices.Sort(ks)
+		if b, ok := bandSelect(v, slices.Compact(ks)); ok {
+			for i, p := range pts {
+				dst[i] = math.NaN()
+				if !b.nan {
+					dst[i] = interpolate(b.at(p.lo), b.at(p.hi), p)
+				}
+			}
+			return nil
+		}
+	}
 	a, nan := gatherAll(v, dropNaN)
 	if dropNaN {
 		nan = len(a) == 0 // all NaN: NumPy warns and gives NaN
 	}
 	quantilesOf(dst, a, nan, qs, m)
 	return nil
+}
+
+// Band selection. The whole-view median and quantiles of a large view do
+// not copy it: a sample of the view brackets the wanted ranks between two
+// values lo and hi; one pass over the view counts the elements below lo
+// and copies those in [lo, hi] (about 2% of them) into a scratch slice,
+// where the ranks are selected. If the bracket missed (the sample was
+// unlucky), the view is copied whole instead; the result is the same
+// either way. A NaN, in the sample or in the pass, ends the work: the
+// result is NaN. Copying 10M float64 costs more than the whole selection
+// (a fresh 80 MB buffer is faulted in page by page), which is why.
+
+const (
+	bandMin    = 1 << 16 // smallest view worth sampling
+	bandSample = 1 << 16 // sample size
+)
+
+// bandSlack is the number of sample ranks added on each side of the
+// bracket: 640 is 5 standard deviations of a sample rank at worst, so a
+// miss is rare. A variable so that tests can make misses common.
+var bandSlack = 640
+
+// band is the result of bandSelect: the elements of the bracket,
+// partitioned at the wanted ranks less below.
+type band[T Real] struct {
+	buf  []T
+	less int
+	nan  bool
+}
+
+// at returns the element of rank k, one of the ranks selected.
+func (b *band[T]) at(k int) T { return b.buf[k-b.less] }
+
+// bandSelect selects the ranks ks (sorted, distinct) of the elements of v
+// by band selection. It reports false when the bracket missed.
+func bandSelect[T Real](v NDView[T], ks []int) (band[T], bool) {
+	n := v.Size()
+	sh, st := v.lay.Shape(), v.lay.Strides()
+	// A stratified sample: one element at a pseudo-random place in each
+	// of bandSample equal stretches of the C order.
+	smp := make([]T, bandSample)
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range smp {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		lo, hi := i*n/bandSample, (i+1)*n/bandSample
+		flat := lo + int(x%uint64(hi-lo))
+		off := v.lay.Off
+		for a := len(sh) - 1; a >= 0; a-- {
+			off += flat % sh[a] * st[a]
+			flat /= sh[a]
+		}
+		smp[i] = v.data[off]
+		if smp[i] != smp[i] {
+			return band[T]{nan: true}, true
+		}
+	}
+	slices.Sort(smp)
+	rl := ks[0]*bandSample/n - bandSlack
+	rh := ks[len(ks)-1]*bandSample/n + 1 + bandSlack
+	hasLo, hasHi := rl >= 0, rh < bandSample
+	var lo, hi T
+	if hasLo {
+		lo = smp[rl]
+	}
+	if hasHi {
+		hi = smp[rh]
+	}
+	b := band[T]{buf: make([]T, 0, n/32)}
+	nan := false
+	walkRows(v, func(off, st, m int) {
+		if nan {
+			return
+		}
+		var less int
+		b.buf, less, nan = bandRow(b.buf, v.data, off, st, m, lo, hi, hasLo, hasHi)
+		b.less += less
+	})
+	if nan {
+		return band[T]{nan: true}, true
+	}
+	if b.less > ks[0] || b.less+len(b.buf) <= ks[len(ks)-1] {
+		return band[T]{}, false
+	}
+	rel := make([]int, len(ks))
+	for i, k := range ks {
+		rel[i] = k - b.less
+	}
+	selectRanks(b.buf, rel)
+	return b, true
+}
+
+// bandRow appends to buf the elements of a row inside the bracket, and
+// returns how many were below it and whether a NaN was met.
+func bandRow[T Real](buf, data []T, off, st, m int, lo, hi T, hasLo, hasHi bool) ([]T, int, bool) {
+	less := 0
+	if st == 1 && hasLo && hasHi {
+		// About half the elements lie below lo, at random: count them
+		// without a branch (a conditional move), and branch only on the
+		// rare elements inside the bracket and on NaNs.
+		for _, x := range data[off : off+m] {
+			c, d := 0, 0
+			if x < lo {
+				c = 1
+			}
+			if x > hi {
+				d = 1
+			}
+			less += c
+			if c|d == 0 {
+				if x != x {
+					return buf, less, true
+				}
+				buf = append(buf, x)
+			}
+		}
+		return buf, less, false
+	}
+	for range m {
+		x := data[off]
+		off += st
+		switch {
+		case x != x:
+			return buf, less, true
+		case hasLo && x < lo:
+			less++
+		case hasHi && x > hi:
+		default:
+			buf = append(buf, x)
+		}
+	}
+	return buf, less, false
 }
 
 // ---------------------------------------------------------------------
@@ -629,18 +801,37 @@ func quantileAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], ax
 // ---------------------------------------------------------------------
 // Variance and standard deviation.
 
-// sumC returns the pairwise sum (pairwise.go's blocks and cascade) of
-// f(x) over the n elements data[off], data[off+st], …, pushed into c.
-func sumC[C RealFloat, T Real](c *cascade[C], data []T, off, st, n int, f func(T) C) {
+// sumC pushes into c the pairwise sum (pairwise.go's blocks and cascade)
+// of the n elements data[off], data[off+st], … converted to C, or, with
+// sq, of their squared deviations from mu. The two are one loop each, with
+// no call per element.
+func sumC[C RealFloat, T Real](c *cascade[C], data []T, off, st, n int, sq bool, mu C) {
 	var buf [pwBlock]C
 	for n > 0 {
 		k := min(n, pwBlock)
 		b := buf[:k]
-		for i := range b {
-			b[i] = f(data[off])
-			off += st
+		switch {
+		case sq && st == 1:
+			for i, x := range data[off : off+k] {
+				d := C(x) - mu
+				b[i] = d * d
+			}
+		case sq:
+			for i := range b {
+				d := C(data[off+i*st]) - mu
+				b[i] = d * d
+			}
+		case st == 1:
+			for i, x := range data[off : off+k] {
+				b[i] = C(x)
+			}
+		default:
+			for i := range b {
+				b[i] = C(data[off+i*st])
+			}
 		}
 		c.push(blockSum(b))
+		off += k * st
 		n -= k
 	}
 }
@@ -664,7 +855,7 @@ func walkRows[T any](v NDView[T], row func(off, st, n int)) bool {
 // divided by their number (NaN when v is empty).
 func meanC[C RealFloat, T Real](v NDView[T]) C {
 	var c cascade[C]
-	walkRows(v, func(off, st, n int) { sumC(&c, v.data, off, st, n, func(x T) C { return C(x) }) })
+	walkRows(v, func(off, st, n int) { sumC(&c, v.data, off, st, n, false, 0) })
 	return c.total() / C(v.Size())
 }
 
@@ -672,9 +863,7 @@ func meanC[C RealFloat, T Real](v NDView[T]) C {
 func varC[C RealFloat, T Real](v NDView[T], ddof int) C {
 	mean := meanC[C](v)
 	var c cascade[C]
-	walkRows(v, func(off, st, n int) {
-		sumC(&c, v.data, off, st, n, func(x T) C { d := C(x) - mean; return d * d })
-	})
+	walkRows(v, func(off, st, n int) { sumC(&c, v.data, off, st, n, true, mean) })
 	return c.total() / C(max(v.Size()-ddof, 0))
 }
 
@@ -749,10 +938,10 @@ func varAxis[C RealFloat, D RealFloat, T Real](op string, dst NDView[D], v NDVie
 	var mean, acc []C
 	r.run(func(di, vi, vs, m int) {
 		var c cascade[C]
-		sumC(&c, data, vi, vs, m, func(x T) C { return C(x) })
+		sumC(&c, data, vi, vs, m, false, 0)
 		mu := c.total() / C(m)
 		c = cascade[C]{}
-		sumC(&c, data, vi, vs, m, func(x T) C { e := C(x) - mu; return e * e })
+		sumC(&c, data, vi, vs, m, true, mu)
 		d[di] = fin(c.total(), m)
 	}, func(di, ds, vi, vm, vs, m, n int) {
 		if cap(mean) < n {
@@ -959,7 +1148,7 @@ func covC[D RealFloat, T Real](op string, dst NDView[D], m NDView[T], rowvar boo
 		row := c[i*n : (i+1)*n]
 		var cs cascade[C]
 		off, st := x.lay.Off+i*x.lay.Strides()[0], x.lay.Strides()[1]
-		sumC(&cs, x.data, off, st, n, func(t T) C { return C(t) })
+		sumC(&cs, x.data, off, st, n, false, 0)
 		mu := cs.total() / C(n)
 		for j := range row {
 			row[j] = C(x.data[off+j*st]) - mu

@@ -489,3 +489,54 @@ func atBroadcast[T any](v NDView[T], idx []int) T {
 	}
 	return v.At(full...)
 }
+
+func TestBandSelection(t *testing.T) {
+	// Large views take the sampled bracket (bandSelect); with no slack
+	// the bracket often misses and the copy path takes over. Both must
+	// agree with a full sort, on every layout kind of data.
+	defer func(s int) { bandSlack = s }(bandSlack)
+	r := rand.New(rand.NewPCG(21, 22))
+	for i, slack := range []int{512, 0, 0, 512, 0, 512} {
+		bandSlack = slack
+		n := bandMin + r.IntN(50000)
+		a := make([]float64, n)
+		for j := range a {
+			switch i % 3 {
+			case 0:
+				a[j] = r.NormFloat64()
+			case 1:
+				a[j] = float64(r.IntN(20)) // heavy ties
+			default:
+				a[j] = float64(j % 1000) // structured
+			}
+		}
+		v, _ := FromSlice(a)
+		if i >= 3 {
+			v, _ = FromSlice(a[:n/2*2], n/2, 2)
+			v = v.T() // a strided walk
+		}
+		qs := []float64{0, 0.001, 0.25, 0.5, 0.9, 0.999, 1}
+		for _, m := range []QuantileMethod{QuantileLinear, QuantileNearest, QuantileMidpoint, QuantileWeibull} {
+			got := make([]float64, len(qs))
+			if err := Quantiles(got, v, qs, m); err != nil {
+				t.Fatal(err)
+			}
+			flat := v.ToSlice()
+			for k, q := range qs {
+				if want := refQuantile(flat, q, m); got[k] != want {
+					t.Fatalf("#%d slack %d: Quantile(n=%d, %v, %v) = %v, want %v", i, slack, len(flat), q, m, got[k], want)
+				}
+			}
+			if got, want := Median(v), refMedian(flat); got != want {
+				t.Fatalf("#%d slack %d: Median = %v, want %v", i, slack, got, want)
+			}
+		}
+		a[r.IntN(n/2)] = math.NaN()
+		if got := Median(v); got == got {
+			t.Fatalf("#%d: Median with a NaN = %v", i, got)
+		}
+		if got, _ := Quantile(v, 0.3, QuantileLower); got == got {
+			t.Fatalf("#%d: Quantile with a NaN = %v", i, got)
+		}
+	}
+}
