@@ -10,7 +10,7 @@ package ndview
 //  1. Classify. Every item is a basic IndexItem, an int, a bool, or an
 //     array of ints or bools. Without an array (bools count as arrays)
 //     the index is basic and Slice's rules apply. With one, integers are
-//     advanced too (§16 X4), and every advanced item is replaced by what keeps
+//     advanced too (§16 F4), and every advanced item is replaced by what keeps
 //     its axes whole: ":" for an integer or an integer array, k of them for
 //     a k-d boolean array, NewAxis for a 0-d boolean.
 //  2. Basic part. The replaced items go through the basic indexing code
@@ -27,13 +27,13 @@ package ndview
 //
 // The result has the shape pre + B + post: B is the broadcast index's
 // shape, and pre and post are w's remaining axes, all in post when the
-// advanced items are not adjacent (§16 X5). Both directions are one loop
+// advanced items are not adjacent (§16 F5). Both directions are one loop
 // (fancyCopy): for each position of pre, for each position of B in C
 // order, one block of post axes is copied, element by element when post
 // is empty, by a row kernel of copy.go when it coalesces to one axis, and
 // by the planned copy kernels otherwise. Since B is the middle loop,
 // Scatter writes repeated indices in C order of the broadcast index, and
-// the last write wins (§16 X8).
+// the last write wins (§16 F8).
 //
 // The full-shape boolean mask alone (a[mask] with mask.shape == a.shape)
 // takes a path of its own (gatherMask, scatterMask): one pass counts the

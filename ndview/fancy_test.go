@@ -103,7 +103,7 @@ func (e *fancyError) check(t testing.TB, err error) {
 	switch e.Class {
 	case "IndexError":
 		isErr(t, ErrIndex, err)
-	case "deprecated": // NumPy 1.24 warns; ndkit refuses (semantics.md §16 X6)
+	case "deprecated": // NumPy 1.24 warns; ndkit refuses (semantics.md §16 F6)
 		assert.Contains(t, isErr(t, ErrIndex, err), "out of bounds")
 		return
 	default:
@@ -333,7 +333,7 @@ func FromSliceMust[T any](data []T, shape ...int) NDView[T] {
 // TestFancyLastWins checks the order of writes on repeated indices: the
 // last position of the broadcast index in C order wins, also when the
 // index arrays are transposed views (NumPy would then follow memory
-// order, semantics.md §16 X8).
+// order, semantics.md §16 F8).
 func TestFancyLastWins(t *testing.T) {
 	buf := arange(12)
 	b, _ := FromSlice(buf, 3, 4)
