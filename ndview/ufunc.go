@@ -326,7 +326,7 @@ func transcendental[T Float](p *plan.Plan, op unOp, d, s []T) {
 	if op == opExp {
 		kernels.MathRows(p, d, s, math.Exp)
 	} else {
-		kernels.MathRows(p, d, s, math.Log)
+		kernels.MathRows(p, d, s, kernels.Log) // math.Log is wrong for subnormals on amd64
 	}
 }
 
