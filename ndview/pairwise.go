@@ -153,9 +153,9 @@ func leaf4[T Numeric](s []T) T {
 }
 
 // sumRun returns 0 + s₁ + s₂ + … over the chunks of npBuffer elements of
-// data[off], data[off+st], … (n elements): the sum of one lane.
-func sumRun[T Numeric](data []T, off, st, n int) T {
-	lanes := lanesOf[T]()
+// data[off], data[off+st], … (n elements): the sum of one lane. lanes is
+// lanesOf[T](), which callers summing many lanes look up once.
+func sumRun[T Numeric](data []T, off, st, n, lanes int) T {
 	var acc T
 	if st == 1 {
 		s := data[off : off+n]
@@ -216,7 +216,7 @@ func (r *planReader[T]) read(b []T) {
 func sumPlan[T Numeric](p *plan.Plan, data []T) T {
 	if p.Rank == 1 {
 		n, st := p.Inner(0)
-		return sumRun(data, p.Base[0], st, n)
+		return sumRun(data, p.Base[0], st, n, lanesOf[T]())
 	}
 	r := planReader[T]{p: p, w: p.Walk(1), data: data}
 	lanes := lanesOf[T]()

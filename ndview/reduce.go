@@ -350,7 +350,8 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 	// keepOrder: the reduced axis is walked in index order, as NumPy's.
 	// Rows shorter than pairwise's accumulators are folded: a plain loop
 	// from 0, which is what pairwise does with them.
-	r := axisPlan{rowMin: lanesOf[T]()}
+	lanes := lanesOf[T]()
+	r := axisPlan{rowMin: lanes}
 	switch planAxis(op, &r, &dst, &v, axis, true) {
 	case axisSkip:
 		return
@@ -360,7 +361,7 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 	}
 	d, data := dst.data, v.data
 	r.run(func(di, vi, vs, m int) {
-		d[di] = sumRun(data, vi, vs, m)
+		d[di] = sumRun(data, vi, vs, m, lanes)
 	}, func(di, ds, vi, vm, vs, m, n int) {
 		sumRowsInto(d, di, ds, data, vi, vm, vs, m, n)
 	})
