@@ -21,7 +21,7 @@ const (
 	ModeClip
 )
 
-// Choose stores into dst, at each position, the element of the choice
+// ChooseInto stores into dst, at each position, the element of the choice
 // that indices selects there: NumPy's np.choose(indices, choices,
 // out=dst) with mode='raise':
 //
@@ -34,20 +34,20 @@ const (
 // (allocating), so the result is as if they did not overlap; Choose also
 // allocates a few slices of len(choices) elements.
 //
-// Choose returns an error wrapping ErrIndex, naming the first bad index
+// ChooseInto returns an error wrapping ErrIndex, naming the first bad index
 // and its position, when an index lies outside [0, len(choices)); dst is
 // then untouched. It panics, before writing anything, with an error
 // wrapping ErrReadOnly when dst is read-only, and ErrShape when there is
 // no choice or an operand does not broadcast to dst's shape.
-func Choose[T any](dst NDView[T], indices NDView[int], choices ...NDView[T]) error {
+func ChooseInto[T any](dst NDView[T], indices NDView[int], choices ...NDView[T]) error {
 	return chooseMode("Choose", dst, indices, ModeRaise, choices)
 }
 
-// ChooseMode is Choose with NumPy's mode argument: ModeRaise is Choose,
+// ChooseModeInto is Choose with NumPy's mode argument: ModeRaise is Choose,
 // ModeWrap and ModeClip map every index into [0, len(choices)) and never
 // return an error. It panics as Choose does, and with an error wrapping
 // ErrIndex for a mode other than these three.
-func ChooseMode[T any](dst NDView[T], indices NDView[int], mode IndexMode, choices ...NDView[T]) error {
+func ChooseModeInto[T any](dst NDView[T], indices NDView[int], mode IndexMode, choices ...NDView[T]) error {
 	return chooseMode("ChooseMode", dst, indices, mode, choices)
 }
 
@@ -164,18 +164,18 @@ func chooseError(op string, ind *NDView[int], nc int) error {
 	return nil
 }
 
-// Select stores into dst, at each position, the element of the first
+// SelectInto stores into dst, at each position, the element of the first
 // choice whose condition holds there, or of def where none does: NumPy's
 // np.select(condlist, choicelist, default). The conditions, the choices
 // and def are broadcast to dst's shape as CopyFrom broadcasts (Scalar(x)
 // gives NumPy's scalar default). Operands that share memory with dst are
 // copied first (allocating), so the result is as if they did not overlap.
 //
-// Select panics, before writing anything, with an error wrapping
+// SelectInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, and ErrShape when the lists differ
 // in length or are empty (NumPy's ValueErrors) or an operand does not
 // broadcast to dst's shape.
-func Select[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDView[T], def NDView[T]) {
+func SelectInto[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDView[T], def NDView[T]) {
 	const op = "Select"
 	if dst.ReadOnly() {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
@@ -209,6 +209,6 @@ func Select[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDView[T
 	}
 	dst.CopyFrom(def)
 	for i := len(conds) - 1; i >= 0; i-- {
-		Where(dst, conds[i], choices[i], dst)
+		WhereInto(dst, conds[i], choices[i], dst)
 	}
 }
