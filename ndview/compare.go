@@ -65,7 +65,9 @@ func LessEqualInto[T Real](dst NDView[bool], a, b NDView[T]) {
 // GreaterInto stores a > b into dst, element by element: NumPy's
 // np.greater(a, b, out=dst). Comparisons with NaN are false. Broadcasting
 // and panics are those of EqualTo.
-func GreaterInto[T Real](dst NDView[bool], a, b NDView[T]) { ordered("Greater", cmpLt, true, dst, a, b) }
+func GreaterInto[T Real](dst NDView[bool], a, b NDView[T]) {
+	ordered("Greater", cmpLt, true, dst, a, b)
+}
 
 // GreaterEqualInto stores a >= b into dst, element by element: NumPy's
 // np.greater_equal(a, b, out=dst). Comparisons with NaN are false.

@@ -98,7 +98,9 @@ func NanCumprodInto[T Numeric](dst, v NDView[T]) { cumFlat("NanCumprod", dst, v,
 // ErrReadOnly when dst is read-only, ErrAxis when axis is outside
 // [-ndim, ndim) (a 0-d v has no axis), and ErrShape when dst's shape
 // differs from v's.
-func CumsumAxisInto[T Numeric](dst, v NDView[T], axis int) { cumAxis("CumsumAxis", dst, v, axis, cumSum) }
+func CumsumAxisInto[T Numeric](dst, v NDView[T], axis int) {
+	cumAxis("CumsumAxis", dst, v, axis, cumSum)
+}
 
 // CumprodAxisInto stores into dst the running products of v along axis
 // (NumPy's np.cumprod(v, axis=axis, out=dst)), with the rules of

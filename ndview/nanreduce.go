@@ -358,12 +358,16 @@ func nanVarAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis
 // NanMinAxisInto stores into dst the smallest non-NaN elements of v along axis
 // (NumPy's np.nanmin(v, axis=axis, out=dst)), NaN where all are NaN.
 // Shapes and panics are those of MinAxis.
-func NanMinAxisInto[T Real](dst, v NDView[T], axis int) { nanMinMaxAxis("NanMinAxis", dst, v, axis, false) }
+func NanMinAxisInto[T Real](dst, v NDView[T], axis int) {
+	nanMinMaxAxis("NanMinAxis", dst, v, axis, false)
+}
 
 // NanMaxAxisInto stores into dst the largest non-NaN elements of v along axis
 // (NumPy's np.nanmax(v, axis=axis, out=dst)), with the rules of
 // NanMinAxis.
-func NanMaxAxisInto[T Real](dst, v NDView[T], axis int) { nanMinMaxAxis("NanMaxAxis", dst, v, axis, true) }
+func NanMaxAxisInto[T Real](dst, v NDView[T], axis int) {
+	nanMinMaxAxis("NanMaxAxis", dst, v, axis, true)
+}
 
 // nanMinMaxAxis runs NanMinAxis and NanMaxAxis.
 func nanMinMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {

@@ -605,7 +605,9 @@ func TestFloat16Arith(t *testing.T) {
 		{"Sqrt", SqrtInto[float16.Float16], u32(math.Sqrt)},
 		{"Exp", ExpInto[float16.Float16], u32(math.Exp)},
 		{"Log", LogInto[float16.Float16], u32(math.Log)},
-		{"Clip", func(dst, a NDView[float16.Float16]) { ClipInto(dst, a, float16.Fromfloat32(-2.5), float16.Fromfloat32(3)) },
+		{"Clip", func(dst, a NDView[float16.Float16]) {
+			ClipInto(dst, a, float16.Fromfloat32(-2.5), float16.Fromfloat32(3))
+		},
 			u32(func(x float64) float64 { return min(max(x, -2.5), 3) })},
 	}
 	for _, c := range unary {
