@@ -219,7 +219,7 @@ func BenchmarkStats(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(8 * n * n))
 			for b.Loop() {
-				ndview.VarAxisInto(row, mv, axis, 0)
+				ndview.VarAxisInto(row, mv, 0, axis)
 			}
 		})
 		b.Run("VarAxis"+name+"/loop", func(b *testing.B) {

@@ -43,7 +43,7 @@ func ExampleFromBytes() {
 	// true
 }
 
-func ExampleConvert() {
+func ExampleConvertInto() {
 	// float16 model weights to float32: NumPy's np.copyto(dst, src) or
 	// src.astype(np.float32).
 	w := []float16.Float16{float16.Fromfloat32(0.5), float16.Fromfloat32(-2), float16.Inf(1)}

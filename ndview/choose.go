@@ -43,12 +43,35 @@ func ChooseInto[T any](dst NDView[T], indices NDView[int], choices ...NDView[T])
 	return chooseMode("Choose", dst, indices, ModeRaise, choices)
 }
 
+// Choose returns, in a new array of the shape indices and choices
+// broadcast to, what ChooseInto would store (NumPy's np.choose(indices,
+// choices)). It returns ChooseInto's errors and panics as it does
+// (semantics.md A1).
+func Choose[T any](indices NDView[int], choices ...NDView[T]) (NDView[T], error) {
+	return ChooseMode(indices, ModeRaise, choices...)
+}
+
 // ChooseModeInto is Choose with NumPy's mode argument: ModeRaise is Choose,
 // ModeWrap and ModeClip map every index into [0, len(choices)) and never
 // return an error. It panics as Choose does, and with an error wrapping
 // ErrIndex for a mode other than these three.
 func ChooseModeInto[T any](dst NDView[T], indices NDView[int], mode IndexMode, choices ...NDView[T]) error {
 	return chooseMode("ChooseMode", dst, indices, mode, choices)
+}
+
+// ChooseMode is Choose with NumPy's mode= for out-of-range indices
+// (semantics.md A1).
+func ChooseMode[T any](indices NDView[int], mode IndexMode, choices ...NDView[T]) (NDView[T], error) {
+	ls := make([]*layout.Layout, 0, len(choices)+1)
+	ls = append(ls, &indices.lay)
+	for i := range choices {
+		ls = append(ls, &choices[i].lay)
+	}
+	dst := newResult[T]("ChooseMode", ls...)
+	if err := ChooseModeInto(dst, indices, mode, choices...); err != nil {
+		return NDView[T]{}, err
+	}
+	return dst, nil
 }
 
 // chooseMode runs Choose and ChooseMode.
@@ -211,4 +234,21 @@ func SelectInto[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDVi
 	for i := len(conds) - 1; i >= 0; i-- {
 		WhereInto(dst, conds[i], choices[i], dst)
 	}
+}
+
+// Select returns, in a new array of the shape every condition, choice and
+// def broadcast to, what SelectInto would store (NumPy's np.select(condlist,
+// choicelist, default)). It panics as SelectInto does (semantics.md A1).
+func Select[T any](condlist []NDView[bool], choicelist []NDView[T], def NDView[T]) NDView[T] {
+	ls := make([]*layout.Layout, 0, len(condlist)+len(choicelist)+1)
+	for i := range condlist {
+		ls = append(ls, &condlist[i].lay)
+	}
+	for i := range choicelist {
+		ls = append(ls, &choicelist[i].lay)
+	}
+	ls = append(ls, &def.lay)
+	dst := newResult[T]("Select", ls...)
+	SelectInto(dst, condlist, choicelist, def)
+	return dst
 }

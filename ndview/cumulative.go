@@ -79,15 +79,47 @@ const (
 // v's size.
 func CumsumInto[T Numeric](dst, v NDView[T]) { cumFlat("Cumsum", dst, v, cumSum) }
 
+// Cumsum returns the running sums of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.cumsum(v)), as CumsumInto computes them (semantics.md A1).
+func Cumsum[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	CumsumInto(dst, v)
+	return dst
+}
+
 // CumprodInto stores into dst the running products of the elements of v in C
 // order (NumPy's np.cumprod(v)), with the rules of Cumsum.
 func CumprodInto[T Numeric](dst, v NDView[T]) { cumFlat("Cumprod", dst, v, cumProd) }
 
+// Cumprod returns the running products of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.cumprod(v)), as CumprodInto computes them (semantics.md A1).
+func Cumprod[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	CumprodInto(dst, v)
+	return dst
+}
+
 // NanCumsumInto is Cumsum with NaNs counted as 0 (NumPy's np.nancumsum(v)).
 func NanCumsumInto[T Numeric](dst, v NDView[T]) { cumFlat("NanCumsum", dst, v, nanCumSum) }
 
+// NanCumsum returns the running sums, NaN counted as 0, of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.nancumsum(v)), as NanCumsumInto computes them (semantics.md A1).
+func NanCumsum[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	NanCumsumInto(dst, v)
+	return dst
+}
+
 // NanCumprodInto is Cumprod with NaNs counted as 1 (NumPy's np.nancumprod(v)).
 func NanCumprodInto[T Numeric](dst, v NDView[T]) { cumFlat("NanCumprod", dst, v, nanCumProd) }
+
+// NanCumprod returns the running products, NaN counted as 1, of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.nancumprod(v)), as NanCumprodInto computes them (semantics.md A1).
+func NanCumprod[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	NanCumprodInto(dst, v)
+	return dst
+}
 
 // CumsumAxisInto stores into dst the running sums of v along axis (NumPy's
 // np.cumsum(v, axis=axis, out=dst)); dst has v's shape. Integers wrap;
@@ -315,6 +347,16 @@ func DiffInto[T Numeric](dst, v NDView[T], n, axis int) {
 	diff("Diff", dst, v, n, axis, nil, nil, func(a, b T) T { return b - a })
 }
 
+// Diff returns the n-th discrete difference of v along axis in a new array
+// (NumPy's np.diff(v, n=n, axis=axis)), as DiffInto computes it, of v's
+// shape with the axis shortened by n (to 0 when n reaches its extent). It
+// panics as DiffInto does (semantics.md A1).
+func Diff[T Numeric](v NDView[T], n, axis int) NDView[T] {
+	dst := Zeros[T](diffShape("Diff", v.lay.Shape(), n, axis, 0)...)
+	DiffInto(dst, v, n, axis)
+	return dst
+}
+
 // DiffWithInto is Diff of v with prepend and append joined to it along axis
 // first (NumPy's np.diff(v, n, axis, prepend=p, append=q)); either may be
 // nil. Each is 0-d (one element, broadcast across the other axes) or has
@@ -325,10 +367,52 @@ func DiffWithInto[T Numeric](dst, v NDView[T], n, axis int, prepend, append *NDV
 	diff("DiffWith", dst, v, n, axis, prepend, append, func(a, b T) T { return b - a })
 }
 
+// DiffWith returns DiffWithInto's result in a new array (NumPy's
+// np.diff(v, n, axis, prepend=p, append=q)): v's shape with the extent
+// along axis len(prepend) + len(v) + len(append) − n. It panics as
+// DiffWithInto does (semantics.md A1).
+func DiffWith[T Numeric](v NDView[T], n, axis int, prepend, append *NDView[T]) NDView[T] {
+	extra := 0
+	for _, p := range []*NDView[T]{prepend, append} {
+		switch {
+		case p == nil:
+		case p.NDim() == 0:
+			extra++
+		case p.NDim() == v.NDim():
+			extra += p.lay.Shape()[layout.NormalizeAxis("DiffWith", axis, v.NDim())]
+		}
+	}
+	dst := Zeros[T](diffShape("DiffWith", v.lay.Shape(), n, axis, extra)...)
+	DiffWithInto(dst, v, n, axis, prepend, append)
+	return dst
+}
+
 // DiffBoolInto is Diff of booleans (NumPy's np.diff of a bool array): each
 // difference is b != a (xor).
 func DiffBoolInto(dst, v NDView[bool], n, axis int) {
 	diff("DiffBool", dst, v, n, axis, nil, nil, func(a, b bool) bool { return a != b })
+}
+
+// DiffBool returns DiffBoolInto's result in a new array, of v's shape with
+// the axis shortened by n (NumPy's np.diff of a bool array). It panics as
+// DiffBoolInto does (semantics.md A1).
+func DiffBool(v NDView[bool], n, axis int) NDView[bool] {
+	dst := Zeros[bool](diffShape("DiffBool", v.lay.Shape(), n, axis, 0)...)
+	DiffBoolInto(dst, v, n, axis)
+	return dst
+}
+
+// diffShape is the shape of the n-th difference along axis of an array of
+// shape vsh lengthened by extra elements along axis. Where the arguments are
+// wrong it returns vsh, so that the destination form reports the error.
+func diffShape(op string, vsh []int, n, axis, extra int) []int {
+	sh := slices.Clone(vsh)
+	if len(sh) == 0 || n < 0 || axis < -len(sh) || axis >= len(sh) {
+		return sh
+	}
+	ax := layout.NormalizeAxis(op, axis, len(sh))
+	sh[ax] = max(sh[ax]+extra-n, 0)
+	return sh
 }
 
 // diff runs Diff, DiffWith and DiffBool.

@@ -119,6 +119,16 @@ func DivmodInto[T Real](q, r, a, b NDView[T]) {
 	math2(mRemainder, r, a, b)
 }
 
+// Divmod returns FloorDivide(a, b) and Remainder(a, b) in two new arrays
+// of the shape a and b broadcast to (NumPy's np.divmod(a, b)). It panics
+// as DivmodInto does (semantics.md A1).
+func Divmod[T Real](a, b NDView[T]) (q, r NDView[T]) {
+	q = newResult[T]("Divmod", &a.lay, &b.lay)
+	r = Zeros[T](q.lay.Shape()...)
+	DivmodInto(q, r, a, b)
+	return q, r
+}
+
 // RoundInto stores a rounded to the given number of decimals into dst,
 // element by element: NumPy's np.round(a, decimals, out=dst) (np.around).
 // Ties go to even, and the result is computed in T as NumPy computes it,

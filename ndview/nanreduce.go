@@ -261,6 +261,17 @@ func NanQuantilesInto[T Real](dst []float64, v NDView[T], qs []float64, m Quanti
 	return quantiles("NanQuantiles", dst, v, qs, m, true)
 }
 
+// NanQuantiles returns NanQuantilesInto's values in a new slice of len(qs) (NumPy's
+// np.nanquantile(v, qs)). It returns NanQuantilesInto's errors and panics as it does
+// (semantics.md A1).
+func NanQuantiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := NanQuantilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
 // NanPercentile is NanQuantile with q in percent (NumPy's
 // np.nanpercentile(v, q)).
 func NanPercentile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, error) {
@@ -274,13 +285,28 @@ func NanPercentilesInto[T Real](dst []float64, v NDView[T], qs []float64, m Quan
 	return quantiles("NanPercentiles", dst, v, percents(qs), m, true)
 }
 
+// NanPercentiles returns NanPercentilesInto's values in a new slice of len(qs) (NumPy's
+// np.nanpercentile(v, qs)). It returns NanPercentilesInto's errors and panics as it does
+// (semantics.md A1).
+func NanPercentiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := NanPercentilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
 // ---------------------------------------------------------------------
 // Axis forms.
 
-// NanSumAxisInto stores into dst the sums of v along axis with NaNs counted as
-// 0 (NumPy's np.nansum(v, axis=axis, out=dst)); an empty axis gives 0.
+// NanSumAxisInto stores into dst the sums of v along axes with NaNs counted as
+// 0 (NumPy's np.nansum(v, axis=axes, out=dst)); an empty axis gives 0.
 // Shapes, overlap and panics are those of SumAxis.
-func NanSumAxisInto[T Numeric](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanSumAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanSumAxis", dst, v, axes)
 	eachLine("NanSumAxis", dst, v, axis, func() { dst.Fill(0) }, func(di, vi, vs, m int) {
 		var c cascade[T]
 		nanSumLine(&c, v.data, vi, vs, m, func(x T) T { return x })
@@ -288,19 +314,27 @@ func NanSumAxisInto[T Numeric](dst, v NDView[T], axis int) {
 	})
 }
 
-// NanProdAxisInto stores into dst the products of v along axis with NaNs
-// counted as 1 (NumPy's np.nanprod(v, axis=axis, out=dst)).
-func NanProdAxisInto[T Numeric](dst, v NDView[T], axis int) {
+// NanProdAxisInto stores into dst the products of v along axes with NaNs
+// counted as 1 (NumPy's np.nanprod(v, axis=axes, out=dst)).
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanProdAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanProdAxis", dst, v, axes)
 	eachLine("NanProdAxis", dst, v, axis, func() { dst.Fill(1) }, func(di, vi, vs, m int) {
 		dst.data[di] = nanProdLine(T(1), v.data, vi, vs, m)
 	})
 }
 
 // NanMeanAxisInto stores into dst the means of the non-NaN elements of v along
-// axis (NumPy's np.nanmean(v, axis=axis, out=dst)), computed as NanMean
+// axis (NumPy's np.nanmean(v, axis=axes, out=dst)), computed as NanMean
 // computes them; NaN where there is none. Shapes and panics are those of
 // MedianAxis.
-func NanMeanAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMeanAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMeanAxis", dst, v, axes)
 	f32 := isF32[T]()
 	eachLine("NanMeanAxis", dst, v, axis, func() { dst.Fill(D(math.NaN())) }, func(di, vi, vs, m int) {
 		if f32 {
@@ -314,15 +348,23 @@ func NanMeanAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) 
 }
 
 // NanVarAxisInto stores into dst the variances of the non-NaN elements of v
-// along axis (NumPy's np.nanvar(v, axis=axis, ddof=ddof, out=dst)), with
+// along axes (NumPy's np.nanvar(v, axis=axes, ddof=ddof, out=dst)), with
 // the rules of NanVar. For integer data it is VarAxis.
-func NanVarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanVarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("NanVarAxis", dst, v, axes)
 	nanVarAxis("NanVarAxis", dst, v, axis, ddof, false)
 }
 
 // NanStdAxisInto stores into dst the square roots of NanVarAxis (NumPy's
-// np.nanstd(v, axis=axis, ddof=ddof, out=dst)).
-func NanStdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+// np.nanstd(v, axis=axes, ddof=ddof, out=dst)).
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanStdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("NanStdAxis", dst, v, axes)
 	nanVarAxis("NanStdAxis", dst, v, axis, ddof, true)
 }
 
@@ -330,9 +372,9 @@ func NanStdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof 
 func nanVarAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis, ddof int, sqrt bool) {
 	if isIntKind(mem.InfoOf[T]().Kind) {
 		if sqrt {
-			StdAxisInto(dst, v, axis, ddof)
+			StdAxisInto(dst, v, ddof, axis)
 		} else {
-			VarAxisInto(dst, v, axis, ddof)
+			VarAxisInto(dst, v, ddof, axis)
 		}
 		return
 	}
@@ -355,17 +397,25 @@ func nanVarAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis
 	})
 }
 
-// NanMinAxisInto stores into dst the smallest non-NaN elements of v along axis
-// (NumPy's np.nanmin(v, axis=axis, out=dst)), NaN where all are NaN.
+// NanMinAxisInto stores into dst the smallest non-NaN elements of v along axes
+// (NumPy's np.nanmin(v, axis=axes, out=dst)), NaN where all are NaN.
 // Shapes and panics are those of MinAxis.
-func NanMinAxisInto[T Real](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMinAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMinAxis", dst, v, axes)
 	nanMinMaxAxis("NanMinAxis", dst, v, axis, false)
 }
 
-// NanMaxAxisInto stores into dst the largest non-NaN elements of v along axis
-// (NumPy's np.nanmax(v, axis=axis, out=dst)), with the rules of
+// NanMaxAxisInto stores into dst the largest non-NaN elements of v along axes
+// (NumPy's np.nanmax(v, axis=axes, out=dst)), with the rules of
 // NanMinAxis.
-func NanMaxAxisInto[T Real](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMaxAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMaxAxis", dst, v, axes)
 	nanMinMaxAxis("NanMaxAxis", dst, v, axis, true)
 }
 
@@ -419,9 +469,13 @@ func nanArgAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax
 }
 
 // NanMedianAxisInto stores into dst the medians of the non-NaN elements of v
-// along axis (NumPy's np.nanmedian(v, axis=axis, out=dst)), NaN where
+// along axes (NumPy's np.nanmedian(v, axis=axes, out=dst)), NaN where
 // there is none; the rules of MedianAxis otherwise.
-func NanMedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMedianAxis", dst, v, axes)
 	medianAxis("NanMedianAxis", dst, v, axis, true)
 }
 
@@ -436,6 +490,18 @@ func NanQuantilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis 
 	return quantileAxis("NanQuantilesAxis", dst, v, axis, qs, m, true, true)
 }
 
+// NanQuantilesAxis returns NanQuantilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.nanquantile(v, qs, axis=axis)). It returns
+// NanQuantilesAxisInto's errors and panics as it does (semantics.md A1).
+func NanQuantilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("NanQuantilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := NanQuantilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
+}
+
 // NanPercentileAxisInto is NanQuantileAxis with q in percent.
 func NanPercentileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
 	return quantileAxis("NanPercentileAxis", dst, v, axis, []float64{q / 100}, m, false, true)
@@ -444,4 +510,16 @@ func NanPercentileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis
 // NanPercentilesAxisInto is NanQuantilesAxis with qs in percent.
 func NanPercentilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
 	return quantileAxis("NanPercentilesAxis", dst, v, axis, percents(qs), m, true, true)
+}
+
+// NanPercentilesAxis returns NanPercentilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.nanpercentile(v, qs, axis=axis)). It returns
+// NanPercentilesAxisInto's errors and panics as it does (semantics.md A1).
+func NanPercentilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("NanPercentilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := NanPercentilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
 }

@@ -47,7 +47,7 @@ func CountNonzero[T comparable](a NDView[T]) int {
 }
 
 // CountNonzeroAxisInto stores into dst the number of nonzero elements of a
-// along axis: NumPy's np.count_nonzero(a, axis=axis), written into dst
+// along axes: NumPy's np.count_nonzero(a, axis=axes), written into dst
 // as by SumAxis: dst has a's shape without axis, or with axis of extent 1
 // (keepdims). An axis of extent 0 gives 0. Truthiness is CountNonzero's.
 // When dst shares memory with a, a is copied first (allocating).
@@ -55,7 +55,11 @@ func CountNonzero[T comparable](a NDView[T]) int {
 // CountNonzeroAxisInto panics, before writing anything, with an error
 // wrapping ErrReadOnly when dst is read-only, ErrAxis when axis is outside
 // [−ndim, ndim), and ErrShape when dst's shape does not fit.
-func CountNonzeroAxisInto[T comparable](dst NDView[int], a NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func CountNonzeroAxisInto[T comparable](dst NDView[int], a NDView[T], axes ...int) {
+	dst, a, axis := mergeAxes("CountNonzeroAxis", dst, a, axes)
 	const op = "CountNonzeroAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &a, axis)

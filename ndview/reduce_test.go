@@ -69,22 +69,22 @@ func refArg(line []int, better func(x, y int) bool) int {
 }
 
 var intReduceCases = []reduceCase{
-	{"SumAxis", SumAxisInto[int], func(l []int) int {
+	{"SumAxis", func(d, v NDView[int], a int) { SumAxisInto(d, v, a) }, func(l []int) int {
 		s := 0
 		for _, x := range l {
 			s += x
 		}
 		return s
 	}, true},
-	{"ProdAxis", ProdAxisInto[int], func(l []int) int {
+	{"ProdAxis", func(d, v NDView[int], a int) { ProdAxisInto(d, v, a) }, func(l []int) int {
 		p := 1
 		for _, x := range l {
 			p *= x
 		}
 		return p
 	}, true},
-	{"MinAxis", MinAxisInto[int], func(l []int) int { return slices.Min(l) }, false},
-	{"MaxAxis", MaxAxisInto[int], func(l []int) int { return slices.Max(l) }, false},
+	{"MinAxis", func(d, v NDView[int], a int) { MinAxisInto(d, v, a) }, func(l []int) int { return slices.Min(l) }, false},
+	{"MaxAxis", func(d, v NDView[int], a int) { MaxAxisInto(d, v, a) }, func(l []int) int { return slices.Max(l) }, false},
 	{"ArgMinAxis", ArgMinAxisInto[int], func(l []int) int { return refArg(l, func(x, y int) bool { return x < y }) }, false},
 	{"ArgMaxAxis", ArgMaxAxisInto[int], func(l []int) int { return refArg(l, func(x, y int) bool { return x > y }) }, false},
 }

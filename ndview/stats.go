@@ -484,6 +484,17 @@ func QuantilesInto[T Real](dst []float64, v NDView[T], qs []float64, m QuantileM
 	return quantiles("Quantiles", dst, v, qs, m, false)
 }
 
+// Quantiles returns QuantilesInto's values in a new slice of len(qs) (NumPy's
+// np.quantile(v, qs)). It returns QuantilesInto's errors and panics as it does
+// (semantics.md A1).
+func Quantiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := QuantilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
 // Percentile is Quantile with q in percent (NumPy's np.percentile): q is
 // divided by 100 first, and must lie in [0, 100].
 func Percentile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, error) {
@@ -495,6 +506,17 @@ func Percentile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, erro
 // PercentilesInto is Quantiles with qs in percent (NumPy's np.percentile).
 func PercentilesInto[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
 	return quantiles("Percentiles", dst, v, percents(qs), m, false)
+}
+
+// Percentiles returns PercentilesInto's values in a new slice of len(qs) (NumPy's
+// np.percentile(v, qs)). It returns PercentilesInto's errors and panics as it does
+// (semantics.md A1).
+func Percentiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := PercentilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // percents returns qs divided by 100.
@@ -678,8 +700,8 @@ func bandRow[T Real](buf, data []T, off, st, m int, lo, hi T, hasLo, hasHi bool)
 // ---------------------------------------------------------------------
 // Median and quantiles along an axis.
 
-// MedianAxisInto stores into dst the medians of v along axis (NumPy's
-// np.median(v, axis=axis, out=dst)), with the rules of Median; an axis of
+// MedianAxisInto stores into dst the medians of v along axes (NumPy's
+// np.median(v, axis=axes, out=dst)), with the rules of Median; an axis of
 // extent 0 gives NaN. dst has v's shape without the axis, or with it of
 // extent 1 (keepdims). Each line is copied into a scratch slice (allocated
 // once) and partitioned. When dst shares memory with v, v is copied first.
@@ -687,7 +709,11 @@ func bandRow[T Real](buf, data []T, off, st, m int, lo, hi T, hasLo, hasHi bool)
 // MedianAxisInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, ErrAxis when axis is out of range and
 // ErrShape when dst's shape does not fit.
-func MedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func MedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("MedianAxis", dst, v, axes)
 	medianAxis("MedianAxis", dst, v, axis, false)
 }
 
@@ -725,6 +751,18 @@ func QuantilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int
 	return quantileAxis("QuantilesAxis", dst, v, axis, qs, m, true, false)
 }
 
+// QuantilesAxis returns QuantilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.quantile(v, qs, axis=axis)). It returns
+// QuantilesAxisInto's errors and panics as it does (semantics.md A1).
+func QuantilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("QuantilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := QuantilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
+}
+
 // PercentileAxisInto is QuantileAxis with q in percent (NumPy's
 // np.percentile(v, q, axis=axis, out=dst)).
 func PercentileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
@@ -734,6 +772,18 @@ func PercentileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis in
 // PercentilesAxisInto is QuantilesAxis with qs in percent.
 func PercentilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
 	return quantileAxis("PercentilesAxis", dst, v, axis, percents(qs), m, true, false)
+}
+
+// PercentilesAxis returns PercentilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.percentile(v, qs, axis=axis)). It returns
+// PercentilesAxisInto's errors and panics as it does (semantics.md A1).
+func PercentilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("PercentilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := PercentilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
 }
 
 // quantileAxis runs the axis forms of the quantiles. With many, dst has a
@@ -880,15 +930,19 @@ func Std[T Real](v NDView[T], ddof int) float64 {
 	return math.Sqrt(varC[float64](v, ddof))
 }
 
-// VarAxisInto stores into dst the variances of v along axis (NumPy's
-// np.var(v, axis=axis, ddof=ddof, out=dst)), computed as Var computes them
+// VarAxisInto stores into dst the variances of v along axes (NumPy's
+// np.var(v, axis=axes, ddof=ddof, out=dst)), computed as Var computes them
 // and converted to D. Along the axis innermost in memory each line is
 // summed pairwise; along any other axis whole rows are accumulated into two
 // row buffers (the means, then the squared deviations), which NumPy does
 // too. Shapes, overlap and panics are those of MedianAxis; an axis of
 // extent 0 gives NaN. It allocates two row buffers for the second case,
 // and a copy of v when dst shares memory with v.
-func VarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func VarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("VarAxis", dst, v, axes)
 	if isF32[T]() {
 		varAxis[float32]("VarAxis", dst, v, axis, ddof, false)
 		return
@@ -896,9 +950,13 @@ func VarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int
 	varAxis[float64]("VarAxis", dst, v, axis, ddof, false)
 }
 
-// StdAxisInto stores into dst the standard deviations of v along axis (NumPy's
-// np.std(v, axis=axis, ddof=ddof, out=dst)), with the rules of VarAxis.
-func StdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+// StdAxisInto stores into dst the standard deviations of v along axes (NumPy's
+// np.std(v, axis=axes, ddof=ddof, out=dst)), with the rules of VarAxis.
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func StdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("StdAxis", dst, v, axes)
 	if isF32[T]() {
 		varAxis[float32]("StdAxis", dst, v, axis, ddof, true)
 		return
@@ -1059,10 +1117,14 @@ func Ptp[T Real](v NDView[T]) T {
 	return Max(v) - Min(v)
 }
 
-// PtpAxisInto stores into dst the ranges of v along axis (NumPy's
-// np.ptp(v, axis=axis, out=dst)): MaxAxis − MinAxis in T. Shapes and
+// PtpAxisInto stores into dst the ranges of v along axes (NumPy's
+// np.ptp(v, axis=axes, out=dst)): MaxAxis − MinAxis in T. Shapes and
 // panics are those of MinAxis. It allocates a temporary of dst's shape.
-func PtpAxisInto[T Real](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func PtpAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("PtpAxis", dst, v, axes)
 	const op = "PtpAxis"
 	checkAxis(op, &dst, &v, axis)
 	if shareMemory(&dst, &v) {
@@ -1092,6 +1154,15 @@ func CovInto[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool, ddof 
 	covC("Cov", dst, m, rowvar, ddof, false)
 }
 
+// Cov returns CovInto's matrix in a new array (NumPy's np.cov(m, rowvar=rowvar, ddof=ddof)): (k, k)
+// for k variables, 0-d for one variable given 1-D. It panics as CovInto
+// does (semantics.md A1).
+func Cov[D RealFloat, T Real](m NDView[T], rowvar bool, ddof int) NDView[D] {
+	dst := Zeros[D](covShape("Cov", m.lay.Shape(), rowvar)...)
+	CovInto(dst, m, rowvar, ddof)
+	return dst
+}
+
 // CorrcoefInto stores into dst the correlation coefficients of the variables
 // of m (NumPy's np.corrcoef(m, rowvar=rowvar)): Cov divided by the outer
 // product of the standard deviations, as NumPy divides (by stddev along
@@ -1099,6 +1170,32 @@ func CovInto[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool, ddof 
 // NaN when it has no spread. Shapes and panics are those of Cov.
 func CorrcoefInto[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool) {
 	covC("Corrcoef", dst, m, rowvar, 1, true)
+}
+
+// Corrcoef returns CorrcoefInto's matrix in a new array (NumPy's np.corrcoef(m, rowvar=rowvar)): (k, k)
+// for k variables, 0-d for one variable given 1-D. It panics as CorrcoefInto
+// does (semantics.md A1).
+func Corrcoef[D RealFloat, T Real](m NDView[T], rowvar bool) NDView[D] {
+	dst := Zeros[D](covShape("Corrcoef", m.lay.Shape(), rowvar)...)
+	CorrcoefInto(dst, m, rowvar)
+	return dst
+}
+
+// covShape is the shape of Cov's result for m of shape msh: 0-d for 1-D m,
+// (k, k) for k variables of 2-D m. Other ranks give msh, so that the
+// destination form reports the error.
+func covShape(op string, msh []int, rowvar bool) []int {
+	switch len(msh) {
+	case 1:
+		return nil
+	case 2:
+		k := msh[1]
+		if rowvar {
+			k = msh[0]
+		}
+		return []int{k, k}
+	}
+	return slices.Clone(msh)
 }
 
 // covC runs Cov and Corrcoef, in float64.

@@ -533,11 +533,11 @@ func runStatsAxis[T Real](t *testing.T, name string, c *statsCase, v NDView[T], 
 			return
 		}
 	case "var_axis":
-		VarAxisInto(d, v, axis, c.int("ddof"))
+		VarAxisInto(d, v, c.int("ddof"), axis)
 	case "nanmean_axis":
 		NanMeanAxisInto(d, v, axis)
 	case "nanvar_axis":
-		NanVarAxisInto(d, v, axis, c.int("ddof"))
+		NanVarAxisInto(d, v, c.int("ddof"), axis)
 	case "nanmedian_axis":
 		NanMedianAxisInto(d, v, axis)
 	case "trapz_axis":

@@ -120,11 +120,11 @@ func TestStatsAxisRandom(t *testing.T) {
 		{"MedianAxis", true, 0, func(d, v NDView[float64], a int) { MedianAxisInto(d, v, a) }, refMedian},
 		{"NanMedianAxis", true, 0, func(d, v NDView[float64], a int) { NanMedianAxisInto(d, v, a) },
 			func(l []float64) float64 { return refMedian(dropNaNs(l)) }},
-		{"VarAxis", false, 1e-12, func(d, v NDView[float64], a int) { VarAxisInto(d, v, a, 1) },
+		{"VarAxis", false, 1e-12, func(d, v NDView[float64], a int) { VarAxisInto(d, v, 1, a) },
 			func(l []float64) float64 { return refVar(l, 1) }},
-		{"StdAxis", false, 1e-12, func(d, v NDView[float64], a int) { StdAxisInto(d, v, a, 0) },
+		{"StdAxis", false, 1e-12, func(d, v NDView[float64], a int) { StdAxisInto(d, v, 0, a) },
 			func(l []float64) float64 { return math.Sqrt(refVar(l, 0)) }},
-		{"NanVarAxis", true, 1e-12, func(d, v NDView[float64], a int) { NanVarAxisInto(d, v, a, 0) },
+		{"NanVarAxis", true, 1e-12, func(d, v NDView[float64], a int) { NanVarAxisInto(d, v, 0, a) },
 			func(l []float64) float64 {
 				l = dropNaNs(l)
 				if len(l) == 0 {
