@@ -77,7 +77,7 @@ func BenchmarkArith(b *testing.B) {
 		row, c := ramp[float32](1, n)
 		dst, d := ramp[float32](n, n)
 		bytes := 4*n*n + 2*4*n
-		run(b, "ndview", bytes, func() { ndview.Add(dst, col, row) })
+		run(b, "ndview", bytes, func() { ndview.AddInto(dst, col, row) })
 		run(b, "loop", bytes, func() { addBroadcastLoop(d, a, c) })
 	})
 	b.Run("Add/f64/4096", func(b *testing.B) {
@@ -86,7 +86,7 @@ func BenchmarkArith(b *testing.B) {
 		y, c := ramp[float64](n, n)
 		dst, d := ramp[float64](n, n)
 		bytes := 3 * 8 * n * n
-		run(b, "ndview", bytes, func() { ndview.Add(dst, x, y) })
+		run(b, "ndview", bytes, func() { ndview.AddInto(dst, x, y) })
 		run(b, "loop", bytes, func() { addLoop(d, a, c) })
 	})
 	b.Run("AddTransposed/f64/1000", func(b *testing.B) {
@@ -95,20 +95,20 @@ func BenchmarkArith(b *testing.B) {
 		y, c := ramp[float64](n, n)
 		dst, d := ramp[float64](n, n)
 		bytes := 3 * 8 * n * n
-		run(b, "ndview", bytes, func() { ndview.Add(dst, x, y.T()) })
+		run(b, "ndview", bytes, func() { ndview.AddInto(dst, x, y.T()) })
 		run(b, "loop", bytes, func() { addTransposedLoop(d, a, c, n) })
 	})
 	b.Run("AddScalar/f32/4096", func(b *testing.B) {
 		const n = 4096
 		x, _ := ramp[float32](n, n)
 		dst, _ := ramp[float32](n, n)
-		run(b, "ndview", 2*4*n*n, func() { ndview.AddScalar(dst, x, 1.5) })
+		run(b, "ndview", 2*4*n*n, func() { ndview.AddScalarInto(dst, x, 1.5) })
 	})
 	b.Run("Exp/f64/1024", func(b *testing.B) {
 		const n = 1024
 		x, a := ramp[float64](n, n)
 		dst, d := ramp[float64](n, n)
-		run(b, "ndview", 2*8*n*n, func() { ndview.Exp(dst, x) })
+		run(b, "ndview", 2*8*n*n, func() { ndview.ExpInto(dst, x) })
 		run(b, "loop", 2*8*n*n, func() { expLoop(d, a) })
 	})
 	b.Run("Less/f64/4096", func(b *testing.B) {
@@ -116,6 +116,6 @@ func BenchmarkArith(b *testing.B) {
 		x, _ := ramp[float64](n, n)
 		mask := ndview.Zeros[bool](n, n)
 		limit := ndview.Scalar(100.0)
-		run(b, "ndview", 9*n*n, func() { ndview.Less(mask, x, limit) })
+		run(b, "ndview", 9*n*n, func() { ndview.LessInto(mask, x, limit) })
 	})
 }

@@ -63,12 +63,12 @@ func BenchmarkConvertF16ToF32(b *testing.B) {
 		src := weightsF16(sz.n)
 		dst := make([]float32, sz.n)
 		sv, dv := view(b, src), view(b, dst)
-		ndview.Convert(dv, sv) // build the float16 table outside the timing
+		ndview.ConvertInto(dv, sv) // build the float16 table outside the timing
 		b.Run("ndkit/"+sz.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(sz.n * (2 + 4)))
 			for b.Loop() {
-				ndview.Convert(dv, sv)
+				ndview.ConvertInto(dv, sv)
 			}
 		})
 		b.Run("x448-loop/"+sz.name, func(b *testing.B) {
@@ -86,12 +86,12 @@ func BenchmarkConvertF16ToF32(b *testing.B) {
 	src := randomBitsF16(n)
 	dst := make([]float32, n)
 	sv, dv := view(b, src), view(b, dst)
-	ndview.Convert(dv, sv)
+	ndview.ConvertInto(dv, sv)
 	b.Run("ndkit/random-bits/16M", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(n * (2 + 4)))
 		for b.Loop() {
-			ndview.Convert(dv, sv)
+			ndview.ConvertInto(dv, sv)
 		}
 	})
 	b.Run("x448-loop/random-bits/16M", func(b *testing.B) {
@@ -113,12 +113,12 @@ func BenchmarkConvertF16ToF32Transposed(b *testing.B) {
 	src := weightsF16(side * side)
 	dst := make([]float32, side*side)
 	sv, dv := view(b, src, side, side).T(), view(b, dst, side, side)
-	ndview.Convert(dv, sv) // build the float16 table outside the timing
+	ndview.ConvertInto(dv, sv) // build the float16 table outside the timing
 	b.Run("ndkit/T/2048x2048", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(side * side * (2 + 4)))
 		for b.Loop() {
-			ndview.Convert(dv, sv)
+			ndview.ConvertInto(dv, sv)
 		}
 	})
 	b.Run("x448-loop/T/2048x2048", func(b *testing.B) {
@@ -144,7 +144,7 @@ func BenchmarkConvertF32ToF16(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(sz.n * (4 + 2)))
 			for b.Loop() {
-				ndview.Convert(dv, sv)
+				ndview.ConvertInto(dv, sv)
 			}
 		})
 		b.Run("x448-loop/"+sz.name, func(b *testing.B) {
@@ -171,7 +171,7 @@ func BenchmarkConvertU8ToF32(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(sz.n * (1 + 4)))
 			for b.Loop() {
-				ndview.Convert(dv, sv)
+				ndview.ConvertInto(dv, sv)
 			}
 		})
 		b.Run("hand-loop/"+sz.name, func(b *testing.B) {
@@ -203,7 +203,7 @@ func BenchmarkConvertU8ToF32Image(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(h * w * c * (1 + 4)))
 		for b.Loop() {
-			ndview.Convert(dv, sv)
+			ndview.ConvertInto(dv, sv)
 		}
 	})
 	b.Run("hand-loop/HWC-to-CHW/"+name, func(b *testing.B) {

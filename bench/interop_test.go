@@ -100,13 +100,13 @@ func chwView(img *image.RGBA) ndview.NDView[uint8] {
 // select R, G and B, move the channels first (a view, no copy), and
 // convert into the CHW tensor scaled to [0, 1], in one pass.
 func chwViews(img *image.RGBA, dst ndview.NDView[float32]) {
-	ndview.ConvertScaled(dst, chwView(img), 1.0/255, 0)
+	ndview.ConvertScaledInto(dst, chwView(img), 1.0/255, 0)
 }
 
 // chwTwoPass converts with Convert, then scales the tensor in a second
 // pass: the same views without a scaling conversion.
 func chwTwoPass(img *image.RGBA, dst ndview.NDView[float32]) {
-	ndview.Convert(dst, chwView(img))
+	ndview.ConvertInto(dst, chwView(img))
 	d, err := dst.Data()
 	if err != nil {
 		panic(err)

@@ -35,10 +35,10 @@ type mathUnaryCase struct {
 }
 
 var mathUnaryCases = []mathUnaryCase{
-	{"Sin", -100, 100, ndview.Sin[float64], ndview.Sin[float32], math.Sin},
-	{"Exp2", -10, 10, ndview.Exp2[float64], ndview.Exp2[float32], math.Exp2},
-	{"Expm1", -1, 1, ndview.Expm1[float64], ndview.Expm1[float32], math.Expm1},
-	{"Log1p", 0, 10, ndview.Log1p[float64], ndview.Log1p[float32], math.Log1p},
+	{"Sin", -100, 100, ndview.SinInto[float64], ndview.SinInto[float32], math.Sin},
+	{"Exp2", -10, 10, ndview.Exp2Into[float64], ndview.Exp2Into[float32], math.Exp2},
+	{"Expm1", -1, 1, ndview.Expm1Into[float64], ndview.Expm1Into[float32], math.Expm1},
+	{"Log1p", 0, 10, ndview.Log1pInto[float64], ndview.Log1pInto[float32], math.Log1p},
 }
 
 //go:noinline
@@ -106,8 +106,8 @@ func benchDivision[T float32 | float64](b *testing.B, name string, bytes int64) 
 		nd   func(dst, a, b ndview.NDView[T])
 		loop func(x, y float64) float64
 	}{
-		{"FloorDivide", ndview.FloorDivide[T], func(x, y float64) float64 { return math.Floor(x / y) }},
-		{"Remainder", ndview.Remainder[T], func(x, y float64) float64 { return x - math.Floor(x/y)*y }},
+		{"FloorDivide", ndview.FloorDivideInto[T], func(x, y float64) float64 { return math.Floor(x / y) }},
+		{"Remainder", ndview.RemainderInto[T], func(x, y float64) float64 { return x - math.Floor(x/y)*y }},
 	} {
 		b.Run(c.op+"/"+name+"/ndkit", func(b *testing.B) {
 			b.ReportAllocs()

@@ -121,9 +121,9 @@ func BenchmarkSumAxis(b *testing.B) {
 			}
 		})
 	}
-	run("Axis1/f64/4096/ndview", func() { ndview.SumAxis(dst, v, 1) })
+	run("Axis1/f64/4096/ndview", func() { ndview.SumAxisInto(dst, v, 1) })
 	run("Axis1/f64/4096/loop", func() { sumRows64(d, data, n) })
-	run("Axis0/f64/4096/ndview", func() { ndview.SumAxis(dst, v, 0) })
+	run("Axis0/f64/4096/ndview", func() { ndview.SumAxisInto(dst, v, 0) })
 	run("Axis0/f64/4096/loop", func() { sumCols64(d, data, n) })
 }
 

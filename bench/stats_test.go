@@ -201,7 +201,7 @@ func BenchmarkStats(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(8 * n * n))
 			for b.Loop() {
-				ndview.CumsumAxis(ov, mv, axis)
+				ndview.CumsumAxisInto(ov, mv, axis)
 			}
 		})
 		b.Run("CumsumAxis"+name+"/loop", func(b *testing.B) {
@@ -219,7 +219,7 @@ func BenchmarkStats(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(8 * n * n))
 			for b.Loop() {
-				ndview.VarAxis(row, mv, axis, 0)
+				ndview.VarAxisInto(row, mv, 0, axis)
 			}
 		})
 		b.Run("VarAxis"+name+"/loop", func(b *testing.B) {

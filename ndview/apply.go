@@ -47,16 +47,16 @@ func (v NDView[T]) Apply(f func(T) T) {
 	}
 }
 
-// Map stores f(x) into each element of dst, where x is the corresponding
+// MapInto stores f(x) into each element of dst, where x is the corresponding
 // element of src broadcast to dst's shape as CopyFrom broadcasts: NumPy's
 // np.copyto(dst, f(src)) for an element-wise f, and a conversion between
 // element types when f converts. When src shares memory with dst the
 // result is as if src had first been copied.
 //
-// Map panics, before calling f, with an error wrapping ErrReadOnly when
+// MapInto panics, before calling f, with an error wrapping ErrReadOnly when
 // dst is read-only and ErrShape when src cannot be broadcast to dst's
 // shape.
-func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
+func MapInto[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 	var p plan.Plan
 	if !plan2("Map", &p, &dst, &src) {
 		return
@@ -81,17 +81,17 @@ func Map[D, S any](dst NDView[D], src NDView[S], f func(S) D) {
 	}
 }
 
-// Zip stores f(x, y) into each element of dst, where x and y are the
+// ZipInto stores f(x, y) into each element of dst, where x and y are the
 // corresponding elements of a and b broadcast to dst's shape as CopyFrom
 // broadcasts: NumPy's np.copyto(dst, f(a, b)) for an element-wise f, such
-// as Zip(c, a, b, func(x, y float64) float64 { return x + y }) for
+// as ZipInto(c, a, b, func(x, y float64) float64 { return x + y }) for
 // c = a + b. A source that shares memory with dst is read as if it had
-// first been copied, so Zip(a, a, b, add) adds b into a in place.
+// first been copied, so ZipInto(a, a, b, add) adds b into a in place.
 //
-// Zip panics, before calling f, with an error wrapping ErrReadOnly when
+// ZipInto panics, before calling f, with an error wrapping ErrReadOnly when
 // dst is read-only and ErrShape when a or b cannot be broadcast to dst's
 // shape.
-func Zip[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
+func ZipInto[D, A, B any](dst NDView[D], a NDView[A], b NDView[B], f func(A, B) D) {
 	var p plan.Plan
 	if !plan3("Zip", &p, &dst, &a, &b) {
 		return

@@ -49,7 +49,7 @@ func TestMap(t *testing.T) {
 			vals[k] = -vals[k]
 		}
 		want := refCopy(buf, dst, vals)
-		Map(dst, src, func(x int) int { return -x })
+		MapInto(dst, src, func(x int) int { return -x })
 		if !slices.Equal(buf, want) {
 			t.Fatalf("#%d: Map(-x) into %v from %v: buffer = %v, want %v", i, dl, sl, buf, want)
 		}
@@ -57,27 +57,27 @@ func TestMap(t *testing.T) {
 	t.Run("convert", func(t *testing.T) {
 		src := arangeView(6, 2, 3)
 		dst := Zeros[float64](3, 2)
-		Map(dst, src.T(), func(x int) float64 { return float64(x) / 2 })
+		MapInto(dst, src.T(), func(x int) float64 { return float64(x) / 2 })
 		if got, want := dst.ToSlice(), []float64{0, 1.5, 0.5, 2, 1, 2.5}; !slices.Equal(got, want) {
 			t.Errorf("Map(x/2) of a transposed int view = %v, want %v", got, want)
 		}
 	})
 	t.Run("overlap", func(t *testing.T) {
 		a := arangeView(10)
-		Map(mustIndex(a, "1:"), mustIndex(a, ":-1"), func(x int) int { return x * 10 })
+		MapInto(mustIndex(a, "1:"), mustIndex(a, ":-1"), func(x int) int { return x * 10 })
 		if got, want := a.ToSlice(), []int{0, 0, 10, 20, 30, 40, 50, 60, 70, 80}; !slices.Equal(got, want) {
 			t.Errorf("Map(a[1:], a[:-1], 10x) = %v, want %v", got, want)
 		}
 		m := arangeView(9, 3, 3)
-		Map(m, m.T(), func(x int) int { return x })
+		MapInto(m, m.T(), func(x int) int { return x })
 		if got, want := m.ToSlice(), []int{0, 3, 6, 1, 4, 7, 2, 5, 8}; !slices.Equal(got, want) {
 			t.Errorf("Map(m, m.T, id) = %v, want %v", got, want)
 		}
 	})
 	t.Run("errors", func(t *testing.T) {
 		id := func(x int) int { return x }
-		panicsWith(t, ErrReadOnly, "Map into a read-only view", func() { Map(arangeView(3).AsReadOnly(), arangeView(3), id) })
-		panicsWith(t, ErrShape, "Map (4,) into (3,)", func() { Map(arangeView(3), arangeView(4), id) })
+		panicsWith(t, ErrReadOnly, "Map into a read-only view", func() { MapInto(arangeView(3).AsReadOnly(), arangeView(3), id) })
+		panicsWith(t, ErrShape, "Map (4,) into (3,)", func() { MapInto(arangeView(3), arangeView(4), id) })
 	})
 }
 
@@ -96,7 +96,7 @@ func TestZip(t *testing.T) {
 			vals[k] = 100*av[k] + bv[k]
 		}
 		want := refCopy(buf, dst, vals)
-		Zip(dst, a, b, func(x, y int) int { return 100*x + y })
+		ZipInto(dst, a, b, func(x, y int) int { return 100*x + y })
 		if !slices.Equal(buf, want) {
 			t.Fatalf("#%d: Zip(100x+y) into %v from %v and %v: buffer = %v, want %v", i, dl, al, bl, buf, want)
 		}
@@ -104,20 +104,20 @@ func TestZip(t *testing.T) {
 	t.Run("in place", func(t *testing.T) {
 		a := arangeView(6, 2, 3)
 		col, _ := FromSlice([]int{10, 20}, 2, 1)
-		Zip(a, a, col, func(x, y int) int { return x + y }) // a += col
+		ZipInto(a, a, col, func(x, y int) int { return x + y }) // a += col
 		if got, want := a.ToSlice(), []int{10, 11, 12, 23, 24, 25}; !slices.Equal(got, want) {
 			t.Errorf("a += col = %v, want %v", got, want)
 		}
 		m := arangeView(9, 3, 3)
-		Zip(m, m, m.T(), func(x, y int) int { return x - y }) // m -= m.T
+		ZipInto(m, m, m.T(), func(x, y int) int { return x - y }) // m -= m.T
 		if got, want := m.ToSlice(), []int{0, -2, -4, 2, 0, -2, 4, 2, 0}; !slices.Equal(got, want) {
 			t.Errorf("m -= m.T = %v, want %v", got, want)
 		}
 	})
 	t.Run("errors", func(t *testing.T) {
 		add := func(x, y int) int { return x + y }
-		panicsWith(t, ErrReadOnly, "Zip into a read-only view", func() { Zip(arangeView(3).AsReadOnly(), arangeView(3), arangeView(3), add) })
-		panicsWith(t, ErrShape, "Zip a (4,)", func() { Zip(arangeView(3), arangeView(4), arangeView(3), add) })
-		panicsWith(t, ErrShape, "Zip b (2,)", func() { Zip(arangeView(3), arangeView(3), arangeView(2), add) })
+		panicsWith(t, ErrReadOnly, "Zip into a read-only view", func() { ZipInto(arangeView(3).AsReadOnly(), arangeView(3), arangeView(3), add) })
+		panicsWith(t, ErrShape, "Zip a (4,)", func() { ZipInto(arangeView(3), arangeView(4), arangeView(3), add) })
+		panicsWith(t, ErrShape, "Zip b (2,)", func() { ZipInto(arangeView(3), arangeView(3), arangeView(2), add) })
 	})
 }

@@ -15,12 +15,12 @@ func ExampleAdd() {
 	col, _ := ndview.FromSlice([]float32{0, 10, 20}, 3, 1)
 	row, _ := ndview.FromSlice([]float32{1, 2, 3, 4}, 1, 4)
 	grid := ndview.Zeros[float32](3, 4)
-	ndview.Add(grid, col, row)
+	ndview.AddInto(grid, col, row)
 	fmt.Println(grid)
 
 	// In place, reading the old values: a[1:] += a[:-1].
 	a, _ := ndview.FromSlice(arange(5))
-	ndview.Add(a.Slice(ndview.From(1)), a.Slice(ndview.From(1)), a.Slice(ndview.To(-1)))
+	ndview.AddInto(a.Slice(ndview.From(1)), a.Slice(ndview.From(1)), a.Slice(ndview.To(-1)))
 	fmt.Println(a)
 	// Output:
 	// [[ 1  2  3  4]
@@ -33,7 +33,7 @@ func ExampleMulScalar() {
 	// NumPy: np.multiply(a.T, 2, out=d)
 	a, _ := ndview.FromSlice(arange(6), 2, 3)
 	d := ndview.Zeros[int](3, 2)
-	ndview.MulScalar(d, a.T(), 2)
+	ndview.MulScalarInto(d, a.T(), 2)
 	fmt.Println(d)
 	// Output:
 	// [[ 0  6]
@@ -47,12 +47,12 @@ func ExampleDiv() {
 	a, _ := ndview.FromSlice([]int{7, -7, 5})
 	b, _ := ndview.FromSlice([]int{2, 2, 0})
 	q := ndview.Zeros[int](3)
-	ndview.Div(q, a, b)
+	ndview.DivInto(q, a, b)
 	fmt.Println(q)
 
 	x, _ := ndview.FromSlice([]float64{1, -1, 0})
 	f := ndview.Zeros[float64](3)
-	ndview.Div(f, x, ndview.Scalar(0.0))
+	ndview.DivInto(f, x, ndview.Scalar(0.0))
 	fmt.Println(f)
 	// Output:
 	// [ 3 -3  0]
@@ -62,7 +62,7 @@ func ExampleDiv() {
 func ExampleMaximum() {
 	// NumPy: np.maximum(a, 0, out=a), a ReLU in place; NaN propagates.
 	a, _ := ndview.FromSlice([]float64{-1.5, 2, math.NaN(), -0.5})
-	ndview.Maximum(a, a, ndview.Scalar(0.0))
+	ndview.MaximumInto(a, a, ndview.Scalar(0.0))
 	fmt.Println(a)
 	// Output:
 	// [  0   2 NaN   0]
@@ -72,10 +72,10 @@ func ExampleLess() {
 	// NumPy: mask = a < 3; np.where(mask, a, -1)
 	a, _ := ndview.FromSlice(arange(6), 2, 3)
 	mask := ndview.Zeros[bool](2, 3)
-	ndview.Less(mask, a, ndview.Scalar(3))
+	ndview.LessInto(mask, a, ndview.Scalar(3))
 	fmt.Println(mask)
 	out := ndview.Zeros[int](2, 3)
-	ndview.Where(out, mask, a, ndview.Scalar(-1))
+	ndview.WhereInto(out, mask, a, ndview.Scalar(-1))
 	fmt.Println(out)
 	fmt.Println(ndview.Any(mask), ndview.All(mask))
 	// Output:
@@ -90,7 +90,7 @@ func ExampleClip() {
 	// NumPy: np.clip(a, 2, 4)
 	a, _ := ndview.FromSlice(arange(7))
 	d := ndview.Zeros[int](7)
-	ndview.Clip(d, a, 2, 4)
+	ndview.ClipInto(d, a, 2, 4)
 	fmt.Println(d)
 	// Output:
 	// [2 2 2 3 4 4 4]
@@ -99,7 +99,7 @@ func ExampleClip() {
 func ExampleSqrt() {
 	// float16 is computed in float32 and rounded once.
 	h, _ := ndview.FromSlice([]float16.Float16{float16.Fromfloat32(2), float16.Fromfloat32(9)})
-	ndview.Sqrt(h, h)
+	ndview.SqrtInto(h, h)
 	fmt.Println(h.At(0).Float32(), h.At(1).Float32())
 	// Output:
 	// 1.4140625 3
@@ -131,10 +131,10 @@ func ExampleSumAxis() {
 	// NumPy: a.sum(axis=0) and a.sum(axis=1, keepdims=True)
 	a, _ := ndview.FromSlice(arange(6), 2, 3)
 	cols := ndview.Zeros[int](3)
-	ndview.SumAxis(cols, a, 0)
+	ndview.SumAxisInto(cols, a, 0)
 	fmt.Println(cols)
 	rows := ndview.Zeros[int](2, 1)
-	ndview.SumAxis(rows, a, 1)
+	ndview.SumAxisInto(rows, a, 1)
 	fmt.Println(rows)
 	// Output:
 	// [3 5 7]
@@ -147,7 +147,7 @@ func ExampleArgMax() {
 	a, _ := ndview.FromSlice([]float64{3, 9, 2, 9, 1, 7}, 2, 3)
 	fmt.Println(ndview.ArgMax(a), ndview.Max(a))
 	idx := ndview.Zeros[int](2)
-	ndview.ArgMaxAxis(idx, a, 1)
+	ndview.ArgMaxAxisInto(idx, a, 1)
 	fmt.Println(idx)
 	// Output:
 	// 1 9

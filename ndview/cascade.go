@@ -5,7 +5,7 @@ package ndview
 // pwBlock elements summed by eight accumulators, the block sums combined
 // as a binary counter, so that the error bound grows with the logarithm
 // of the number of blocks however the blocks arrive. Sum, Mean and
-// SumAxis follow NumPy's own order instead (pairwise.go); these routines
+// SumAxisInto follow NumPy's own order instead (pairwise.go); these routines
 // skip NaNs or square deviations into blocks on the fly, which NumPy's
 // chunked order would need a buffer of 8192 elements for.
 

@@ -43,19 +43,19 @@ func ExampleFromBytes() {
 	// true
 }
 
-func ExampleConvert() {
+func ExampleConvertInto() {
 	// float16 model weights to float32: NumPy's np.copyto(dst, src) or
 	// src.astype(np.float32).
 	w := []float16.Float16{float16.Fromfloat32(0.5), float16.Fromfloat32(-2), float16.Inf(1)}
 	src, _ := ndview.FromSlice(w)
 	dst := ndview.Zeros[float32](2, 3) // src broadcasts to every row
-	ndview.Convert(dst, src)
+	ndview.ConvertInto(dst, src)
 	fmt.Println(dst.ToList())
 
 	// And back, rounding to nearest even: 65520 overflows to +Inf.
 	f, _ := ndview.FromSlice([]float32{1.0009766, 65504, 65520})
 	h := ndview.Zeros[float16.Float16](3)
-	ndview.Convert(h, f)
+	ndview.ConvertInto(h, f)
 	fmt.Println(h.ToList())
 	// Output:
 	// [[0.5 -2 +Inf] [0.5 -2 +Inf]]

@@ -457,7 +457,7 @@ func TestFromString(t *testing.T) {
 	_, err := v.Data()
 	assert.ErrorIs(t, err, ErrReadOnly)
 	assert.Equal(t, []byte("hello"), v.ToBytes(OrderC))
-	castPanics(t, ErrReadOnly, func() { Convert(v, seqView[int64](t, 5)) })
+	castPanics(t, ErrReadOnly, func() { ConvertInto(v, seqView[int64](t, 5)) })
 	castPanics(t, ErrReadOnly, func() { v.ByteSwap() })
 	e := FromString("")
 	assert.Equal(t, 0, e.Size())

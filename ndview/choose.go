@@ -21,7 +21,7 @@ const (
 	ModeClip
 )
 
-// Choose stores into dst, at each position, the element of the choice
+// ChooseInto stores into dst, at each position, the element of the choice
 // that indices selects there: NumPy's np.choose(indices, choices,
 // out=dst) with mode='raise':
 //
@@ -34,21 +34,44 @@ const (
 // (allocating), so the result is as if they did not overlap; Choose also
 // allocates a few slices of len(choices) elements.
 //
-// Choose returns an error wrapping ErrIndex, naming the first bad index
+// ChooseInto returns an error wrapping ErrIndex, naming the first bad index
 // and its position, when an index lies outside [0, len(choices)); dst is
 // then untouched. It panics, before writing anything, with an error
 // wrapping ErrReadOnly when dst is read-only, and ErrShape when there is
 // no choice or an operand does not broadcast to dst's shape.
-func Choose[T any](dst NDView[T], indices NDView[int], choices ...NDView[T]) error {
+func ChooseInto[T any](dst NDView[T], indices NDView[int], choices ...NDView[T]) error {
 	return chooseMode("Choose", dst, indices, ModeRaise, choices)
 }
 
-// ChooseMode is Choose with NumPy's mode argument: ModeRaise is Choose,
+// Choose returns, in a new array of the shape indices and choices
+// broadcast to, what ChooseInto would store (NumPy's np.choose(indices,
+// choices)). It returns ChooseInto's errors and panics as it does
+// (semantics.md A1).
+func Choose[T any](indices NDView[int], choices ...NDView[T]) (NDView[T], error) {
+	return ChooseMode(indices, ModeRaise, choices...)
+}
+
+// ChooseModeInto is Choose with NumPy's mode argument: ModeRaise is Choose,
 // ModeWrap and ModeClip map every index into [0, len(choices)) and never
 // return an error. It panics as Choose does, and with an error wrapping
 // ErrIndex for a mode other than these three.
-func ChooseMode[T any](dst NDView[T], indices NDView[int], mode IndexMode, choices ...NDView[T]) error {
+func ChooseModeInto[T any](dst NDView[T], indices NDView[int], mode IndexMode, choices ...NDView[T]) error {
 	return chooseMode("ChooseMode", dst, indices, mode, choices)
+}
+
+// ChooseMode is Choose with NumPy's mode= for out-of-range indices
+// (semantics.md A1).
+func ChooseMode[T any](indices NDView[int], mode IndexMode, choices ...NDView[T]) (NDView[T], error) {
+	ls := make([]*layout.Layout, 0, len(choices)+1)
+	ls = append(ls, &indices.lay)
+	for i := range choices {
+		ls = append(ls, &choices[i].lay)
+	}
+	dst := newResult[T]("ChooseMode", ls...)
+	if err := ChooseModeInto(dst, indices, mode, choices...); err != nil {
+		return NDView[T]{}, err
+	}
+	return dst, nil
 }
 
 // chooseMode runs Choose and ChooseMode.
@@ -164,18 +187,18 @@ func chooseError(op string, ind *NDView[int], nc int) error {
 	return nil
 }
 
-// Select stores into dst, at each position, the element of the first
+// SelectInto stores into dst, at each position, the element of the first
 // choice whose condition holds there, or of def where none does: NumPy's
 // np.select(condlist, choicelist, default). The conditions, the choices
 // and def are broadcast to dst's shape as CopyFrom broadcasts (Scalar(x)
 // gives NumPy's scalar default). Operands that share memory with dst are
 // copied first (allocating), so the result is as if they did not overlap.
 //
-// Select panics, before writing anything, with an error wrapping
+// SelectInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, and ErrShape when the lists differ
 // in length or are empty (NumPy's ValueErrors) or an operand does not
 // broadcast to dst's shape.
-func Select[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDView[T], def NDView[T]) {
+func SelectInto[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDView[T], def NDView[T]) {
 	const op = "Select"
 	if dst.ReadOnly() {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
@@ -209,6 +232,23 @@ func Select[T any](dst NDView[T], condlist []NDView[bool], choicelist []NDView[T
 	}
 	dst.CopyFrom(def)
 	for i := len(conds) - 1; i >= 0; i-- {
-		Where(dst, conds[i], choices[i], dst)
+		WhereInto(dst, conds[i], choices[i], dst)
 	}
+}
+
+// Select returns, in a new array of the shape every condition, choice and
+// def broadcast to, what SelectInto would store (NumPy's np.select(condlist,
+// choicelist, default)). It panics as SelectInto does (semantics.md A1).
+func Select[T any](condlist []NDView[bool], choicelist []NDView[T], def NDView[T]) NDView[T] {
+	ls := make([]*layout.Layout, 0, len(condlist)+len(choicelist)+1)
+	for i := range condlist {
+		ls = append(ls, &condlist[i].lay)
+	}
+	for i := range choicelist {
+		ls = append(ls, &choicelist[i].lay)
+	}
+	ls = append(ls, &def.lay)
+	dst := newResult[T]("Select", ls...)
+	SelectInto(dst, condlist, choicelist, def)
+	return dst
 }

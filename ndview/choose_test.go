@@ -73,7 +73,7 @@ func TestChooseRandom(t *testing.T) {
 			want[refOffset(dl.Off, dl.Strides, idx)] = atBroadcast(choices[c], idx)
 		})
 		saved := slices.Clone(choices)
-		require.NoError(t, ChooseMode(dst, ind, mode, choices...), name)
+		require.NoError(t, ChooseModeInto(dst, ind, mode, choices...), name)
 		require.Equal(t, want, buf, name)
 		for c := range choices {
 			require.Equal(t, saved[c].Offset(), choices[c].Offset(), "%s: the caller's choices were changed", name)
@@ -87,26 +87,26 @@ func TestChooseErrors(t *testing.T) {
 	ind, _ := FromSlice([]int{0, 1, 2})
 	dst := Zeros[int](3)
 	dst.Fill(-1)
-	msg := isErr(t, ErrIndex, Choose(dst, ind, c0, c1))
+	msg := isErr(t, ErrIndex, ChooseInto(dst, ind, c0, c1))
 	assert.Contains(t, msg, "invalid entry in choice array: index 2 at position (2,)")
 	neg, _ := FromSlice([]int{0, -1, 1})
-	isErr(t, ErrIndex, Choose(dst, neg, c0, c1))
+	isErr(t, ErrIndex, ChooseInto(dst, neg, c0, c1))
 	assert.Equal(t, []int{-1, -1, -1}, dst.ToSlice())
 
-	require.NoError(t, ChooseMode(dst, neg, ModeWrap, c0, c1))
+	require.NoError(t, ChooseModeInto(dst, neg, ModeWrap, c0, c1))
 	assert.Equal(t, []int{1, 20, 30}, dst.ToSlice())
-	require.NoError(t, ChooseMode(dst, ind, ModeClip, c0, c1))
+	require.NoError(t, ChooseModeInto(dst, ind, ModeClip, c0, c1))
 	assert.Equal(t, []int{1, 20, 30}, dst.ToSlice())
 
-	panics(t, ErrShape, func() { _ = Choose(dst, ind) })
-	panics(t, ErrShape, func() { _ = Choose(dst, ind, Zeros[int](2)) })
-	panics(t, ErrShape, func() { _ = Choose(dst, Zeros[int](2), c0) })
-	panics(t, ErrReadOnly, func() { _ = Choose(dst.AsReadOnly(), ind, c0) })
-	panics(t, ErrIndex, func() { _ = ChooseMode(dst, ind, IndexMode(3), c0) })
+	panics(t, ErrShape, func() { _ = ChooseInto(dst, ind) })
+	panics(t, ErrShape, func() { _ = ChooseInto(dst, ind, Zeros[int](2)) })
+	panics(t, ErrShape, func() { _ = ChooseInto(dst, Zeros[int](2), c0) })
+	panics(t, ErrReadOnly, func() { _ = ChooseInto(dst.AsReadOnly(), ind, c0) })
+	panics(t, ErrIndex, func() { _ = ChooseModeInto(dst, ind, IndexMode(3), c0) })
 
 	// 0-d.
 	d0 := Zeros[int]()
-	require.NoError(t, Choose(d0, Scalar(1), Scalar(5), Scalar(6)))
+	require.NoError(t, ChooseInto(d0, Scalar(1), Scalar(5), Scalar(6)))
 	assert.Equal(t, 6, d0.At())
 }
 
@@ -148,7 +148,7 @@ func TestSelectRandom(t *testing.T) {
 			}
 			want[refOffset(dl.Off, dl.Strides, idx)] = x
 		})
-		Select(dst, conds, choices, def)
+		SelectInto(dst, conds, choices, def)
 		require.Equal(t, want, buf, name)
 	}
 }
@@ -157,9 +157,9 @@ func TestSelectPanics(t *testing.T) {
 	dst := Zeros[int](3)
 	c := Zeros[bool](3)
 	x := Zeros[int](3)
-	panics(t, ErrShape, func() { Select(dst, nil, nil, Scalar(0)) })
-	panics(t, ErrShape, func() { Select(dst, []NDView[bool]{c}, nil, Scalar(0)) })
-	panics(t, ErrShape, func() { Select(dst, []NDView[bool]{Zeros[bool](2)}, []NDView[int]{x}, Scalar(0)) })
-	panics(t, ErrShape, func() { Select(dst, []NDView[bool]{c}, []NDView[int]{x}, Zeros[int](4)) })
-	panics(t, ErrReadOnly, func() { Select(dst.AsReadOnly(), []NDView[bool]{c}, []NDView[int]{x}, Scalar(0)) })
+	panics(t, ErrShape, func() { SelectInto(dst, nil, nil, Scalar(0)) })
+	panics(t, ErrShape, func() { SelectInto(dst, []NDView[bool]{c}, nil, Scalar(0)) })
+	panics(t, ErrShape, func() { SelectInto(dst, []NDView[bool]{Zeros[bool](2)}, []NDView[int]{x}, Scalar(0)) })
+	panics(t, ErrShape, func() { SelectInto(dst, []NDView[bool]{c}, []NDView[int]{x}, Zeros[int](4)) })
+	panics(t, ErrReadOnly, func() { SelectInto(dst.AsReadOnly(), []NDView[bool]{c}, []NDView[int]{x}, Scalar(0)) })
 }

@@ -25,57 +25,59 @@ const (
 	cmpLe
 )
 
-// EqualTo stores a == b into dst, element by element: NumPy's
+// EqualToInto stores a == b into dst, element by element: NumPy's
 // np.equal(a, b, out=dst) (the function Equal compares whole views). a and
 // b are broadcast to dst's shape as CopyFrom broadcasts; dst never changes
 // shape. NaN is unequal to itself; −0 equals +0.
 //
-// EqualTo panics, before writing anything, with an error wrapping
+// EqualToInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only and ErrShape, naming the shapes, when
 // a or b cannot be broadcast to dst's shape. It does not allocate.
-func EqualTo[T Numeric](dst NDView[bool], a, b NDView[T]) {
+func EqualToInto[T Numeric](dst NDView[bool], a, b NDView[T]) {
 	var p plan.Plan
 	if ad, bd, ok := planCompare("EqualTo", cmpEq, false, &p, &dst, &a, &b); ok {
 		kernels.EqualRows(&p, dst.data, ad, bd)
 	}
 }
 
-// NotEqual stores a != b into dst, element by element: NumPy's
+// NotEqualInto stores a != b into dst, element by element: NumPy's
 // np.not_equal(a, b, out=dst). NaN is unequal to everything. Broadcasting
 // and panics are those of EqualTo.
-func NotEqual[T Numeric](dst NDView[bool], a, b NDView[T]) {
+func NotEqualInto[T Numeric](dst NDView[bool], a, b NDView[T]) {
 	var p plan.Plan
 	if ad, bd, ok := planCompare("NotEqual", cmpNe, false, &p, &dst, &a, &b); ok {
 		kernels.NotEqualRows(&p, dst.data, ad, bd)
 	}
 }
 
-// Less stores a < b into dst, element by element: NumPy's
+// LessInto stores a < b into dst, element by element: NumPy's
 // np.less(a, b, out=dst). Comparisons with NaN are false. Broadcasting and
 // panics are those of EqualTo.
-func Less[T Real](dst NDView[bool], a, b NDView[T]) { ordered("Less", cmpLt, false, dst, a, b) }
+func LessInto[T Real](dst NDView[bool], a, b NDView[T]) { ordered("Less", cmpLt, false, dst, a, b) }
 
-// LessEqual stores a <= b into dst, element by element: NumPy's
+// LessEqualInto stores a <= b into dst, element by element: NumPy's
 // np.less_equal(a, b, out=dst). Comparisons with NaN are false.
 // Broadcasting and panics are those of EqualTo.
-func LessEqual[T Real](dst NDView[bool], a, b NDView[T]) {
+func LessEqualInto[T Real](dst NDView[bool], a, b NDView[T]) {
 	ordered("LessEqual", cmpLe, false, dst, a, b)
 }
 
-// Greater stores a > b into dst, element by element: NumPy's
+// GreaterInto stores a > b into dst, element by element: NumPy's
 // np.greater(a, b, out=dst). Comparisons with NaN are false. Broadcasting
 // and panics are those of EqualTo.
-func Greater[T Real](dst NDView[bool], a, b NDView[T]) { ordered("Greater", cmpLt, true, dst, a, b) }
+func GreaterInto[T Real](dst NDView[bool], a, b NDView[T]) {
+	ordered("Greater", cmpLt, true, dst, a, b)
+}
 
-// GreaterEqual stores a >= b into dst, element by element: NumPy's
+// GreaterEqualInto stores a >= b into dst, element by element: NumPy's
 // np.greater_equal(a, b, out=dst). Comparisons with NaN are false.
 // Broadcasting and panics are those of EqualTo.
-func GreaterEqual[T Real](dst NDView[bool], a, b NDView[T]) {
+func GreaterEqualInto[T Real](dst NDView[bool], a, b NDView[T]) {
 	ordered("GreaterEqual", cmpLe, true, dst, a, b)
 }
 
 // ordered runs Less (c is cmpLt) or LessEqual (cmpLe), or Greater and
-// GreaterEqual with swap.
+// GreaterEqualInto with swap.
 func ordered[T Real](op string, c cmpOp, swap bool, dst NDView[bool], a, b NDView[T]) {
 	var p plan.Plan
 	ad, bd, ok := planCompare(op, c, swap, &p, &dst, &a, &b)
@@ -124,19 +126,19 @@ func compareRows[T Real](p *plan.Plan, op cmpOp, d []bool, a, b []T) {
 	}
 }
 
-// Where stores into dst the element of a where cond holds and of b where
+// WhereInto stores into dst the element of a where cond holds and of b where
 // it does not: NumPy's np.copyto(dst, np.where(cond, a, b)). cond, a and b
 // are broadcast to dst's shape as CopyFrom broadcasts (Scalar makes a
-// scalar operand: Where(dst, c, a, Scalar(0.0))). Elements are copied,
+// scalar operand: WhereInto(dst, c, a, Scalar(0.0))). Elements are copied,
 // never computed, so T may be any type.
 //
 // A source that shares memory with dst is read as if it had first been
-// copied (Where(a, c, b, a) replaces a by b where c holds), allocating a
+// copied (WhereInto(a, c, b, a) replaces a by b where c holds), allocating a
 // temporary when it overlaps dst other than element for element. Where
 // panics, before writing anything, with an error wrapping ErrReadOnly when
 // dst is read-only and ErrShape, naming the shapes, when cond, a or b
 // cannot be broadcast to dst's shape.
-func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
+func WhereInto[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
 	var p plan.Plan
 	if !planWrite("Where", &p, &dst.lay, &cond.lay, &a.lay, &b.lay) {
 		return
@@ -148,13 +150,13 @@ func Where[T any](dst NDView[T], cond NDView[bool], a, b NDView[T]) {
 	kernels.WhereRows(&p, dst.data, cond.data, a.data, b.data)
 }
 
-// Clip stores a limited to [lo, hi] into dst, element by element: NumPy's
+// ClipInto stores a limited to [lo, hi] into dst, element by element: NumPy's
 // np.clip(a, lo, hi, out=dst), that is min(max(a, lo), hi), so that hi
 // wins when lo > hi. A NaN in a, lo or hi gives NaN. a is broadcast to
 // dst's shape; overlap and panics are those of Neg (ErrReadOnly, ErrShape),
 // and Clip does not allocate unless a overlaps dst other than element for
 // element.
-func Clip[T Real](dst, a NDView[T], lo, hi T) {
+func ClipInto[T Real](dst, a NDView[T], lo, hi T) {
 	var p plan.Plan
 	if !plan2("Clip", &p, &dst, &a) {
 		return

@@ -2,7 +2,7 @@ package ndview
 
 // Element-type conversion (NumPy's astype and copyto with casting="unsafe").
 //
-// Convert plans the walk once per call (internal/plan), dispatches once on
+// ConvertInto plans the walk once per call (internal/plan), dispatches once on
 // the two element kinds to a row kernel specialised for the pair, then
 // walks the plan row by row (Plan.EachRow): the kernel loops over the
 // elements of a row with no call, closure or interface in between. Both
@@ -18,7 +18,7 @@ import (
 	"github.com/ndkit/ndkit/ndview/internal/plan"
 )
 
-// Convert writes src, converted element by element to U, into dst: NumPy's
+// ConvertInto writes src, converted element by element to U, into dst: NumPy's
 // np.copyto(dst, src, casting="unsafe"), or astype into a preallocated
 // view. src is broadcast to dst's shape (semantics.md W1): extra leading
 // extent-1 axes of src are dropped, then extents of 1 repeat. Any strides
@@ -43,9 +43,9 @@ import (
 // Integer to integer wraps modulo 2^bits, float64 to float32 rounds to
 // nearest even, as in Go.
 //
-// Convert panics with an error wrapping ErrReadOnly when dst is read-only,
+// ConvertInto panics with an error wrapping ErrReadOnly when dst is read-only,
 // and ErrShape when src cannot be broadcast to dst's shape.
-func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
+func ConvertInto[U, T Numeric](dst NDView[U], src NDView[T]) {
 	var p plan.Plan
 	src, w := planConvert("Convert", &p, &dst, src)
 	if w == 0 {

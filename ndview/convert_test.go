@@ -23,7 +23,7 @@ func TestConvertF16ToF32AllPatterns(t *testing.T) {
 	s, err := FromSlice(src, 256, 256)
 	require.NoError(t, err)
 	d := Zeros[float32](256, 256)
-	Convert(d, s)
+	ConvertInto(d, s)
 	got, _ := d.Data()
 	for i, x := range src {
 		if want := math.Float32bits(x.Float32()); math.Float32bits(got[i]) != want {
@@ -32,7 +32,7 @@ func TestConvertF16ToF32AllPatterns(t *testing.T) {
 	}
 	// The same through the strided kernel (a transposed source).
 	dt := Zeros[float32](256, 256)
-	Convert(dt, s.T())
+	ConvertInto(dt, s.T())
 	for i := range 256 {
 		for j := range 256 {
 			x := src[j*256+i]
@@ -104,7 +104,7 @@ func TestF32ToF16Edges(t *testing.T) {
 	s, err := FromSlice(src)
 	require.NoError(t, err)
 	d := Zeros[float16.Float16](len(src))
-	Convert(d, s)
+	ConvertInto(d, s)
 	for i, e := range f16Edges {
 		assert.Equal(t, e.bits, d.At(i).Bits(), "Convert(%g)", e.x)
 	}
@@ -130,7 +130,7 @@ func TestConvertF32ToF16Random(t *testing.T) {
 	s, err := FromSlice(src)
 	require.NoError(t, err)
 	d := Zeros[float16.Float16](n)
-	Convert(d, s)
+	ConvertInto(d, s)
 	got, _ := d.Data()
 	for i, x := range src {
 		if want := float16.Fromfloat32(x); got[i] != want {
@@ -258,19 +258,19 @@ func convertPair[U, T Numeric](t *testing.T, vals []float64) {
 	require.NoError(t, err)
 	for i, x := range vals {
 		fv, _ := FromSlice([]float64{x})
-		Convert(sv.Slice(Range(i, i+1)), fv) // float64 to T, itself under test
+		ConvertInto(sv.Slice(Range(i, i+1)), fv) // float64 to T, itself under test
 	}
 	for i, x := range vals {
 		require.Equal(t, complex(x, 0), asC128(src[i]), "float64 %v to %T", x, src[i])
 	}
 	d := Zeros[U](len(vals))
-	Convert(d, sv)
+	ConvertInto(d, sv)
 	for i, x := range vals {
 		assert.Equal(t, complex(x, 0), asC128(d.At(i)), "Convert %T %v to %T", src[i], x, d.At(i))
 	}
 	// Strided and reversed too.
 	d2 := Zeros[U](2 * len(vals))
-	Convert(d2.Slice(Step(-2)), sv)
+	ConvertInto(d2.Slice(Step(-2)), sv)
 	for i, x := range vals {
 		assert.Equal(t, complex(x, 0), asC128(d2.At(2*len(vals)-1-2*i)), "strided Convert %T %v to %T", src[i], x, d.At(i))
 	}
@@ -323,48 +323,48 @@ func TestConvertValues(t *testing.T) {
 	f := func(xs ...float64) NDView[float64] { v, _ := FromSlice(xs); return v }
 
 	i := Zeros[int32](4)
-	Convert(i, f(2.7, -2.7, 0.5, -0.5))
+	ConvertInto(i, f(2.7, -2.7, 0.5, -0.5))
 	assert.Equal(t, []int32{2, -2, 0, 0}, mustValue(i.Data()), "float to int truncates toward zero")
 
 	u := Zeros[uint8](3)
-	Convert(u, mustValue(FromSlice([]int{256 + 5, -1, 255})))
+	ConvertInto(u, mustValue(FromSlice([]int{256 + 5, -1, 255})))
 	assert.Equal(t, []uint8{5, 255, 255}, mustValue(u.Data()), "integers wrap as in Go")
 
 	h := Zeros[float16.Float16](5)
-	Convert(h, mustValue(FromSlice([]int64{65519, 65520, 70000, -1 << 62, 3})))
+	ConvertInto(h, mustValue(FromSlice([]int64{65519, 65520, 70000, -1 << 62, 3})))
 	assert.Equal(t, []uint16{0x7bff, 0x7c00, 0x7c00, 0xfc00, 0x4200}, bitsOf(mustValue(h.Data())))
-	Convert(h.Slice(Range(0, 2)), mustValue(FromSlice([]uint64{math.MaxUint64, 1 << 11})))
+	ConvertInto(h.Slice(Range(0, 2)), mustValue(FromSlice([]uint64{math.MaxUint64, 1 << 11})))
 	assert.Equal(t, uint16(0x7c00), h.At(0).Bits())
 	assert.Equal(t, uint16(0x6800), h.At(1).Bits())
 
 	back := Zeros[int16](2)
-	Convert(back, mustValue(FromSlice([]float16.Float16{float16.Fromfloat32(-3.75), float16.Fromfloat32(1000)})))
+	ConvertInto(back, mustValue(FromSlice([]float16.Float16{float16.Fromfloat32(-3.75), float16.Fromfloat32(1000)})))
 	assert.Equal(t, []int16{-3, 1000}, mustValue(back.Data()), "float16 converts as a float, never as its bits")
 
 	c := Zeros[float32](2)
-	Convert(c, mustValue(FromSlice([]complex128{1.5 + 2i, -3 - 1i})))
+	ConvertInto(c, mustValue(FromSlice([]complex128{1.5 + 2i, -3 - 1i})))
 	assert.Equal(t, []float32{1.5, -3}, mustValue(c.Data()), "complex to real keeps the real part")
 	hc := Zeros[float16.Float16](1)
-	Convert(hc, mustValue(FromSlice([]complex64{0.5 + 9i})))
+	ConvertInto(hc, mustValue(FromSlice([]complex64{0.5 + 9i})))
 	assert.Equal(t, float32(0.5), hc.At(0).Float32())
 
 	z := Zeros[complex64](2)
-	Convert(z, mustValue(FromSlice([]int64{1<<24 + 1, -7})))
+	ConvertInto(z, mustValue(FromSlice([]int64{1<<24 + 1, -7})))
 	assert.Equal(t, []complex64{complex(float32(1<<24+1), 0), -7}, mustValue(z.Data()), "int64 to complex64 rounds once, as float32(x)")
 	zz := Zeros[complex128](1)
-	Convert(zz, mustValue(FromSlice([]int64{1<<53 + 1})))
+	ConvertInto(zz, mustValue(FromSlice([]int64{1<<53 + 1})))
 	assert.Equal(t, complex(float64(1<<53+1), 0), zz.At(0))
-	Convert(zz, mustValue(FromSlice([]float16.Float16{float16.Fromfloat32(-0.25)})))
+	ConvertInto(zz, mustValue(FromSlice([]float16.Float16{float16.Fromfloat32(-0.25)})))
 	assert.Equal(t, complex128(-0.25), zz.At(0))
 
 	nan := Zeros[float64](1)
-	Convert(nan, mustValue(FromSlice([]float16.Float16{float16.NaN()})))
+	ConvertInto(nan, mustValue(FromSlice([]float16.Float16{float16.NaN()})))
 	assert.True(t, math.IsNaN(nan.At(0)))
 	f64 := Zeros[float64](1)
-	Convert(f64, mustValue(FromSlice([]float32{0.1})))
+	ConvertInto(f64, mustValue(FromSlice([]float32{0.1})))
 	assert.Equal(t, float64(float32(0.1)), f64.At(0))
 	f32 := Zeros[float32](1)
-	Convert(f32, f(0.1))
+	ConvertInto(f32, f(0.1))
 	assert.Equal(t, float32(0.1), f32.At(0))
 
 	ub := Zeros[float32](256)
@@ -372,7 +372,7 @@ func TestConvertValues(t *testing.T) {
 	for i := range bytes {
 		bytes[i] = uint8(i)
 	}
-	Convert(ub, mustValue(FromSlice(bytes)))
+	ConvertInto(ub, mustValue(FromSlice(bytes)))
 	for i := range 256 {
 		require.Equal(t, float32(i), ub.At(i))
 	}
@@ -422,7 +422,7 @@ func TestConvertLayouts(t *testing.T) {
 		for dname, mk := range dsts {
 			t.Run(sname+" into "+dname, func(t *testing.T) {
 				d, want := mk(), mk()
-				Convert(d, s)
+				ConvertInto(d, s)
 				refConvert(want, s)
 				forEachIndex(d.lay.Shape(), func(idx []int) {
 					require.Equal(t, want.At(idx...), d.At(idx...), "element %v", idx)
@@ -441,7 +441,7 @@ func TestConvertTiled(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			d, want := Zeros[float64](src.Shape()...), Zeros[float64](src.Shape()...)
-			Convert(d, src)
+			ConvertInto(d, src)
 			refConvert(want, src)
 			assert.Equal(t, mustValue(want.Data()), mustValue(d.Data()))
 		})
@@ -451,38 +451,38 @@ func TestConvertTiled(t *testing.T) {
 func TestConvertBroadcast(t *testing.T) {
 	row := seqView[int32](t, 4)
 	d := Zeros[float64](3, 4)
-	Convert(d, row)
+	ConvertInto(d, row)
 	assert.Equal(t, []float64{0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3}, mustValue(d.Data()))
 
 	col := seqView[int32](t, 3, 1)
-	Convert(d, col)
+	ConvertInto(d, col)
 	assert.Equal(t, []float64{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2}, mustValue(d.Data()))
 
 	lead := seqView[int32](t, 1, 1, 3, 4)
-	Convert(d, lead)
+	ConvertInto(d, lead)
 	assert.Equal(t, 11.0, d.At(2, 3), "extra leading extent-1 axes are dropped")
 
 	scalar := seqView[int32](t, 1).Slice(Int(0))
-	Convert(d, scalar)
+	ConvertInto(d, scalar)
 	assert.Equal(t, make([]float64, 12), mustValue(d.Data()))
 
-	castPanics(t, ErrShape, func() { Convert(d, seqView[int32](t, 2, 3, 4)) })
-	castPanics(t, ErrShape, func() { Convert(d, seqView[int32](t, 3)) })
-	castPanics(t, ErrShape, func() { Convert(Zeros[float64](3, 0), seqView[int32](t, 2, 1)) })
+	castPanics(t, ErrShape, func() { ConvertInto(d, seqView[int32](t, 2, 3, 4)) })
+	castPanics(t, ErrShape, func() { ConvertInto(d, seqView[int32](t, 3)) })
+	castPanics(t, ErrShape, func() { ConvertInto(Zeros[float64](3, 0), seqView[int32](t, 2, 1)) })
 	defer func() {
 		err := recover().(error)
 		assert.Equal(t, "ndview: Convert: could not broadcast input array from shape (2, 3, 4) into shape (3, 4)", err.Error())
 	}()
-	Convert(d, seqView[int32](t, 2, 3, 4))
+	ConvertInto(d, seqView[int32](t, 2, 3, 4))
 }
 
 func TestConvertEmptyAndReadOnly(t *testing.T) {
-	Convert(Zeros[float64](0, 3), seqView[int32](t, 1, 3)) // nothing to do
-	Convert(Zeros[float64](0, 3), seqView[int32](t, 0, 3))
+	ConvertInto(Zeros[float64](0, 3), seqView[int32](t, 1, 3)) // nothing to do
+	ConvertInto(Zeros[float64](0, 3), seqView[int32](t, 0, 3))
 	d := Zeros[float64](3)
-	castPanics(t, ErrReadOnly, func() { Convert(d.AsReadOnly(), seqView[int32](t, 3)) })
-	castPanics(t, ErrReadOnly, func() { Convert(mustBroadcast(t, d, 2, 3), seqView[int32](t, 3)) })
-	castPanics(t, ErrReadOnly, func() { Convert(Zeros[float64](0).AsReadOnly(), seqView[int32](t, 0)) })
+	castPanics(t, ErrReadOnly, func() { ConvertInto(d.AsReadOnly(), seqView[int32](t, 3)) })
+	castPanics(t, ErrReadOnly, func() { ConvertInto(mustBroadcast(t, d, 2, 3), seqView[int32](t, 3)) })
+	castPanics(t, ErrReadOnly, func() { ConvertInto(Zeros[float64](0).AsReadOnly(), seqView[int32](t, 0)) })
 }
 
 // TestConvertOverlap converts between views of one buffer: the result must
@@ -504,61 +504,61 @@ func TestConvertOverlap(t *testing.T) {
 	tests := []tcase{
 		{"in place same size", func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f, u)
+			ConvertInto(f, u)
 		}, func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f, seqCopy(u))
+			ConvertInto(f, seqCopy(u))
 		}},
 		{"shift forward", func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f.Slice(From(1)), u.Slice(To(-1)))
+			ConvertInto(f.Slice(From(1)), u.Slice(To(-1)))
 		}, func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f.Slice(From(1)), seqCopy(u.Slice(To(-1))))
+			ConvertInto(f.Slice(From(1)), seqCopy(u.Slice(To(-1))))
 		}},
 		{"shift back", func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f.Slice(To(-1)), u.Slice(From(1)))
+			ConvertInto(f.Slice(To(-1)), u.Slice(From(1)))
 		}, func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f.Slice(To(-1)), seqCopy(u.Slice(From(1))))
+			ConvertInto(f.Slice(To(-1)), seqCopy(u.Slice(From(1))))
 		}},
 		{"reversed", func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f.Slice(Step(-1)), u)
+			ConvertInto(f.Slice(Step(-1)), u)
 		}, func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(f.Slice(Step(-1)), seqCopy(u))
+			ConvertInto(f.Slice(Step(-1)), seqCopy(u))
 		}},
 		{"widening in place", func(mem []uint64) {
 			u, _, d, _ := as(mem, 8)
-			Convert(d, u)
+			ConvertInto(d, u)
 		}, func(mem []uint64) {
 			u, _, d, _ := as(mem, 8)
-			Convert(d, seqCopy(u))
+			ConvertInto(d, seqCopy(u))
 		}},
 		{"narrowing in place", func(mem []uint64) {
 			_, _, _, i := as(mem, 8)
 			_, f, _, _ := as(mem, 16)
-			Convert(f.Slice(Range(4, 12)), i)
+			ConvertInto(f.Slice(Range(4, 12)), i)
 		}, func(mem []uint64) {
 			_, _, _, i := as(mem, 8)
 			_, f, _, _ := as(mem, 16)
-			Convert(f.Slice(Range(4, 12)), seqCopy(i))
+			ConvertInto(f.Slice(Range(4, 12)), seqCopy(i))
 		}},
 		{"transposed square", func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(mustValue(f.Reshape(4, 4)), mustValue(u.Reshape(4, 4)).T())
+			ConvertInto(mustValue(f.Reshape(4, 4)), mustValue(u.Reshape(4, 4)).T())
 		}, func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(mustValue(f.Reshape(4, 4)), seqCopy(mustValue(u.Reshape(4, 4)).T()))
+			ConvertInto(mustValue(f.Reshape(4, 4)), seqCopy(mustValue(u.Reshape(4, 4)).T()))
 		}},
 		{"row broadcast", func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(mustValue(f.Reshape(4, 4)), u.Slice(Range(4, 8)))
+			ConvertInto(mustValue(f.Reshape(4, 4)), u.Slice(Range(4, 8)))
 		}, func(mem []uint64) {
 			u, f, _, _ := as(mem, 16)
-			Convert(mustValue(f.Reshape(4, 4)), seqCopy(u.Slice(Range(4, 8))))
+			ConvertInto(mustValue(f.Reshape(4, 4)), seqCopy(u.Slice(Range(4, 8))))
 		}},
 	}
 	fill := func() []uint64 {
@@ -591,10 +591,10 @@ func TestConvertAllocs(t *testing.T) {
 	st := s.Transpose(3, 2, 1, 0)
 	dt := Zeros[float32](3, 16, 8, 4)
 	for name, fn := range map[string]func(){
-		"contiguous": func() { Convert(d, s) },
-		"to float16": func() { Convert(h, d) },
-		"strided":    func() { Convert(dt, st) },
-		"broadcast":  func() { Convert(d, s.Slice(Int(0))) },
+		"contiguous": func() { ConvertInto(d, s) },
+		"to float16": func() { ConvertInto(h, d) },
+		"strided":    func() { ConvertInto(dt, st) },
+		"broadcast":  func() { ConvertInto(d, s.Slice(Int(0))) },
 	} {
 		assert.Zero(t, testing.AllocsPerRun(20, fn), "Convert %s allocates", name)
 	}

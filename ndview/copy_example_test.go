@@ -90,7 +90,7 @@ func ExampleMap() {
 	// NumPy: dst[...] = src.T / 255, converting uint8 to float32.
 	src, _ := ndview.FromSlice([]uint8{0, 51, 102, 153, 204, 255}, 2, 3)
 	dst := ndview.Zeros[float32](3, 2)
-	ndview.Map(dst, src.T(), func(x uint8) float32 { return float32(x) / 255 })
+	ndview.MapInto(dst, src.T(), func(x uint8) float32 { return float32(x) / 255 })
 	fmt.Println(dst.ToSlice())
 	// Output: [0 0.6 0.2 0.8 0.4 1]
 }
@@ -100,7 +100,7 @@ func ExampleZip() {
 	a, _ := ndview.FromSlice([]int{1, 2, 3, 4, 5, 6}, 2, 3)
 	b, _ := ndview.FromSlice([]int{10, 20}, 2, 1)
 	c := ndview.Zeros[int](2, 3)
-	ndview.Zip(c, a, b, func(x, y int) int { return x + y })
+	ndview.ZipInto(c, a, b, func(x, y int) int { return x + y })
 	fmt.Println(c.ToSlice())
 	// Output: [11 12 13 24 25 26]
 }

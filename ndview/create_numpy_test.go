@@ -310,8 +310,8 @@ func TestMeshgridMatchesNumPy(t *testing.T) {
 	f := loadCreateFixture(t)
 	// The generator's inputs: [1, 2, 3], [4, 5], [6, 7, 8, 9].
 	ins := []NDView[int64]{int64Counting(t, []int{3}), int64Counting(t, []int{2}), int64Counting(t, []int{4})}
-	AddScalar(ins[1], ins[1], 3)
-	AddScalar(ins[2], ins[2], 5)
+	AddScalarInto(ins[1], ins[1], 3)
+	AddScalarInto(ins[2], ins[2], 5)
 	require.Len(t, f.Meshgrid, 8)
 	for _, c := range f.Meshgrid {
 		ix := MeshXY

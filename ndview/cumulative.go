@@ -67,55 +67,89 @@ const (
 	nanCumProd                // running product, NaN counted as 1
 )
 
-// Cumsum stores into dst the running sums of the elements of v in C order
+// CumsumInto stores into dst the running sums of the elements of v in C order
 // (NumPy's np.cumsum(v), which flattens): dst is 1-D with v's size.
 // Integers wrap, as NumPy's do in the same type; floats add in order, as
 // NumPy does. When dst shares memory with v, v is copied first. Cumsum
 // allocates only to flatten a v that cannot be reshaped without a copy,
 // and for that copy.
 //
-// Cumsum panics, before writing anything, with an error wrapping
+// CumsumInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only and ErrShape when dst is not 1-D of
 // v's size.
-func Cumsum[T Numeric](dst, v NDView[T]) { cumFlat("Cumsum", dst, v, cumSum) }
+func CumsumInto[T Numeric](dst, v NDView[T]) { cumFlat("Cumsum", dst, v, cumSum) }
 
-// Cumprod stores into dst the running products of the elements of v in C
+// Cumsum returns the running sums of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.cumsum(v)), as CumsumInto computes them (semantics.md A1).
+func Cumsum[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	CumsumInto(dst, v)
+	return dst
+}
+
+// CumprodInto stores into dst the running products of the elements of v in C
 // order (NumPy's np.cumprod(v)), with the rules of Cumsum.
-func Cumprod[T Numeric](dst, v NDView[T]) { cumFlat("Cumprod", dst, v, cumProd) }
+func CumprodInto[T Numeric](dst, v NDView[T]) { cumFlat("Cumprod", dst, v, cumProd) }
 
-// NanCumsum is Cumsum with NaNs counted as 0 (NumPy's np.nancumsum(v)).
-func NanCumsum[T Numeric](dst, v NDView[T]) { cumFlat("NanCumsum", dst, v, nanCumSum) }
+// Cumprod returns the running products of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.cumprod(v)), as CumprodInto computes them (semantics.md A1).
+func Cumprod[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	CumprodInto(dst, v)
+	return dst
+}
 
-// NanCumprod is Cumprod with NaNs counted as 1 (NumPy's np.nancumprod(v)).
-func NanCumprod[T Numeric](dst, v NDView[T]) { cumFlat("NanCumprod", dst, v, nanCumProd) }
+// NanCumsumInto is Cumsum with NaNs counted as 0 (NumPy's np.nancumsum(v)).
+func NanCumsumInto[T Numeric](dst, v NDView[T]) { cumFlat("NanCumsum", dst, v, nanCumSum) }
 
-// CumsumAxis stores into dst the running sums of v along axis (NumPy's
+// NanCumsum returns the running sums, NaN counted as 0, of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.nancumsum(v)), as NanCumsumInto computes them (semantics.md A1).
+func NanCumsum[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	NanCumsumInto(dst, v)
+	return dst
+}
+
+// NanCumprodInto is Cumprod with NaNs counted as 1 (NumPy's np.nancumprod(v)).
+func NanCumprodInto[T Numeric](dst, v NDView[T]) { cumFlat("NanCumprod", dst, v, nanCumProd) }
+
+// NanCumprod returns the running products, NaN counted as 1, of the elements of v in C order, in a new 1-D
+// array of v's size (NumPy's np.nancumprod(v)), as NanCumprodInto computes them (semantics.md A1).
+func NanCumprod[T Numeric](v NDView[T]) NDView[T] {
+	dst := Zeros[T](v.Size())
+	NanCumprodInto(dst, v)
+	return dst
+}
+
+// CumsumAxisInto stores into dst the running sums of v along axis (NumPy's
 // np.cumsum(v, axis=axis, out=dst)); dst has v's shape. Integers wrap;
 // floats add in order along the axis. dst may be v itself (in place); when
 // it shares memory with v otherwise, v is copied first.
 //
-// CumsumAxis panics, before writing anything, with an error wrapping
+// CumsumAxisInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, ErrAxis when axis is outside
 // [-ndim, ndim) (a 0-d v has no axis), and ErrShape when dst's shape
 // differs from v's.
-func CumsumAxis[T Numeric](dst, v NDView[T], axis int) { cumAxis("CumsumAxis", dst, v, axis, cumSum) }
+func CumsumAxisInto[T Numeric](dst, v NDView[T], axis int) {
+	cumAxis("CumsumAxis", dst, v, axis, cumSum)
+}
 
-// CumprodAxis stores into dst the running products of v along axis
+// CumprodAxisInto stores into dst the running products of v along axis
 // (NumPy's np.cumprod(v, axis=axis, out=dst)), with the rules of
 // CumsumAxis.
-func CumprodAxis[T Numeric](dst, v NDView[T], axis int) {
+func CumprodAxisInto[T Numeric](dst, v NDView[T], axis int) {
 	cumAxis("CumprodAxis", dst, v, axis, cumProd)
 }
 
-// NanCumsumAxis is CumsumAxis with NaNs counted as 0 (NumPy's
+// NanCumsumAxisInto is CumsumAxis with NaNs counted as 0 (NumPy's
 // np.nancumsum(v, axis=axis)).
-func NanCumsumAxis[T Numeric](dst, v NDView[T], axis int) {
+func NanCumsumAxisInto[T Numeric](dst, v NDView[T], axis int) {
 	cumAxis("NanCumsumAxis", dst, v, axis, nanCumSum)
 }
 
-// NanCumprodAxis is CumprodAxis with NaNs counted as 1 (NumPy's
+// NanCumprodAxisInto is CumprodAxis with NaNs counted as 1 (NumPy's
 // np.nancumprod(v, axis=axis)).
-func NanCumprodAxis[T Numeric](dst, v NDView[T], axis int) {
+func NanCumprodAxisInto[T Numeric](dst, v NDView[T], axis int) {
 	cumAxis("NanCumprodAxis", dst, v, axis, nanCumProd)
 }
 
@@ -297,36 +331,88 @@ func cumRow[T Numeric](d []T, di, pi, dn int, s []T, si, sn, n int, first bool, 
 // ---------------------------------------------------------------------
 // Differences.
 
-// Diff stores into dst the n-th discrete difference of v along axis
+// DiffInto stores into dst the n-th discrete difference of v along axis
 // (NumPy's np.diff(v, n=n, axis=axis)): out[i] = v[i+1] − v[i], applied n
 // times, in T (integers wrap, as NumPy's do). dst has v's shape with the
 // axis shortened by n (to 0 when n reaches its extent); n = 0 copies v.
 // When dst shares memory with v, v is copied first. Diff allocates one
 // line of scratch.
 //
-// Diff panics, before writing anything, with an error wrapping
+// DiffInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, ErrAxis for an axis out of range,
 // and ErrShape when n < 0 ("order must be non-negative"), v is 0-d ("diff
 // requires input that is at least one dimensional") or dst's shape does
 // not fit.
-func Diff[T Numeric](dst, v NDView[T], n, axis int) {
+func DiffInto[T Numeric](dst, v NDView[T], n, axis int) {
 	diff("Diff", dst, v, n, axis, nil, nil, func(a, b T) T { return b - a })
 }
 
-// DiffWith is Diff of v with prepend and append joined to it along axis
+// Diff returns the n-th discrete difference of v along axis in a new array
+// (NumPy's np.diff(v, n=n, axis=axis)), as DiffInto computes it, of v's
+// shape with the axis shortened by n (to 0 when n reaches its extent). It
+// panics as DiffInto does (semantics.md A1).
+func Diff[T Numeric](v NDView[T], n, axis int) NDView[T] {
+	dst := Zeros[T](diffShape("Diff", v.lay.Shape(), n, axis, 0)...)
+	DiffInto(dst, v, n, axis)
+	return dst
+}
+
+// DiffWithInto is Diff of v with prepend and append joined to it along axis
 // first (NumPy's np.diff(v, n, axis, prepend=p, append=q)); either may be
 // nil. Each is 0-d (one element, broadcast across the other axes) or has
 // v's rank with v's extents on the other axes; DiffWith panics with an
 // error wrapping ErrShape otherwise. dst's extent along axis is then
 // len(prepend) + len(v) + len(append) − n.
-func DiffWith[T Numeric](dst, v NDView[T], n, axis int, prepend, append *NDView[T]) {
+func DiffWithInto[T Numeric](dst, v NDView[T], n, axis int, prepend, append *NDView[T]) {
 	diff("DiffWith", dst, v, n, axis, prepend, append, func(a, b T) T { return b - a })
 }
 
-// DiffBool is Diff of booleans (NumPy's np.diff of a bool array): each
+// DiffWith returns DiffWithInto's result in a new array (NumPy's
+// np.diff(v, n, axis, prepend=p, append=q)): v's shape with the extent
+// along axis len(prepend) + len(v) + len(append) − n. It panics as
+// DiffWithInto does (semantics.md A1).
+func DiffWith[T Numeric](v NDView[T], n, axis int, prepend, append *NDView[T]) NDView[T] {
+	extra := 0
+	for _, p := range []*NDView[T]{prepend, append} {
+		switch {
+		case p == nil:
+		case p.NDim() == 0:
+			extra++
+		case p.NDim() == v.NDim():
+			extra += p.lay.Shape()[layout.NormalizeAxis("DiffWith", axis, v.NDim())]
+		}
+	}
+	dst := Zeros[T](diffShape("DiffWith", v.lay.Shape(), n, axis, extra)...)
+	DiffWithInto(dst, v, n, axis, prepend, append)
+	return dst
+}
+
+// DiffBoolInto is Diff of booleans (NumPy's np.diff of a bool array): each
 // difference is b != a (xor).
-func DiffBool(dst, v NDView[bool], n, axis int) {
+func DiffBoolInto(dst, v NDView[bool], n, axis int) {
 	diff("DiffBool", dst, v, n, axis, nil, nil, func(a, b bool) bool { return a != b })
+}
+
+// DiffBool returns DiffBoolInto's result in a new array, of v's shape with
+// the axis shortened by n (NumPy's np.diff of a bool array). It panics as
+// DiffBoolInto does (semantics.md A1).
+func DiffBool(v NDView[bool], n, axis int) NDView[bool] {
+	dst := Zeros[bool](diffShape("DiffBool", v.lay.Shape(), n, axis, 0)...)
+	DiffBoolInto(dst, v, n, axis)
+	return dst
+}
+
+// diffShape is the shape of the n-th difference along axis of an array of
+// shape vsh lengthened by extra elements along axis. Where the arguments are
+// wrong it returns vsh, so that the destination form reports the error.
+func diffShape(op string, vsh []int, n, axis, extra int) []int {
+	sh := slices.Clone(vsh)
+	if len(sh) == 0 || n < 0 || axis < -len(sh) || axis >= len(sh) {
+		return sh
+	}
+	ax := layout.NormalizeAxis(op, axis, len(sh))
+	sh[ax] = max(sh[ax]+extra-n, 0)
+	return sh
 }
 
 // diff runs Diff, DiffWith and DiffBool.
@@ -429,9 +515,9 @@ func Ediff1d[T Numeric](v NDView[T], toBegin, toEnd []T) []T {
 }
 
 // ---------------------------------------------------------------------
-// Gradient and integration.
+// GradientInto and integration.
 
-// Gradient stores into dst the gradient of f along axis with uniform
+// GradientInto stores into dst the gradient of f along axis with uniform
 // spacing dx (NumPy's np.gradient(f, dx, axis=axis,
 // edge_order=edgeOrder)): second-order central differences inside, and
 // one-sided differences of order edgeOrder (1 or 2) at the two ends. It
@@ -440,23 +526,23 @@ func Ediff1d[T Numeric](v NDView[T], toBegin, toEnd []T) []T {
 // and coefficients (semantics.md §19), and converted to D. dst has f's
 // shape; when it shares memory with f, f is copied first.
 //
-// Gradient returns an error wrapping ErrShape, having written nothing,
+// GradientInto returns an error wrapping ErrShape, having written nothing,
 // when the axis has fewer than edgeOrder+1 elements ("Shape of array too
 // small to calculate a numerical gradient"). It panics, before writing,
 // with an error wrapping ErrReadOnly for a read-only dst, ErrAxis for an
 // axis out of range, and ErrShape when edgeOrder is not 1 or 2 or dst's
 // shape differs from f's.
-func Gradient[D RealFloat, T Real](dst NDView[D], f NDView[T], axis int, dx float64, edgeOrder int) error {
+func GradientInto[D RealFloat, T Real](dst NDView[D], f NDView[T], axis int, dx float64, edgeOrder int) error {
 	return gradient("Gradient", dst, f, axis, dx, nil, edgeOrder)
 }
 
-// GradientCoords is Gradient with the coordinates x of the points along
+// GradientCoordsInto is Gradient with the coordinates x of the points along
 // the axis (NumPy's np.gradient(f, x, axis=axis)): len(x) must equal the
 // extent of the axis (else a panic wrapping ErrShape). Evenly spaced x
 // (every difference equal to the first, as NumPy tests) uses the uniform
 // formulas; otherwise the inner points use NumPy's weights for uneven
 // spacing, computed in float64.
-func GradientCoords[D RealFloat, T Real](dst NDView[D], f NDView[T], axis int, x []float64, edgeOrder int) error {
+func GradientCoordsInto[D RealFloat, T Real](dst NDView[D], f NDView[T], axis int, x []float64, edgeOrder int) error {
 	return gradient("GradientCoords", dst, f, axis, 0, x, edgeOrder)
 }
 
@@ -607,11 +693,11 @@ func Trapezoid[T Real](y NDView[T], x []float64, dx float64) float64 {
 	return trapLine[float64](y.data, y.lay.Off, y.lay.Strides()[0], y.lay.Shape()[0], x, dx)
 }
 
-// TrapezoidAxis stores into dst the integrals of y along axis by the
+// TrapezoidAxisInto stores into dst the integrals of y along axis by the
 // trapezoidal rule (NumPy's np.trapz(y, x, dx, axis=axis)), with the rules
 // of Trapezoid and the shapes and panics of MedianAxis; an axis of fewer
 // than 2 elements gives 0.
-func TrapezoidAxis[D RealFloat, T Real](dst NDView[D], y NDView[T], axis int, x []float64, dx float64) {
+func TrapezoidAxisInto[D RealFloat, T Real](dst NDView[D], y NDView[T], axis int, x []float64, dx float64) {
 	const op = "TrapezoidAxis"
 	ax, _ := checkAxis(op, &dst, &y, axis)
 	checkTrapX(op, x, y.lay.Shape()[ax])

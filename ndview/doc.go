@@ -150,18 +150,18 @@
 //	np.array_equal(a, b)         ArrayEqual(a, b)
 //	a.view(np.float32)           Cast[float32](v)
 //	np.frombuffer(b, np.float32) FromBytes[float32](b, shape...)
-//	a.astype(t), np.copyto       Convert(dst, v)
+//	a.astype(t), np.copyto       ConvertInto(dst, v)
 //	dst[...] = src               dst.CopyFrom(src)
 //	a.copy(), a.tolist()         v.Clone(), v.ToList(); v.ToSlice() flat
 //	a.tobytes(order), a.hex()    v.ToBytes(OrderC), v.Hex(sep, n)
 //	a.fill(x)                    v.Fill(x)
 //	a.flat, np.ndenumerate       v.Values(), v.Enumerate()
 //	for row in a                 v.Rows(), v.Axis(k)
-//	np.add(a, b, out=dst)        Add(dst, a, b); Sub, Mul, Div, Minimum, Maximum
-//	a + 2                        AddScalar(dst, a, 2); SubScalar, MulScalar, DivScalar
-//	np.exp, np.sqrt, np.abs      Exp(dst, a), Sqrt, Log, Abs, Neg
-//	np.less(a, b), np.where      Less(mask, a, b), EqualTo, …; Where(dst, c, a, b)
-//	np.clip(a, lo, hi)           Clip(dst, a, lo, hi)
+//	np.add(a, b, out=dst)        AddInto(dst, a, b); Sub, Mul, Div, Minimum, Maximum
+//	a + 2                        AddScalarInto(dst, a, 2); SubScalar, MulScalar, DivScalar
+//	np.exp, np.sqrt, np.abs      ExpInto(dst, a), Sqrt, Log, Abs, Neg
+//	np.less(a, b), np.where      LessInto(mask, a, b), EqualTo, …; WhereInto(dst, c, a, b)
+//	np.clip(a, lo, hi)           ClipInto(dst, a, lo, hi)
 //	a.sum(), a.mean(), a.max()   Sum(v), Mean, Prod, Min, Max, ArgMin, ArgMax, Any, All
-//	a.sum(axis=k)                SumAxis(dst, v, k), MeanAxis, MaxAxis, …
+//	a.sum(axis=k)                SumAxisInto(dst, v, k), MeanAxis, MaxAxis, …
 package ndview

@@ -121,7 +121,7 @@ func (v NDView[T]) Gather(index ...any) (NDView[T], error) {
 // must be 0-d or 1-d, with one element or as many as the mask has true
 // elements.
 //
-// Where index selects an element more than once, the value written last
+// WhereInto index selects an element more than once, the value written last
 // in C order of the broadcast index stays: v.Scatter(FromSlice([1 2]),
 // []int{0, 0}) leaves 2 at v[0]. Values that share memory with v are read
 // as they were before the call (they are copied first, which allocates).
@@ -407,7 +407,7 @@ func (ix *fancyIndex) general(op string, src *layout.Layout, items []IndexItem, 
 			consumed++
 		}
 	}
-	// Where each advanced item lands in w and in the source.
+	// WhereInto each advanced item lands in w and in the source.
 	wax, sax := 0, 0
 	for pos, it := range items {
 		a := advAt(adv, pos)

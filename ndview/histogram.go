@@ -284,7 +284,7 @@ func bincountLen[T integer](op string, v NDView[T], minlength int) (int, error) 
 	return n, bad
 }
 
-// Digitize stores into dst the index of the bin each element of x falls in
+// DigitizeInto stores into dst the index of the bin each element of x falls in
 // (NumPy's np.digitize(x, bins, right=right)). For increasing bins the
 // index i satisfies bins[i-1] <= x < bins[i] (bins[i-1] < x <= bins[i] with
 // right); for decreasing bins, bins[i-1] > x >= bins[i] (> x > with
@@ -292,12 +292,12 @@ func bincountLen[T integer](op string, v NDView[T], minlength int) (int, error) 
 // or len(bins); NaN gives len(bins) for increasing bins and 0 for
 // decreasing ones. x is compared in float64 and broadcast to dst's shape.
 //
-// Digitize returns an error wrapping ErrShape, having written nothing,
+// DigitizeInto returns an error wrapping ErrShape, having written nothing,
 // when bins are not monotonic ("bins must be monotonically increasing or
 // decreasing"). It panics, before writing, with an error wrapping
 // ErrReadOnly for a read-only dst and ErrShape when x does not broadcast
 // to dst's shape. When x shares memory with dst it is copied first.
-func Digitize[T Real](dst NDView[int], x NDView[T], bins []float64, right bool) error {
+func DigitizeInto[T Real](dst NDView[int], x NDView[T], bins []float64, right bool) error {
 	const op = "Digitize"
 	var p plan.Plan
 	ok := plan2(op, &p, &dst, &x)

@@ -26,7 +26,7 @@ func isFinite[C RealFloat](x C) bool { return x-x == 0 }
 // abs returns |x|.
 func abs[C RealFloat](x C) C { return C(math.Abs(float64(x))) }
 
-// Isclose stores into dst whether each element of a is close to the
+// IscloseInto stores into dst whether each element of a is close to the
 // matching element of b (NumPy's np.isclose(a, b, rtol, atol, equal_nan)),
 // a and b broadcast to dst's shape: |a − b| <= atol + rtol·|b|, computed in
 // float32 for float32 data and in float64 otherwise (rtol and atol are
@@ -35,10 +35,10 @@ func abs[C RealFloat](x C) C { return C(math.Abs(float64(x))) }
 // infinity; NaNs are close to NaN only with equalNaN. NumPy's defaults are
 // rtol 1e-05, atol 1e-08.
 //
-// Isclose panics, before writing, with an error wrapping ErrReadOnly when
+// IscloseInto panics, before writing, with an error wrapping ErrReadOnly when
 // dst is read-only and ErrShape when a or b does not broadcast to dst's
 // shape. It does not allocate unless a source overlaps dst.
-func Isclose[T Real](dst NDView[bool], a, b NDView[T], rtol, atol float64, equalNaN bool) {
+func IscloseInto[T Real](dst NDView[bool], a, b NDView[T], rtol, atol float64, equalNaN bool) {
 	var p plan.Plan
 	if !plan3("Isclose", &p, &dst, &a, &b) {
 		return

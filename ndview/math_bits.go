@@ -20,105 +20,105 @@ type Logical interface {
 	Numeric | ~bool
 }
 
-// LogicalAnd stores whether a and b are both true into dst, element by
+// LogicalAndInto stores whether a and b are both true into dst, element by
 // element: NumPy's np.logical_and(a, b, out=dst). A number is true when
 // it is nonzero: NaN is true, −0 false. float16.Float16 is tested as a
 // float. Broadcasting, overlap, allocation and panics are those of Add.
-func LogicalAnd[T Logical](dst NDView[bool], a, b NDView[T]) { truth2(mLogicalAnd, dst, a, b) }
+func LogicalAndInto[T Logical](dst NDView[bool], a, b NDView[T]) { truth2(mLogicalAnd, dst, a, b) }
 
-// LogicalOr stores whether a or b is true into dst, element by element:
+// LogicalOrInto stores whether a or b is true into dst, element by element:
 // NumPy's np.logical_or(a, b, out=dst). Truth values are those of
 // LogicalAnd. Broadcasting, overlap, allocation and panics are those of
 // Add.
-func LogicalOr[T Logical](dst NDView[bool], a, b NDView[T]) { truth2(mLogicalOr, dst, a, b) }
+func LogicalOrInto[T Logical](dst NDView[bool], a, b NDView[T]) { truth2(mLogicalOr, dst, a, b) }
 
-// LogicalXor stores whether exactly one of a and b is true into dst,
+// LogicalXorInto stores whether exactly one of a and b is true into dst,
 // element by element: NumPy's np.logical_xor(a, b, out=dst). Truth
 // values are those of LogicalAnd. Broadcasting, overlap, allocation and
 // panics are those of Add.
-func LogicalXor[T Logical](dst NDView[bool], a, b NDView[T]) { truth2(mLogicalXor, dst, a, b) }
+func LogicalXorInto[T Logical](dst NDView[bool], a, b NDView[T]) { truth2(mLogicalXor, dst, a, b) }
 
-// LogicalNot stores whether a is false (zero) into dst, element by
+// LogicalNotInto stores whether a is false (zero) into dst, element by
 // element: NumPy's np.logical_not(a, out=dst). Truth values are those of
 // LogicalAnd. Broadcasting, overlap, allocation and panics are those of
 // Neg.
-func LogicalNot[T Logical](dst NDView[bool], a NDView[T]) { truth1(mLogicalNot, dst, a) }
+func LogicalNotInto[T Logical](dst NDView[bool], a NDView[T]) { truth1(mLogicalNot, dst, a) }
 
-// BitwiseAnd stores a & b into dst, element by element: NumPy's
+// BitwiseAndInto stores a & b into dst, element by element: NumPy's
 // np.bitwise_and(a, b, out=dst). Broadcasting, overlap, allocation and
 // panics are those of Add.
-func BitwiseAnd[T Integer](dst, a, b NDView[T]) { math2(mBitwiseAnd, dst, a, b) }
+func BitwiseAndInto[T Integer](dst, a, b NDView[T]) { math2(mBitwiseAnd, dst, a, b) }
 
-// BitwiseAndScalar is BitwiseAnd with b the scalar x (NumPy's
-// np.bitwise_and(a, x, out=dst)), the same as BitwiseAnd(dst, a,
+// BitwiseAndScalarInto is BitwiseAnd with b the scalar x (NumPy's
+// np.bitwise_and(a, x, out=dst)), the same as BitwiseAndInto(dst, a,
 // Scalar(x)).
-func BitwiseAndScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mBitwiseAnd, dst, a, x) }
+func BitwiseAndScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mBitwiseAnd, dst, a, x) }
 
-// BitwiseOr stores a | b into dst, element by element: NumPy's
+// BitwiseOrInto stores a | b into dst, element by element: NumPy's
 // np.bitwise_or(a, b, out=dst). Broadcasting, overlap, allocation and
 // panics are those of Add.
-func BitwiseOr[T Integer](dst, a, b NDView[T]) { math2(mBitwiseOr, dst, a, b) }
+func BitwiseOrInto[T Integer](dst, a, b NDView[T]) { math2(mBitwiseOr, dst, a, b) }
 
-// BitwiseOrScalar is BitwiseOr with b the scalar x (NumPy's
-// np.bitwise_or(a, x, out=dst)), the same as BitwiseOr(dst, a,
+// BitwiseOrScalarInto is BitwiseOr with b the scalar x (NumPy's
+// np.bitwise_or(a, x, out=dst)), the same as BitwiseOrInto(dst, a,
 // Scalar(x)).
-func BitwiseOrScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mBitwiseOr, dst, a, x) }
+func BitwiseOrScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mBitwiseOr, dst, a, x) }
 
-// BitwiseXor stores a ^ b into dst, element by element: NumPy's
+// BitwiseXorInto stores a ^ b into dst, element by element: NumPy's
 // np.bitwise_xor(a, b, out=dst). Broadcasting, overlap, allocation and
 // panics are those of Add.
-func BitwiseXor[T Integer](dst, a, b NDView[T]) { math2(mBitwiseXor, dst, a, b) }
+func BitwiseXorInto[T Integer](dst, a, b NDView[T]) { math2(mBitwiseXor, dst, a, b) }
 
-// BitwiseXorScalar is BitwiseXor with b the scalar x (NumPy's
-// np.bitwise_xor(a, x, out=dst)), the same as BitwiseXor(dst, a,
+// BitwiseXorScalarInto is BitwiseXor with b the scalar x (NumPy's
+// np.bitwise_xor(a, x, out=dst)), the same as BitwiseXorInto(dst, a,
 // Scalar(x)).
-func BitwiseXorScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mBitwiseXor, dst, a, x) }
+func BitwiseXorScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mBitwiseXor, dst, a, x) }
 
-// Invert stores ^a, every bit of a flipped into dst, element by element:
+// InvertInto stores ^a, every bit of a flipped into dst, element by element:
 // NumPy's np.invert(a, out=dst). Broadcasting, overlap, allocation and
 // panics are those of Neg.
-func Invert[T Integer](dst, a NDView[T]) { math1(mInvert, dst, a) }
+func InvertInto[T Integer](dst, a NDView[T]) { math1(mInvert, dst, a) }
 
-// LeftShift stores a << b into dst, element by element: NumPy's
+// LeftShiftInto stores a << b into dst, element by element: NumPy's
 // np.left_shift(a, b, out=dst). A count that is negative or at least the
 // bit width of T gives 0 (Go panics on a negative count); bits shifted
 // out are lost. Broadcasting, overlap, allocation and panics are those
 // of Add.
-func LeftShift[T Integer](dst, a, b NDView[T]) { math2(mLeftShift, dst, a, b) }
+func LeftShiftInto[T Integer](dst, a, b NDView[T]) { math2(mLeftShift, dst, a, b) }
 
-// LeftShiftScalar is LeftShift with b the scalar x (NumPy's
-// np.left_shift(a, x, out=dst)), the same as LeftShift(dst, a,
+// LeftShiftScalarInto is LeftShift with b the scalar x (NumPy's
+// np.left_shift(a, x, out=dst)), the same as LeftShiftInto(dst, a,
 // Scalar(x)).
-func LeftShiftScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mLeftShift, dst, a, x) }
+func LeftShiftScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mLeftShift, dst, a, x) }
 
-// RightShift stores a >> b, arithmetic for signed types into dst,
+// RightShiftInto stores a >> b, arithmetic for signed types into dst,
 // element by element: NumPy's np.right_shift(a, b, out=dst). A count
 // that is negative or at least the bit width of T gives 0, or −1 for a
 // negative a. Broadcasting, overlap, allocation and panics are those of
 // Add.
-func RightShift[T Integer](dst, a, b NDView[T]) { math2(mRightShift, dst, a, b) }
+func RightShiftInto[T Integer](dst, a, b NDView[T]) { math2(mRightShift, dst, a, b) }
 
-// RightShiftScalar is RightShift with b the scalar x (NumPy's
-// np.right_shift(a, x, out=dst)), the same as RightShift(dst, a,
+// RightShiftScalarInto is RightShift with b the scalar x (NumPy's
+// np.right_shift(a, x, out=dst)), the same as RightShiftInto(dst, a,
 // Scalar(x)).
-func RightShiftScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mRightShift, dst, a, x) }
+func RightShiftScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mRightShift, dst, a, x) }
 
-// Gcd stores the greatest common divisor of |a| and |b| into dst,
+// GcdInto stores the greatest common divisor of |a| and |b| into dst,
 // element by element: NumPy's np.gcd(a, b, out=dst). gcd(0, 0) is 0; the
 // absolute value of the most negative value is itself, as in NumPy.
 // Broadcasting, overlap, allocation and panics are those of Add.
-func Gcd[T Integer](dst, a, b NDView[T]) { math2(mGcd, dst, a, b) }
+func GcdInto[T Integer](dst, a, b NDView[T]) { math2(mGcd, dst, a, b) }
 
-// GcdScalar is Gcd with b the scalar x (NumPy's np.gcd(a, x, out=dst)),
-// the same as Gcd(dst, a, Scalar(x)).
-func GcdScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mGcd, dst, a, x) }
+// GcdScalarInto is Gcd with b the scalar x (NumPy's np.gcd(a, x, out=dst)),
+// the same as GcdInto(dst, a, Scalar(x)).
+func GcdScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mGcd, dst, a, x) }
 
-// Lcm stores the least common multiple of |a| and |b| into dst, element
+// LcmInto stores the least common multiple of |a| and |b| into dst, element
 // by element: NumPy's np.lcm(a, b, out=dst). It is 0 when either is 0,
 // and wraps as multiplication does. Broadcasting, overlap, allocation
 // and panics are those of Add.
-func Lcm[T Integer](dst, a, b NDView[T]) { math2(mLcm, dst, a, b) }
+func LcmInto[T Integer](dst, a, b NDView[T]) { math2(mLcm, dst, a, b) }
 
-// LcmScalar is Lcm with b the scalar x (NumPy's np.lcm(a, x, out=dst)),
-// the same as Lcm(dst, a, Scalar(x)).
-func LcmScalar[T Integer](dst, a NDView[T], x T) { math2Scalar(mLcm, dst, a, x) }
+// LcmScalarInto is Lcm with b the scalar x (NumPy's np.lcm(a, x, out=dst)),
+// the same as LcmInto(dst, a, Scalar(x)).
+func LcmScalarInto[T Integer](dst, a NDView[T], x T) { math2Scalar(mLcm, dst, a, x) }

@@ -17,39 +17,39 @@ type Complex interface {
 	~complex64 | ~complex128
 }
 
-// RealPart stores the real parts of a into dst, element by element:
+// RealPartInto stores the real parts of a into dst, element by element:
 // NumPy's np.real(a) copied into dst (np.copyto(dst, a.real)). dst holds
 // float32 for a complex64 a and float64 for a complex128 a. a is
 // broadcast to dst's shape; overlap and allocation are those of Neg.
 //
-// RealPart panics, before writing anything, with an error wrapping
+// RealPartInto panics, before writing anything, with an error wrapping
 // ErrType when the element types' precisions differ, ErrReadOnly when dst
 // is read-only, and ErrShape when a cannot be broadcast to dst's shape.
-func RealPart[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) { parts(mReal, dst, a) }
+func RealPartInto[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) { parts(mReal, dst, a) }
 
-// ImagPart stores the imaginary parts of a into dst, element by element:
+// ImagPartInto stores the imaginary parts of a into dst, element by element:
 // NumPy's np.imag(a) copied into dst, with the rules of RealPart.
-func ImagPart[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) { parts(mImag, dst, a) }
+func ImagPartInto[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) { parts(mImag, dst, a) }
 
-// Angle stores the argument of each element of a into dst, in radians in
+// AngleInto stores the argument of each element of a into dst, in radians in
 // [−π, π]: NumPy's np.angle(a), atan2(imag, real) (so the angle of −1−0i
 // is −π). The rules are those of RealPart; complex64 is computed in
 // float64 and rounded once.
-func Angle[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) { parts(mAngle, dst, a) }
+func AngleInto[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) { parts(mAngle, dst, a) }
 
-// AbsComplex stores the magnitude of each element of a into dst: NumPy's
+// AbsComplexInto stores the magnitude of each element of a into dst: NumPy's
 // np.absolute(a) (np.abs) of a complex array, √(re² + im²) without
 // overflow, +Inf when a part is infinite even if the other is NaN. The
 // rules are those of RealPart; complex64 is computed in float64 and
 // rounded once. Abs takes real types.
-func AbsComplex[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) {
+func AbsComplexInto[F ~float32 | ~float64, C Complex](dst NDView[F], a NDView[C]) {
 	parts(mAbsComplex, dst, a)
 }
 
-// Conj stores the complex conjugate of a into dst, element by element:
+// ConjInto stores the complex conjugate of a into dst, element by element:
 // NumPy's np.conjugate(a, out=dst) (np.conj). Broadcasting, overlap,
 // allocation and panics are those of Neg.
-func Conj[C Complex](dst, a NDView[C]) { math1(mConj, dst, a) }
+func ConjInto[C Complex](dst, a NDView[C]) { math1(mConj, dst, a) }
 
 // partOp names a function from complex numbers to floats.
 type partOp uint8

@@ -12,7 +12,7 @@ func ExampleFloorDivide() {
 	a, _ := ndview.FromSlice([]float64{7, -7, 1, -1}, 4)
 	b, _ := ndview.FromSlice([]float64{2, 2, 0.1, 3}, 4)
 	q, r := ndview.Zeros[float64](4), ndview.Zeros[float64](4)
-	ndview.Divmod(q, r, a, b)
+	ndview.DivmodInto(q, r, a, b)
 	fmt.Println(q.ToSlice(), r.ToSlice())
 	// Output: [3 -4 9 -1] [1 1 0.09999999999999995 2]
 }
@@ -21,7 +21,7 @@ func ExampleFloorDivide() {
 func ExampleSin() {
 	a, _ := ndview.FromSlice([]float64{0, 1e22, 5.319372648326541e255}, 3)
 	d := ndview.Zeros[float64](3)
-	ndview.Sin(d, a)
+	ndview.SinInto(d, a)
 	fmt.Println(d.ToSlice())
 	// Output: [0 -0.8522008497671888 1]
 }
@@ -31,8 +31,8 @@ func ExampleSin() {
 func ExamplePower() {
 	a, _ := ndview.FromSlice([]int{2, 3, 4}, 3)
 	d := ndview.Zeros[int](3)
-	fmt.Println(ndview.PowerScalar(d, a, 3), d.ToSlice())
-	fmt.Println(ndview.PowerScalar(d, a, -1) != nil, d.ToSlice())
+	fmt.Println(ndview.PowerScalarInto(d, a, 3), d.ToSlice())
+	fmt.Println(ndview.PowerScalarInto(d, a, -1) != nil, d.ToSlice())
 	// Output:
 	// <nil> [8 27 64]
 	// true [8 27 64]
@@ -42,7 +42,7 @@ func ExamplePower() {
 func ExampleRightShift() {
 	a, _ := ndview.FromSlice([]int8{-5, 5, -5, 100}, 4)
 	d := ndview.Zeros[int8](4)
-	ndview.RightShiftScalar(d, a, 9)
+	ndview.RightShiftScalarInto(d, a, 9)
 	fmt.Println(d.ToSlice())
 	// Output: [-1 0 -1 0]
 }

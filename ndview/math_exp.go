@@ -8,66 +8,66 @@ import (
 // Exponentials and logarithms (semantics.md §17): NumPy's exp2, expm1,
 // log2, log10, log1p, logaddexp, logaddexp2 and power.
 
-// Exp2 stores 2^a into dst, element by element: NumPy's np.exp2(a,
+// Exp2Into stores 2^a into dst, element by element: NumPy's np.exp2(a,
 // out=dst). float32 is computed in float64 and rounded once,
 // float16.Float16 in float32 and rounded once to half precision.
 // Broadcasting, overlap, allocation and panics are those of Neg.
-func Exp2[T Float](dst, a NDView[T]) { math1(mExp2, dst, a) }
+func Exp2Into[T Float](dst, a NDView[T]) { math1(mExp2, dst, a) }
 
-// Expm1 stores e^a − 1, accurate for a near 0 into dst, element by
+// Expm1Into stores e^a − 1, accurate for a near 0 into dst, element by
 // element: NumPy's np.expm1(a, out=dst). float32 is computed in float64
 // and rounded once, float16.Float16 in float32 and rounded once to half
 // precision. Broadcasting, overlap, allocation and panics are those of
 // Neg.
-func Expm1[T Float](dst, a NDView[T]) { math1(mExpm1, dst, a) }
+func Expm1Into[T Float](dst, a NDView[T]) { math1(mExpm1, dst, a) }
 
-// Log2 stores the base-2 logarithm of a (−Inf at 0, NaN below) into dst,
+// Log2Into stores the base-2 logarithm of a (−Inf at 0, NaN below) into dst,
 // element by element: NumPy's np.log2(a, out=dst). float32 is computed
 // in float64 and rounded once, float16.Float16 in float32 and rounded
 // once to half precision. Broadcasting, overlap, allocation and panics
 // are those of Neg.
-func Log2[T Float](dst, a NDView[T]) { math1(mLog2, dst, a) }
+func Log2Into[T Float](dst, a NDView[T]) { math1(mLog2, dst, a) }
 
-// Log10 stores the base-10 logarithm of a (−Inf at 0, NaN below) into
+// Log10Into stores the base-10 logarithm of a (−Inf at 0, NaN below) into
 // dst, element by element: NumPy's np.log10(a, out=dst). float32 is
 // computed in float64 and rounded once, float16.Float16 in float32 and
 // rounded once to half precision. Broadcasting, overlap, allocation and
 // panics are those of Neg.
-func Log10[T Float](dst, a NDView[T]) { math1(mLog10, dst, a) }
+func Log10Into[T Float](dst, a NDView[T]) { math1(mLog10, dst, a) }
 
-// Log1p stores ln(1 + a), accurate for a near 0 (−Inf at −1, NaN below)
+// Log1pInto stores ln(1 + a), accurate for a near 0 (−Inf at −1, NaN below)
 // into dst, element by element: NumPy's np.log1p(a, out=dst). float32 is
 // computed in float64 and rounded once, float16.Float16 in float32 and
 // rounded once to half precision. Broadcasting, overlap, allocation and
 // panics are those of Neg.
-func Log1p[T Float](dst, a NDView[T]) { math1(mLog1p, dst, a) }
+func Log1pInto[T Float](dst, a NDView[T]) { math1(mLog1p, dst, a) }
 
-// Logaddexp stores ln(e^a + e^b), computed without overflow as max +
+// LogaddexpInto stores ln(e^a + e^b), computed without overflow as max +
 // log1p(exp(−|a − b|)) into dst, element by element: NumPy's
 // np.logaddexp(a, b, out=dst). float32 is computed in float64 and
 // rounded once, float16.Float16 in float32 and rounded once to half
 // precision. Broadcasting, overlap, allocation and panics are those of
 // Add.
-func Logaddexp[T Float](dst, a, b NDView[T]) { math2(mLogaddexp, dst, a, b) }
+func LogaddexpInto[T Float](dst, a, b NDView[T]) { math2(mLogaddexp, dst, a, b) }
 
-// LogaddexpScalar is Logaddexp with b the scalar x (NumPy's
-// np.logaddexp(a, x, out=dst)), the same as Logaddexp(dst, a,
+// LogaddexpScalarInto is Logaddexp with b the scalar x (NumPy's
+// np.logaddexp(a, x, out=dst)), the same as LogaddexpInto(dst, a,
 // Scalar(x)).
-func LogaddexpScalar[T Float](dst, a NDView[T], x T) { math2Scalar(mLogaddexp, dst, a, x) }
+func LogaddexpScalarInto[T Float](dst, a NDView[T], x T) { math2Scalar(mLogaddexp, dst, a, x) }
 
-// Logaddexp2 stores log₂(2^a + 2^b), computed without overflow into dst,
+// Logaddexp2Into stores log₂(2^a + 2^b), computed without overflow into dst,
 // element by element: NumPy's np.logaddexp2(a, b, out=dst). float32 is
 // computed in float64 and rounded once, float16.Float16 in float32 and
 // rounded once to half precision. Broadcasting, overlap, allocation and
 // panics are those of Add.
-func Logaddexp2[T Float](dst, a, b NDView[T]) { math2(mLogaddexp2, dst, a, b) }
+func Logaddexp2Into[T Float](dst, a, b NDView[T]) { math2(mLogaddexp2, dst, a, b) }
 
-// Logaddexp2Scalar is Logaddexp2 with b the scalar x (NumPy's
-// np.logaddexp2(a, x, out=dst)), the same as Logaddexp2(dst, a,
+// Logaddexp2ScalarInto is Logaddexp2 with b the scalar x (NumPy's
+// np.logaddexp2(a, x, out=dst)), the same as Logaddexp2Into(dst, a,
 // Scalar(x)).
-func Logaddexp2Scalar[T Float](dst, a NDView[T], x T) { math2Scalar(mLogaddexp2, dst, a, x) }
+func Logaddexp2ScalarInto[T Float](dst, a NDView[T], x T) { math2Scalar(mLogaddexp2, dst, a, x) }
 
-// Power stores a raised to the power b into dst, element by element:
+// PowerInto stores a raised to the power b into dst, element by element:
 // NumPy's np.power(a, b, out=dst) (a ** b). Floats use Go's math.Pow,
 // float32 computed in float64 and rounded once, float16.Float16 in
 // float32 and rounded once to half precision; pow(x, 0) is 1 for every x,
@@ -79,7 +79,7 @@ func Logaddexp2Scalar[T Float](dst, a NDView[T], x T) { math2Scalar(mLogaddexp2,
 // error wrapping ErrType that names the exponent, and writes nothing
 // (NumPy raises ValueError). Broadcasting, overlap, allocation and panics
 // are those of Add.
-func Power[T Real](dst, a, b NDView[T]) error {
+func PowerInto[T Real](dst, a, b NDView[T]) error {
 	var p plan.Plan
 	if !plan3("Power", &p, &dst, &a, &b) {
 		return nil
@@ -91,10 +91,10 @@ func Power[T Real](dst, a, b NDView[T]) error {
 	return nil
 }
 
-// PowerScalar stores a raised to the power x into dst, element by element
+// PowerScalarInto stores a raised to the power x into dst, element by element
 // (NumPy's np.power(a, x, out=dst), a ** x), with the rules of Power: for
 // an integer type and x < 0 it returns an error and writes nothing.
-func PowerScalar[T Real](dst, a NDView[T], x T) error {
+func PowerScalarInto[T Real](dst, a NDView[T], x T) error {
 	var p plan.Plan
 	if !planScalar("PowerScalar", &p, &dst, &a) {
 		return nil

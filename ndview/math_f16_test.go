@@ -23,14 +23,14 @@ func TestNextafterFloat16(t *testing.T) {
 	}
 	a, b := half(xs), half(ys)
 	dst := Zeros[float16.Float16](len(xs))
-	Nextafter(dst, a, b)
+	NextafterInto(dst, a, b)
 	for i, x := range dst.ToSlice() {
 		assert.Equal(t, want[i], x.Bits(), "nextafter(%#x, %#x)", xs[i], ys[i])
 	}
 	// In place, and against a scalar.
-	Nextafter(a, a, b)
+	NextafterInto(a, a, b)
 	assert.Equal(t, dst.ToSlice(), a.ToSlice())
 	one := half([]uint16{0x3c00, 0x3c00})
-	NextafterScalar(one, one, float16.Fromfloat32(2))
+	NextafterScalarInto(one, one, float16.Fromfloat32(2))
 	assert.Equal(t, []float16.Float16{float16.Frombits(0x3c01), float16.Frombits(0x3c01)}, one.ToSlice())
 }

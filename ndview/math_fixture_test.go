@@ -99,19 +99,19 @@ type mathFns[T fixtureFloat] struct {
 func fixtureFns[T fixtureFloat]() mathFns[T] {
 	return mathFns[T]{
 		unary: map[string]func(dst, a NDView[T]){
-			"sin": Sin[T], "cos": Cos[T], "tan": Tan[T], "arcsin": Arcsin[T], "arccos": Arccos[T], "arctan": Arctan[T],
-			"deg2rad": Deg2rad[T], "rad2deg": Rad2deg[T], "sinh": Sinh[T], "cosh": Cosh[T], "tanh": Tanh[T],
-			"arcsinh": Arcsinh[T], "arccosh": Arccosh[T], "arctanh": Arctanh[T],
-			"exp2": Exp2[T], "expm1": Expm1[T], "log2": Log2[T], "log10": Log10[T], "log1p": Log1p[T],
-			"rint": Rint[T], "ceil": Ceil[T], "floor": Floor[T], "trunc": Trunc[T], "fix": Fix[T],
-			"reciprocal": Reciprocal[T], "spacing": Spacing[T], "sign": Sign[T], "square": Square[T],
-			"cbrt": Cbrt[T], "fabs": Fabs[T],
+			"sin": SinInto[T], "cos": CosInto[T], "tan": TanInto[T], "arcsin": ArcsinInto[T], "arccos": ArccosInto[T], "arctan": ArctanInto[T],
+			"deg2rad": Deg2radInto[T], "rad2deg": Rad2degInto[T], "sinh": SinhInto[T], "cosh": CoshInto[T], "tanh": TanhInto[T],
+			"arcsinh": ArcsinhInto[T], "arccosh": ArccoshInto[T], "arctanh": ArctanhInto[T],
+			"exp2": Exp2Into[T], "expm1": Expm1Into[T], "log2": Log2Into[T], "log10": Log10Into[T], "log1p": Log1pInto[T],
+			"rint": RintInto[T], "ceil": CeilInto[T], "floor": FloorInto[T], "trunc": TruncInto[T], "fix": FixInto[T],
+			"reciprocal": ReciprocalInto[T], "spacing": SpacingInto[T], "sign": SignInto[T], "square": SquareInto[T],
+			"cbrt": CbrtInto[T], "fabs": FabsInto[T],
 		},
 		binary: map[string]func(dst, a, b NDView[T]){
-			"arctan2": Arctan2[T], "hypot": Hypot[T], "logaddexp": Logaddexp[T], "logaddexp2": Logaddexp2[T],
-			"power":        func(d, a, b NDView[T]) { _ = Power(d, a, b) },
-			"floor_divide": FloorDivide[T], "remainder": Remainder[T], "fmod": Fmod[T],
-			"copysign": Copysign[T], "nextafter": Nextafter[T], "heaviside": Heaviside[T],
+			"arctan2": Arctan2Into[T], "hypot": HypotInto[T], "logaddexp": LogaddexpInto[T], "logaddexp2": Logaddexp2Into[T],
+			"power":        func(d, a, b NDView[T]) { _ = PowerInto(d, a, b) },
+			"floor_divide": FloorDivideInto[T], "remainder": RemainderInto[T], "fmod": FmodInto[T],
+			"copysign": CopysignInto[T], "nextafter": NextafterInto[T], "heaviside": HeavisideInto[T],
 		},
 	}
 }
@@ -168,7 +168,7 @@ func checkMathFixture[T fixtureFloat](t *testing.T, fx map[string][]string) {
 	xr := fromHex[T](t, fx["round"])
 	for _, d := range []int{-2, -1, 0, 1, 2, 5} {
 		got := make([]T, len(xr))
-		Round(vec(got), vec(xr), d)
+		RoundInto(vec(got), vec(xr), d)
 		check("round"+strconv.Itoa(d), xr, nil, got)
 	}
 	xb, yb := fromHex[T](t, fx["binary_x"]), fromHex[T](t, fx["binary_y"])
@@ -217,11 +217,11 @@ func checkIntFixture[T int8 | int16 | int32 | int64 | uint8 | uint64](t *testing
 	}
 	x, y := parse(fx["x"]), parse(fx["y"])
 	binary := map[string]func(dst, a, b NDView[T]){
-		"floor_divide": FloorDivide[T], "remainder": Remainder[T], "fmod": Fmod[T], "gcd": Gcd[T], "lcm": Lcm[T],
-		"left_shift": LeftShift[T], "right_shift": RightShift[T],
-		"bitwise_and": BitwiseAnd[T], "bitwise_or": BitwiseOr[T], "bitwise_xor": BitwiseXor[T],
+		"floor_divide": FloorDivideInto[T], "remainder": RemainderInto[T], "fmod": FmodInto[T], "gcd": GcdInto[T], "lcm": LcmInto[T],
+		"left_shift": LeftShiftInto[T], "right_shift": RightShiftInto[T],
+		"bitwise_and": BitwiseAndInto[T], "bitwise_or": BitwiseOrInto[T], "bitwise_xor": BitwiseXorInto[T],
 	}
-	unary := map[string]func(dst, a NDView[T]){"sign": Sign[T], "square": Square[T], "invert": Invert[T], "reciprocal": Reciprocal[T]}
+	unary := map[string]func(dst, a NDView[T]){"sign": SignInto[T], "square": SquareInto[T], "invert": InvertInto[T], "reciprocal": ReciprocalInto[T]}
 	compare := func(name string, got []T, skip func(i int) bool) {
 		want := parse(fx[name])
 		for i := range got {
@@ -258,7 +258,7 @@ func checkIntFixture[T int8 | int16 | int32 | int64 | uint8 | uint64](t *testing
 		}
 	}
 	got := make([]T, len(px))
-	require.NoError(t, Power(vec(got), vec(px), vec(py)))
+	require.NoError(t, PowerInto(vec(got), vec(px), vec(py)))
 	w := parse(want)
 	for i := range got {
 		if got[i] != w[i] {

@@ -13,93 +13,93 @@ import (
 // remainder (mod), fmod, divmod, round, rint, ceil, floor, trunc and
 // fix.
 
-// FloorDivide stores a // b, the quotient rounded toward −∞ into dst,
+// FloorDivideInto stores a // b, the quotient rounded toward −∞ into dst,
 // element by element: NumPy's np.floor_divide(a, b, out=dst). Floats
-// follow NumPy's divmod: the quotient is (a − Remainder(a, b))/b rounded
-// to the nearest integer, so that FloorDivide(1, 0.1) is 9; a/b (±Inf or
+// follow NumPy's divmod: the quotient is (a − RemainderInto(a, b))/b rounded
+// to the nearest integer, so that FloorDivideInto(1, 0.1) is 9; a/b (±Inf or
 // NaN) where b is 0. Integers divided by 0 give 0, and the most negative
 // value divided by −1 is itself (NumPy warns in both cases; Go would
 // panic in the first). float16.Float16 is computed in float32.
 // Broadcasting, overlap, allocation and panics are those of Add.
-func FloorDivide[T Real](dst, a, b NDView[T]) { math2(mFloorDivide, dst, a, b) }
+func FloorDivideInto[T Real](dst, a, b NDView[T]) { math2(mFloorDivide, dst, a, b) }
 
-// FloorDivideScalar is FloorDivide with b the scalar x (NumPy's
-// np.floor_divide(a, x, out=dst)), the same as FloorDivide(dst, a,
+// FloorDivideScalarInto is FloorDivide with b the scalar x (NumPy's
+// np.floor_divide(a, x, out=dst)), the same as FloorDivideInto(dst, a,
 // Scalar(x)).
-func FloorDivideScalar[T Real](dst, a NDView[T], x T) { math2Scalar(mFloorDivide, dst, a, x) }
+func FloorDivideScalarInto[T Real](dst, a NDView[T], x T) { math2Scalar(mFloorDivide, dst, a, x) }
 
-// Remainder stores a mod b, the remainder of FloorDivide with the sign
+// RemainderInto stores a mod b, the remainder of FloorDivide with the sign
 // of b into dst, element by element: NumPy's np.remainder(a, b,
 // out=dst). For floats remainder(−1, +Inf) is +Inf and remainder(x, 0)
 // is NaN; a zero remainder is +0 or −0 by the sign of b. Integers give 0
 // where b is 0. float16.Float16 is computed in float32. Broadcasting,
 // overlap, allocation and panics are those of Add.
-func Remainder[T Real](dst, a, b NDView[T]) { math2(mRemainder, dst, a, b) }
+func RemainderInto[T Real](dst, a, b NDView[T]) { math2(mRemainder, dst, a, b) }
 
-// RemainderScalar is Remainder with b the scalar x (NumPy's
-// np.remainder(a, x, out=dst)), the same as Remainder(dst, a,
+// RemainderScalarInto is Remainder with b the scalar x (NumPy's
+// np.remainder(a, x, out=dst)), the same as RemainderInto(dst, a,
 // Scalar(x)).
-func RemainderScalar[T Real](dst, a NDView[T], x T) { math2Scalar(mRemainder, dst, a, x) }
+func RemainderScalarInto[T Real](dst, a NDView[T], x T) { math2Scalar(mRemainder, dst, a, x) }
 
-// Mod stores a mod b, as Remainder does into dst, element by element:
+// ModInto stores a mod b, as Remainder does into dst, element by element:
 // NumPy's np.mod(a, b, out=dst). Broadcasting, overlap, allocation and
 // panics are those of Add.
-func Mod[T Real](dst, a, b NDView[T]) { math2(mRemainder, dst, a, b) }
+func ModInto[T Real](dst, a, b NDView[T]) { math2(mRemainder, dst, a, b) }
 
-// ModScalar is Mod with b the scalar x (NumPy's np.mod(a, x, out=dst)),
-// the same as Mod(dst, a, Scalar(x)).
-func ModScalar[T Real](dst, a NDView[T], x T) { math2Scalar(mRemainder, dst, a, x) }
+// ModScalarInto is Mod with b the scalar x (NumPy's np.mod(a, x, out=dst)),
+// the same as ModInto(dst, a, Scalar(x)).
+func ModScalarInto[T Real](dst, a NDView[T], x T) { math2Scalar(mRemainder, dst, a, x) }
 
-// Fmod stores C's fmod(a, b), the remainder of the division truncated
+// FmodInto stores C's fmod(a, b), the remainder of the division truncated
 // toward zero, with the sign of a into dst, element by element: NumPy's
 // np.fmod(a, b, out=dst). Floats give NaN where b is 0 and a where b is
 // infinite; integers give 0 where b is 0. The result is exact.
 // Broadcasting, overlap, allocation and panics are those of Add.
-func Fmod[T Real](dst, a, b NDView[T]) { math2(mFmod, dst, a, b) }
+func FmodInto[T Real](dst, a, b NDView[T]) { math2(mFmod, dst, a, b) }
 
-// FmodScalar is Fmod with b the scalar x (NumPy's np.fmod(a, x,
-// out=dst)), the same as Fmod(dst, a, Scalar(x)).
-func FmodScalar[T Real](dst, a NDView[T], x T) { math2Scalar(mFmod, dst, a, x) }
+// FmodScalarInto is Fmod with b the scalar x (NumPy's np.fmod(a, x,
+// out=dst)), the same as FmodInto(dst, a, Scalar(x)).
+func FmodScalarInto[T Real](dst, a NDView[T], x T) { math2Scalar(mFmod, dst, a, x) }
 
-// Rint stores a rounded to the nearest integer, ties to even into dst,
+// RintInto stores a rounded to the nearest integer, ties to even into dst,
 // element by element: NumPy's np.rint(a, out=dst). Signed zeros,
 // infinities and NaN are kept. Broadcasting, overlap, allocation and
 // panics are those of Neg.
-func Rint[T Float](dst, a NDView[T]) { math1(mRint, dst, a) }
+func RintInto[T Float](dst, a NDView[T]) { math1(mRint, dst, a) }
 
-// Ceil stores the smallest integer not less than a into dst, element by
+// CeilInto stores the smallest integer not less than a into dst, element by
 // element: NumPy's np.ceil(a, out=dst). Signed zeros, infinities and NaN
 // are kept (ceil(−0.5) is −0). Broadcasting, overlap, allocation and
 // panics are those of Neg.
-func Ceil[T Float](dst, a NDView[T]) { math1(mCeil, dst, a) }
+func CeilInto[T Float](dst, a NDView[T]) { math1(mCeil, dst, a) }
 
-// Floor stores the largest integer not greater than a into dst, element
+// FloorInto stores the largest integer not greater than a into dst, element
 // by element: NumPy's np.floor(a, out=dst). Signed zeros, infinities and
 // NaN are kept. Broadcasting, overlap, allocation and panics are those
 // of Neg.
-func Floor[T Float](dst, a NDView[T]) { math1(mFloor, dst, a) }
+func FloorInto[T Float](dst, a NDView[T]) { math1(mFloor, dst, a) }
 
-// Trunc stores a rounded toward zero into dst, element by element:
+// TruncInto stores a rounded toward zero into dst, element by element:
 // NumPy's np.trunc(a, out=dst). Signed zeros, infinities and NaN are
 // kept. Broadcasting, overlap, allocation and panics are those of Neg.
-func Trunc[T Float](dst, a NDView[T]) { math1(mTrunc, dst, a) }
+func TruncInto[T Float](dst, a NDView[T]) { math1(mTrunc, dst, a) }
 
-// Fix stores a rounded toward zero, as Trunc does into dst, element by
+// FixInto stores a rounded toward zero, as Trunc does into dst, element by
 // element: NumPy's np.fix(a, out=dst). Broadcasting, overlap, allocation
 // and panics are those of Neg.
-func Fix[T Float](dst, a NDView[T]) { math1(mFix, dst, a) }
+func FixInto[T Float](dst, a NDView[T]) { math1(mFix, dst, a) }
 
-// Divmod stores FloorDivide(a, b) into q and Remainder(a, b) into r,
+// DivmodInto stores FloorDivideInto(a, b) into q and RemainderInto(a, b) into r,
 // element by element: NumPy's np.divmod(a, b, out=(q, r)), with the
 // corners of FloorDivide and Remainder. a and b are broadcast to the shape
 // of q and r, which must be equal. A source that shares memory with q is
 // copied first, so that r is computed from the sources as they were; r is
 // written after q, so where q and r overlap r's values remain.
 //
-// Divmod panics, before writing anything, with an error wrapping
+// DivmodInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when q or r is read-only, and ErrShape when q and r differ
 // in shape or a or b cannot be broadcast to it.
-func Divmod[T Real](q, r, a, b NDView[T]) {
+func DivmodInto[T Real](q, r, a, b NDView[T]) {
 	var pq, pr plan.Plan
 	okq := planWrite("Divmod", &pq, &q.lay, &a.lay, &b.lay)
 	planWrite("Divmod", &pr, &r.lay, &a.lay, &b.lay)
@@ -119,15 +119,25 @@ func Divmod[T Real](q, r, a, b NDView[T]) {
 	math2(mRemainder, r, a, b)
 }
 
-// Round stores a rounded to the given number of decimals into dst,
+// Divmod returns FloorDivide(a, b) and Remainder(a, b) in two new arrays
+// of the shape a and b broadcast to (NumPy's np.divmod(a, b)). It panics
+// as DivmodInto does (semantics.md A1).
+func Divmod[T Real](a, b NDView[T]) (q, r NDView[T]) {
+	q = newResult[T]("Divmod", &a.lay, &b.lay)
+	r = Zeros[T](q.lay.Shape()...)
+	DivmodInto(q, r, a, b)
+	return q, r
+}
+
+// RoundInto stores a rounded to the given number of decimals into dst,
 // element by element: NumPy's np.round(a, decimals, out=dst) (np.around).
 // Ties go to even, and the result is computed in T as NumPy computes it,
 // rint(a·10^d)/10^d for d ≥ 0 and rint(a/10^−d)·10^−d for d < 0, so that
-// Round(2.675, 2) is 2.68 and a product that overflows gives ±Inf or NaN
+// RoundInto(2.675, 2) is 2.68 and a product that overflows gives ±Inf or NaN
 // (float16.Float16 is computed in float32 and rounded once to half
 // precision). Broadcasting, overlap, allocation and panics are those of
 // Neg.
-func Round[T Float](dst, a NDView[T], decimals int) {
+func RoundInto[T Float](dst, a NDView[T], decimals int) {
 	var p plan.Plan
 	if !plan2("Round", &p, &dst, &a) {
 		return

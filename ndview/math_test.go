@@ -127,13 +127,13 @@ func checkLayouts2[D, S any](t *testing.T, name string, fn func(dst NDView[D], a
 // floatUnaries and floatBinaries are the float functions by name.
 func floatUnaries[T Float]() map[string]func(dst, a NDView[T]) {
 	return map[string]func(dst, a NDView[T]){
-		"Sin": Sin[T], "Cos": Cos[T], "Tan": Tan[T], "Arcsin": Arcsin[T], "Arccos": Arccos[T], "Arctan": Arctan[T],
-		"Deg2rad": Deg2rad[T], "Rad2deg": Rad2deg[T], "Sinh": Sinh[T], "Cosh": Cosh[T], "Tanh": Tanh[T],
-		"Arcsinh": Arcsinh[T], "Arccosh": Arccosh[T], "Arctanh": Arctanh[T], "Exp2": Exp2[T], "Expm1": Expm1[T],
-		"Log2": Log2[T], "Log10": Log10[T], "Log1p": Log1p[T], "Rint": Rint[T], "Ceil": Ceil[T], "Floor": Floor[T],
-		"Trunc": Trunc[T], "Fix": Fix[T], "Reciprocal": Reciprocal[T], "Spacing": Spacing[T], "Sign": Sign[T],
-		"Square": Square[T], "Cbrt": Cbrt[T], "Fabs": Fabs[T],
-		"Round2": func(d, a NDView[T]) { Round(d, a, 2) }, "Round-1": func(d, a NDView[T]) { Round(d, a, -1) },
+		"Sin": SinInto[T], "Cos": CosInto[T], "Tan": TanInto[T], "Arcsin": ArcsinInto[T], "Arccos": ArccosInto[T], "Arctan": ArctanInto[T],
+		"Deg2rad": Deg2radInto[T], "Rad2deg": Rad2degInto[T], "Sinh": SinhInto[T], "Cosh": CoshInto[T], "Tanh": TanhInto[T],
+		"Arcsinh": ArcsinhInto[T], "Arccosh": ArccoshInto[T], "Arctanh": ArctanhInto[T], "Exp2": Exp2Into[T], "Expm1": Expm1Into[T],
+		"Log2": Log2Into[T], "Log10": Log10Into[T], "Log1p": Log1pInto[T], "Rint": RintInto[T], "Ceil": CeilInto[T], "Floor": FloorInto[T],
+		"Trunc": TruncInto[T], "Fix": FixInto[T], "Reciprocal": ReciprocalInto[T], "Spacing": SpacingInto[T], "Sign": SignInto[T],
+		"Square": SquareInto[T], "Cbrt": CbrtInto[T], "Fabs": FabsInto[T],
+		"Round2": func(d, a NDView[T]) { RoundInto(d, a, 2) }, "Round-1": func(d, a NDView[T]) { RoundInto(d, a, -1) },
 	}
 }
 
@@ -144,12 +144,12 @@ type binaryFn[T any] struct {
 
 func floatBinaries[T Float]() map[string]binaryFn[T] {
 	return map[string]binaryFn[T]{
-		"Arctan2": {Arctan2[T], Arctan2Scalar[T]}, "Hypot": {Hypot[T], HypotScalar[T]},
-		"Logaddexp": {Logaddexp[T], LogaddexpScalar[T]}, "Logaddexp2": {Logaddexp2[T], Logaddexp2Scalar[T]},
-		"Power":       {func(d, a, b NDView[T]) { _ = Power(d, a, b) }, func(d, a NDView[T], x T) { _ = PowerScalar(d, a, x) }},
-		"FloorDivide": {FloorDivide[T], FloorDivideScalar[T]}, "Remainder": {Remainder[T], RemainderScalar[T]},
-		"Mod": {Mod[T], ModScalar[T]}, "Fmod": {Fmod[T], FmodScalar[T]}, "Copysign": {Copysign[T], CopysignScalar[T]},
-		"Nextafter": {Nextafter[T], NextafterScalar[T]}, "Heaviside": {Heaviside[T], HeavisideScalar[T]},
+		"Arctan2": {Arctan2Into[T], Arctan2ScalarInto[T]}, "Hypot": {HypotInto[T], HypotScalarInto[T]},
+		"Logaddexp": {LogaddexpInto[T], LogaddexpScalarInto[T]}, "Logaddexp2": {Logaddexp2Into[T], Logaddexp2ScalarInto[T]},
+		"Power":       {func(d, a, b NDView[T]) { _ = PowerInto(d, a, b) }, func(d, a NDView[T], x T) { _ = PowerScalarInto(d, a, x) }},
+		"FloorDivide": {FloorDivideInto[T], FloorDivideScalarInto[T]}, "Remainder": {RemainderInto[T], RemainderScalarInto[T]},
+		"Mod": {ModInto[T], ModScalarInto[T]}, "Fmod": {FmodInto[T], FmodScalarInto[T]}, "Copysign": {CopysignInto[T], CopysignScalarInto[T]},
+		"Nextafter": {NextafterInto[T], NextafterScalarInto[T]}, "Heaviside": {HeavisideInto[T], HeavisideScalarInto[T]},
 	}
 }
 
@@ -162,33 +162,33 @@ func TestMathLayouts(t *testing.T) {
 		t.Run(name, func(t *testing.T) { checkLayouts2(t, name, f.fn, f.scalar, floatPool[float64], nan) })
 	}
 	for name, fn := range map[string]func(NDView[bool], NDView[float32]){
-		"Signbit": Signbit[float32], "Isnan": Isnan[float32], "Isinf": Isinf[float32], "Isfinite": Isfinite[float32],
-		"LogicalNot": LogicalNot[float32],
+		"Signbit": SignbitInto[float32], "Isnan": IsnanInto[float32], "Isinf": IsinfInto[float32], "Isfinite": IsfiniteInto[float32],
+		"LogicalNot": LogicalNotInto[float32],
 	} {
 		t.Run(name, func(t *testing.T) { checkLayouts1(t, name, fn, floatPool[float32], true) })
 	}
 	for name, fn := range map[string]func(NDView[bool], NDView[int16], NDView[int16]){
-		"LogicalAnd": LogicalAnd[int16], "LogicalOr": LogicalOr[int16], "LogicalXor": LogicalXor[int16],
+		"LogicalAnd": LogicalAndInto[int16], "LogicalOr": LogicalOrInto[int16], "LogicalXor": LogicalXorInto[int16],
 	} {
 		t.Run(name, func(t *testing.T) { checkLayouts2(t, name, fn, nil, intPool[int16], true) })
 	}
 	ints := map[string]binaryFn[int32]{
-		"FloorDivideInt": {FloorDivide[int32], FloorDivideScalar[int32]}, "RemainderInt": {Remainder[int32], RemainderScalar[int32]},
-		"FmodInt": {Fmod[int32], FmodScalar[int32]}, "BitwiseAnd": {BitwiseAnd[int32], BitwiseAndScalar[int32]},
-		"BitwiseOr": {BitwiseOr[int32], BitwiseOrScalar[int32]}, "BitwiseXor": {BitwiseXor[int32], BitwiseXorScalar[int32]},
-		"LeftShift": {LeftShift[int32], LeftShiftScalar[int32]}, "RightShift": {RightShift[int32], RightShiftScalar[int32]},
-		"Gcd": {Gcd[int32], GcdScalar[int32]}, "Lcm": {Lcm[int32], LcmScalar[int32]},
+		"FloorDivideInt": {FloorDivideInto[int32], FloorDivideScalarInto[int32]}, "RemainderInt": {RemainderInto[int32], RemainderScalarInto[int32]},
+		"FmodInt": {FmodInto[int32], FmodScalarInto[int32]}, "BitwiseAnd": {BitwiseAndInto[int32], BitwiseAndScalarInto[int32]},
+		"BitwiseOr": {BitwiseOrInto[int32], BitwiseOrScalarInto[int32]}, "BitwiseXor": {BitwiseXorInto[int32], BitwiseXorScalarInto[int32]},
+		"LeftShift": {LeftShiftInto[int32], LeftShiftScalarInto[int32]}, "RightShift": {RightShiftInto[int32], RightShiftScalarInto[int32]},
+		"Gcd": {GcdInto[int32], GcdScalarInto[int32]}, "Lcm": {LcmInto[int32], LcmScalarInto[int32]},
 	}
 	for name, f := range ints {
 		t.Run(name, func(t *testing.T) { checkLayouts2(t, name, f.fn, f.scalar, intPool[int32], 12345) })
 	}
 	for name, fn := range map[string]func(dst, a NDView[uint8]){
-		"Invert": Invert[uint8], "SignUint": Sign[uint8], "SquareUint": Square[uint8], "ReciprocalUint": Reciprocal[uint8],
+		"Invert": InvertInto[uint8], "SignUint": SignInto[uint8], "SquareUint": SquareInto[uint8], "ReciprocalUint": ReciprocalInto[uint8],
 	} {
 		t.Run(name, func(t *testing.T) { checkLayouts1(t, name, fn, intPool[uint8], 77) })
 	}
 	t.Run("Conj", func(t *testing.T) {
-		checkLayouts1(t, "Conj", Conj[complex128], func(r *rand.Rand) func(int) complex128 {
+		checkLayouts1(t, "Conj", ConjInto[complex128], func(r *rand.Rand) func(int) complex128 {
 			f := floatPool[float64](r)
 			return func(k int) complex128 { return complex(f(k), f(k)) }
 		}, complex(nan, 0))
@@ -228,8 +228,8 @@ func TestMathOverlap(t *testing.T) {
 	buf := []float64{7, -7, 7.5, -1, 3, 2, -2, 0.1, 4, 4}
 	q, r2 := vec(buf[:5]), Zeros[float64](5)
 	wantQ, wantR := Zeros[float64](5), Zeros[float64](5)
-	Divmod(wantQ, wantR, vec(slices.Clone(buf[:5])), vec(slices.Clone(buf[5:])))
-	Divmod(q, r2, q, vec(buf[5:]))
+	DivmodInto(wantQ, wantR, vec(slices.Clone(buf[:5])), vec(slices.Clone(buf[5:])))
+	DivmodInto(q, r2, q, vec(buf[5:]))
 	assert.Equal(t, wantQ.ToSlice(), q.ToSlice())
 	assert.Equal(t, wantR.ToSlice(), r2.ToSlice())
 }
@@ -249,49 +249,49 @@ func TestMathReadOnly(t *testing.T) {
 		panics(t, ErrReadOnly, func() { b.scalar(ro, src, 2) })
 	}
 	bro := vec([]bool{false, false, false}).AsReadOnly()
-	panics(t, ErrReadOnly, func() { Isnan(bro, src) })
-	panics(t, ErrReadOnly, func() { LogicalAnd(bro, src, src) })
+	panics(t, ErrReadOnly, func() { IsnanInto(bro, src) })
+	panics(t, ErrReadOnly, func() { LogicalAndInto(bro, src, src) })
 	iro := vec([]int8{1, 2, 3}).AsReadOnly()
-	panics(t, ErrReadOnly, func() { BitwiseAnd(iro, iro, iro) })
-	panics(t, ErrReadOnly, func() { Divmod(ro, vec(make([]float64, 3)), src, src) })
-	panics(t, ErrReadOnly, func() { Divmod(vec(make([]float64, 3)), ro, src, src) })
-	panics(t, ErrReadOnly, func() { RealPart(ro, vec([]complex128{1, 2, 3})) })
+	panics(t, ErrReadOnly, func() { BitwiseAndInto(iro, iro, iro) })
+	panics(t, ErrReadOnly, func() { DivmodInto(ro, vec(make([]float64, 3)), src, src) })
+	panics(t, ErrReadOnly, func() { DivmodInto(vec(make([]float64, 3)), ro, src, src) })
+	panics(t, ErrReadOnly, func() { RealPartInto(ro, vec([]complex128{1, 2, 3})) })
 	assert.Equal(t, f, ro.ToSlice())
 }
 
 func TestMathErrors(t *testing.T) {
 	dst := vec([]int64{9, 9, 9, 9})
-	err := Power(dst, vec([]int64{2, 3, 4, 5}), vec([]int64{1, 2, -1, 3}))
+	err := PowerInto(dst, vec([]int64{2, 3, 4, 5}), vec([]int64{1, 2, -1, 3}))
 	msg := isErr(t, ErrType, err)
 	assert.Contains(t, msg, "negative integer powers")
 	assert.Equal(t, []int64{9, 9, 9, 9}, dst.ToSlice(), "nothing written")
-	isErr(t, ErrType, PowerScalar(dst, dst, -2))
+	isErr(t, ErrType, PowerScalarInto(dst, dst, -2))
 	assert.Equal(t, []int64{9, 9, 9, 9}, dst.ToSlice())
-	require.NoError(t, Power(vec([]float64{0}), vec([]float64{2}), vec([]float64{-1})))
-	require.NoError(t, PowerScalar(dst, dst, 2))
+	require.NoError(t, PowerInto(vec([]float64{0}), vec([]float64{2}), vec([]float64{-1})))
+	require.NoError(t, PowerScalarInto(dst, dst, 2))
 	assert.Equal(t, []int64{81, 81, 81, 81}, dst.ToSlice())
 
-	panics(t, ErrShape, func() { Sin(Zeros[float64](3), Zeros[float64](4)) })
-	panics(t, ErrShape, func() { Arctan2(Zeros[float64](3), Zeros[float64](3), Zeros[float64](2)) })
-	panics(t, ErrShape, func() { Divmod(Zeros[float64](3), Zeros[float64](3, 1), Zeros[float64](3), Zeros[float64](3)) })
+	panics(t, ErrShape, func() { SinInto(Zeros[float64](3), Zeros[float64](4)) })
+	panics(t, ErrShape, func() { Arctan2Into(Zeros[float64](3), Zeros[float64](3), Zeros[float64](2)) })
+	panics(t, ErrShape, func() { DivmodInto(Zeros[float64](3), Zeros[float64](3, 1), Zeros[float64](3), Zeros[float64](3)) })
 	h := Zeros[float16.Float16](3)
-	panics(t, ErrType, func() { BitwiseAnd(h, h, h) })
-	panics(t, ErrType, func() { Gcd(h, h, h) })
-	panics(t, ErrType, func() { RealPart(Zeros[float64](3), Zeros[complex64](3)) })
-	panics(t, ErrType, func() { AbsComplex(Zeros[float32](3), Zeros[complex128](3)) })
+	panics(t, ErrType, func() { BitwiseAndInto(h, h, h) })
+	panics(t, ErrType, func() { GcdInto(h, h, h) })
+	panics(t, ErrType, func() { RealPartInto(Zeros[float64](3), Zeros[complex64](3)) })
+	panics(t, ErrType, func() { AbsComplexInto(Zeros[float32](3), Zeros[complex128](3)) })
 }
 
 // TestMathEmptyAnd0d runs functions on empty and 0-d views.
 func TestMathEmptyAnd0d(t *testing.T) {
 	e := Zeros[float64](0, 3)
-	Sin(e, e)
-	Arctan2(e, e, Scalar(1.0))
-	Divmod(e, Zeros[float64](0, 3), e, e)
+	SinInto(e, e)
+	Arctan2Into(e, e, Scalar(1.0))
+	DivmodInto(e, Zeros[float64](0, 3), e, e)
 	d := Zeros[float64]()
-	Sin(d, Scalar(math.Pi/2))
+	SinInto(d, Scalar(math.Pi/2))
 	assert.Equal(t, 1.0, d.At())
 	q, r := Zeros[float64](), Zeros[float64]()
-	Divmod(q, r, Scalar(-7.0), Scalar(2.0))
+	DivmodInto(q, r, Scalar(-7.0), Scalar(2.0))
 	assert.Equal(t, []float64{-4, 1}, []float64{q.At(), r.At()})
 }
 
@@ -309,50 +309,50 @@ func TestMathCorners(t *testing.T) {
 	}
 	negz := math.Copysign(0, -1)
 	// Q2: divmod signs, floor_divide(1, 0.1), remainder(−1, inf), x mod 0.
-	assert.Equal(t, []float64{9, -4, 3, -4}, f2(FloorDivide[float64], []float64{1, -7, 7, 7}, []float64{0.1, 2, 2, -2}))
-	got := f2(Remainder[float64], []float64{-1, -7, 7, 1, negz}, []float64{inf, 2, -2, 0, 3})
+	assert.Equal(t, []float64{9, -4, 3, -4}, f2(FloorDivideInto[float64], []float64{1, -7, 7, 7}, []float64{0.1, 2, 2, -2}))
+	got := f2(RemainderInto[float64], []float64{-1, -7, 7, 1, negz}, []float64{inf, 2, -2, 0, 3})
 	assert.Equal(t, inf, got[0])
 	assert.Equal(t, []float64{1, -1}, got[1:3])
 	assert.True(t, math.IsNaN(got[3]))
 	assert.False(t, math.Signbit(got[4]), "remainder(−0, 3) is +0")
-	assert.Equal(t, []float64{-2, 1}, f2(Fmod[float64], []float64{-5, 5}, []float64{3, 2}))
+	assert.Equal(t, []float64{-2, 1}, f2(FmodInto[float64], []float64{-5, 5}, []float64{3, 2}))
 	// Q3: round ties to even in T, sign of −0 and NaN, nextafter(x, x).
 	d := make([]float64, 4)
-	Round(vec(d), vec([]float64{2.675, 0.5, 1.5, -0.5}), 2)
+	RoundInto(vec(d), vec([]float64{2.675, 0.5, 1.5, -0.5}), 2)
 	assert.Equal(t, 2.68, d[0])
-	Round(vec(d), vec([]float64{2.5, 0.5, 1.5, -0.5}), 0)
+	RoundInto(vec(d), vec([]float64{2.5, 0.5, 1.5, -0.5}), 0)
 	assert.Equal(t, []float64{2, 0, 2, 0}, d)
 	assert.True(t, math.Signbit(d[3]))
-	s := f1(Sign[float64], negz, nan, -3, inf)
+	s := f1(SignInto[float64], negz, nan, -3, inf)
 	assert.False(t, math.Signbit(s[0]))
 	assert.True(t, math.IsNaN(s[1]))
 	assert.Equal(t, []float64{-1, 1}, s[2:])
-	n := f2(Nextafter[float64], []float64{1, 0, 0}, []float64{1, negz, -1})
+	n := f2(NextafterInto[float64], []float64{1, 0, 0}, []float64{1, negz, -1})
 	assert.Equal(t, 1.0, n[0])
 	assert.True(t, math.Signbit(n[1]), "nextafter(0, −0) is −0")
 	assert.Equal(t, -5e-324, n[2])
 	// Q4: atan2's sign when y/x underflows; asin and acos near 1.
-	assert.Equal(t, []float64{-math.Pi, -math.Pi}, f2(Arctan2[float64], []float64{-8e-25, -8e-25}, []float64{-math.MaxFloat64, math.Inf(-1)}))
-	assert.Equal(t, 0.0, f1(Arccos[float64], 1)[0])
+	assert.Equal(t, []float64{-math.Pi, -math.Pi}, f2(Arctan2Into[float64], []float64{-8e-25, -8e-25}, []float64{-math.MaxFloat64, math.Inf(-1)}))
+	assert.Equal(t, 0.0, f1(ArccosInto[float64], 1)[0])
 	x := 1 - 0x1p-52
-	assert.InDelta(t, math.Sqrt(2*0x1p-52), f1(Arccos[float64], x)[0], 1e-22)
+	assert.InDelta(t, math.Sqrt(2*0x1p-52), f1(ArccosInto[float64], x)[0], 1e-22)
 	// Integers: division by 0, MIN // −1, shifts.
 	i8 := func(fn func(dst, a, b NDView[int8]), x, y []int8) []int8 {
 		d := make([]int8, len(x))
 		fn(vec(d), vec(x), vec(y))
 		return d
 	}
-	assert.Equal(t, []int8{0, -128, -4}, i8(FloorDivide[int8], []int8{5, -128, -7}, []int8{0, -1, 2}))
-	assert.Equal(t, []int8{0, 0, 1}, i8(Remainder[int8], []int8{5, -128, -7}, []int8{0, -1, 2}))
-	assert.Equal(t, []int8{0, 0, -128}, i8(LeftShift[int8], []int8{1, 1, 1}, []int8{8, -1, 7}))
-	assert.Equal(t, []int8{-1, 0, -1, -3}, i8(RightShift[int8], []int8{-5, 5, -5, -5}, []int8{8, -1, 100, 1}))
+	assert.Equal(t, []int8{0, -128, -4}, i8(FloorDivideInto[int8], []int8{5, -128, -7}, []int8{0, -1, 2}))
+	assert.Equal(t, []int8{0, 0, 1}, i8(RemainderInto[int8], []int8{5, -128, -7}, []int8{0, -1, 2}))
+	assert.Equal(t, []int8{0, 0, -128}, i8(LeftShiftInto[int8], []int8{1, 1, 1}, []int8{8, -1, 7}))
+	assert.Equal(t, []int8{-1, 0, -1, -3}, i8(RightShiftInto[int8], []int8{-5, 5, -5, -5}, []int8{8, -1, 100, 1}))
 	// Logical: NaN is true, −0 false; bools.
 	b := make([]bool, 3)
-	LogicalAnd(vec(b), vec([]float64{nan, negz, 1}), Scalar(1.0))
+	LogicalAndInto(vec(b), vec([]float64{nan, negz, 1}), Scalar(1.0))
 	assert.Equal(t, []bool{true, false, true}, b)
-	LogicalXor(vec(b), vec([]bool{true, false, true}), vec([]bool{true, true, false}))
+	LogicalXorInto(vec(b), vec([]bool{true, false, true}), vec([]bool{true, true, false}))
 	assert.Equal(t, []bool{false, true, true}, b)
-	LogicalNot(vec(b), vec([]complex64{0, 1i, 0}))
+	LogicalNotInto(vec(b), vec([]complex64{0, 1i, 0}))
 	assert.Equal(t, []bool{true, false, true}, b)
 }
 
@@ -399,11 +399,11 @@ func TestMathFloat16(t *testing.T) {
 		check(name, got, want)
 	}
 	got, want := make([]bool, n), make([]bool, n)
-	LogicalOr(vec(got), vec(xs), vec(ys))
-	LogicalOr(vec(want), vec(to32(xs)), vec(to32(ys)))
+	LogicalOrInto(vec(got), vec(xs), vec(ys))
+	LogicalOrInto(vec(want), vec(to32(xs)), vec(to32(ys)))
 	assert.Equal(t, want, got)
-	Signbit(vec(got), vec(xs))
-	Signbit(vec(want), vec(to32(xs)))
+	SignbitInto(vec(got), vec(xs))
+	SignbitInto(vec(want), vec(to32(xs)))
 	assert.Equal(t, want, got)
 }
 
@@ -411,27 +411,27 @@ func TestMathComplex(t *testing.T) {
 	z := []complex128{complex(3, 4), complex(-1, math.Copysign(0, -1)), complex(math.Inf(1), math.NaN()), 0, complex(-2, 1e-300)}
 	f := make([]float64, len(z))
 	c := make([]complex128, len(z))
-	RealPart(vec(f), vec(z))
+	RealPartInto(vec(f), vec(z))
 	for i, v := range z {
 		assert.Equal(t, math.Float64bits(real(v)), math.Float64bits(f[i]))
 	}
-	ImagPart(vec(f), vec(z))
+	ImagPartInto(vec(f), vec(z))
 	for i, v := range z {
 		assert.Equal(t, math.Float64bits(imag(v)), math.Float64bits(f[i]))
 	}
-	AbsComplex(vec(f), vec(z))
+	AbsComplexInto(vec(f), vec(z))
 	assert.Equal(t, []float64{5, 1, math.Inf(1), 0, 2}, f)
-	Angle(vec(f), vec(z))
+	AngleInto(vec(f), vec(z))
 	assert.Equal(t, -math.Pi, f[1], "angle(−1−0i)")
 	assert.Equal(t, cmplx.Phase(z[4]), f[4])
-	Conj(vec(c), vec(z))
+	ConjInto(vec(c), vec(z))
 	for i, v := range z {
 		assert.Equal(t, math.Float64bits(-imag(v)), math.Float64bits(imag(c[i])))
 	}
 	z64 := []complex64{complex(3, 4), 1i}
 	f32 := make([]float32, 2)
-	AbsComplex(vec(f32), vec(z64))
+	AbsComplexInto(vec(f32), vec(z64))
 	assert.Equal(t, []float32{5, 1}, f32)
-	Square(vec(c), vec(z))
+	SquareInto(vec(c), vec(z))
 	assert.Equal(t, complex(-7, 24), c[0])
 }

@@ -255,10 +255,21 @@ func NanQuantile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, err
 	return out[0], err
 }
 
-// NanQuantiles is Quantiles of the non-NaN elements of v (NumPy's
+// NanQuantilesInto is Quantiles of the non-NaN elements of v (NumPy's
 // np.nanquantile(v, qs)).
-func NanQuantiles[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
+func NanQuantilesInto[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
 	return quantiles("NanQuantiles", dst, v, qs, m, true)
+}
+
+// NanQuantiles returns NanQuantilesInto's values in a new slice of len(qs) (NumPy's
+// np.nanquantile(v, qs)). It returns NanQuantilesInto's errors and panics as it does
+// (semantics.md A1).
+func NanQuantiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := NanQuantilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // NanPercentile is NanQuantile with q in percent (NumPy's
@@ -269,18 +280,33 @@ func NanPercentile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, e
 	return out[0], err
 }
 
-// NanPercentiles is NanQuantiles with qs in percent.
-func NanPercentiles[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
+// NanPercentilesInto is NanQuantiles with qs in percent.
+func NanPercentilesInto[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
 	return quantiles("NanPercentiles", dst, v, percents(qs), m, true)
+}
+
+// NanPercentiles returns NanPercentilesInto's values in a new slice of len(qs) (NumPy's
+// np.nanpercentile(v, qs)). It returns NanPercentilesInto's errors and panics as it does
+// (semantics.md A1).
+func NanPercentiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := NanPercentilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // ---------------------------------------------------------------------
 // Axis forms.
 
-// NanSumAxis stores into dst the sums of v along axis with NaNs counted as
-// 0 (NumPy's np.nansum(v, axis=axis, out=dst)); an empty axis gives 0.
+// NanSumAxisInto stores into dst the sums of v along axes with NaNs counted as
+// 0 (NumPy's np.nansum(v, axis=axes, out=dst)); an empty axis gives 0.
 // Shapes, overlap and panics are those of SumAxis.
-func NanSumAxis[T Numeric](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanSumAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanSumAxis", dst, v, axes)
 	eachLine("NanSumAxis", dst, v, axis, func() { dst.Fill(0) }, func(di, vi, vs, m int) {
 		var c cascade[T]
 		nanSumLine(&c, v.data, vi, vs, m, func(x T) T { return x })
@@ -288,19 +314,27 @@ func NanSumAxis[T Numeric](dst, v NDView[T], axis int) {
 	})
 }
 
-// NanProdAxis stores into dst the products of v along axis with NaNs
-// counted as 1 (NumPy's np.nanprod(v, axis=axis, out=dst)).
-func NanProdAxis[T Numeric](dst, v NDView[T], axis int) {
+// NanProdAxisInto stores into dst the products of v along axes with NaNs
+// counted as 1 (NumPy's np.nanprod(v, axis=axes, out=dst)).
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanProdAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanProdAxis", dst, v, axes)
 	eachLine("NanProdAxis", dst, v, axis, func() { dst.Fill(1) }, func(di, vi, vs, m int) {
 		dst.data[di] = nanProdLine(T(1), v.data, vi, vs, m)
 	})
 }
 
-// NanMeanAxis stores into dst the means of the non-NaN elements of v along
-// axis (NumPy's np.nanmean(v, axis=axis, out=dst)), computed as NanMean
+// NanMeanAxisInto stores into dst the means of the non-NaN elements of v along
+// axis (NumPy's np.nanmean(v, axis=axes, out=dst)), computed as NanMean
 // computes them; NaN where there is none. Shapes and panics are those of
 // MedianAxis.
-func NanMeanAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMeanAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMeanAxis", dst, v, axes)
 	f32 := isF32[T]()
 	eachLine("NanMeanAxis", dst, v, axis, func() { dst.Fill(D(math.NaN())) }, func(di, vi, vs, m int) {
 		if f32 {
@@ -313,16 +347,24 @@ func NanMeanAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
 	})
 }
 
-// NanVarAxis stores into dst the variances of the non-NaN elements of v
-// along axis (NumPy's np.nanvar(v, axis=axis, ddof=ddof, out=dst)), with
+// NanVarAxisInto stores into dst the variances of the non-NaN elements of v
+// along axes (NumPy's np.nanvar(v, axis=axes, ddof=ddof, out=dst)), with
 // the rules of NanVar. For integer data it is VarAxis.
-func NanVarAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanVarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("NanVarAxis", dst, v, axes)
 	nanVarAxis("NanVarAxis", dst, v, axis, ddof, false)
 }
 
-// NanStdAxis stores into dst the square roots of NanVarAxis (NumPy's
-// np.nanstd(v, axis=axis, ddof=ddof, out=dst)).
-func NanStdAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+// NanStdAxisInto stores into dst the square roots of NanVarAxis (NumPy's
+// np.nanstd(v, axis=axes, ddof=ddof, out=dst)).
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanStdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("NanStdAxis", dst, v, axes)
 	nanVarAxis("NanStdAxis", dst, v, axis, ddof, true)
 }
 
@@ -330,9 +372,9 @@ func NanStdAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int)
 func nanVarAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis, ddof int, sqrt bool) {
 	if isIntKind(mem.InfoOf[T]().Kind) {
 		if sqrt {
-			StdAxis(dst, v, axis, ddof)
+			StdAxisInto(dst, v, ddof, axis)
 		} else {
-			VarAxis(dst, v, axis, ddof)
+			VarAxisInto(dst, v, ddof, axis)
 		}
 		return
 	}
@@ -355,15 +397,27 @@ func nanVarAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis
 	})
 }
 
-// NanMinAxis stores into dst the smallest non-NaN elements of v along axis
-// (NumPy's np.nanmin(v, axis=axis, out=dst)), NaN where all are NaN.
+// NanMinAxisInto stores into dst the smallest non-NaN elements of v along axes
+// (NumPy's np.nanmin(v, axis=axes, out=dst)), NaN where all are NaN.
 // Shapes and panics are those of MinAxis.
-func NanMinAxis[T Real](dst, v NDView[T], axis int) { nanMinMaxAxis("NanMinAxis", dst, v, axis, false) }
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMinAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMinAxis", dst, v, axes)
+	nanMinMaxAxis("NanMinAxis", dst, v, axis, false)
+}
 
-// NanMaxAxis stores into dst the largest non-NaN elements of v along axis
-// (NumPy's np.nanmax(v, axis=axis, out=dst)), with the rules of
+// NanMaxAxisInto stores into dst the largest non-NaN elements of v along axes
+// (NumPy's np.nanmax(v, axis=axes, out=dst)), with the rules of
 // NanMinAxis.
-func NanMaxAxis[T Real](dst, v NDView[T], axis int) { nanMinMaxAxis("NanMaxAxis", dst, v, axis, true) }
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMaxAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMaxAxis", dst, v, axes)
+	nanMinMaxAxis("NanMaxAxis", dst, v, axis, true)
+}
 
 // nanMinMaxAxis runs NanMinAxis and NanMaxAxis.
 func nanMinMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
@@ -376,20 +430,20 @@ func nanMinMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
 	})
 }
 
-// NanArgminAxis stores into dst the index along axis of the smallest
+// NanArgminAxisInto stores into dst the index along axis of the smallest
 // non-NaN element of each line of v (NumPy's
 // np.nanargmin(v, axis=axis, out=dst)). It returns an error wrapping
 // ErrShape, having written nothing, when a line is all NaN; shapes and
 // panics are those of ArgMinAxis. It allocates the results of a line
 // scan before writing them.
-func NanArgminAxis[T Real](dst NDView[int], v NDView[T], axis int) error {
+func NanArgminAxisInto[T Real](dst NDView[int], v NDView[T], axis int) error {
 	return nanArgAxis("NanArgminAxis", dst, v, axis, false)
 }
 
-// NanArgmaxAxis stores into dst the index along axis of the largest
+// NanArgmaxAxisInto stores into dst the index along axis of the largest
 // non-NaN element of each line of v (NumPy's np.nanargmax(v, axis=axis,
 // out=dst)), with the rules of NanArgminAxis.
-func NanArgmaxAxis[T Real](dst NDView[int], v NDView[T], axis int) error {
+func NanArgmaxAxisInto[T Real](dst NDView[int], v NDView[T], axis int) error {
 	return nanArgAxis("NanArgmaxAxis", dst, v, axis, true)
 }
 
@@ -414,30 +468,58 @@ func nanArgAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax
 	return nil
 }
 
-// NanMedianAxis stores into dst the medians of the non-NaN elements of v
-// along axis (NumPy's np.nanmedian(v, axis=axis, out=dst)), NaN where
+// NanMedianAxisInto stores into dst the medians of the non-NaN elements of v
+// along axes (NumPy's np.nanmedian(v, axis=axes, out=dst)), NaN where
 // there is none; the rules of MedianAxis otherwise.
-func NanMedianAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func NanMedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("NanMedianAxis", dst, v, axes)
 	medianAxis("NanMedianAxis", dst, v, axis, true)
 }
 
-// NanQuantileAxis is QuantileAxis of the non-NaN elements (NumPy's
+// NanQuantileAxisInto is QuantileAxis of the non-NaN elements (NumPy's
 // np.nanquantile(v, q, axis=axis, out=dst)); an all-NaN line gives NaN.
-func NanQuantileAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
+func NanQuantileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
 	return quantileAxis("NanQuantileAxis", dst, v, axis, []float64{q}, m, false, true)
 }
 
-// NanQuantilesAxis is QuantilesAxis of the non-NaN elements.
-func NanQuantilesAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
+// NanQuantilesAxisInto is QuantilesAxis of the non-NaN elements.
+func NanQuantilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
 	return quantileAxis("NanQuantilesAxis", dst, v, axis, qs, m, true, true)
 }
 
-// NanPercentileAxis is NanQuantileAxis with q in percent.
-func NanPercentileAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
+// NanQuantilesAxis returns NanQuantilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.nanquantile(v, qs, axis=axis)). It returns
+// NanQuantilesAxisInto's errors and panics as it does (semantics.md A1).
+func NanQuantilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("NanQuantilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := NanQuantilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
+}
+
+// NanPercentileAxisInto is NanQuantileAxis with q in percent.
+func NanPercentileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
 	return quantileAxis("NanPercentileAxis", dst, v, axis, []float64{q / 100}, m, false, true)
 }
 
-// NanPercentilesAxis is NanQuantilesAxis with qs in percent.
-func NanPercentilesAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
+// NanPercentilesAxisInto is NanQuantilesAxis with qs in percent.
+func NanPercentilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
 	return quantileAxis("NanPercentilesAxis", dst, v, axis, percents(qs), m, true, true)
+}
+
+// NanPercentilesAxis returns NanPercentilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.nanpercentile(v, qs, axis=axis)). It returns
+// NanPercentilesAxisInto's errors and panics as it does (semantics.md A1).
+func NanPercentilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("NanPercentilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := NanPercentilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
 }

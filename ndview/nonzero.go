@@ -46,21 +46,25 @@ func CountNonzero[T comparable](a NDView[T]) int {
 	return c
 }
 
-// CountNonzeroAxis stores into dst the number of nonzero elements of a
-// along axis: NumPy's np.count_nonzero(a, axis=axis), written into dst
+// CountNonzeroAxisInto stores into dst the number of nonzero elements of a
+// along axes: NumPy's np.count_nonzero(a, axis=axes), written into dst
 // as by SumAxis: dst has a's shape without axis, or with axis of extent 1
 // (keepdims). An axis of extent 0 gives 0. Truthiness is CountNonzero's.
 // When dst shares memory with a, a is copied first (allocating).
 //
-// CountNonzeroAxis panics, before writing anything, with an error
+// CountNonzeroAxisInto panics, before writing anything, with an error
 // wrapping ErrReadOnly when dst is read-only, ErrAxis when axis is outside
 // [−ndim, ndim), and ErrShape when dst's shape does not fit.
-func CountNonzeroAxis[T comparable](dst NDView[int], a NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func CountNonzeroAxisInto[T comparable](dst NDView[int], a NDView[T], axes ...int) {
+	dst, a, axis := mergeAxes("CountNonzeroAxis", dst, a, axes)
 	const op = "CountNonzeroAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &a, axis)
 		m, _ := f16Nonzero(a)
-		CountNonzeroAxis(dst, m, axis)
+		CountNonzeroAxisInto(dst, m, axis)
 		return
 	}
 	var r axisPlan
@@ -348,6 +352,6 @@ func f16Nonzero[T any](a NDView[T]) (NDView[bool], bool) {
 	h := NDView[float16.Float16]{lay: a.lay, data: mem.As[float16.Float16](mem.Erase(a.data))}
 	h.lay.Flags |= layout.FlagReadOnly // it is only read; a view of another's layout
 	m := Zeros[bool](a.lay.Shape()...)
-	NotEqual(m, h, Scalar(float16.Float16(0)))
+	NotEqualInto(m, h, Scalar(float16.Float16(0)))
 	return m, true
 }

@@ -57,7 +57,7 @@ func checkNonzero[T comparable](t *testing.T, name string, v NDView[T], truth fu
 		sh := slices.Delete(v.Shape(), ax, ax+1)
 		dst := Zeros[int](sh...)
 		dst.Fill(-1)
-		CountNonzeroAxis(dst, v, ax)
+		CountNonzeroAxisInto(dst, v, ax)
 		want := Zeros[int](sh...)
 		for _, idx := range idxs {
 			o := slices.Delete(slices.Clone(idx), ax, ax+1)
@@ -148,18 +148,18 @@ func TestNonzeroExamples(t *testing.T) {
 	buf := []int{0, 1, 2, 0, 0, 3}
 	a, _ := FromSlice(buf, 2, 3)
 	d := Zeros[int](1, 3)
-	CountNonzeroAxis(d, a, 0)
+	CountNonzeroAxisInto(d, a, 0)
 	assert.Equal(t, []int{0, 1, 2}, d.ToSlice())
-	CountNonzeroAxis(a.Slice(Int(0)), a, 0) // row 0 gets the counts of a as it was
+	CountNonzeroAxisInto(a.Slice(Int(0)), a, 0) // row 0 gets the counts of a as it was
 	assert.Equal(t, []int{0, 1, 2, 0, 0, 3}, buf)
-	CountNonzeroAxis(a.Slice(Int(1)), a, 0)
+	CountNonzeroAxisInto(a.Slice(Int(1)), a, 0)
 	assert.Equal(t, []int{0, 1, 2, 0, 1, 2}, buf)
 
-	panics(t, ErrReadOnly, func() { CountNonzeroAxis(d.AsReadOnly(), a, 0) })
-	panics(t, ErrAxis, func() { CountNonzeroAxis(d, a, 2) })
-	panics(t, ErrShape, func() { CountNonzeroAxis(Zeros[int](2), a, 0) })
+	panics(t, ErrReadOnly, func() { CountNonzeroAxisInto(d.AsReadOnly(), a, 0) })
+	panics(t, ErrAxis, func() { CountNonzeroAxisInto(d, a, 2) })
+	panics(t, ErrShape, func() { CountNonzeroAxisInto(Zeros[int](2), a, 0) })
 	f16 := Zeros[float16.Float16](2, 3)
-	panics(t, ErrShape, func() { CountNonzeroAxis(Zeros[int](2), f16, 0) })
+	panics(t, ErrShape, func() { CountNonzeroAxisInto(Zeros[int](2), f16, 0) })
 }
 
 // TestDenseBytes checks the gathering multiplication and the position

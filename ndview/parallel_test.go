@@ -26,9 +26,9 @@ func TestMaxThreadsResultsAgree(t *testing.T) {
 		tr := Zeros[float64](47, 61)
 		tr.CopyFrom(src.T())
 		cv := Zeros[float32](61, 47)
-		Convert(cv, src)
+		ConvertInto(cv, src)
 		ex := Zeros[float64](61, 47)
-		Exp(ex, src)
+		ExpInto(ex, src)
 		return tr, cv, ex
 	}
 	t1, c1, e1 := run(1)

@@ -127,7 +127,7 @@ func ArgMax[T Real](v NDView[T]) int { return argMinMax("ArgMax", v, true) }
 // Any reports whether some element of v is true (NumPy's v.any()); false
 // for an empty view. It stops at the first true element it reads, reading
 // in memory order. To test numbers, compare them first:
-// NotEqual(mask, v, Scalar(0.0)), then Any(mask).
+// NotEqualInto(mask, v, Scalar(0.0)), then Any(mask).
 func Any(v NDView[bool]) bool {
 	var p plan.Plan
 	if !planAll(&p, &v, true) {
@@ -321,9 +321,9 @@ func emptyReducePanic(op string) {
 // ---------------------------------------------------------------------
 // Reductions along an axis.
 
-// SumAxis stores into dst the sums of v along axis (NumPy's
-// np.sum(v, axis=axis, out=dst)). dst has v's shape without that axis, or
-// with that axis of extent 1 (NumPy's keepdims=True); both are accepted.
+// SumAxisInto stores into dst the sums of v along axes (NumPy's
+// np.sum(v, axis=axes, out=dst)). dst has v's shape without those axes, or
+// with them of extent 1 (NumPy's keepdims=True); both are accepted.
 // Summing an axis of extent 0 gives 0. Floats and complex numbers are
 // summed in NumPy's order (semantics.md N5), with NumPy's bits: along the
 // axis that is innermost in memory each result is summed as Sum sums a
@@ -335,16 +335,20 @@ func emptyReducePanic(op string) {
 //
 // When dst shares memory with v, v is copied first (allocating), and
 // float16.Float16 allocates float32 copies of v and dst. Otherwise
-// SumAxis does not allocate.
+// SumAxisInto does not allocate.
 //
-// SumAxis panics, before writing anything, with an error wrapping
+// SumAxisInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, ErrAxis when axis is outside
 // [-ndim, ndim) (negative axes count from the end), and ErrShape when
 // dst's shape is neither of the two above.
-func SumAxis[T Numeric](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func SumAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("SumAxis", dst, v, axes)
 	const op = "SumAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
-		f16Axis(op, dst, v, axis, SumAxis[float32])
+		f16Axis(op, dst, v, axis, SumAxisInto[float32])
 		return
 	}
 	// keepOrder: the reduced axis is walked in index order, as NumPy's.
@@ -367,14 +371,18 @@ func SumAxis[T Numeric](dst, v NDView[T], axis int) {
 	})
 }
 
-// ProdAxis stores into dst the products of v along axis (NumPy's
-// np.prod(v, axis=axis, out=dst)); an axis of extent 0 gives 1. Elements
+// ProdAxisInto stores into dst the products of v along axes (NumPy's
+// np.prod(v, axis=axes, out=dst)); an axis of extent 0 gives 1. Elements
 // are multiplied in memory order; integers wrap. Shapes, overlap,
 // allocation and panics are those of SumAxis.
-func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func ProdAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("ProdAxis", dst, v, axes)
 	const op = "ProdAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
-		f16Axis(op, dst, v, axis, ProdAxis[float32])
+		f16Axis(op, dst, v, axis, ProdAxisInto[float32])
 		return
 	}
 	var r axisPlan
@@ -393,39 +401,55 @@ func ProdAxis[T Numeric](dst, v NDView[T], axis int) {
 	})
 }
 
-// MeanAxis stores into dst the means of v along axis (NumPy's
-// np.mean(v, axis=axis, out=dst)): SumAxis divided by the extent of the
+// MeanAxisInto stores into dst the means of v along axes (NumPy's
+// np.mean(v, axis=axes, out=dst)): SumAxis divided by the extent of the
 // axis, NaN for an axis of extent 0. float16.Float16 is summed and divided
 // in float32 and rounded once, as NumPy does. Shapes, overlap, allocation
 // and panics are those of SumAxis.
-func MeanAxis[T Float](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func MeanAxisInto[T Float](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("MeanAxis", dst, v, axes)
 	const op = "MeanAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
-		f16Axis(op, dst, v, axis, MeanAxis[float32])
+		f16Axis(op, dst, v, axis, MeanAxisInto[float32])
 		return
 	}
 	checkAxis(op, &dst, &v, axis)
-	SumAxis(dst, v, axis)
+	SumAxisInto(dst, v, axis)
 	m := v.lay.Shape()[layout.NormalizeAxis(op, axis, v.NDim())]
-	DivScalar(dst, dst, T(m))
+	DivScalarInto(dst, dst, T(m))
 }
 
-// MinAxis stores into dst the minima of v along axis (NumPy's
-// np.min(v, axis=axis, out=dst)). A NaN gives NaN. Shapes, overlap and
+// MinAxisInto stores into dst the minima of v along axes (NumPy's
+// np.min(v, axis=axes, out=dst)). A NaN gives NaN. Shapes, overlap and
 // panics are those of SumAxis, and MinAxis also panics with an error
 // wrapping ErrShape when the axis has extent 0 and dst is not empty (a
 // minimum of nothing does not exist). It allocates only when dst shares
 // memory with v, and for float16.Float16 (float32 copies).
-func MinAxis[T Real](dst, v NDView[T], axis int) { minMaxAxis("MinAxis", dst, v, axis, false) }
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func MinAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("MinAxis", dst, v, axes)
+	minMaxAxis("MinAxis", dst, v, axis, false)
+}
 
-// MaxAxis stores into dst the maxima of v along axis (NumPy's
-// np.max(v, axis=axis, out=dst)), with the rules of MinAxis.
-func MaxAxis[T Real](dst, v NDView[T], axis int) { minMaxAxis("MaxAxis", dst, v, axis, true) }
+// MaxAxisInto stores into dst the maxima of v along axes (NumPy's
+// np.max(v, axis=axes, out=dst)), with the rules of MinAxis.
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func MaxAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("MaxAxis", dst, v, axes)
+	minMaxAxis("MaxAxis", dst, v, axis, true)
+}
 
 // minMaxAxis runs MinAxis or MaxAxis.
 func minMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
 	if mem.InfoOf[T]().Kind == mem.Float16 {
-		f16Axis(op, dst, v, axis, func(d, s NDView[float32], axis int) { minMaxAxis(op, d, s, axis, isMax) })
+		f16Axis(op, dst, v, axis, func(d, s NDView[float32], axes ...int) { minMaxAxis(op, d, s, axes[0], isMax) })
 		return
 	}
 	var r axisPlan
@@ -451,19 +475,19 @@ func minMaxAxis[T Real](op string, dst, v NDView[T], axis int, isMax bool) {
 	})
 }
 
-// ArgMinAxis stores into dst the index along axis of the smallest element
+// ArgMinAxisInto stores into dst the index along axis of the smallest element
 // of each line of v along that axis (NumPy's
 // np.argmin(v, axis=axis, out=dst)). Of equal elements the first wins; the
 // first NaN wins over everything. Shapes, overlap and panics are those of
-// MinAxis (dst has v's shape without axis, or with axis of extent 1).
-func ArgMinAxis[T Real](dst NDView[int], v NDView[T], axis int) {
+// MinAxisInto (dst has v's shape without axis, or with axis of extent 1).
+func ArgMinAxisInto[T Real](dst NDView[int], v NDView[T], axis int) {
 	argAxis("ArgMinAxis", dst, v, axis, false)
 }
 
-// ArgMaxAxis stores into dst the index along axis of the largest element
+// ArgMaxAxisInto stores into dst the index along axis of the largest element
 // of each line of v along that axis (NumPy's
 // np.argmax(v, axis=axis, out=dst)), with the rules of ArgMinAxis.
-func ArgMaxAxis[T Real](dst NDView[int], v NDView[T], axis int) {
+func ArgMaxAxisInto[T Real](dst NDView[int], v NDView[T], axis int) {
 	argAxis("ArgMaxAxis", dst, v, axis, true)
 }
 
@@ -472,7 +496,7 @@ func argAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax bo
 	if mem.InfoOf[T]().Kind == mem.Float16 {
 		checkAxis(op, &dst, &v, axis)
 		tv := Zeros[float32](v.lay.Shape()...)
-		Convert(tv, v)
+		ConvertInto(tv, v)
 		argAxis(op, dst, tv, axis, isMax)
 		return
 	}
@@ -506,16 +530,28 @@ func argAxis[T Real](op string, dst NDView[int], v NDView[T], axis int, isMax bo
 	})
 }
 
-// AnyAxis stores into dst whether any element of v is true along axis
-// (NumPy's np.any(v, axis=axis, out=dst)); an axis of extent 0 gives
+// AnyAxisInto stores into dst whether any element of v is true along axes
+// (NumPy's np.any(v, axis=axes, out=dst)); an axis of extent 0 gives
 // false. Shapes, overlap and panics are those of SumAxis; AnyAxis
 // allocates only when dst shares memory with v.
-func AnyAxis(dst, v NDView[bool], axis int) { anyAllAxis("AnyAxis", dst, v, axis, true) }
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func AnyAxisInto(dst, v NDView[bool], axes ...int) {
+	dst, v, axis := mergeAxes("AnyAxis", dst, v, axes)
+	anyAllAxis("AnyAxis", dst, v, axis, true)
+}
 
-// AllAxis stores into dst whether every element of v is true along axis
-// (NumPy's np.all(v, axis=axis, out=dst)); an axis of extent 0 gives true.
+// AllAxisInto stores into dst whether every element of v is true along axes
+// (NumPy's np.all(v, axis=axes, out=dst)); an axis of extent 0 gives true.
 // Shapes, overlap, allocation and panics are those of AnyAxis.
-func AllAxis(dst, v NDView[bool], axis int) { anyAllAxis("AllAxis", dst, v, axis, false) }
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func AllAxisInto(dst, v NDView[bool], axes ...int) {
+	dst, v, axis := mergeAxes("AllAxis", dst, v, axes)
+	anyAllAxis("AllAxis", dst, v, axis, false)
+}
 
 // anyAllAxis runs AnyAxis (isAny) or AllAxis.
 func anyAllAxis(op string, dst, v NDView[bool], axis int, isAny bool) {
@@ -546,13 +582,13 @@ func anyAllAxis(op string, dst, v NDView[bool], axis int, isAny bool) {
 // f16Axis runs the float32 reduction fn for float16.Float16 views: v is
 // converted to a float32 temporary, reduced into another, which is rounded
 // into dst. The arguments are checked first, under op's name.
-func f16Axis[T Numeric](op string, dst, v NDView[T], axis int, fn func(dst, v NDView[float32], axis int)) {
+func f16Axis[T Numeric](op string, dst, v NDView[T], axis int, fn func(dst, v NDView[float32], axes ...int)) {
 	checkAxis(op, &dst, &v, axis)
 	tv := Zeros[float32](v.lay.Shape()...)
-	Convert(tv, v)
+	ConvertInto(tv, v)
 	td := Zeros[float32](dst.lay.Shape()...)
 	fn(td, tv, axis)
-	Convert(dst, td)
+	ConvertInto(dst, td)
 }
 
 // axisKind says how an axis reduction walks its plan.

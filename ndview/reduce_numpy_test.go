@@ -142,7 +142,7 @@ func runSumCase[T Numeric](t *testing.T, c sumCase, data []T, parts ...func(T) u
 		dsh := append(append([]int{}, sh[:*c.Axis]...), sh[*c.Axis+1:]...)
 		dst := Zeros[T](dsh...)
 		if c.Op == "sum" {
-			SumAxis(dst, v, *c.Axis)
+			SumAxisInto(dst, v, *c.Axis)
 		} else {
 			meanAxisAny(dst, v, *c.Axis)
 		}
@@ -174,9 +174,9 @@ func meanAny[T Numeric](v NDView[T]) T {
 func meanAxisAny[T Numeric](dst, v NDView[T], axis int) {
 	switch w := any(v).(type) {
 	case NDView[float64]:
-		MeanAxis(any(dst).(NDView[float64]), w, axis)
+		MeanAxisInto(any(dst).(NDView[float64]), w, axis)
 	case NDView[float32]:
-		MeanAxis(any(dst).(NDView[float32]), w, axis)
+		MeanAxisInto(any(dst).(NDView[float32]), w, axis)
 	default:
 		panic("no mean for " + FormatOf[T]())
 	}

@@ -69,24 +69,24 @@ func refArg(line []int, better func(x, y int) bool) int {
 }
 
 var intReduceCases = []reduceCase{
-	{"SumAxis", SumAxis[int], func(l []int) int {
+	{"SumAxis", func(d, v NDView[int], a int) { SumAxisInto(d, v, a) }, func(l []int) int {
 		s := 0
 		for _, x := range l {
 			s += x
 		}
 		return s
 	}, true},
-	{"ProdAxis", ProdAxis[int], func(l []int) int {
+	{"ProdAxis", func(d, v NDView[int], a int) { ProdAxisInto(d, v, a) }, func(l []int) int {
 		p := 1
 		for _, x := range l {
 			p *= x
 		}
 		return p
 	}, true},
-	{"MinAxis", MinAxis[int], func(l []int) int { return slices.Min(l) }, false},
-	{"MaxAxis", MaxAxis[int], func(l []int) int { return slices.Max(l) }, false},
-	{"ArgMinAxis", ArgMinAxis[int], func(l []int) int { return refArg(l, func(x, y int) bool { return x < y }) }, false},
-	{"ArgMaxAxis", ArgMaxAxis[int], func(l []int) int { return refArg(l, func(x, y int) bool { return x > y }) }, false},
+	{"MinAxis", func(d, v NDView[int], a int) { MinAxisInto(d, v, a) }, func(l []int) int { return slices.Min(l) }, false},
+	{"MaxAxis", func(d, v NDView[int], a int) { MaxAxisInto(d, v, a) }, func(l []int) int { return slices.Max(l) }, false},
+	{"ArgMinAxis", ArgMinAxisInto[int], func(l []int) int { return refArg(l, func(x, y int) bool { return x < y }) }, false},
+	{"ArgMaxAxis", ArgMaxAxisInto[int], func(l []int) int { return refArg(l, func(x, y int) bool { return x > y }) }, false},
 }
 
 // TestReduceAxisRandom runs every axis reduction on random layouts (any
@@ -153,9 +153,9 @@ func TestReduceAxisRandom(t *testing.T) {
 				}
 				want := refStore(buf, dst, vals)
 				if isAny {
-					AnyAxis(dst, v, axis)
+					AnyAxisInto(dst, v, axis)
 				} else {
-					AllAxis(dst, v, axis)
+					AllAxisInto(dst, v, axis)
 				}
 				require.Equal(t, want, buf, "#%d any=%v on v %v st %v axis %d", i, isAny, v.Shape(), v.Strides(), axis)
 			}
@@ -183,7 +183,7 @@ func TestReduceAxisRandom(t *testing.T) {
 				}
 			}
 			want := refStore(buf, dst, vals)
-			MeanAxis(dst, v, axis)
+			MeanAxisInto(dst, v, axis)
 			require.Equal(t, want, buf, "#%d MeanAxis(v %v st %v, %d)", i, v.Shape(), v.Strides(), axis)
 		}
 	})
@@ -230,7 +230,7 @@ func TestReduceAllRandom(t *testing.T) {
 		require.Equal(t, refArg(vals, func(x, y int) bool { return x < y }), ArgMin(v), "#%d ArgMin(%v st %v) of %v", i, v.Shape(), v.Strides(), vals)
 		require.Equal(t, refArg(vals, func(x, y int) bool { return x > y }), ArgMax(v), "#%d ArgMax", i)
 		fv := Zeros[float64](v.Shape()...)
-		Convert(fv, v)
+		ConvertInto(fv, v)
 		require.Equal(t, float64(sum)/float64(len(vals)), Mean(fv), "#%d Mean", i)
 	}
 	t.Run("Any and All", func(t *testing.T) {
@@ -258,16 +258,16 @@ func TestReduceFloats(t *testing.T) {
 	assert.Equal(t, 2, ArgMin(w.T()), "ArgMin of the transpose counts in its own C order")
 	assert.Equal(t, 1, ArgMax(w.T()))
 	d := Zeros[int](3)
-	ArgMinAxis(d, v, 0)
+	ArgMinAxisInto(d, v, 0)
 	assert.Equal(t, []int{0, 0, 0}, d.ToSlice())
-	ArgMaxAxis(d, v, 0)
+	ArgMaxAxisInto(d, v, 0)
 	assert.Equal(t, []int{1, 0, 0}, d.ToSlice())
 	// w.Flip(0) is [[7 -1 7] [3 -1 2]]: indices and ties follow its own
 	// index order.
-	ArgMinAxis(d, w.Flip(0), 0)
+	ArgMinAxisInto(d, w.Flip(0), 0)
 	assert.Equal(t, []int{1, 0, 1}, d.ToSlice(), "ArgMinAxis counts along the flipped axis")
 	mn := Zeros[float64](2)
-	MinAxis(mn, v, 1)
+	MinAxisInto(mn, v, 1)
 	assert.True(t, math.IsNaN(mn.At(0)) && math.IsNaN(mn.At(1)), "MinAxis with NaN = %v", mn.ToSlice())
 
 	assert.Equal(t, complex(4, 6), Sum(mustFrom(t, []complex128{1 + 2i, 3 + 4i})))
@@ -283,18 +283,18 @@ func TestReduceFloats(t *testing.T) {
 		assert.True(t, All(Zeros[bool](0)))
 		d := Zeros[float64](3)
 		d.Fill(9)
-		SumAxis(d, e, 0)
+		SumAxisInto(d, e, 0)
 		assert.Equal(t, []float64{0, 0, 0}, d.ToSlice())
-		ProdAxis(d, e, 0)
+		ProdAxisInto(d, e, 0)
 		assert.Equal(t, []float64{1, 1, 1}, d.ToSlice())
-		MeanAxis(d, e, 0)
+		MeanAxisInto(d, e, 0)
 		assert.True(t, math.IsNaN(d.At(0)))
 		b := Zeros[bool](3)
-		AllAxis(b, Zeros[bool](0, 3), 0)
+		AllAxisInto(b, Zeros[bool](0, 3), 0)
 		assert.Equal(t, []bool{true, true, true}, b.ToSlice())
-		panicsWith(t, ErrShape, "MinAxis over an empty axis", func() { MinAxis(d, e, 0) })
-		panicsWith(t, ErrShape, "ArgMaxAxis over an empty axis", func() { ArgMaxAxis(Zeros[int](3), e, 0) })
-		MinAxis(Zeros[float64](0), e, 1) // nothing to reduce into: no panic
+		panicsWith(t, ErrShape, "MinAxis over an empty axis", func() { MinAxisInto(d, e, 0) })
+		panicsWith(t, ErrShape, "ArgMaxAxis over an empty axis", func() { ArgMaxAxisInto(Zeros[int](3), e, 0) })
+		MinAxisInto(Zeros[float64](0), e, 1) // nothing to reduce into: no panic
 	})
 }
 
@@ -313,16 +313,16 @@ func TestReduceAxisPanics(t *testing.T) {
 		err   error
 		parts []string
 	}{
-		{"axis too big", func() { SumAxis(Zeros[int](2, 3), v, 3) }, ErrAxis, []string{"SumAxis", "axis 3 is out of bounds for array of dimension 3"}},
-		{"axis too small", func() { MaxAxis(Zeros[int](2, 3), v, -4) }, ErrAxis, []string{"axis -4"}},
-		{"0-d", func() { SumAxis(Zeros[int](), arangeView(1).Slice(Int(0)), 0) }, ErrAxis, []string{"dimension 0"}},
-		{"wrong shape", func() { SumAxis(Zeros[int](2, 4), v, 2) }, ErrShape, []string{"SumAxis", "destination shape (2, 4)", "shape (2, 3, 4) along axis 2", "want (2, 3) or (2, 3, 1)"}},
-		{"wrong keepdims", func() { ProdAxis(Zeros[int](2, 2, 4), v, 1) }, ErrShape, []string{"want (2, 4) or (2, 1, 4)"}},
-		{"wrong rank", func() { ArgMinAxis(Zeros[int](24), v, 0) }, ErrShape, []string{"ArgMinAxis", "(24,)"}},
-		{"read-only", func() { SumAxis(Zeros[int](3, 4).AsReadOnly(), v, 0) }, ErrReadOnly, nil},
-		{"read-only any", func() { AnyAxis(Zeros[bool](3).AsReadOnly(), Zeros[bool](2, 3), 0) }, ErrReadOnly, nil},
-		{"float16", func() { SumAxis(Zeros[float16.Float16](3), Zeros[float16.Float16](2, 4), 0) }, ErrShape, []string{"SumAxis"}},
-		{"float16 mean", func() { MeanAxis(Zeros[float16.Float16](3).AsReadOnly(), Zeros[float16.Float16](2, 3), 0) }, ErrReadOnly, []string{"MeanAxis"}},
+		{"axis too big", func() { SumAxisInto(Zeros[int](2, 3), v, 3) }, ErrAxis, []string{"SumAxis", "axis 3 is out of bounds for array of dimension 3"}},
+		{"axis too small", func() { MaxAxisInto(Zeros[int](2, 3), v, -4) }, ErrAxis, []string{"axis -4"}},
+		{"0-d", func() { SumAxisInto(Zeros[int](), arangeView(1).Slice(Int(0)), 0) }, ErrAxis, []string{"dimension 0"}},
+		{"wrong shape", func() { SumAxisInto(Zeros[int](2, 4), v, 2) }, ErrShape, []string{"SumAxis", "destination shape (2, 4)", "shape (2, 3, 4) along axis 2", "want (2, 3) or (2, 3, 1)"}},
+		{"wrong keepdims", func() { ProdAxisInto(Zeros[int](2, 2, 4), v, 1) }, ErrShape, []string{"want (2, 4) or (2, 1, 4)"}},
+		{"wrong rank", func() { ArgMinAxisInto(Zeros[int](24), v, 0) }, ErrShape, []string{"ArgMinAxis", "(24,)"}},
+		{"read-only", func() { SumAxisInto(Zeros[int](3, 4).AsReadOnly(), v, 0) }, ErrReadOnly, nil},
+		{"read-only any", func() { AnyAxisInto(Zeros[bool](3).AsReadOnly(), Zeros[bool](2, 3), 0) }, ErrReadOnly, nil},
+		{"float16", func() { SumAxisInto(Zeros[float16.Float16](3), Zeros[float16.Float16](2, 4), 0) }, ErrShape, []string{"SumAxis"}},
+		{"float16 mean", func() { MeanAxisInto(Zeros[float16.Float16](3).AsReadOnly(), Zeros[float16.Float16](2, 3), 0) }, ErrReadOnly, []string{"MeanAxis"}},
 	}
 	for _, c := range cases {
 		func() {
@@ -344,10 +344,10 @@ func TestReduceAxisPanics(t *testing.T) {
 // TestReduceAxisOverlap reduces a view into one of its own rows.
 func TestReduceAxisOverlap(t *testing.T) {
 	v := arangeView(12, 3, 4)
-	SumAxis(v.Slice(Int(0)), v, 0) // v[0] = v.sum(axis=0)
+	SumAxisInto(v.Slice(Int(0)), v, 0) // v[0] = v.sum(axis=0)
 	assert.Equal(t, []int{12, 15, 18, 21, 4, 5, 6, 7, 8, 9, 10, 11}, v.ToSlice())
 	w := arangeView(12, 3, 4)
-	ArgMaxAxis(w.Slice(Colon(), Int(3)), w, 1) // w[:, 3] = w.argmax(axis=1)
+	ArgMaxAxisInto(w.Slice(Colon(), Int(3)), w, 1) // w[:, 3] = w.argmax(axis=1)
 	assert.Equal(t, []int{0, 1, 2, 3, 4, 5, 6, 3, 8, 9, 10, 3}, w.ToSlice())
 }
 
@@ -467,7 +467,7 @@ func TestSumErrorBound(t *testing.T) {
 		// and the outer axis (rows folded), each element checked.
 		rows := mustValue(v.Reshape(16, n/16))
 		inner := Zeros[float64](16)
-		SumAxis(inner, rows, 1)
+		SumAxisInto(inner, rows, 1)
 		for i := range 16 {
 			e, a := exactSum(rows.Slice(Int(i)).ToSlice())
 			if err := math.Abs(inner.At(i) - e); err > gamma(32+1, u64)*a {
@@ -476,7 +476,7 @@ func TestSumErrorBound(t *testing.T) {
 		}
 		cols := mustValue(v.Reshape(n/8, 8))
 		outer := Zeros[float64](8)
-		SumAxis(outer, cols, 0)
+		SumAxisInto(outer, cols, 0)
 		for j := range 8 {
 			e, a := exactSum(cols.Slice(Colon(), Int(j)).ToSlice())
 			// A plain loop down the column, as NumPy's: γ_m.
@@ -510,9 +510,9 @@ func TestReduceFloat16(t *testing.T) {
 	assert.Equal(t, float32(4096), Sum(ones.T()).Float32())
 	assert.Equal(t, float32(1), Mean(ones).Float32())
 	col := Zeros[float16.Float16](64)
-	SumAxis(col, ones, 0)
+	SumAxisInto(col, ones, 0)
 	assert.Equal(t, float32(64), col.At(5).Float32())
-	MeanAxis(col, ones.T(), 1)
+	MeanAxisInto(col, ones.T(), 1)
 	assert.Equal(t, float32(1), col.At(7).Float32())
 	// Values ordered as floats, not by bits: -3 (0xc200) is the smallest,
 	// 2 (0x4000) the largest, though 0xc200 > 0x4000.
@@ -524,16 +524,16 @@ func TestReduceFloat16(t *testing.T) {
 	assert.Equal(t, float32(1.25), Sum(v).Float32())
 	assert.Equal(t, float32(1*-3*2*-0.5*0.25*1.5), Prod(v).Float32())
 	d := Zeros[float16.Float16](3)
-	MinAxis(d, v, 0)
+	MinAxisInto(d, v, 0)
 	assert.Equal(t, []float32{-0.5, -3, 1.5}, []float32{d.At(0).Float32(), d.At(1).Float32(), d.At(2).Float32()})
-	MaxAxis(d, v, 0)
+	MaxAxisInto(d, v, 0)
 	assert.Equal(t, []float32{1, 0.25, 2}, []float32{d.At(0).Float32(), d.At(1).Float32(), d.At(2).Float32()})
-	ProdAxis(d, v, 0)
+	ProdAxisInto(d, v, 0)
 	assert.Equal(t, []float32{-0.5, -0.75, 3}, []float32{d.At(0).Float32(), d.At(1).Float32(), d.At(2).Float32()})
 	ai := Zeros[int](2)
-	ArgMaxAxis(ai, v, 1)
+	ArgMaxAxisInto(ai, v, 1)
 	assert.Equal(t, []int{2, 2}, ai.ToSlice())
-	ArgMinAxis(ai, v, 1)
+	ArgMinAxisInto(ai, v, 1)
 	assert.Equal(t, []int{1, 0}, ai.ToSlice())
 	nan := mustFrom(t, []float16.Float16{h(1), float16.NaN(), h(5)})
 	assert.True(t, Max(nan).IsNaN())
@@ -558,10 +558,10 @@ func TestReduceAllocs(t *testing.T) {
 		"Max float16":      func() { Max(h) },
 		"ArgMin float16":   func() { ArgMin(h) },
 		"Any":              func() { Any(b) },
-		"SumAxis inner":    func() { SumAxis(d, v, 1) },
-		"SumAxis outer 16": func() { SumAxis(d, v.Slice(Range(0, 16)), 0) },
-		"MaxAxis outer":    func() { MaxAxis(d, v, 0) },
-		"ArgMinAxis":       func() { ArgMinAxis(i, v, 0) },
+		"SumAxis inner":    func() { SumAxisInto(d, v, 1) },
+		"SumAxis outer 16": func() { SumAxisInto(d, v.Slice(Range(0, 16)), 0) },
+		"MaxAxis outer":    func() { MaxAxisInto(d, v, 0) },
+		"ArgMinAxis":       func() { ArgMinAxisInto(i, v, 0) },
 	} {
 		assert.Zero(t, testing.AllocsPerRun(10, f), name)
 	}
@@ -576,5 +576,5 @@ func TestReduceMessages(t *testing.T) {
 			t.Errorf("message = %q, want %q", got, want)
 		}
 	}()
-	SumAxis(Zeros[int](3), arangeView(6, 2, 3), 1)
+	SumAxisInto(Zeros[int](3), arangeView(6, 2, 3), 1)
 }

@@ -26,14 +26,14 @@ import (
 //     directly, dispatched per chunk on the element kinds, so that the
 //     buffer and the table stay on the stack.
 
-// ConvertScaled writes src·scale + offset, converted element by element to
+// ConvertScaledInto writes src·scale + offset, converted element by element to
 // U, into dst: NumPy's np.copyto(dst, src*scale + offset,
 // casting="unsafe") with the arithmetic in float64, or
 // (src*scale + offset).astype(U) into a preallocated view. It takes the
 // paths of Convert: src is broadcast to dst's shape (semantics.md W1), any
 // strides work on either side, and when src and dst share memory the
 // result is as if src had first been copied to a temporary (which
-// ConvertScaled then allocates); otherwise it allocates only for the
+// ConvertScaledInto then allocates); otherwise it allocates only for the
 // goroutines that share a large conversion, as Convert does.
 //
 // Each element x becomes:
@@ -50,9 +50,9 @@ import (
 // With scale 1 and offset 0 the result equals Convert's whenever float64
 // holds every value of T (every type but 64-bit integers).
 //
-// ConvertScaled panics with an error wrapping ErrReadOnly when dst is
+// ConvertScaledInto panics with an error wrapping ErrReadOnly when dst is
 // read-only, and ErrShape when src cannot be broadcast to dst's shape.
-func ConvertScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64) {
+func ConvertScaledInto[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64) {
 	var p plan.Plan
 	src, w := planConvert("ConvertScaled", &p, &dst, src)
 	if w == 0 {
@@ -362,13 +362,13 @@ func scaleF64(c []float64, scale, offset float64) {
 func isComplexKind(k mem.Kind) bool { return k == mem.Complex64 || k == mem.Complex128 }
 
 // loadF64 converts the elements s[si], s[si+ss], … of kind ks into c, as
-// Convert converts them to float64.
+// ConvertInto converts them to float64.
 func loadF64(c []float64, ks mem.Kind, s mem.Raw, si, ss int) {
 	kernels.ConvertRow(mem.Float64, mem.Erase(c), 0, 1, ks, s, si, ss, len(c))
 }
 
 // storeF64 converts c into the elements d[di], d[di+ds], … of kind kd, as
-// Convert converts float64 to that kind.
+// ConvertInto converts float64 to that kind.
 func storeF64(kd mem.Kind, d mem.Raw, di, ds int, c []float64) {
 	kernels.ConvertRow(kd, d, di, ds, mem.Float64, mem.Erase(c), 0, 1, len(c))
 }

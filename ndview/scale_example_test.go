@@ -17,12 +17,12 @@ func ExampleConvertScaled() {
 	img, _ := ndview.FromSlice(pix, 2, 2, 4)
 	chw := img.Slice(ndview.Colon(), ndview.Colon(), ndview.Range(0, 3)).Transpose(2, 0, 1) // a view
 	t := ndview.Zeros[float32](3, 2, 2)
-	ndview.ConvertScaled(t, chw, 1.0/255, 0)
+	ndview.ConvertScaledInto(t, chw, 1.0/255, 0)
 	fmt.Println(t.ToList())
 
 	// And back to bytes, rounded: x·255 + 0.5, truncated.
 	back := ndview.Zeros[uint8](2, 2, 3)
-	ndview.ConvertScaled(back, t.Transpose(1, 2, 0), 255, 0.5)
+	ndview.ConvertScaledInto(back, t.Transpose(1, 2, 0), 255, 0.5)
 	fmt.Println(back.ToList())
 	// Output:
 	// [[[1 0] [0 0.2]] [[0 1] [0 0.4]] [[0 0] [1 0.6]]]

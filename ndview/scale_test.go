@@ -24,20 +24,20 @@ func scaledOne[U, T Numeric](x T, scale, offset float64) U {
 	in := mustValue(FromSlice([]T{x})).Slice(Int(0))
 	if isComplexKind(mem.InfoOf[U]().Kind) && isComplexKind(mem.InfoOf[T]().Kind) {
 		z := Zeros[complex128]()
-		Convert(z, in)
+		ConvertInto(z, in)
 		v := z.At()
 		z.Set(complex(float64(real(v)*scale)+offset, imag(v)*scale))
-		Convert(out, z)
+		ConvertInto(out, z)
 		return out.At()
 	}
 	f := Zeros[float64]()
-	Convert(f, in)
+	ConvertInto(f, in)
 	f.Set(float64(f.At()*scale) + offset)
-	Convert(out, f)
+	ConvertInto(out, f)
 	return out.At()
 }
 
-// refScaled returns what ConvertScaled(dst, src, scale, offset) writes,
+// refScaled returns what ConvertScaledInto(dst, src, scale, offset) writes,
 // in C order over dst's shape, element by element from At: src is
 // broadcast by semantics.md W1 index by index.
 func refScaled[U, T Numeric](dst NDView[U], src NDView[T], scale, offset float64) []U {
@@ -102,7 +102,7 @@ func propScaled[U, T Numeric](t *testing.T, seed uint64) {
 		tile, par := plan.TileMinDim, plan.MinParallelBytes
 		plan.TileMinDim = []int{tile, 3}[r.IntN(2)]
 		plan.MinParallelBytes = []int{par, 0}[r.IntN(2)]
-		ConvertScaled(dst, src, sc.scale, sc.offset)
+		ConvertScaledInto(dst, src, sc.scale, sc.offset)
 		plan.TileMinDim, plan.MinParallelBytes = tile, par
 		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: ConvertScaled(dst %v, src %v, %v, %v) = %v, want %v",
@@ -145,12 +145,12 @@ func propConvertBytes[U, T Numeric](t *testing.T, seed uint64) {
 		want := []U{}
 		forEachIndex(dst.Shape(), func(idx []int) {
 			out := Zeros[U]()
-			Convert(out, mustValue(FromSlice([]T{refBroadcastAt(src, dst.Shape(), idx)})).Slice(Int(0)))
+			ConvertInto(out, mustValue(FromSlice([]T{refBroadcastAt(src, dst.Shape(), idx)})).Slice(Int(0)))
 			want = append(want, out.At())
 		})
 		par := plan.MinParallelBytes
 		plan.MinParallelBytes = []int{par, 0}[r.IntN(2)]
-		Convert(dst, src)
+		ConvertInto(dst, src)
 		plan.MinParallelBytes = par
 		if got := values(dst); !sameBits(got, want) {
 			t.Fatalf("#%d: Convert(dst %v, src %v) = %v, want %v", i, dl, sl, got, want)
@@ -187,13 +187,13 @@ func scaledPair[U, T Numeric](t *testing.T, vals []float64) {
 	t.Helper()
 	src := Zeros[T](len(vals))
 	for i, x := range vals {
-		Convert(src.Slice(Range(i, i+1)), mustValue(FromSlice([]float64{x})))
+		ConvertInto(src.Slice(Range(i, i+1)), mustValue(FromSlice([]float64{x})))
 	}
 	for _, lookup := range []int{lookupMinSize, 0} {
 		old := lookupMinSize
 		lookupMinSize = lookup
 		d := Zeros[U](2 * len(vals))
-		ConvertScaled(d.Slice(Step(-2)), src, 0.5, 1)
+		ConvertScaledInto(d.Slice(Step(-2)), src, 0.5, 1)
 		lookupMinSize = old
 		for i, x := range vals {
 			want := x/2 + 1
@@ -276,7 +276,7 @@ func TestConvertScaledLayouts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			d := tc.dst()
 			want := refScaled(d, tc.src, 1.0/255, 0)
-			ConvertScaled(d, tc.src, 1.0/255, 0)
+			ConvertScaledInto(d, tc.src, 1.0/255, 0)
 			assert.Equal(t, want, values(d))
 		})
 	}
@@ -284,7 +284,7 @@ func TestConvertScaledLayouts(t *testing.T) {
 		d := Zeros[uint8](37, 301, 3)
 		src := planes.Transpose(1, 2, 0)
 		want := refScaled(d, src, 0.5, 0.25)
-		ConvertScaled(d, src, 0.5, 0.25)
+		ConvertScaledInto(d, src, 0.5, 0.25)
 		assert.Equal(t, want, values(d))
 	})
 }
@@ -327,7 +327,7 @@ func TestConvertScaledOverlap(t *testing.T) {
 			wd.Set(x, k)
 		}
 		d, s := view(mem)
-		ConvertScaled(d, s, 2, 1)
+		ConvertScaledInto(d, s, 2, 1)
 		require.Equal(t, want, mem, "#%d: ConvertScaled(%v, %v) over one buffer", i, d.Offset(), s.Offset())
 	}
 }
@@ -335,63 +335,63 @@ func TestConvertScaledOverlap(t *testing.T) {
 func TestConvertScaledValues(t *testing.T) {
 	bytes := seqView[uint8](t, 256)
 	f := Zeros[float32](256)
-	ConvertScaled(f, bytes, 1.0/255, 0)
+	ConvertScaledInto(f, bytes, 1.0/255, 0)
 	for x := range 256 {
 		require.Equal(t, float32(float64(x)/255), f.At(x), "byte %d / 255 is the nearest float32", x)
 	}
 	assert.Equal(t, float32(1), f.At(255))
 
 	back := Zeros[uint8](256)
-	ConvertScaled(back, f, 255, 0.5)
+	ConvertScaledInto(back, f, 255, 0.5)
 	assert.Equal(t, mustValue(bytes.Data()), mustValue(back.Data()), "scale 255 and offset 0.5 round back to the bytes")
 
 	i8 := mustValue(FromSlice([]int8{-128, -1, 0, 127}))
 	g := Zeros[float64](4)
-	ConvertScaled(g, i8, 1.0/128, 0)
+	ConvertScaledInto(g, i8, 1.0/128, 0)
 	assert.Equal(t, []float64{-1, -1.0 / 128, 0, 127.0 / 128}, mustValue(g.Data()), "int8 is signed")
 
 	z := Zeros[complex64](1)
-	ConvertScaled(z, mustValue(FromSlice([]complex128{2 + 4i})), 0.5, 1)
+	ConvertScaledInto(z, mustValue(FromSlice([]complex128{2 + 4i})), 0.5, 1)
 	assert.Equal(t, complex64(2+2i), z.At(0), "complex: the real part is offset, both parts scaled")
 	re := Zeros[float32](1)
-	ConvertScaled(re, mustValue(FromSlice([]complex128{2 + 4i})), 0.5, 1)
+	ConvertScaledInto(re, mustValue(FromSlice([]complex128{2 + 4i})), 0.5, 1)
 	assert.Equal(t, float32(2), re.At(0), "complex to real keeps the real part")
 	c := Zeros[complex128](1)
-	ConvertScaled(c, mustValue(FromSlice([]float32{3})), 2, 1)
+	ConvertScaledInto(c, mustValue(FromSlice([]float32{3})), 2, 1)
 	assert.Equal(t, complex128(7), c.At(0))
 
 	h := Zeros[float16.Float16](2)
-	ConvertScaled(h, mustValue(FromSlice([]float64{1 + 0x1p-11, 65520 - 0x1p-30})), 1, 0x1p-30)
+	ConvertScaledInto(h, mustValue(FromSlice([]float64{1 + 0x1p-11, 65520 - 0x1p-30})), 1, 0x1p-30)
 	assert.Equal(t, []uint16{0x3c01, 0x7c00}, bitsOf(mustValue(h.Data())),
 		"float16 rounds once from float64 (through float32, 1+2^-11+2^-30 would tie to 1)")
 
 	// With scale 1 and offset 0, Convert's results for every type float64 holds.
 	s := seqView[int32](t, 3, 5).T()
 	a, b := Zeros[float16.Float16](5, 3), Zeros[float16.Float16](5, 3)
-	Convert(a, s)
-	ConvertScaled(b, s, 1, 0)
+	ConvertInto(a, s)
+	ConvertScaledInto(b, s, 1, 0)
 	assert.Equal(t, mustValue(a.Data()), mustValue(b.Data()))
 
 	// Broadcast, and the message of a shape that does not fit.
 	row := seqView[uint8](t, 4)
 	m := Zeros[float64](3, 4)
-	ConvertScaled(m, row, 2, 0)
+	ConvertScaledInto(m, row, 2, 0)
 	assert.Equal(t, []float64{0, 2, 4, 6, 0, 2, 4, 6, 0, 2, 4, 6}, mustValue(m.Data()))
 	defer func() {
 		err := recover().(error)
 		assert.ErrorIs(t, err, ErrShape)
 		assert.Equal(t, "ndview: ConvertScaled: could not broadcast input array from shape (3,) into shape (3, 4)", err.Error())
 	}()
-	ConvertScaled(m, seqView[uint8](t, 3), 1, 0)
+	ConvertScaledInto(m, seqView[uint8](t, 3), 1, 0)
 }
 
 func TestConvertScaledEmptyAndReadOnly(t *testing.T) {
-	ConvertScaled(Zeros[float32](0, 3), seqView[uint8](t, 1, 3), 2, 1) // nothing to do
+	ConvertScaledInto(Zeros[float32](0, 3), seqView[uint8](t, 1, 3), 2, 1) // nothing to do
 	d := Zeros[float32](600)
-	castPanics(t, ErrReadOnly, func() { ConvertScaled(d.AsReadOnly(), seqView[uint8](t, 600), 2, 1) })
-	castPanics(t, ErrReadOnly, func() { ConvertScaled(mustBroadcast(t, d.Slice(Range(0, 3)), 2, 3), seqView[uint8](t, 3), 1, 0) })
-	castPanics(t, ErrReadOnly, func() { ConvertScaled(Zeros[float32](0).AsReadOnly(), seqView[uint8](t, 0), 1, 0) })
-	castPanics(t, ErrShape, func() { ConvertScaled(d, seqView[uint8](t, 2, 600), 1, 0) })
+	castPanics(t, ErrReadOnly, func() { ConvertScaledInto(d.AsReadOnly(), seqView[uint8](t, 600), 2, 1) })
+	castPanics(t, ErrReadOnly, func() { ConvertScaledInto(mustBroadcast(t, d.Slice(Range(0, 3)), 2, 3), seqView[uint8](t, 3), 1, 0) })
+	castPanics(t, ErrReadOnly, func() { ConvertScaledInto(Zeros[float32](0).AsReadOnly(), seqView[uint8](t, 0), 1, 0) })
+	castPanics(t, ErrShape, func() { ConvertScaledInto(d, seqView[uint8](t, 2, 600), 1, 0) })
 	assert.Equal(t, make([]float32, 600), mustValue(d.Data()), "nothing is written before a panic")
 }
 
@@ -402,11 +402,11 @@ func TestConvertScaledAllocs(t *testing.T) {
 	f := Zeros[float32](48, 64)
 	h := Zeros[float16.Float16](48, 64)
 	for name, fn := range map[string]func(){
-		"table":     func() { ConvertScaled(dst, chw, 1.0/255, 0) },
-		"small":     func() { ConvertScaled(f.Slice(Int(0)), img.Slice(Int(0), Colon(), Int(1)), 1.0/255, 0) },
-		"float":     func() { ConvertScaled(f, dst.Slice(Int(1)), 2, 1) },
-		"float16":   func() { ConvertScaled(h, f.T().T(), 2, 1) },
-		"broadcast": func() { ConvertScaled(dst, img.Slice(Range(0, 1), Colon(), Range(0, 3)).Transpose(2, 0, 1), 2, 1) },
+		"table":     func() { ConvertScaledInto(dst, chw, 1.0/255, 0) },
+		"small":     func() { ConvertScaledInto(f.Slice(Int(0)), img.Slice(Int(0), Colon(), Int(1)), 1.0/255, 0) },
+		"float":     func() { ConvertScaledInto(f, dst.Slice(Int(1)), 2, 1) },
+		"float16":   func() { ConvertScaledInto(h, f.T().T(), 2, 1) },
+		"broadcast": func() { ConvertScaledInto(dst, img.Slice(Range(0, 1), Colon(), Range(0, 3)).Transpose(2, 0, 1), 2, 1) },
 	} {
 		assert.Zero(t, testing.AllocsPerRun(20, fn), "ConvertScaled %s allocates", name)
 	}
@@ -434,7 +434,7 @@ func BenchmarkConvertScaled(b *testing.B) {
 					b.ReportAllocs()
 					b.SetBytes(int64(5 * n))
 					for b.Loop() {
-						ConvertScaled(dst, src, 1.0/255, 0)
+						ConvertScaledInto(dst, src, 1.0/255, 0)
 					}
 				})
 			})
@@ -455,7 +455,7 @@ func BenchmarkConvertScaled(b *testing.B) {
 					b.ReportAllocs()
 					b.SetBytes(int64(sz.w * sz.h * (3 + 3*4)))
 					for b.Loop() {
-						ConvertScaled(dst, chw, 1.0/255, 0)
+						ConvertScaledInto(dst, chw, 1.0/255, 0)
 					}
 				})
 			})

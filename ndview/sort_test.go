@@ -648,10 +648,10 @@ func TestReduceNaN(t *testing.T) {
 		dsh := slices.Delete(slices.Clone(l.Shape), ax, ax+1)
 		mn, mx := Zeros[float64](dsh...), Zeros[float64](dsh...)
 		amn, amx := Zeros[int](dsh...), Zeros[int](dsh...)
-		MinAxis(mn, v, ax)
-		MaxAxis(mx, v, ax)
-		ArgMinAxis(amn, v, ax)
-		ArgMaxAxis(amx, v, ax)
+		MinAxisInto(mn, v, ax)
+		MaxAxisInto(mx, v, ax)
+		ArgMinAxisInto(amn, v, ax)
+		ArgMaxAxisInto(amx, v, ax)
 		forEachIndex(dsh, func(idx []int) {
 			lane := make([]float64, l.Shape[ax])
 			for i := range lane {

@@ -15,7 +15,7 @@ package ndview
 //     in float64 otherwise) and then converted to D, as NumPy's out=
 //     argument converts.
 //
-// Quantiles select, they do not sort: the elements of a line are copied
+// QuantilesInto select, they do not sort: the elements of a line are copied
 // into a scratch slice and partitioned around the wanted ranks by
 // introselect (selectRank below). The selection routine is private to this
 // file; sort.go is expected to bring a public partition, and the two
@@ -476,12 +476,23 @@ func Quantile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, error)
 	return out[0], err
 }
 
-// Quantiles stores into dst the quantiles qs of the elements of v
+// QuantilesInto stores into dst the quantiles qs of the elements of v
 // (NumPy's np.quantile(v, qs)), one selection for all of them; len(dst)
 // must equal len(qs). Rules, errors and panics are those of Quantile; it
 // also panics with an error wrapping ErrShape when the lengths differ.
-func Quantiles[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
+func QuantilesInto[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
 	return quantiles("Quantiles", dst, v, qs, m, false)
+}
+
+// Quantiles returns QuantilesInto's values in a new slice of len(qs) (NumPy's
+// np.quantile(v, qs)). It returns QuantilesInto's errors and panics as it does
+// (semantics.md A1).
+func Quantiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := QuantilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // Percentile is Quantile with q in percent (NumPy's np.percentile): q is
@@ -492,9 +503,20 @@ func Percentile[T Real](v NDView[T], q float64, m QuantileMethod) (float64, erro
 	return out[0], err
 }
 
-// Percentiles is Quantiles with qs in percent (NumPy's np.percentile).
-func Percentiles[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
+// PercentilesInto is Quantiles with qs in percent (NumPy's np.percentile).
+func PercentilesInto[T Real](dst []float64, v NDView[T], qs []float64, m QuantileMethod) error {
 	return quantiles("Percentiles", dst, v, percents(qs), m, false)
+}
+
+// Percentiles returns PercentilesInto's values in a new slice of len(qs) (NumPy's
+// np.percentile(v, qs)). It returns PercentilesInto's errors and panics as it does
+// (semantics.md A1).
+func Percentiles[T Real](v NDView[T], qs []float64, m QuantileMethod) ([]float64, error) {
+	dst := make([]float64, len(qs))
+	if err := PercentilesInto(dst, v, qs, m); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // percents returns qs divided by 100.
@@ -678,16 +700,20 @@ func bandRow[T Real](buf, data []T, off, st, m int, lo, hi T, hasLo, hasHi bool)
 // ---------------------------------------------------------------------
 // Median and quantiles along an axis.
 
-// MedianAxis stores into dst the medians of v along axis (NumPy's
-// np.median(v, axis=axis, out=dst)), with the rules of Median; an axis of
+// MedianAxisInto stores into dst the medians of v along axes (NumPy's
+// np.median(v, axis=axes, out=dst)), with the rules of Median; an axis of
 // extent 0 gives NaN. dst has v's shape without the axis, or with it of
 // extent 1 (keepdims). Each line is copied into a scratch slice (allocated
 // once) and partitioned. When dst shares memory with v, v is copied first.
 //
-// MedianAxis panics, before writing anything, with an error wrapping
+// MedianAxisInto panics, before writing anything, with an error wrapping
 // ErrReadOnly when dst is read-only, ErrAxis when axis is out of range and
 // ErrShape when dst's shape does not fit.
-func MedianAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func MedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("MedianAxis", dst, v, axes)
 	medianAxis("MedianAxis", dst, v, axis, false)
 }
 
@@ -707,33 +733,57 @@ func medianAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis
 	})
 }
 
-// QuantileAxis stores into dst the q-th quantiles of v along axis (NumPy's
+// QuantileAxisInto stores into dst the q-th quantiles of v along axis (NumPy's
 // np.quantile(v, q, axis=axis, out=dst)), with the rules of Quantile and
 // the shapes of MedianAxis. It returns an error wrapping ErrIndex, having
 // written nothing, when the axis has extent 0 and dst is not empty; it
 // panics as MedianAxis and Quantile do.
-func QuantileAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
+func QuantileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
 	return quantileAxis("QuantileAxis", dst, v, axis, []float64{q}, m, false, false)
 }
 
-// QuantilesAxis stores into dst the quantiles qs of v along axis (NumPy's
+// QuantilesAxisInto stores into dst the quantiles qs of v along axis (NumPy's
 // np.quantile(v, qs, axis=axis, out=dst)): dst has shape (len(qs),)
 // followed by v's shape without the axis (or with it of extent 1), and
 // dst[i] holds the qs[i]-th quantiles. Each line is selected once for all
 // of qs. Rules, errors and panics are those of QuantileAxis.
-func QuantilesAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
+func QuantilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
 	return quantileAxis("QuantilesAxis", dst, v, axis, qs, m, true, false)
 }
 
-// PercentileAxis is QuantileAxis with q in percent (NumPy's
+// QuantilesAxis returns QuantilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.quantile(v, qs, axis=axis)). It returns
+// QuantilesAxisInto's errors and panics as it does (semantics.md A1).
+func QuantilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("QuantilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := QuantilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
+}
+
+// PercentileAxisInto is QuantileAxis with q in percent (NumPy's
 // np.percentile(v, q, axis=axis, out=dst)).
-func PercentileAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
+func PercentileAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, q float64, m QuantileMethod) error {
 	return quantileAxis("PercentileAxis", dst, v, axis, []float64{q / 100}, m, false, false)
 }
 
-// PercentilesAxis is QuantilesAxis with qs in percent.
-func PercentilesAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
+// PercentilesAxisInto is QuantilesAxis with qs in percent.
+func PercentilesAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod) error {
 	return quantileAxis("PercentilesAxis", dst, v, axis, percents(qs), m, true, false)
+}
+
+// PercentilesAxis returns PercentilesAxisInto's values in a new array of shape (len(qs),)
+// followed by v's shape without the axis (NumPy's np.percentile(v, qs, axis=axis)). It returns
+// PercentilesAxisInto's errors and panics as it does (semantics.md A1).
+func PercentilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m QuantileMethod) (NDView[D], error) {
+	red := newReduced[D]("PercentilesAxis", v.lay.Shape(), []int{axis})
+	dst := Zeros[D](append([]int{len(qs)}, red.lay.Shape()...)...)
+	if err := PercentilesAxisInto(dst, v, axis, qs, m); err != nil {
+		return NDView[D]{}, err
+	}
+	return dst, nil
 }
 
 // quantileAxis runs the axis forms of the quantiles. With many, dst has a
@@ -880,15 +930,19 @@ func Std[T Real](v NDView[T], ddof int) float64 {
 	return math.Sqrt(varC[float64](v, ddof))
 }
 
-// VarAxis stores into dst the variances of v along axis (NumPy's
-// np.var(v, axis=axis, ddof=ddof, out=dst)), computed as Var computes them
+// VarAxisInto stores into dst the variances of v along axes (NumPy's
+// np.var(v, axis=axes, ddof=ddof, out=dst)), computed as Var computes them
 // and converted to D. Along the axis innermost in memory each line is
 // summed pairwise; along any other axis whole rows are accumulated into two
 // row buffers (the means, then the squared deviations), which NumPy does
 // too. Shapes, overlap and panics are those of MedianAxis; an axis of
 // extent 0 gives NaN. It allocates two row buffers for the second case,
 // and a copy of v when dst shares memory with v.
-func VarAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func VarAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("VarAxis", dst, v, axes)
 	if isF32[T]() {
 		varAxis[float32]("VarAxis", dst, v, axis, ddof, false)
 		return
@@ -896,9 +950,13 @@ func VarAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
 	varAxis[float64]("VarAxis", dst, v, axis, ddof, false)
 }
 
-// StdAxis stores into dst the standard deviations of v along axis (NumPy's
-// np.std(v, axis=axis, ddof=ddof, out=dst)), with the rules of VarAxis.
-func StdAxis[D RealFloat, T Real](dst NDView[D], v NDView[T], axis, ddof int) {
+// StdAxisInto stores into dst the standard deviations of v along axes (NumPy's
+// np.std(v, axis=axes, ddof=ddof, out=dst)), with the rules of VarAxis.
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func StdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes ...int) {
+	dst, v, axis := mergeAxes("StdAxis", dst, v, axes)
 	if isF32[T]() {
 		varAxis[float32]("StdAxis", dst, v, axis, ddof, true)
 		return
@@ -1059,22 +1117,26 @@ func Ptp[T Real](v NDView[T]) T {
 	return Max(v) - Min(v)
 }
 
-// PtpAxis stores into dst the ranges of v along axis (NumPy's
-// np.ptp(v, axis=axis, out=dst)): MaxAxis − MinAxis in T. Shapes and
+// PtpAxisInto stores into dst the ranges of v along axes (NumPy's
+// np.ptp(v, axis=axes, out=dst)): MaxAxis − MinAxis in T. Shapes and
 // panics are those of MinAxis. It allocates a temporary of dst's shape.
-func PtpAxis[T Real](dst, v NDView[T], axis int) {
+//
+// axes may name several axes at once (NumPy's axis tuple), or none to
+// reduce every axis (axis=None); semantics.md A4.
+func PtpAxisInto[T Real](dst, v NDView[T], axes ...int) {
+	dst, v, axis := mergeAxes("PtpAxis", dst, v, axes)
 	const op = "PtpAxis"
 	checkAxis(op, &dst, &v, axis)
 	if shareMemory(&dst, &v) {
 		v = v.Clone()
 	}
 	lo := Zeros[T](dst.lay.Shape()...)
-	MinAxis(lo, v, axis)
-	MaxAxis(dst, v, axis)
-	Sub(dst, dst, lo)
+	MinAxisInto(lo, v, axis)
+	MaxAxisInto(dst, v, axis)
+	SubInto(dst, dst, lo)
 }
 
-// Cov stores into dst the covariance matrix of the variables of m (NumPy's
+// CovInto stores into dst the covariance matrix of the variables of m (NumPy's
 // np.cov(m, rowvar=rowvar, ddof=ddof); bias=True is ddof 0, the default
 // bias=False is ddof 1). m is 1-D (one variable) or 2-D: with rowvar each
 // row is a variable and each column an observation, without it the
@@ -1085,20 +1147,55 @@ func PtpAxis[T Real](dst, v NDView[T], axis int) {
 // (NumPy calls BLAS, whose order differs in the last bits). Cov allocates
 // the centred data.
 //
-// Cov panics with an error wrapping ErrShape when m has more than 2 axes
+// CovInto panics with an error wrapping ErrShape when m has more than 2 axes
 // or dst's shape does not fit, and ErrReadOnly when dst is read-only.
 // n <= ddof gives Inf or NaN, as Var.
-func Cov[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool, ddof int) {
+func CovInto[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool, ddof int) {
 	covC("Cov", dst, m, rowvar, ddof, false)
 }
 
-// Corrcoef stores into dst the correlation coefficients of the variables
+// Cov returns CovInto's matrix in a new array (NumPy's np.cov(m, rowvar=rowvar, ddof=ddof)): (k, k)
+// for k variables, 0-d for one variable given 1-D. It panics as CovInto
+// does (semantics.md A1).
+func Cov[D RealFloat, T Real](m NDView[T], rowvar bool, ddof int) NDView[D] {
+	dst := Zeros[D](covShape("Cov", m.lay.Shape(), rowvar)...)
+	CovInto(dst, m, rowvar, ddof)
+	return dst
+}
+
+// CorrcoefInto stores into dst the correlation coefficients of the variables
 // of m (NumPy's np.corrcoef(m, rowvar=rowvar)): Cov divided by the outer
 // product of the standard deviations, as NumPy divides (by stddev along
 // rows, then along columns), clipped to [−1, 1]. One variable gives 1, or
 // NaN when it has no spread. Shapes and panics are those of Cov.
-func Corrcoef[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool) {
+func CorrcoefInto[D RealFloat, T Real](dst NDView[D], m NDView[T], rowvar bool) {
 	covC("Corrcoef", dst, m, rowvar, 1, true)
+}
+
+// Corrcoef returns CorrcoefInto's matrix in a new array (NumPy's np.corrcoef(m, rowvar=rowvar)): (k, k)
+// for k variables, 0-d for one variable given 1-D. It panics as CorrcoefInto
+// does (semantics.md A1).
+func Corrcoef[D RealFloat, T Real](m NDView[T], rowvar bool) NDView[D] {
+	dst := Zeros[D](covShape("Corrcoef", m.lay.Shape(), rowvar)...)
+	CorrcoefInto(dst, m, rowvar)
+	return dst
+}
+
+// covShape is the shape of Cov's result for m of shape msh: 0-d for 1-D m,
+// (k, k) for k variables of 2-D m. Other ranks give msh, so that the
+// destination form reports the error.
+func covShape(op string, msh []int, rowvar bool) []int {
+	switch len(msh) {
+	case 1:
+		return nil
+	case 2:
+		k := msh[1]
+		if rowvar {
+			k = msh[0]
+		}
+		return []int{k, k}
+	}
+	return slices.Clone(msh)
 }
 
 // covC runs Cov and Corrcoef, in float64.

@@ -16,7 +16,7 @@ func ExampleMedian() {
 	fmt.Println(ndview.Var(v, 1))
 
 	rows := ndview.Zeros[float64](2)
-	ndview.MedianAxis(rows, v, 1) // np.median(v, axis=1, out=rows)
+	ndview.MedianAxisInto(rows, v, 1) // np.median(v, axis=1, out=rows)
 	fmt.Println(rows)
 	// Output:
 	// 3.5
@@ -29,10 +29,10 @@ func ExampleMedian() {
 func ExampleCumsumAxis() {
 	v, _ := ndview.FromSlice([]int{1, 2, 3, 4, 5, 6}, 2, 3)
 	c := ndview.Zeros[int](2, 3)
-	ndview.CumsumAxis(c, v, 0) // np.cumsum(v, axis=0)
+	ndview.CumsumAxisInto(c, v, 0) // np.cumsum(v, axis=0)
 	fmt.Println(c)
 	d := ndview.Zeros[int](2, 2)
-	ndview.Diff(d, v, 1, 1) // np.diff(v, axis=1)
+	ndview.DiffInto(d, v, 1, 1) // np.diff(v, axis=1)
 	fmt.Println(d)
 	// Output:
 	// [[1 2 3]
@@ -68,7 +68,7 @@ func ExampleIsclose() {
 	a, _ := ndview.FromSlice([]float64{1, 1e-9, 100})
 	b, _ := ndview.FromSlice([]float64{1.000001, 0, 101})
 	m := ndview.Zeros[bool](3)
-	ndview.Isclose(m, a, b, 1e-5, 1e-8, false)
+	ndview.IscloseInto(m, a, b, 1e-5, 1e-8, false)
 	fmt.Println(m, ndview.Allclose(a, b, 1e-2, 0, false))
 	// Output:
 	// [ true  true false] false

@@ -310,7 +310,7 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		var err error
 		switch c.Fn {
 		case "quantile":
-			err = Quantiles(got, v, qs, c.method())
+			err = QuantilesInto(got, v, qs, c.method())
 			if err == nil && len(qs) > 0 {
 				g, err2 := Quantile(v, qs[len(qs)/2], c.method())
 				if err2 != nil || !same(g, got[len(qs)/2], 0) {
@@ -318,9 +318,9 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 				}
 			}
 		case "percentile":
-			err = Percentiles(got, v, qs, c.method())
+			err = PercentilesInto(got, v, qs, c.method())
 		default:
-			err = NanQuantiles(got, v, qs, c.method())
+			err = NanQuantilesInto(got, v, qs, c.method())
 		}
 		if !checkErr(t, name, c, err) {
 			return
@@ -369,11 +369,11 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		checkVals(t, name, one(NanMedian(v)), c.want(), c.Tol)
 	case "cumsum", "cumprod", "nancumsum", "nancumprod":
 		dst := Zeros[T](v.Size())
-		map[string]func(d, v NDView[T]){"cumsum": Cumsum[T], "cumprod": Cumprod[T], "nancumsum": NanCumsum[T], "nancumprod": NanCumprod[T]}[c.Fn](dst, v)
+		map[string]func(d, v NDView[T]){"cumsum": CumsumInto[T], "cumprod": CumprodInto[T], "nancumsum": NanCumsumInto[T], "nancumprod": NanCumprodInto[T]}[c.Fn](dst, v)
 		checkVals(t, name, f64s(dst), c.want(), c.Tol)
 	case "diff":
 		if c.Error != "" {
-			panics(t, ErrShape, func() { Diff(Zeros[T](0), v, 1, 0) })
+			panics(t, ErrShape, func() { DiffInto(Zeros[T](0), v, 1, 0) })
 			return
 		}
 		n := c.int("n")
@@ -384,12 +384,12 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		switch {
 		case c.arg("prepend0d", &p0):
 			pv := Scalar(T(p0))
-			DiffWith(dst, v, n, axis, &pv, nil)
+			DiffWithInto(dst, v, n, axis, &pv, nil)
 		case pre != nil:
 			pv, av := convView[T](pre), convView[T](app)
-			DiffWith(dst, v, n, axis, &pv, &av)
+			DiffWithInto(dst, v, n, axis, &pv, &av)
 		default:
-			Diff(dst, v, n, axis)
+			DiffInto(dst, v, n, axis)
 		}
 		checkVals(t, name, f64s(dst), c.want(), 0)
 	case "ediff1d":
@@ -412,9 +412,9 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		dst := Zeros[float64](v.Shape()...)
 		var err error
 		if x := c.floats("x"); x != nil {
-			err = GradientCoords(dst, v, 0, x, c.int("edge_order"))
+			err = GradientCoordsInto(dst, v, 0, x, c.int("edge_order"))
 		} else {
-			err = Gradient(dst, v, 0, num(argAny(c, "dx", 1.0)), c.int("edge_order"))
+			err = GradientInto(dst, v, 0, num(argAny(c, "dx", 1.0)), c.int("edge_order"))
 		}
 		if !checkErr(t, name, c, err) {
 			return
@@ -422,9 +422,9 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		if c.DType == "float32" {
 			d32 := Zeros[float32](v.Shape()...)
 			if x := c.floats("x"); x != nil {
-				GradientCoords(d32, v, 0, x, c.int("edge_order"))
+				GradientCoordsInto(d32, v, 0, x, c.int("edge_order"))
 			} else {
-				Gradient(d32, v, 0, num(argAny(c, "dx", 1.0)), c.int("edge_order"))
+				GradientInto(d32, v, 0, num(argAny(c, "dx", 1.0)), c.int("edge_order"))
 			}
 			checkVals(t, name+"/f32", f64s(d32), c.want(), c.Tol)
 		}
@@ -459,7 +459,7 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		var right bool
 		c.arg("right", &right)
 		dst := Zeros[int](v.Shape()...)
-		err := Digitize(dst, v, c.floats("bins"), right)
+		err := DigitizeInto(dst, v, c.floats("bins"), right)
 		if checkErr(t, name, c, err) {
 			checkVals(t, name, f64s(dst), c.want(), 0)
 		}
@@ -471,7 +471,7 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		var eq bool
 		c.arg("equal_nan", &eq)
 		rtol, atol := num(argAny(c, "rtol", 0.0)), num(argAny(c, "atol", 0.0))
-		Isclose(dst, v, b, rtol, atol, eq)
+		IscloseInto(dst, v, b, rtol, atol, eq)
 		checkVals(t, name, boolFloats(dst), c.want(), 0)
 	case "allclose":
 		b := convView[T](c.floats("b"))
@@ -492,9 +492,9 @@ func runStatsOn[T Real](t *testing.T, name string, c *statsCase, v NDView[T]) {
 		c.arg("rowvar", &rowvar)
 		dst := Zeros[float64](c.wshape()...)
 		if c.Fn == "cov" {
-			Cov(dst, v, rowvar, c.int("ddof"))
+			CovInto(dst, v, rowvar, c.int("ddof"))
 		} else {
-			Corrcoef(dst, v, rowvar)
+			CorrcoefInto(dst, v, rowvar)
 		}
 		checkVals(t, name, f64s(dst), c.want(), c.Tol)
 	default:
@@ -512,11 +512,11 @@ func runStatsAxis[T Real](t *testing.T, name string, c *statsCase, v NDView[T], 
 	d := Zeros[float64](ws...)
 	switch c.Fn {
 	case "median_axis":
-		MedianAxis(d, v, axis)
+		MedianAxisInto(d, v, axis)
 	case "quantile_axis", "nanquantile_axis":
-		f := QuantilesAxis[float64, T]
+		f := QuantilesAxisInto[float64, T]
 		if c.Fn == "nanquantile_axis" {
-			f = NanQuantilesAxis[float64, T]
+			f = NanQuantilesAxisInto[float64, T]
 		}
 		if c.Error != "" {
 			d = Zeros[float64](append([]int{len(c.floats("q"))}, reducedShape(v.Shape(), axis)...)...)
@@ -533,36 +533,36 @@ func runStatsAxis[T Real](t *testing.T, name string, c *statsCase, v NDView[T], 
 			return
 		}
 	case "var_axis":
-		VarAxis(d, v, axis, c.int("ddof"))
+		VarAxisInto(d, v, c.int("ddof"), axis)
 	case "nanmean_axis":
-		NanMeanAxis(d, v, axis)
+		NanMeanAxisInto(d, v, axis)
 	case "nanvar_axis":
-		NanVarAxis(d, v, axis, c.int("ddof"))
+		NanVarAxisInto(d, v, c.int("ddof"), axis)
 	case "nanmedian_axis":
-		NanMedianAxis(d, v, axis)
+		NanMedianAxisInto(d, v, axis)
 	case "trapz_axis":
-		TrapezoidAxis(d, v, axis, nil, num(argAny(c, "dx", 1.0)))
+		TrapezoidAxisInto(d, v, axis, nil, num(argAny(c, "dx", 1.0)))
 	case "gradient_axis":
-		if err := Gradient(d, v, axis, num(argAny(c, "dx", 1.0)), c.int("edge_order")); err != nil {
+		if err := GradientInto(d, v, axis, num(argAny(c, "dx", 1.0)), c.int("edge_order")); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	case "cumsum_axis", "nancumprod_axis", "nanmin_axis", "diff_axis":
 		dt := Zeros[T](ws...)
 		switch c.Fn {
 		case "cumsum_axis":
-			CumsumAxis(dt, v, axis)
+			CumsumAxisInto(dt, v, axis)
 		case "nancumprod_axis":
-			NanCumprodAxis(dt, v, axis)
+			NanCumprodAxisInto(dt, v, axis)
 		case "nanmin_axis":
-			NanMinAxis(dt, v, axis)
+			NanMinAxisInto(dt, v, axis)
 		case "diff_axis":
-			Diff(dt, v, c.int("n"), axis)
+			DiffInto(dt, v, c.int("n"), axis)
 		}
 		checkVals(t, name, f64s(dt), c.want(), c.Tol)
 		return
 	case "nanargmax_axis":
 		di := Zeros[int](ws...)
-		err := NanArgmaxAxis(di, v, axis)
+		err := NanArgmaxAxisInto(di, v, axis)
 		if checkErr(t, name, c, err) {
 			checkVals(t, name, f64s(di), c.want(), 0)
 		}
@@ -612,7 +612,7 @@ func runBoolCase(t *testing.T, name string, c *statsCase) {
 	}
 	v, _ := FromSlice(a)
 	dst := Zeros[bool](c.wshape()...)
-	DiffBool(dst, v, c.int("n"), 0)
+	DiffBoolInto(dst, v, c.int("n"), 0)
 	checkVals(t, name, boolFloats(dst), c.want(), 0)
 }
 

@@ -117,14 +117,14 @@ func TestStatsAxisRandom(t *testing.T) {
 		run  func(dst, v NDView[float64], axis int)
 		ref  func([]float64) float64
 	}{
-		{"MedianAxis", true, 0, func(d, v NDView[float64], a int) { MedianAxis(d, v, a) }, refMedian},
-		{"NanMedianAxis", true, 0, func(d, v NDView[float64], a int) { NanMedianAxis(d, v, a) },
+		{"MedianAxis", true, 0, func(d, v NDView[float64], a int) { MedianAxisInto(d, v, a) }, refMedian},
+		{"NanMedianAxis", true, 0, func(d, v NDView[float64], a int) { NanMedianAxisInto(d, v, a) },
 			func(l []float64) float64 { return refMedian(dropNaNs(l)) }},
-		{"VarAxis", false, 1e-12, func(d, v NDView[float64], a int) { VarAxis(d, v, a, 1) },
+		{"VarAxis", false, 1e-12, func(d, v NDView[float64], a int) { VarAxisInto(d, v, 1, a) },
 			func(l []float64) float64 { return refVar(l, 1) }},
-		{"StdAxis", false, 1e-12, func(d, v NDView[float64], a int) { StdAxis(d, v, a, 0) },
+		{"StdAxis", false, 1e-12, func(d, v NDView[float64], a int) { StdAxisInto(d, v, 0, a) },
 			func(l []float64) float64 { return math.Sqrt(refVar(l, 0)) }},
-		{"NanVarAxis", true, 1e-12, func(d, v NDView[float64], a int) { NanVarAxis(d, v, a, 0) },
+		{"NanVarAxis", true, 1e-12, func(d, v NDView[float64], a int) { NanVarAxisInto(d, v, 0, a) },
 			func(l []float64) float64 {
 				l = dropNaNs(l)
 				if len(l) == 0 {
@@ -132,7 +132,7 @@ func TestStatsAxisRandom(t *testing.T) {
 				}
 				return refVar(l, 0)
 			}},
-		{"NanMeanAxis", true, 1e-12, func(d, v NDView[float64], a int) { NanMeanAxis(d, v, a) },
+		{"NanMeanAxis", true, 1e-12, func(d, v NDView[float64], a int) { NanMeanAxisInto(d, v, a) },
 			func(l []float64) float64 {
 				l = dropNaNs(l)
 				s := 0.0
@@ -141,7 +141,7 @@ func TestStatsAxisRandom(t *testing.T) {
 				}
 				return s / float64(len(l))
 			}},
-		{"NanSumAxis", true, 0, func(d, v NDView[float64], a int) { NanSumAxis(d, v, a) },
+		{"NanSumAxis", true, 0, func(d, v NDView[float64], a int) { NanSumAxisInto(d, v, a) },
 			func(l []float64) float64 {
 				s := 0.0
 				for _, x := range dropNaNs(l) {
@@ -151,7 +151,7 @@ func TestStatsAxisRandom(t *testing.T) {
 			}},
 		{"NanMaxAxis", true, 0, func(d, v NDView[float64], a int) {
 			if v.Shape()[(a+v.NDim())%v.NDim()] > 0 {
-				NanMaxAxis(d, v, a)
+				NanMaxAxisInto(d, v, a)
 			}
 		}, func(l []float64) float64 {
 			l = dropNaNs(l)
@@ -161,11 +161,11 @@ func TestStatsAxisRandom(t *testing.T) {
 			return slices.Max(l)
 		}},
 		{"QuantileAxis", true, 0, func(d, v NDView[float64], a int) {
-			if err := QuantileAxis(d, v, a, 0.3, QuantileLinear); err != nil {
+			if err := QuantileAxisInto(d, v, a, 0.3, QuantileLinear); err != nil {
 				panic(err)
 			}
 		}, func(l []float64) float64 { return refQuantile(l, 0.3, QuantileLinear) }},
-		{"TrapezoidAxis", false, 1e-12, func(d, v NDView[float64], a int) { TrapezoidAxis(d, v, a, nil, 0.5) },
+		{"TrapezoidAxis", false, 1e-12, func(d, v NDView[float64], a int) { TrapezoidAxisInto(d, v, a, nil, 0.5) },
 			func(l []float64) float64 {
 				s := 0.0
 				for i := 1; i < len(l); i++ {
@@ -212,12 +212,12 @@ func TestStatsAxisOverlap(t *testing.T) {
 		name string
 		run  func(d, v NDView[float64])
 	}{
-		{"MedianAxis", func(d, v NDView[float64]) { MedianAxis(d, v, 0) }},
-		{"VarAxis", func(d, v NDView[float64]) { VarAxis(d, v, 0, 0) }},
-		{"NanMeanAxis", func(d, v NDView[float64]) { NanMeanAxis(d, v, 0) }},
+		{"MedianAxis", func(d, v NDView[float64]) { MedianAxisInto(d, v, 0) }},
+		{"VarAxis", func(d, v NDView[float64]) { VarAxisInto(d, v, 0, 0) }},
+		{"NanMeanAxis", func(d, v NDView[float64]) { NanMeanAxisInto(d, v, 0) }},
 		{"QuantilesAxis", func(d, v NDView[float64]) {
 			d2, _ := d.Reshape(1, 4)
-			QuantilesAxis(d2, v, 0, []float64{0.7}, QuantileHazen)
+			QuantilesAxisInto(d2, v, 0, []float64{0.7}, QuantileHazen)
 		}},
 	} {
 		buf := slices.Clone(data)
@@ -236,23 +236,23 @@ func TestStatsAxisOverlap(t *testing.T) {
 func TestStatsAxisErrors(t *testing.T) {
 	v, _ := FromSlice([]float64{1, 2, 3, 4, 5, 6}, 2, 3)
 	ro := Zeros[float64](3).AsReadOnly()
-	panics(t, ErrReadOnly, func() { MedianAxis(ro, v, 0) })
-	panics(t, ErrReadOnly, func() { VarAxis(ro, v, 0, 0) })
-	panics(t, ErrAxis, func() { MedianAxis(Zeros[float64](3), v, 2) })
-	panics(t, ErrShape, func() { MedianAxis(Zeros[float64](2), v, 0) })
-	panics(t, ErrShape, func() { QuantilesAxis(Zeros[float64](3), v, 0, []float64{0.5}, QuantileLinear) })
+	panics(t, ErrReadOnly, func() { MedianAxisInto(ro, v, 0) })
+	panics(t, ErrReadOnly, func() { VarAxisInto(ro, v, 0, 0) })
+	panics(t, ErrAxis, func() { MedianAxisInto(Zeros[float64](3), v, 2) })
+	panics(t, ErrShape, func() { MedianAxisInto(Zeros[float64](2), v, 0) })
+	panics(t, ErrShape, func() { QuantilesAxisInto(Zeros[float64](3), v, 0, []float64{0.5}, QuantileLinear) })
 	panics(t, ErrIndex, func() { Quantile(v, 1.5, QuantileLinear) })
 	panics(t, ErrIndex, func() { Quantile(v, math.NaN(), QuantileLinear) })
 	panics(t, ErrType, func() { Quantile(v, 0.5, QuantileMethod(99)) })
 	panics(t, ErrShape, func() { Histogram(v, 0) })
-	panics(t, ErrShape, func() { Diff(Zeros[float64](2, 2), v, -1, 1) })
-	panics(t, ErrShape, func() { Gradient(Zeros[float64](2, 3), v, 1, 1, 3) })
+	panics(t, ErrShape, func() { DiffInto(Zeros[float64](2, 2), v, -1, 1) })
+	panics(t, ErrShape, func() { GradientInto(Zeros[float64](2, 3), v, 1, 1, 3) })
 
 	// Errors that depend on the data write nothing.
 	e, _ := FromSlice([]float64{}, 0, 3)
 	d := Zeros[float64](3)
 	d.Fill(7)
-	err := QuantileAxis(d, e, 0, 0.5, QuantileLinear)
+	err := QuantileAxisInto(d, e, 0, 0.5, QuantileLinear)
 	isErr(t, ErrIndex, err)
 	if !slices.Equal(d.ToSlice(), []float64{7, 7, 7}) {
 		t.Errorf("QuantileAxis of an empty axis wrote %v", d.ToSlice())
@@ -260,20 +260,20 @@ func TestStatsAxisErrors(t *testing.T) {
 	nanv, _ := FromSlice([]float64{1, math.NaN(), math.NaN(), math.NaN()}, 2, 2)
 	di := Zeros[int](2)
 	di.Fill(9)
-	isErr(t, ErrShape, NanArgminAxis(di, nanv, 1))
+	isErr(t, ErrShape, NanArgminAxisInto(di, nanv, 1))
 	if !slices.Equal(di.ToSlice(), []int{9, 9}) {
 		t.Errorf("NanArgminAxis with an all-NaN line wrote %v", di.ToSlice())
 	}
 	g := Zeros[float64](2, 3)
 	g.Fill(7)
-	isErr(t, ErrShape, Gradient(g, v, 0, 1, 2))
+	isErr(t, ErrShape, GradientInto(g, v, 0, 1, 2))
 	if slices.ContainsFunc(g.ToSlice(), func(x float64) bool { return x != 7 }) {
 		t.Errorf("Gradient of a short axis wrote %v", g.ToSlice())
 	}
 	dg := Zeros[int](3)
 	x, _ := FromSlice([]float64{1, 2, 3})
 	dg.Fill(4)
-	isErr(t, ErrShape, Digitize(dg, x, []float64{0, 2, 1}, false))
+	isErr(t, ErrShape, DigitizeInto(dg, x, []float64{0, 2, 1}, false))
 	if !slices.Equal(dg.ToSlice(), []int{4, 4, 4}) {
 		t.Errorf("Digitize with unsorted bins wrote %v", dg.ToSlice())
 	}
@@ -303,7 +303,7 @@ func TestQuantileSelection(t *testing.T) {
 		m := QuantileMethod(r.IntN(int(numQuantileMethods)))
 		qs := []float64{r.Float64(), 0, 1, r.Float64(), 0.5}
 		got := make([]float64, len(qs))
-		if err := Quantiles(got, v, qs, m); err != nil {
+		if err := QuantilesInto(got, v, qs, m); err != nil {
 			t.Fatal(err)
 		}
 		for k, q := range qs {
@@ -364,9 +364,9 @@ func TestCumulativeRandom(t *testing.T) {
 			li++
 		})
 		if prod {
-			CumprodAxis(dst, v, axis)
+			CumprodAxisInto(dst, v, axis)
 		} else {
-			CumsumAxis(dst, v, axis)
+			CumsumAxisInto(dst, v, axis)
 		}
 		if !slices.Equal(dbuf, want) {
 			t.Fatalf("#%d cum (prod %v, in place %v) along %d of %v:\n got %v\nwant %v", i, prod, inPlace, axis, vl, dbuf, want)
@@ -380,13 +380,13 @@ func TestCumsumOverlapShift(t *testing.T) {
 	a, _ := FromSlice(buf)
 	v := a.Slice(Range(0, 5))
 	dst := a.Slice(Range(1, 6))
-	CumsumAxis(dst, v, 0)
+	CumsumAxisInto(dst, v, 0)
 	if want := []float64{1, 1, 3, 6, 10, 15}; !slices.Equal(buf, want) {
 		t.Errorf("CumsumAxis into v shifted = %v, want %v", buf, want)
 	}
-	panics(t, ErrReadOnly, func() { CumsumAxis(a.AsReadOnly(), a, 0) })
-	panics(t, ErrShape, func() { CumsumAxis(Zeros[float64](5), a, 0) })
-	panics(t, ErrAxis, func() { CumsumAxis(a, a, 1) })
+	panics(t, ErrReadOnly, func() { CumsumAxisInto(a.AsReadOnly(), a, 0) })
+	panics(t, ErrShape, func() { CumsumAxisInto(Zeros[float64](5), a, 0) })
+	panics(t, ErrAxis, func() { CumsumAxisInto(a, a, 1) })
 }
 
 func TestDiffRandom(t *testing.T) {
@@ -403,7 +403,7 @@ func TestDiffRandom(t *testing.T) {
 		ds := slices.Clone(vl.Shape)
 		ds[axis] = max(ds[axis]-n, 0)
 		dst := Zeros[int](ds...)
-		Diff(dst, v, n, axis)
+		DiffInto(dst, v, n, axis)
 		lines := refLines(v, axis)
 		var want []int
 		for _, l := range lines {
@@ -442,7 +442,7 @@ func TestIscloseRandom(t *testing.T) {
 		dbuf := make([]bool, dl.N)
 		dst := layoutView(dl, dbuf)
 		eq := r.IntN(2) == 0
-		Isclose(dst, a, b, 1e-5, 1e-8, eq)
+		IscloseInto(dst, a, b, 1e-5, 1e-8, eq)
 		all := true
 		forEachIndex(dl.Shape, func(idx []int) {
 			x, y := atBroadcast(a, idx), atBroadcast(b, idx)
@@ -502,7 +502,7 @@ func TestBandSelection(t *testing.T) {
 		qs := []float64{0, 0.001, 0.25, 0.5, 0.9, 0.999, 1}
 		for _, m := range []QuantileMethod{QuantileLinear, QuantileNearest, QuantileMidpoint, QuantileWeibull} {
 			got := make([]float64, len(qs))
-			if err := Quantiles(got, v, qs, m); err != nil {
+			if err := QuantilesInto(got, v, qs, m); err != nil {
 				t.Fatal(err)
 			}
 			flat := v.ToSlice()

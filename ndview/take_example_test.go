@@ -78,7 +78,7 @@ func ExamplePutmask() {
 	// NumPy: np.putmask(a, a > 2, [10, 20]): values by flat position.
 	a, _ := ndview.FromSlice([]int{1, 5, 2, 7, 9})
 	mask := ndview.Zeros[bool](5)
-	ndview.Greater(mask, a, ndview.Scalar(2))
+	ndview.GreaterInto(mask, a, ndview.Scalar(2))
 	vals, _ := ndview.FromSlice([]int{10, 20})
 	_ = ndview.Putmask(a, mask, vals)
 	fmt.Println(a.ToSlice())
@@ -89,7 +89,7 @@ func ExamplePlace() {
 	// NumPy: np.place(a, a > 2, [10, 20]): values in order of the true elements.
 	a, _ := ndview.FromSlice([]int{1, 5, 2, 7, 9})
 	mask := ndview.Zeros[bool](5)
-	ndview.Greater(mask, a, ndview.Scalar(2))
+	ndview.GreaterInto(mask, a, ndview.Scalar(2))
 	vals, _ := ndview.FromSlice([]int{10, 20})
 	_ = ndview.Place(a, mask, vals)
 	fmt.Println(a.ToSlice())
@@ -123,7 +123,7 @@ func ExampleNonzero() {
 
 	// np.count_nonzero(a, axis=0)
 	counts := ndview.Zeros[int](2)
-	ndview.CountNonzeroAxis(counts, a, 0)
+	ndview.CountNonzeroAxisInto(counts, a, 0)
 	fmt.Println(counts.ToSlice())
 	// Output:
 	// [0 1] [1 1]
@@ -137,12 +137,12 @@ func ExampleChoose() {
 	idx, _ := ndview.FromSlice([]int{0, 1, 1, 0}, 2, 2)
 	a, _ := ndview.FromSlice([]int{1, 2}) // broadcast over rows
 	dst := ndview.Zeros[int](2, 2)
-	_ = ndview.Choose(dst, idx, a, ndview.Scalar(-1))
+	_ = ndview.ChooseInto(dst, idx, a, ndview.Scalar(-1))
 	fmt.Println(dst.ToSlice())
 
 	// mode="clip"
 	far, _ := ndview.FromSlice([]int{-5, 7, 0, 1}, 2, 2)
-	_ = ndview.ChooseMode(dst, far, ndview.ModeClip, a, ndview.Scalar(-1))
+	_ = ndview.ChooseModeInto(dst, far, ndview.ModeClip, a, ndview.Scalar(-1))
 	fmt.Println(dst.ToSlice())
 	// Output:
 	// [1 -1 -1 2]
@@ -153,13 +153,13 @@ func ExampleSelect() {
 	// NumPy: np.select([x < 2, x > 4], [x * 10, -x], default=0)
 	x, _ := ndview.FromSlice([]int{0, 1, 2, 3, 4, 5, 6})
 	lt, gt := ndview.Zeros[bool](7), ndview.Zeros[bool](7)
-	ndview.Less(lt, x, ndview.Scalar(2))
-	ndview.Greater(gt, x, ndview.Scalar(4))
+	ndview.LessInto(lt, x, ndview.Scalar(2))
+	ndview.GreaterInto(gt, x, ndview.Scalar(4))
 	x10, neg := ndview.Zeros[int](7), ndview.Zeros[int](7)
-	ndview.MulScalar(x10, x, 10)
-	ndview.Neg(neg, x)
+	ndview.MulScalarInto(x10, x, 10)
+	ndview.NegInto(neg, x)
 	dst := ndview.Zeros[int](7)
-	ndview.Select(dst, []ndview.NDView[bool]{lt, gt}, []ndview.NDView[int]{x10, neg}, ndview.Scalar(0))
+	ndview.SelectInto(dst, []ndview.NDView[bool]{lt, gt}, []ndview.NDView[int]{x10, neg}, ndview.Scalar(0))
 	fmt.Println(dst.ToSlice())
 	// Output: [0 10 0 0 0 -5 -6]
 }

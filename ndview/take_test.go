@@ -184,7 +184,7 @@ func TestTakeFixture(t *testing.T) {
 			case "countaxis":
 				w := want.ints(t)
 				dst := Zeros[int](w.Shape()...)
-				CountNonzeroAxis(dst, c.A.floats(t), c.Axis)
+				CountNonzeroAxisInto(dst, c.A.floats(t), c.Axis)
 				wantInts(t, want, dst)
 			case "choose", "choosewrap", "chooseclip":
 				var choices []NDView[int]
@@ -195,7 +195,7 @@ func TestTakeFixture(t *testing.T) {
 				shape, _ := BroadcastShapes(c.Indices.Shape, c.Choices[0].Shape, c.Choices[1].Shape, c.Choices[2].Shape)
 				dst := Zeros[int](shape...)
 				dst.Fill(-7)
-				err := ChooseMode(dst, c.Indices.ints(t), mode, choices...)
+				err := ChooseModeInto(dst, c.Indices.ints(t), mode, choices...)
 				check(err, func() { wantInts(t, want, dst) })
 				if err != nil {
 					assert.Equal(t, slices.Repeat([]int{-7}, dst.Size()), dst.ToSlice())
@@ -208,7 +208,7 @@ func TestTakeFixture(t *testing.T) {
 					choices = append(choices, c.Choices[i].ints(t))
 				}
 				dst := Zeros[int](want.Shape...)
-				Select(dst, conds, choices, c.Default.ints(t))
+				SelectInto(dst, conds, choices, c.Default.ints(t))
 				wantInts(t, want, dst)
 			default:
 				t.Fatalf("unknown op %q", c.Op)

@@ -12,7 +12,7 @@ package ndview
 //
 // Overlap (semantics.md W3): the result is as if every source had first been
 // copied to a temporary. A source that is the destination itself, element
-// for element (Add(a, a, b)), is read in place, since every element is read
+// for element (AddInto(a, a, b)), is read in place, since every element is read
 // before it is written; a source that overlaps the destination in any other
 // way is copied first (detach, copy.go).
 //
@@ -33,7 +33,7 @@ package ndview
 // float32 carries more than twice the half-precision significand plus two
 // bits, so rounding twice cannot differ from rounding once.
 //
-// Exp and Log, whose work per element is large, take the parallel path of
+// ExpInto and Log, whose work per element is large, take the parallel path of
 // the copies (parallel.go) above parallelMinBytes: on the 2-CPU machine of
 // the project's table a 1024² float64 Exp ran 1.9 times as fast on two
 // goroutines (BenchmarkArith/Exp). The other operations are limited by
@@ -71,8 +71,8 @@ type Float interface {
 
 // Scalar returns a read-only 0-d view holding x, over a new one-element
 // slice: a scalar operand for any element-wise function, as NumPy treats a
-// Python number as a 0-d array. Sub(dst, Scalar(1.0), a) computes 1 − a and
-// Where(dst, c, a, Scalar(0.0)) keeps a where c holds. It allocates the
+// Python number as a 0-d array. SubInto(dst, Scalar(1.0), a) computes 1 − a and
+// WhereInto(dst, c, a, Scalar(0.0)) keeps a where c holds. It allocates the
 // element.
 func Scalar[T any](x T) NDView[T] {
 	v := newView([]T{x}, 0, 0)
@@ -80,34 +80,34 @@ func Scalar[T any](x T) NDView[T] {
 	return v
 }
 
-// Add stores a + b into dst, element by element: NumPy's
+// AddInto stores a + b into dst, element by element: NumPy's
 // np.add(a, b, out=dst). a and b are broadcast to dst's shape as CopyFrom
 // broadcasts (semantics.md W1); dst never changes shape. Integers wrap modulo
 // 2^bits, floats follow IEEE 754, float16.Float16 is computed in float32 and
 // rounded once.
 //
 // A source that shares memory with dst is read as if it had first been
-// copied, so Add(a, a, b) adds b into a in place and Add(a[1:], a[:-1], b)
+// copied, so AddInto(a, a, b) adds b into a in place and AddInto(a[1:], a[:-1], b)
 // reads the old elements; a source that overlaps dst other than element
 // for element is copied to a temporary, which Add then allocates.
 // Otherwise Add does not allocate.
 //
-// Add panics, before writing anything, with an error wrapping ErrReadOnly
+// AddInto panics, before writing anything, with an error wrapping ErrReadOnly
 // when dst is read-only and ErrShape, naming the shapes, when a or b cannot
 // be broadcast to dst's shape.
-func Add[T Numeric](dst, a, b NDView[T]) { arith(opAdd, dst, a, b) }
+func AddInto[T Numeric](dst, a, b NDView[T]) { arith(opAdd, dst, a, b) }
 
-// Sub stores a − b into dst, element by element: NumPy's
+// SubInto stores a − b into dst, element by element: NumPy's
 // np.subtract(a, b, out=dst). Broadcasting, overlap, allocation and panics
 // are those of Add.
-func Sub[T Numeric](dst, a, b NDView[T]) { arith(opSub, dst, a, b) }
+func SubInto[T Numeric](dst, a, b NDView[T]) { arith(opSub, dst, a, b) }
 
-// Mul stores a × b into dst, element by element: NumPy's
+// MulInto stores a × b into dst, element by element: NumPy's
 // np.multiply(a, b, out=dst). Broadcasting, overlap, allocation and panics
 // are those of Add.
-func Mul[T Numeric](dst, a, b NDView[T]) { arith(opMul, dst, a, b) }
+func MulInto[T Numeric](dst, a, b NDView[T]) { arith(opMul, dst, a, b) }
 
-// Div stores a ÷ b into dst, element by element. Floats and complex
+// DivInto stores a ÷ b into dst, element by element. Floats and complex
 // numbers divide as in Go (IEEE 754: x/0 is ±Inf or NaN), as NumPy's
 // np.divide does.
 //
@@ -118,73 +118,73 @@ func Mul[T Numeric](dst, a, b NDView[T]) { arith(opMul, dst, a, b) }
 // itself, as in Go and NumPy.
 //
 // Broadcasting, overlap, allocation and panics are those of Add.
-func Div[T Numeric](dst, a, b NDView[T]) { arith(opDiv, dst, a, b) }
+func DivInto[T Numeric](dst, a, b NDView[T]) { arith(opDiv, dst, a, b) }
 
-// Minimum stores the smaller of a and b into dst, element by element:
+// MinimumInto stores the smaller of a and b into dst, element by element:
 // NumPy's np.minimum(a, b, out=dst). A NaN in either operand gives NaN, as
 // in NumPy; of −0 and +0 the result is −0 (Go's min). Broadcasting,
 // overlap, allocation and panics are those of Add.
-func Minimum[T Real](dst, a, b NDView[T]) { binaryOrdered(opMin, dst, a, b) }
+func MinimumInto[T Real](dst, a, b NDView[T]) { binaryOrdered(opMin, dst, a, b) }
 
-// Maximum stores the larger of a and b into dst, element by element:
+// MaximumInto stores the larger of a and b into dst, element by element:
 // NumPy's np.maximum(a, b, out=dst). A NaN in either operand gives NaN, as
 // in NumPy; of −0 and +0 the result is +0 (Go's max). Broadcasting,
 // overlap, allocation and panics are those of Add.
-func Maximum[T Real](dst, a, b NDView[T]) { binaryOrdered(opMax, dst, a, b) }
+func MaximumInto[T Real](dst, a, b NDView[T]) { binaryOrdered(opMax, dst, a, b) }
 
-// AddScalar stores a + x into dst, element by element (NumPy's
-// np.add(a, x, out=dst)), with the rules of Add. Unlike Add(dst, a,
+// AddScalarInto stores a + x into dst, element by element (NumPy's
+// np.add(a, x, out=dst)), with the rules of Add. Unlike AddInto(dst, a,
 // Scalar(x)) it does not allocate.
-func AddScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opAdd, dst, a, x) }
+func AddScalarInto[T Numeric](dst, a NDView[T], x T) { arithScalar(opAdd, dst, a, x) }
 
-// SubScalar stores a − x into dst, element by element, with the rules of
-// Sub. x − a is Sub(dst, Scalar(x), a).
-func SubScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opSub, dst, a, x) }
+// SubScalarInto stores a − x into dst, element by element, with the rules of
+// Sub. x − a is SubInto(dst, Scalar(x), a).
+func SubScalarInto[T Numeric](dst, a NDView[T], x T) { arithScalar(opSub, dst, a, x) }
 
-// MulScalar stores a × x into dst, element by element, with the rules of
+// MulScalarInto stores a × x into dst, element by element, with the rules of
 // Mul.
-func MulScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opMul, dst, a, x) }
+func MulScalarInto[T Numeric](dst, a NDView[T], x T) { arithScalar(opMul, dst, a, x) }
 
-// DivScalar stores a ÷ x into dst, element by element, with the rules of
-// Div (an integer x of 0 gives 0 everywhere). x ÷ a is Div(dst, Scalar(x),
+// DivScalarInto stores a ÷ x into dst, element by element, with the rules of
+// DivInto (an integer x of 0 gives 0 everywhere). x ÷ a is DivInto(dst, Scalar(x),
 // a).
-func DivScalar[T Numeric](dst, a NDView[T], x T) { arithScalar(opDiv, dst, a, x) }
+func DivScalarInto[T Numeric](dst, a NDView[T], x T) { arithScalar(opDiv, dst, a, x) }
 
-// Neg stores −a into dst, element by element: NumPy's
+// NegInto stores −a into dst, element by element: NumPy's
 // np.negative(a, out=dst). Integers wrap (the most negative value is its
 // own negation; unsigned values wrap modulo 2^bits, as NumPy's do). a is
 // broadcast to dst's shape; overlap, allocation and panics are those of
 // Add.
-func Neg[T Numeric](dst, a NDView[T]) { negate(dst, a) }
+func NegInto[T Numeric](dst, a NDView[T]) { negate(dst, a) }
 
-// Abs stores |a| into dst, element by element: NumPy's
+// AbsInto stores |a| into dst, element by element: NumPy's
 // np.absolute(a, out=dst). abs(−0) is +0; the most negative integer is its
 // own absolute value, as in NumPy; unsigned values are unchanged. The
 // magnitude of a complex number is a float, of another type: use
-// Map(dst, a, cmplx.Abs). Broadcasting, overlap, allocation and panics are
+// MapInto(dst, a, cmplx.Abs). Broadcasting, overlap, allocation and panics are
 // those of Neg.
-func Abs[T Real](dst, a NDView[T]) { absolute(dst, a) }
+func AbsInto[T Real](dst, a NDView[T]) { absolute(dst, a) }
 
-// Sqrt stores the square root of a into dst, element by element: NumPy's
+// SqrtInto stores the square root of a into dst, element by element: NumPy's
 // np.sqrt(a, out=dst). Negative inputs give NaN. Results are correctly
 // rounded in every precision (float32 and float16.Float16 are computed
 // from float64 and float32 square roots, which round once for them).
 // Broadcasting, overlap, allocation and panics are those of Neg.
-func Sqrt[T Float](dst, a NDView[T]) { floatUnary(opSqrt, dst, a) }
+func SqrtInto[T Float](dst, a NDView[T]) { floatUnary(opSqrt, dst, a) }
 
-// Exp stores e^a into dst, element by element: NumPy's np.exp(a, out=dst).
+// ExpInto stores e^a into dst, element by element: NumPy's np.exp(a, out=dst).
 // float64 uses Go's math.Exp (within 1 ulp); float32 is computed in
 // float64 and rounded once, and float16.Float16 is computed as float32 and
 // rounded to half precision. Broadcasting, overlap and panics are those of
 // Neg. Large views (8 MiB read plus written) are split across GOMAXPROCS
 // goroutines, which Exp starts and waits for (allocating their closures).
-func Exp[T Float](dst, a NDView[T]) { floatUnary(opExp, dst, a) }
+func ExpInto[T Float](dst, a NDView[T]) { floatUnary(opExp, dst, a) }
 
-// Log stores the natural logarithm of a into dst, element by element:
+// LogInto stores the natural logarithm of a into dst, element by element:
 // NumPy's np.log(a, out=dst). log(0) is −Inf, negative inputs give NaN.
 // Precision, broadcasting, overlap, goroutines and panics are those of
 // Exp.
-func Log[T Float](dst, a NDView[T]) { floatUnary(opLog, dst, a) }
+func LogInto[T Float](dst, a NDView[T]) { floatUnary(opLog, dst, a) }
 
 // binOp names a binary element-wise operation.
 type binOp uint8

@@ -88,17 +88,17 @@ type binaryCase struct {
 }
 
 var intBinaryCases = []binaryCase{
-	{"Add", Add[int], func(x, y int) int { return x + y }},
-	{"Sub", Sub[int], func(x, y int) int { return x - y }},
-	{"Mul", Mul[int], func(x, y int) int { return x * y }},
-	{"Div", Div[int], func(x, y int) int {
+	{"Add", AddInto[int], func(x, y int) int { return x + y }},
+	{"Sub", SubInto[int], func(x, y int) int { return x - y }},
+	{"Mul", MulInto[int], func(x, y int) int { return x * y }},
+	{"Div", DivInto[int], func(x, y int) int {
 		if y == 0 {
 			return 0
 		}
 		return x / y
 	}},
-	{"Minimum", Minimum[int], func(x, y int) int { return min(x, y) }},
-	{"Maximum", Maximum[int], func(x, y int) int { return max(x, y) }},
+	{"Minimum", MinimumInto[int], func(x, y int) int { return min(x, y) }},
+	{"Maximum", MaximumInto[int], func(x, y int) int { return max(x, y) }},
 }
 
 // TestArithRandom runs every binary operation on random layouts
@@ -132,7 +132,7 @@ func TestArithPatterns(t *testing.T) {
 	// 1, 2, 3, … so that no division is 0/0.
 	up := func(shape ...int) NDView[float64] {
 		v := seqView[float64](t, shape...)
-		AddScalar(v, v, 1)
+		AddScalarInto(v, v, 1)
 		return v
 	}
 	col := up(5, 1)    // (5, 1)
@@ -144,12 +144,12 @@ func TestArithPatterns(t *testing.T) {
 		run func(dst, a, b NDView[float64])
 		ref func(x, y float64) float64
 	}{
-		"Add":     {Add[float64], func(x, y float64) float64 { return x + y }},
-		"Sub":     {Sub[float64], func(x, y float64) float64 { return x - y }},
-		"Mul":     {Mul[float64], func(x, y float64) float64 { return x * y }},
-		"Div":     {Div[float64], func(x, y float64) float64 { return x / y }},
-		"Minimum": {Minimum[float64], func(x, y float64) float64 { return min(x, y) }},
-		"Maximum": {Maximum[float64], func(x, y float64) float64 { return max(x, y) }},
+		"Add":     {AddInto[float64], func(x, y float64) float64 { return x + y }},
+		"Sub":     {SubInto[float64], func(x, y float64) float64 { return x - y }},
+		"Mul":     {MulInto[float64], func(x, y float64) float64 { return x * y }},
+		"Div":     {DivInto[float64], func(x, y float64) float64 { return x / y }},
+		"Minimum": {MinimumInto[float64], func(x, y float64) float64 { return min(x, y) }},
+		"Maximum": {MaximumInto[float64], func(x, y float64) float64 { return max(x, y) }},
 	}
 	pairs := []struct {
 		name string
@@ -179,59 +179,59 @@ func TestArithValues(t *testing.T) {
 		a, _ := FromSlice([]int64{7, -7, 7, -7, 5, math.MinInt64, 0})
 		b, _ := FromSlice([]int64{2, 2, -2, -2, 0, -1, 0})
 		d := Zeros[int64](7)
-		Div(d, a, b)
+		DivInto(d, a, b)
 		assert.Equal(t, []int64{3, -3, -3, 3, 0, math.MinInt64, 0}, d.ToSlice(), "Div truncates, x/0 is 0, MinInt64/-1 is MinInt64")
 		u := Zeros[uint8](3)
 		ua, _ := FromSlice([]uint8{200, 7, 0})
-		DivScalar(u, ua, 0)
+		DivScalarInto(u, ua, 0)
 		assert.Equal(t, []uint8{0, 0, 0}, u.ToSlice(), "DivScalar(uint8, 0)")
 	})
 	t.Run("wrapping", func(t *testing.T) {
 		a, _ := FromSlice([]int8{127, -128, 100})
 		d := Zeros[int8](3)
-		AddScalar(d, a, 1)
+		AddScalarInto(d, a, 1)
 		assert.Equal(t, []int8{-128, -127, 101}, d.ToSlice())
-		Neg(d, a)
+		NegInto(d, a)
 		assert.Equal(t, []int8{-127, -128, -100}, d.ToSlice())
-		Abs(d, a)
+		AbsInto(d, a)
 		assert.Equal(t, []int8{127, -128, 100}, d.ToSlice(), "Abs(MinInt8) is MinInt8, as in NumPy")
 		u, _ := FromSlice([]uint8{0, 1, 255})
 		ud := Zeros[uint8](3)
-		Neg(ud, u)
+		NegInto(ud, u)
 		assert.Equal(t, []uint8{0, 255, 1}, ud.ToSlice())
-		Abs(ud, u)
+		AbsInto(ud, u)
 		assert.Equal(t, []uint8{0, 1, 255}, ud.ToSlice())
 	})
 	t.Run("IEEE", func(t *testing.T) {
 		a, _ := FromSlice([]float64{1, -1, 0, nan, 1, 3, math.Copysign(0, -1)})
 		b, _ := FromSlice([]float64{0, 0, 0, 1, nan, nan, 0})
 		d := Zeros[float64](7)
-		Div(d, a, b)
+		DivInto(d, a, b)
 		got := d.ToSlice()
 		assert.Equal(t, []float64{inf, -inf}, got[:2])
 		for _, x := range got[2:6] {
 			assert.True(t, math.IsNaN(x), "Div with 0/0 or NaN = %v, want NaN", x)
 		}
-		Minimum(d, a, b)
+		MinimumInto(d, a, b)
 		got = d.ToSlice()
 		assert.True(t, math.IsNaN(got[3]) && math.IsNaN(got[4]) && math.IsNaN(got[5]), "Minimum with NaN = %v, want NaN", got[3:6])
 		assert.True(t, math.Signbit(got[6]), "Minimum(-0, 0) = %v, want -0", got[6])
-		Maximum(d, a, b)
+		MaximumInto(d, a, b)
 		got = d.ToSlice()
 		assert.True(t, math.IsNaN(got[3]) && math.IsNaN(got[4]), "Maximum with NaN = %v, want NaN", got[3:5])
 		assert.False(t, math.Signbit(got[6]), "Maximum(-0, 0) = %v, want +0", got[6])
-		Abs(d, a)
+		AbsInto(d, a)
 		assert.False(t, math.Signbit(d.At(6)), "Abs(-0) = %v, want +0", d.At(6))
 	})
 	t.Run("complex", func(t *testing.T) {
 		a, _ := FromSlice([]complex128{1 + 2i, 3 - 1i})
 		b, _ := FromSlice([]complex128{1i, 2})
 		d := Zeros[complex128](2)
-		Mul(d, a, b)
+		MulInto(d, a, b)
 		assert.Equal(t, []complex128{-2 + 1i, 6 - 2i}, d.ToSlice())
-		Div(d, a, b)
+		DivInto(d, a, b)
 		assert.Equal(t, []complex128{2 - 1i, 1.5 - 0.5i}, d.ToSlice())
-		Neg(d, a)
+		NegInto(d, a)
 		assert.Equal(t, []complex128{-1 - 2i, -3 + 1i}, d.ToSlice())
 	})
 	t.Run("named types", func(t *testing.T) {
@@ -239,12 +239,12 @@ func TestArithValues(t *testing.T) {
 		type count int16
 		c, _ := FromSlice([]celsius{20, 30})
 		dc := Zeros[celsius](2)
-		MulScalar(dc, c, 1.5)
-		Sqrt(dc, dc)
+		MulScalarInto(dc, c, 1.5)
+		SqrtInto(dc, dc)
 		assert.InDeltaSlice(t, []float64{math.Sqrt(30), math.Sqrt(45)}, []float64{float64(dc.At(0)), float64(dc.At(1))}, 1e-15)
 		n, _ := FromSlice([]count{-3, 4})
 		dn := Zeros[count](2)
-		Maximum(dn, n, Scalar[count](0))
+		MaximumInto(dn, n, Scalar[count](0))
 		assert.Equal(t, []count{0, 4}, dn.ToSlice())
 	})
 }
@@ -256,10 +256,10 @@ func TestScalarOps(t *testing.T) {
 		run  func(dst, a NDView[int], x int)
 		ref  func(x, y int) int
 	}{
-		{"AddScalar", AddScalar[int], func(x, y int) int { return x + y }},
-		{"SubScalar", SubScalar[int], func(x, y int) int { return x - y }},
-		{"MulScalar", MulScalar[int], func(x, y int) int { return x * y }},
-		{"DivScalar", DivScalar[int], func(x, y int) int {
+		{"AddScalar", AddScalarInto[int], func(x, y int) int { return x + y }},
+		{"SubScalar", SubScalarInto[int], func(x, y int) int { return x - y }},
+		{"MulScalar", MulScalarInto[int], func(x, y int) int { return x * y }},
+		{"DivScalar", DivScalarInto[int], func(x, y int) int {
 			if y == 0 {
 				return 0
 			}
@@ -287,7 +287,7 @@ func TestScalarOps(t *testing.T) {
 		assert.Equal(t, 4.5, s.At())
 		d := Zeros[float64](3)
 		a, _ := FromSlice([]float64{1, 2, 3})
-		Sub(d, s, a)
+		SubInto(d, s, a)
 		assert.Equal(t, []float64{3.5, 2.5, 1.5}, d.ToSlice(), "Sub(Scalar(4.5), a)")
 	})
 }
@@ -299,11 +299,11 @@ func TestUnaryRandom(t *testing.T) {
 		run  func(dst, a NDView[float64])
 		ref  func(x float64) float64
 	}{
-		{"Neg", Neg[float64], func(x float64) float64 { return -x }},
-		{"Abs", Abs[float64], math.Abs},
-		{"Sqrt", Sqrt[float64], math.Sqrt},
-		{"Exp", Exp[float64], math.Exp},
-		{"Log", Log[float64], math.Log},
+		{"Neg", NegInto[float64], func(x float64) float64 { return -x }},
+		{"Abs", AbsInto[float64], math.Abs},
+		{"Sqrt", SqrtInto[float64], math.Sqrt},
+		{"Exp", ExpInto[float64], math.Exp},
+		{"Log", LogInto[float64], math.Log},
 	}
 	gen := func(int) float64 { return float64(r.IntN(41)-20) / 4 }
 	for _, op := range fops {
@@ -330,7 +330,7 @@ func TestUnaryRandom(t *testing.T) {
 		for name, c := range map[string]struct {
 			run func(dst, a NDView[float32])
 			ref func(float64) float64
-		}{"Sqrt": {Sqrt[float32], math.Sqrt}, "Exp": {Exp[float32], math.Exp}, "Log": {Log[float32], math.Log}} {
+		}{"Sqrt": {SqrtInto[float32], math.Sqrt}, "Exp": {ExpInto[float32], math.Exp}, "Log": {LogInto[float32], math.Log}} {
 			c.run(d, a)
 			for i, x := range a.ToSlice() {
 				want := float32(c.ref(float64(x)))
@@ -350,10 +350,10 @@ func TestUnaryRandom(t *testing.T) {
 				neg[k], abs[k] = -x, max(x, -x)
 			}
 			want := refStore(buf, dst, neg)
-			Neg(dst, a)
+			NegInto(dst, a)
 			require.Equal(t, want, buf, "#%d Neg", i)
 			want = refStore(buf, dst, abs)
-			Abs(dst, a)
+			AbsInto(dst, a)
 			require.Equal(t, want, buf, "#%d Abs", i)
 		}
 	})
@@ -373,13 +373,13 @@ func TestUnaryParallel(t *testing.T) {
 			vals[k] = math.Exp(vals[k])
 		}
 		want := refStore(buf, dst, vals)
-		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { Exp(dst, a) })
+		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { ExpInto(dst, a) })
 		require.Equal(t, want, buf, "#%d parallel Exp(dst %v st %v, a %v st %v)", i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides())
 		for k := range vals {
 			vals[k] = math.Log(vals[k])
 		}
 		want = refStore(buf, dst, vals)
-		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { Log(dst, dst) })
+		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { LogInto(dst, dst) })
 		require.Equal(t, want, buf, "#%d parallel Log in place", i)
 	}
 }
@@ -397,17 +397,17 @@ func TestArithOverlap(t *testing.T) {
 			want []int
 		}{
 			// a[1:] = a[:-1] + a[1:]
-			{"shift right", func(a NDView[int]) { Add(a.Slice(From(1)), a.Slice(To(-1)), a.Slice(From(1))) }, []int{0, 1, 3, 5, 7, 9, 11, 13, 15, 17}},
+			{"shift right", func(a NDView[int]) { AddInto(a.Slice(From(1)), a.Slice(To(-1)), a.Slice(From(1))) }, []int{0, 1, 3, 5, 7, 9, 11, 13, 15, 17}},
 			// a[:-1] = a[1:] - a[:-1]
-			{"shift left", func(a NDView[int]) { Sub(a.Slice(To(-1)), a.Slice(From(1)), a.Slice(To(-1))) }, []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 9}},
+			{"shift left", func(a NDView[int]) { SubInto(a.Slice(To(-1)), a.Slice(From(1)), a.Slice(To(-1))) }, []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 9}},
 			// a[::-1] = a * 10
-			{"reverse", func(a NDView[int]) { MulScalar(a.Slice(Step(-1)), a, 10) }, []int{90, 80, 70, 60, 50, 40, 30, 20, 10, 0}},
+			{"reverse", func(a NDView[int]) { MulScalarInto(a.Slice(Step(-1)), a, 10) }, []int{90, 80, 70, 60, 50, 40, 30, 20, 10, 0}},
 			// a[::2] = a[:5] + 100
-			{"step 2", func(a NDView[int]) { AddScalar(a.Slice(Step(2)), a.Slice(To(5)), 100) }, []int{100, 1, 101, 3, 102, 5, 103, 7, 104, 9}},
+			{"step 2", func(a NDView[int]) { AddScalarInto(a.Slice(Step(2)), a.Slice(To(5)), 100) }, []int{100, 1, 101, 3, 102, 5, 103, 7, 104, 9}},
 			// a = a + a (in place, element for element)
-			{"in place", func(a NDView[int]) { Add(a, a, a) }, []int{0, 2, 4, 6, 8, 10, 12, 14, 16, 18}},
+			{"in place", func(a NDView[int]) { AddInto(a, a, a) }, []int{0, 2, 4, 6, 8, 10, 12, 14, 16, 18}},
 			// a[1:] = -a[:-1]
-			{"Neg shift", func(a NDView[int]) { Neg(a.Slice(From(1)), a.Slice(To(-1))) }, []int{0, 0, -1, -2, -3, -4, -5, -6, -7, -8}},
+			{"Neg shift", func(a NDView[int]) { NegInto(a.Slice(From(1)), a.Slice(To(-1))) }, []int{0, 0, -1, -2, -3, -4, -5, -6, -7, -8}},
 		}
 		for _, c := range cases {
 			a := arangeView(10)
@@ -419,8 +419,8 @@ func TestArithOverlap(t *testing.T) {
 		m := arangeView(16, 4, 4)
 		want := arangeView(16, 4, 4)
 		wt := Zeros[int](4, 4)
-		Add(wt, want, want.T())
-		Add(m, m, m.T()) // m = m + m.T, reading m.T as it was
+		AddInto(wt, want, want.T())
+		AddInto(m, m, m.T()) // m = m + m.T, reading m.T as it was
 		assert.Equal(t, wt.ToSlice(), m.ToSlice())
 	})
 	t.Run("random", func(t *testing.T) {
@@ -442,7 +442,7 @@ func TestArithOverlap(t *testing.T) {
 				continue
 			}
 			want := refStore(buf, dst, refZip(shape, a, b, func(x, y int) int { return x - y }))
-			Sub(dst, a, b)
+			SubInto(dst, a, b)
 			if !slices.Equal(buf, want) {
 				t.Fatalf("#%d: Sub(dst %v st %v off %d, a %v st %v off %d, b %v st %v off %d) on one buffer:\nbuffer = %v\nwant     %v",
 					i, dst.Shape(), dst.Strides(), dst.Offset(), a.Shape(), a.Strides(), a.Offset(), b.Shape(), b.Strides(), b.Offset(), buf, want)
@@ -470,13 +470,13 @@ func TestArithPanics(t *testing.T) {
 		ro := dst.AsReadOnly()
 		bc, _ := arangeView(3).BroadcastTo(2, 3)
 		for name, f := range map[string]func(){
-			"Add":       func() { Add(ro, a, a) },
-			"AddScalar": func() { AddScalar(bc, a, 1) },
-			"Neg":       func() { Neg(ro, a) },
-			"Minimum":   func() { Minimum(ro, a, a) },
-			"Clip":      func() { Clip(ro, a, 0, 1) },
-			"Where":     func() { Where(ro, Zeros[bool](2, 3), a, a) },
-			"Less":      func() { Less(Zeros[bool](2, 3).AsReadOnly(), a, a) },
+			"Add":       func() { AddInto(ro, a, a) },
+			"AddScalar": func() { AddScalarInto(bc, a, 1) },
+			"Neg":       func() { NegInto(ro, a) },
+			"Minimum":   func() { MinimumInto(ro, a, a) },
+			"Clip":      func() { ClipInto(ro, a, 0, 1) },
+			"Where":     func() { WhereInto(ro, Zeros[bool](2, 3), a, a) },
+			"Less":      func() { LessInto(Zeros[bool](2, 3).AsReadOnly(), a, a) },
 		} {
 			panicsWith(t, ErrReadOnly, name+" on a read-only destination", f)
 		}
@@ -488,12 +488,12 @@ func TestArithPanics(t *testing.T) {
 			f     func()
 			parts []string
 		}{
-			{"sources disagree", func() { Add(dst, a, b) }, []string{"Add", "operands could not be broadcast together", "(2, 3) (3, 2)"}},
-			{"bigger than dst", func() { Mul(Zeros[int](3), a, arangeView(3)) }, []string{"Mul", "(2, 3) (3,)", "destination shape (3,)"}},
-			{"unary", func() { Neg(Zeros[int](3), a) }, []string{"Neg", "from shape (2, 3) into shape (3,)"}},
-			{"scalar op", func() { DivScalar(Zeros[int](4), a, 2) }, []string{"DivScalar", "(2, 3)", "(4,)"}},
-			{"compare", func() { Less(Zeros[bool](2, 3), a, b) }, []string{"Less", "(2, 3) (3, 2)"}},
-			{"where", func() { Where(dst, Zeros[bool](2), a, a) }, []string{"Where", "(2,) (2, 3) (2, 3)"}},
+			{"sources disagree", func() { AddInto(dst, a, b) }, []string{"Add", "operands could not be broadcast together", "(2, 3) (3, 2)"}},
+			{"bigger than dst", func() { MulInto(Zeros[int](3), a, arangeView(3)) }, []string{"Mul", "(2, 3) (3,)", "destination shape (3,)"}},
+			{"unary", func() { NegInto(Zeros[int](3), a) }, []string{"Neg", "from shape (2, 3) into shape (3,)"}},
+			{"scalar op", func() { DivScalarInto(Zeros[int](4), a, 2) }, []string{"DivScalar", "(2, 3)", "(4,)"}},
+			{"compare", func() { LessInto(Zeros[bool](2, 3), a, b) }, []string{"Less", "(2, 3) (3, 2)"}},
+			{"where", func() { WhereInto(dst, Zeros[bool](2), a, a) }, []string{"Where", "(2,) (2, 3) (2, 3)"}},
 		}
 		for _, c := range cases {
 			func() {
@@ -522,15 +522,15 @@ func TestArithAllocs(t *testing.T) {
 	h := Zeros[float16.Float16](8, 8)
 	ht := h.T().Clone()
 	for name, f := range map[string]func(){
-		"Add":          func() { Add(d, a, b) },
-		"Add in place": func() { Add(a, a, b) },
-		"AddScalar":    func() { AddScalar(d, a.T(), 2) },
-		"Sqrt":         func() { Sqrt(d, a) },
-		"Less":         func() { Less(m, a, b) },
-		"Where":        func() { Where(d, m, a, b) },
-		"Clip":         func() { Clip(d, a, 0, 1) },
-		"float16 Mul":  func() { Mul(h, h, ht) },
-		"float16 Exp":  func() { Exp(h, ht) },
+		"Add":          func() { AddInto(d, a, b) },
+		"Add in place": func() { AddInto(a, a, b) },
+		"AddScalar":    func() { AddScalarInto(d, a.T(), 2) },
+		"Sqrt":         func() { SqrtInto(d, a) },
+		"Less":         func() { LessInto(m, a, b) },
+		"Where":        func() { WhereInto(d, m, a, b) },
+		"Clip":         func() { ClipInto(d, a, 0, 1) },
+		"float16 Mul":  func() { MulInto(h, h, ht) },
+		"float16 Exp":  func() { ExpInto(h, ht) },
 	} {
 		assert.Zero(t, testing.AllocsPerRun(20, f), name)
 	}
@@ -567,12 +567,12 @@ func TestFloat16Arith(t *testing.T) {
 		run  func(dst, a, b NDView[float16.Float16])
 		ref  func(x, y float16.Float16) float16.Float16
 	}{
-		{"Add", Add[float16.Float16], f32(func(x, y float32) float32 { return x + y })},
-		{"Sub", Sub[float16.Float16], f32(func(x, y float32) float32 { return x - y })},
-		{"Mul", Mul[float16.Float16], f32(func(x, y float32) float32 { return x * y })},
-		{"Div", Div[float16.Float16], f32(func(x, y float32) float32 { return x / y })},
-		{"Minimum", Minimum[float16.Float16], f32(func(x, y float32) float32 { return min(x, y) })},
-		{"Maximum", Maximum[float16.Float16], f32(func(x, y float32) float32 { return max(x, y) })},
+		{"Add", AddInto[float16.Float16], f32(func(x, y float32) float32 { return x + y })},
+		{"Sub", SubInto[float16.Float16], f32(func(x, y float32) float32 { return x - y })},
+		{"Mul", MulInto[float16.Float16], f32(func(x, y float32) float32 { return x * y })},
+		{"Div", DivInto[float16.Float16], f32(func(x, y float32) float32 { return x / y })},
+		{"Minimum", MinimumInto[float16.Float16], f32(func(x, y float32) float32 { return min(x, y) })},
+		{"Maximum", MaximumInto[float16.Float16], f32(func(x, y float32) float32 { return max(x, y) })},
 	}
 	for _, c := range binary {
 		for i := range 200 {
@@ -600,12 +600,14 @@ func TestFloat16Arith(t *testing.T) {
 		run  func(dst, a NDView[float16.Float16])
 		ref  func(x float16.Float16) float16.Float16
 	}{
-		{"Neg", Neg[float16.Float16], u32(func(x float64) float64 { return -x })},
-		{"Abs", Abs[float16.Float16], u32(math.Abs)},
-		{"Sqrt", Sqrt[float16.Float16], u32(math.Sqrt)},
-		{"Exp", Exp[float16.Float16], u32(math.Exp)},
-		{"Log", Log[float16.Float16], u32(math.Log)},
-		{"Clip", func(dst, a NDView[float16.Float16]) { Clip(dst, a, float16.Fromfloat32(-2.5), float16.Fromfloat32(3)) },
+		{"Neg", NegInto[float16.Float16], u32(func(x float64) float64 { return -x })},
+		{"Abs", AbsInto[float16.Float16], u32(math.Abs)},
+		{"Sqrt", SqrtInto[float16.Float16], u32(math.Sqrt)},
+		{"Exp", ExpInto[float16.Float16], u32(math.Exp)},
+		{"Log", LogInto[float16.Float16], u32(math.Log)},
+		{"Clip", func(dst, a NDView[float16.Float16]) {
+			ClipInto(dst, a, float16.Fromfloat32(-2.5), float16.Fromfloat32(3))
+		},
 			u32(func(x float64) float64 { return min(max(x, -2.5), 3) })},
 	}
 	for _, c := range unary {
@@ -631,12 +633,12 @@ func TestFloat16Arith(t *testing.T) {
 		a, _ := FromSlice([]float16.Float16{float16.Fromfloat32(2048), float16.Fromfloat32(2048), float16.Fromfloat32(1)})
 		b, _ := FromSlice([]float16.Float16{float16.Fromfloat32(1), float16.Fromfloat32(3), float16.Fromfloat32(3)})
 		d := Zeros[float16.Float16](3)
-		Add(d, a, b)
+		AddInto(d, a, b)
 		assert.Equal(t, []float32{2048, 2052}, []float32{d.At(0).Float32(), d.At(1).Float32()})
-		Div(d, a, b)
+		DivInto(d, a, b)
 		assert.Equal(t, float16.Fromfloat32(1.0/3), d.At(2))
 		// The bits of 1 + 1 are not the sum of the bits.
-		AddScalar(d, a.Slice(Range(2, 3)), float16.Fromfloat32(1))
+		AddScalarInto(d, a.Slice(Range(2, 3)), float16.Fromfloat32(1))
 		assert.Equal(t, float32(2), d.At(0).Float32())
 	})
 }
@@ -650,12 +652,12 @@ func TestCompare(t *testing.T) {
 		run  func(dst NDView[bool], a, b NDView[int])
 		ref  func(x, y int) bool
 	}{
-		{"EqualTo", EqualTo[int], func(x, y int) bool { return x == y }},
-		{"NotEqual", NotEqual[int], func(x, y int) bool { return x != y }},
-		{"Less", Less[int], func(x, y int) bool { return x < y }},
-		{"LessEqual", LessEqual[int], func(x, y int) bool { return x <= y }},
-		{"Greater", Greater[int], func(x, y int) bool { return x > y }},
-		{"GreaterEqual", GreaterEqual[int], func(x, y int) bool { return x >= y }},
+		{"EqualTo", EqualToInto[int], func(x, y int) bool { return x == y }},
+		{"NotEqual", NotEqualInto[int], func(x, y int) bool { return x != y }},
+		{"Less", LessInto[int], func(x, y int) bool { return x < y }},
+		{"LessEqual", LessEqualInto[int], func(x, y int) bool { return x <= y }},
+		{"Greater", GreaterInto[int], func(x, y int) bool { return x > y }},
+		{"GreaterEqual", GreaterEqualInto[int], func(x, y int) bool { return x >= y }},
 	}
 	small := func(int) int { return r.IntN(4) }
 	for _, op := range ops {
@@ -681,15 +683,15 @@ func TestCompare(t *testing.T) {
 			f(d, a, b)
 			assert.Equal(t, want, d.ToSlice(), name)
 		}
-		check("EqualTo", EqualTo[float64], []bool{false, false, true, false})
-		check("NotEqual", NotEqual[float64], []bool{true, true, false, true})
-		check("Less", Less[float64], []bool{false, false, false, true})
-		check("LessEqual", LessEqual[float64], []bool{false, false, true, true})
-		check("Greater", Greater[float64], []bool{false, false, false, false})
-		check("GreaterEqual", GreaterEqual[float64], []bool{false, false, true, false})
+		check("EqualTo", EqualToInto[float64], []bool{false, false, true, false})
+		check("NotEqual", NotEqualInto[float64], []bool{true, true, false, true})
+		check("Less", LessInto[float64], []bool{false, false, false, true})
+		check("LessEqual", LessEqualInto[float64], []bool{false, false, true, true})
+		check("Greater", GreaterInto[float64], []bool{false, false, false, false})
+		check("GreaterEqual", GreaterEqualInto[float64], []bool{false, false, true, false})
 		c, _ := FromSlice([]complex64{1 + 1i, 2})
 		dc := Zeros[bool](2)
-		EqualTo(dc, c, Scalar[complex64](2))
+		EqualToInto(dc, c, Scalar[complex64](2))
 		assert.Equal(t, []bool{false, true}, dc.ToSlice())
 	})
 	t.Run("float16", func(t *testing.T) {
@@ -706,10 +708,10 @@ func TestCompare(t *testing.T) {
 			run  func(d NDView[bool], a, b NDView[float16.Float16])
 			ref  func(x, y float32) bool
 		}{
-			{"EqualTo", EqualTo[float16.Float16], func(x, y float32) bool { return x == y }},
-			{"NotEqual", NotEqual[float16.Float16], func(x, y float32) bool { return x != y }},
-			{"Less", Less[float16.Float16], func(x, y float32) bool { return x < y }},
-			{"GreaterEqual", GreaterEqual[float16.Float16], func(x, y float32) bool { return x >= y }},
+			{"EqualTo", EqualToInto[float16.Float16], func(x, y float32) bool { return x == y }},
+			{"NotEqual", NotEqualInto[float16.Float16], func(x, y float32) bool { return x != y }},
+			{"Less", LessInto[float16.Float16], func(x, y float32) bool { return x < y }},
+			{"GreaterEqual", GreaterEqualInto[float16.Float16], func(x, y float32) bool { return x >= y }},
 		} {
 			op.run(d, a, b)
 			for i := range n {
@@ -739,7 +741,7 @@ func TestWhere(t *testing.T) {
 			}
 		}
 		want := refStore(buf, dst, vals)
-		Where(dst, c, a, b)
+		WhereInto(dst, c, a, b)
 		if !slices.Equal(buf, want) {
 			t.Fatalf("#%d: Where(dst %v st %v, c %v st %v, a %v, b %v): buffer = %v, want %v",
 				i, dst.Shape(), dst.Strides(), c.Shape(), c.Strides(), a.Shape(), b.Shape(), buf, want)
@@ -749,14 +751,14 @@ func TestWhere(t *testing.T) {
 		// a[::-1] = where(c, a, 0): reads a as it was.
 		a := arangeView(6)
 		c, _ := FromSlice([]bool{true, false, true, true, false, true})
-		Where(a.Slice(Step(-1)), c, a, Scalar(0))
+		WhereInto(a.Slice(Step(-1)), c, a, Scalar(0))
 		assert.Equal(t, []int{5, 0, 3, 2, 0, 0}, a.ToSlice())
 	})
 	t.Run("any type", func(t *testing.T) {
 		c, _ := FromSlice([]bool{true, false})
 		s, _ := FromSlice([]string{"yes", "yes"})
 		d := Zeros[string](2)
-		Where(d, c, s, Scalar("no"))
+		WhereInto(d, c, s, Scalar("no"))
 		assert.Equal(t, []string{"yes", "no"}, d.ToSlice())
 	})
 }
@@ -773,16 +775,16 @@ func TestClip(t *testing.T) {
 			vals[k] = min(max(vals[k], lo), hi)
 		}
 		want := refStore(buf, dst, vals)
-		Clip(dst, a, lo, hi)
+		ClipInto(dst, a, lo, hi)
 		require.Equal(t, want, buf, "#%d Clip(%d, %d)", i, lo, hi)
 	}
 	a, _ := FromSlice([]float64{-5, 0.5, 7, math.NaN()})
 	d := Zeros[float64](4)
-	Clip(d, a, 0, 1)
+	ClipInto(d, a, 0, 1)
 	got := d.ToSlice()
 	assert.Equal(t, []float64{0, 0.5, 1}, got[:3])
 	assert.True(t, math.IsNaN(got[3]), "Clip(NaN) = %v, want NaN", got[3])
-	Clip(d, a, 2, 1) // lo > hi: hi everywhere but NaN, as NumPy
+	ClipInto(d, a, 2, 1) // lo > hi: hi everywhere but NaN, as NumPy
 	assert.Equal(t, []float64{1, 1, 1}, d.ToSlice()[:3])
 }
 
@@ -793,9 +795,9 @@ func TestPanicMessages(t *testing.T) {
 		f()
 		return ""
 	}
-	got := msg(func() { Add(Zeros[int](2, 3), arangeView(6, 2, 3), arangeView(6, 3, 2)) })
+	got := msg(func() { AddInto(Zeros[int](2, 3), arangeView(6, 2, 3), arangeView(6, 3, 2)) })
 	assert.Equal(t, "ndview: Add: operands could not be broadcast together with shapes (2, 3) (3, 2) (destination shape (2, 3))", got)
-	got = msg(func() { Add(Zeros[int](3), arangeView(6, 2, 3), arangeView(3)) })
+	got = msg(func() { AddInto(Zeros[int](3), arangeView(6, 2, 3), arangeView(3)) })
 	assert.True(t, strings.HasPrefix(got, "ndview: Add: could not broadcast operands of shapes (2, 3) (3,) into the destination shape (3,)"), got)
 }
 
@@ -806,7 +808,7 @@ func TestLogSubnormal(t *testing.T) {
 	xs := Must(FromSlice([]float64{5e-324, 1e-310, 2.2250738585072014e-308, 1e-320}))
 	want := []float64{-744.4400719213812, -713.8013788281542, -708.3964185322641, -736.8272408909738}
 	got := Zeros[float64](4)
-	Log(got, xs)
+	LogInto(got, xs)
 	for i, w := range want {
 		if d := math.Abs(got.At(i) - w); d > 4*(math.Nextafter(math.Abs(w), math.Inf(1))-math.Abs(w)) {
 			t.Errorf("Log(%g) = %v, NumPy %v", xs.At(i), got.At(i), w)

@@ -200,11 +200,11 @@ func run(in, out string, w io.Writer) error {
 	// .astype(np.float32)).
 	chw := rgb.Transpose(2, 0, 1)
 	tensor := ndview.Zeros[float32](3, h, wd)
-	ndview.ConvertScaled(tensor, chw, 1.0/255, 0)
+	ndview.ConvertScaledInto(tensor, chw, 1.0/255, 0)
 	step(p, "HWC->CHW float32 /255", tensor, tensor.NBytes())
 	p.begin()
 	half := ndview.Zeros[float16.Float16](3, h, wd)
-	ndview.Convert(half, tensor)
+	ndview.ConvertInto(half, tensor)
 	step(p, "float32 -> float16", half, half.NBytes())
 	if err := p.saveNPY("tensor_f16.npy", half); err != nil {
 		return err
@@ -223,11 +223,11 @@ func run(in, out string, w io.Writer) error {
 	for dy := range 3 {
 		for dx := range 3 {
 			shifted := win.Slice(ndview.Ellipsis, ndview.Int(dy), ndview.Int(dx))
-			ndview.Zip(acc, acc, shifted, func(s float32, x uint8) float32 { return s + float32(x) })
+			ndview.ZipInto(acc, acc, shifted, func(s float32, x uint8) float32 { return s + float32(x) })
 		}
 	}
 	blur := ndview.Zeros[uint8](h-2, wd-2, 3)
-	ndview.Map(blur, acc, func(s float32) uint8 { return uint8(s/9 + 0.5) })
+	ndview.MapInto(blur, acc, func(s float32) uint8 { return uint8(s/9 + 0.5) })
 	step(p, "box blur (sum of 9 window views)", blur, acc.NBytes()+blur.NBytes())
 	if err := p.saveView("blur.png", blur); err != nil {
 		return err
