@@ -47,7 +47,7 @@ func QR[T Float](a ndview.NDView[T], mode QRMode) (q, r ndview.NDView[T]) {
 	query := []float64{0}
 	lapack.Dgeqrf(m, n, w.data, w.ld, tau, query, -1)
 	lw := lwork(query)
-	lapack.Dorgqr(m, qc, k, w.data, w.ld, tau, query, -1)
+	lapack.Dorgqr(m, qc, k, w.data, w.ld, tau[:k], query, -1)
 	wk := make([]float64, max(lw, lwork(query)))
 	items := make([]ndview.IndexItem, 0, len(batch)+1)
 	forEachIndex(batch, func(idx []int) bool {
@@ -55,7 +55,7 @@ func QR[T Float](a ndview.NDView[T], mode QRMode) (q, r ndview.NDView[T]) {
 		wa := work{m, n, w.ld, w.data}
 		load(wa, at(a, idx, items))
 		if m > 0 && n > 0 {
-			lapack.Dgeqrf(m, n, wa.data, wa.ld, tau, wk, len(wk))
+			lapack.Dgeqrf(m, n, wa.data, wa.ld, tau[:k], wk, len(wk))
 		}
 		rw := work{min(rr, m), n, w.ld, w.data}
 		rv := at(r, idx, items).Slice(ndview.Range(0, rw.rows))
@@ -67,7 +67,7 @@ func QR[T Float](a ndview.NDView[T], mode QRMode) (q, r ndview.NDView[T]) {
 		}
 		if mode != QRR && m > 0 {
 			if qc > 0 {
-				lapack.Dorgqr(m, qc, k, w.data, w.ld, tau, wk, len(wk))
+				lapack.Dorgqr(m, qc, k, w.data, w.ld, tau[:k], wk, len(wk))
 			}
 			store(at(q, idx, items), work{m, qc, w.ld, w.data})
 		}
