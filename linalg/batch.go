@@ -166,3 +166,28 @@ func withAxes(shape []int, tail ...int) []int {
 // lwork returns the optimal workspace length LAPACK reports in q[0] after
 // a workspace query.
 func lwork(q []float64) int { return max(int(q[0]), 1) }
+
+// lanes returns the new array of shape v.Shape()[:keep] whose element at
+// idx is f(idx, v[idx, ...]): a reduction of the trailing axes of v.
+func lanes[T, U any](v ndview.NDView[T], keep int, f func(idx []int, sub ndview.NDView[T]) U) ndview.NDView[U] {
+	batch := v.Shape()[:keep]
+	out := ndview.Zeros[U](batch...)
+	data, _ := out.Data()
+	items := make([]ndview.IndexItem, 0, keep+1)
+	i := 0
+	forEachIndex(batch, func(idx []int) bool {
+		data[i] = f(idx, at(v, idx, items))
+		i++
+		return true
+	})
+	return out
+}
+
+// sum returns the sum of the elements of v, in C order.
+func sum[T Float](v ndview.NDView[T]) T {
+	var s T
+	for x := range v.Values() {
+		s += x
+	}
+	return s
+}

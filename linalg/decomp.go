@@ -345,11 +345,7 @@ func MatrixRank[T Float](a ndview.NDView[T], tol float64) (ndview.NDView[int], e
 	if err != nil {
 		return ndview.NDView[int]{}, err
 	}
-	out := ndview.Zeros[int](batch...)
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
-	i := 0
-	forEachIndex(batch, func(idx []int) bool {
-		sv := at(s, idx, items)
+	return lanes(s, len(batch), func(_ []int, sv ndview.NDView[T]) int {
 		t := tol
 		if t < 0 {
 			t = 0
@@ -363,11 +359,8 @@ func MatrixRank[T Float](a ndview.NDView[T], tol float64) (ndview.NDView[int], e
 				r++
 			}
 		}
-		setFlat(out, i, r)
-		i++
-		return true
-	})
-	return out, nil
+		return r
+	}), nil
 }
 
 // eps returns the machine epsilon of T, as NumPy's finfo(T).eps.

@@ -300,32 +300,19 @@ func (sp *einsumSpec[T]) needed(l int, terms []term[T], skip, skip2 int) bool {
 // term and not the output carries.
 func (sp *einsumSpec[T]) sumAlone(terms []term[T], i int) term[T] {
 	t := terms[i]
-	var keep, sum []int
+	var keep, summed []int
 	for ax, l := range t.labels {
 		if sp.needed(l, terms, i, i) {
 			keep = append(keep, ax)
 		} else {
-			sum = append(sum, ax)
+			summed = append(summed, ax)
 		}
 	}
-	if len(sum) == 0 {
+	if len(summed) == 0 {
 		return t
 	}
-	v := t.v.Transpose(append(slices.Clone(keep), sum...)...)
-	sh := v.Shape()
-	batch := sh[:len(keep)]
-	out := ndview.Zeros[T](batch...)
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
-	n := 0
-	forEachIndex(batch, func(idx []int) bool {
-		var s T
-		for x := range at(v, idx, items).Values() {
-			s += x
-		}
-		setFlat(out, n, s)
-		n++
-		return true
-	})
+	v := t.v.Transpose(append(slices.Clone(keep), summed...)...)
+	out := lanes(v, len(keep), func(_ []int, sub ndview.NDView[T]) T { return sum(sub) })
 	labels := make([]int, len(keep))
 	for k, ax := range keep {
 		labels[k] = t.labels[ax]

@@ -99,15 +99,7 @@ func vectorNorm[T Float](op string, x ndview.NDView[T], ord Ord, axis int) ndvie
 	if sh[len(sh)-1] == 0 && math.IsInf(p, 0) {
 		panicf(op, ndview.ErrShape, "x of shape %s: zero-size array to reduction operation maximum which has no identity", ndview.FormatShape(x.Shape()))
 	}
-	out := ndview.Zeros[T](batch...)
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
-	i := 0
-	forEachIndex(batch, func(idx []int) bool {
-		setFlat(out, i, T(vnorm(at(v, idx, items).Values(), p)))
-		i++
-		return true
-	})
-	return out
+	return lanes(v, len(batch), func(_ []int, sub ndview.NDView[T]) T { return T(vnorm(sub.Values(), p)) })
 }
 
 // vnorm returns the p-norm of the values of v.
@@ -183,17 +175,8 @@ func matrixNorm[T Float](op string, x ndview.NDView[T], ord Ord, r, c int) ndvie
 	sh := v.Shape()
 	batch := sh[:len(sh)-2]
 	m, n := sh[len(sh)-2], sh[len(sh)-1]
-	out := ndview.Zeros[T](batch...)
-	if kind == 'f' {
-		items := make([]ndview.IndexItem, 0, len(batch)+1)
-		i := 0
-		forEachIndex(batch, func(idx []int) bool {
-			// The Frobenius norm is the 2-norm of the elements.
-			setFlat(out, i, T(vnorm(at(v, idx, items).Values(), 2)))
-			i++
-			return true
-		})
-		return out
+	if kind == 'f' { // the 2-norm of the elements
+		return lanes(v, len(batch), func(_ []int, sub ndview.NDView[T]) T { return T(vnorm(sub.Values(), 2)) })
 	}
 	if kind == 'n' || p == 2 || p == -2 {
 		if (m == 0 || n == 0) && kind != 'n' {
@@ -204,26 +187,15 @@ func matrixNorm[T Float](op string, x ndview.NDView[T], ord Ord, r, c int) ndvie
 			panic(err)
 		}
 		k := min(m, n)
-		items := make([]ndview.IndexItem, 0, len(batch)+1)
-		i := 0
-		forEachIndex(batch, func(idx []int) bool {
-			sv := at(s, idx, items)
-			var r float64
+		return lanes(s, len(batch), func(_ []int, sv ndview.NDView[T]) T {
 			switch {
 			case kind == 'n':
-				for e := range sv.Values() {
-					r += float64(e)
-				}
+				return sum(sv)
 			case p == 2:
-				r = float64(sv.At(0))
-			default:
-				r = float64(sv.At(k - 1))
+				return sv.At(0)
 			}
-			setFlat(out, i, T(r))
-			i++
-			return true
+			return sv.At(k - 1)
 		})
-		return out
 	}
 	// ±1: sums down the columns (axis -2), ±Inf: along the rows (axis -1);
 	// then the max or min over the other axis.
@@ -256,44 +228,31 @@ func Cond[T Float](x ndview.NDView[T], ord Ord) (ndview.NDView[T], error) {
 	if m == 0 || n == 0 {
 		panicf(op, ndview.ErrShape, "x of shape %s: arrays cannot be empty", ndview.FormatShape(x.Shape()))
 	}
-	out := ndview.Zeros[T](batch...)
 	if !square {
 		s, err := Svdvals(x)
 		if err != nil {
 			return ndview.NDView[T]{}, err
 		}
 		k := min(m, n)
-		items := make([]ndview.IndexItem, 0, len(batch)+1)
-		i := 0
-		forEachIndex(batch, func(idx []int) bool {
-			sv := at(s, idx, items)
+		return lanes(s, len(batch), func(_ []int, sv ndview.NDView[T]) T {
 			hi, lo := float64(sv.At(0)), float64(sv.At(k-1))
 			if ord.kind == 'p' && ord.p == -2 {
 				hi, lo = lo, hi
 			}
-			setFlat(out, i, T(hi/lo))
-			i++
-			return true
-		})
-		return out, nil
+			return T(hi / lo)
+		}), nil
 	}
 	nx := Norm(x, ord, -2, -1)
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
-	i := 0
-	forEachIndex(batch, func(idx []int) bool {
-		xi := at(x, idx, items)
+	return lanes(x, len(batch), func(idx []int, xi ndview.NDView[T]) T {
 		r := math.Inf(1)
 		if inv, err := Inv(xi); err == nil {
-			r = float64(at(nx, idx, items).At()) * float64(Norm(inv, ord, -2, -1).At())
+			r = float64(nx.At(idx...)) * float64(Norm(inv, ord, -2, -1).At())
 		}
 		if math.IsNaN(r) && !hasNaNView(xi) {
 			r = math.Inf(1)
 		}
-		setFlat(out, i, T(r))
-		i++
-		return true
-	})
-	return out, nil
+		return T(r)
+	}), nil
 }
 
 // hasNaNView reports whether v holds a NaN.

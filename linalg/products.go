@@ -251,21 +251,7 @@ func Kron[T Float](a, b ndview.NDView[T]) ndview.NDView[T] {
 // panics).
 func Trace[T Float](a ndview.NDView[T], offset, axis1, axis2 int) ndview.NDView[T] {
 	d := a.Diagonal(offset, axis1, axis2) // the diagonal is the last axis
-	sh := d.Shape()
-	batch := sh[:len(sh)-1]
-	out := ndview.Zeros[T](batch...)
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
-	i := 0
-	forEachIndex(batch, func(idx []int) bool {
-		var s T
-		for x := range at(d, idx, items).Values() {
-			s += x
-		}
-		setFlat(out, i, s)
-		i++
-		return true
-	})
-	return out
+	return lanes(d, d.NDim()-1, func(_ []int, sub ndview.NDView[T]) T { return sum(sub) })
 }
 
 // MatrixPower returns a raised to the integer power n for every square

@@ -498,3 +498,35 @@ func TestEmpty(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, p.At(1, 2, 2))
 }
+
+// The Into forms may write over their inputs: the result is as if the
+// inputs had been read first (semantics.md LA3).
+func TestIntoOverlap(t *testing.T) {
+	r := rand.New(rand.NewPCG(59, 8))
+	a := randMatrices[float64](r, 1, 3, 4, 4)
+	want, err := Inv(a)
+	require.NoError(t, err)
+	require.NoError(t, InvInto(a, a))
+	assert.True(t, ndview.ArrayEqual(want, a), "InvInto(a, a)")
+
+	// dst is a's transpose: every element is read before any is written.
+	a = randMatrices[float64](r, 1, 4, 4)
+	want, err = Inv(a.T())
+	require.NoError(t, err)
+	require.NoError(t, InvInto(a, a.T()))
+	assert.True(t, ndview.ArrayEqual(want, a), "InvInto(a, a.T())")
+
+	a = randMatrices[float64](r, 1, 2, 3, 3)
+	b := randMatrices[float64](r, 1, 2, 3, 2)
+	wantX, err := Solve(a, b)
+	require.NoError(t, err)
+	require.NoError(t, SolveInto(b, a, b))
+	assert.True(t, ndview.ArrayEqual(wantX, b), "SolveInto(b, a, b)")
+
+	// Det into a view of a's own first column.
+	a = randMatrices[float64](r, 1, 4, 2, 2)
+	wantD := Det(a)
+	col := a.Slice(ndview.Colon(), ndview.Int(0), ndview.Int(0))
+	DetInto(col, a)
+	assert.True(t, ndview.ArrayEqual(wantD, col), "DetInto over a's elements")
+}

@@ -13,7 +13,7 @@ import (
 // for a single matrix). The determinant of a 0×0 matrix is 1; a singular
 // matrix has determinant 0 (not an error); NaN in a matrix gives NaN.
 // It is computed by LU factorisation (LAPACK's getrf, gonum's pure-Go
-// LAPACK), in float64 for float32 input as NumPy does (semantics.md LA10).
+// LAPACK), in float64 for float32 input as NumPy does (semantics.md LA1, LA10).
 //
 // Det panics with an *ndview.Error wrapping ndview.ErrShape when a has
 // fewer than two axes or its matrices are not square.
@@ -117,17 +117,29 @@ func Inv[T Float](a ndview.NDView[T]) (ndview.NDView[T], error) {
 	q := []float64{0}
 	lapack.Dgetri(n, scratch.data, scratch.ld, ipiv, q, -1)
 	wk := make([]float64, lwork(q))
+	return inPlace(a, out, batch, scratch, func(w work, idx []int) error {
+		if !lapack.Dgetrf(n, n, w.data, w.ld, ipiv) {
+			return dataErr("Inv", ErrSingular, idx, "Singular matrix")
+		}
+		lapack.Dgetri(n, w.data, w.ld, ipiv, wk, len(wk))
+		return nil
+	})
+}
+
+// inPlace calls f on a copy of every matrix of the stack a, made in the
+// memory of the matching matrix of the new array out (of a's shape) where
+// target allows, else in scratch and stored afterwards. It returns out,
+// or the first error of f and the zero NDView.
+func inPlace[T Float](a, out ndview.NDView[T], batch []int, scratch work, f func(w work, idx []int) error) (ndview.NDView[T], error) {
 	items := make([]ndview.IndexItem, 0, len(batch)+1)
 	var err error
 	forEachIndex(batch, func(idx []int) bool {
 		dst := at(out, idx, items)
 		w, direct := target(dst, scratch)
 		load(w, at(a, idx, items))
-		if !lapack.Dgetrf(n, n, w.data, w.ld, ipiv) {
-			err = dataErr("Inv", ErrSingular, idx, "Singular matrix")
+		if err = f(w, idx); err != nil {
 			return false
 		}
-		lapack.Dgetri(n, w.data, w.ld, ipiv, wk, len(wk))
 		if !direct {
 			store(dst, w)
 		}
@@ -272,26 +284,13 @@ func Cholesky[T Float](a ndview.NDView[T], upper bool) (ndview.NDView[T], error)
 	if upper {
 		ul = blas.Upper
 	}
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
-	var err error
-	forEachIndex(batch, func(idx []int) bool {
-		dst := at(out, idx, items)
-		w, direct := target(dst, scratch)
-		load(w, at(a, idx, items))
+	return inPlace(a, out, batch, scratch, func(w work, idx []int) error {
 		if !lapack.Dpotrf(ul, n, w.data, w.ld) || hasNaN(w) {
-			err = dataErr("Cholesky", ErrNotPositiveDefinite, idx, "Matrix is not positive definite")
-			return false
+			return dataErr("Cholesky", ErrNotPositiveDefinite, idx, "Matrix is not positive definite")
 		}
 		zeroTriangle(w, !upper)
-		if !direct {
-			store(dst, w)
-		}
-		return true
+		return nil
 	})
-	if err != nil {
-		return ndview.NDView[T]{}, err
-	}
-	return out, nil
 }
 
 // hasNaN reports whether the work matrix holds a NaN.
