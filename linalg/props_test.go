@@ -530,3 +530,57 @@ func TestIntoOverlap(t *testing.T) {
 	DetInto(col, a)
 	assert.True(t, ndview.ArrayEqual(wantD, col), "DetInto over a's elements")
 }
+
+func TestIntoForms(t *testing.T) {
+	r := rand.New(rand.NewPCG(61, 9))
+	a := randMatrices[float64](r, 1, 2, 3, 3)
+	spd, err := MatrixPower(a, 2)
+	require.NoError(t, err)
+	for i := range 2 {
+		for j := range 3 {
+			spd.Set(spd.At(i, j, j)+10, i, j, j)
+		}
+	}
+	spd = Einsum2(t, "bij,bkj->bik", spd, spd)
+	check := func(name string, want ndview.NDView[float64], into func(dst ndview.NDView[float64]) error) {
+		t.Run(name, func(t *testing.T) {
+			dst := layoutOf(r, ndview.Full(-7.0, want.Shape()...))
+			for dst.ReadOnly() {
+				dst = layoutOf(r, ndview.Full(-7.0, want.Shape()...))
+			}
+			require.NoError(t, into(dst))
+			assert.True(t, ndview.ArrayEqual(want, dst))
+			panicsWith(t, ndview.ErrReadOnly, func() { _ = into(ndview.Zeros[float64](want.Shape()...).AsReadOnly()) })
+			panicsWith(t, ndview.ErrShape, func() { _ = into(ndview.Zeros[float64](append(want.Shape(), 2)...)) })
+		})
+	}
+	c, _ := Cholesky(spd, true)
+	check("Cholesky", c, func(d ndview.NDView[float64]) error { return CholeskyInto(d, spd, true) })
+	w, _ := Eigvalsh(spd, false)
+	check("Eigvalsh", w, func(d ndview.NDView[float64]) error { return EigvalshInto(d, spd, false) })
+	s, _ := Svdvals(a)
+	check("Svdvals", s, func(d ndview.NDView[float64]) error { return SvdvalsInto(d, a) })
+	p, _ := Pinv(a, 1e-15)
+	check("Pinv", p, func(d ndview.NDView[float64]) error { return PinvInto(d, a, 1e-15) })
+	mp, _ := MatrixPower(a, 3)
+	check("MatrixPower", mp, func(d ndview.NDView[float64]) error { return MatrixPowerInto(d, a, 3) })
+	e := Einsum2(t, "bii->bi", a)
+	check("Einsum", e, func(d ndview.NDView[float64]) error { return EinsumInto(d, "bii->bi", a) })
+	check("Norm", Norm(a, OrdNuc, 1, 2), func(d ndview.NDView[float64]) error { NormInto(d, a, OrdNuc, 1, 2); return nil })
+	check("Trace", Trace(a, 0, 1, 2), func(d ndview.NDView[float64]) error { TraceInto(d, a, 0, 1, 2); return nil })
+	check("Det", Det(a), func(d ndview.NDView[float64]) error { DetInto(d, a); return nil })
+
+	// An error leaves the destination as it was.
+	notpd := ndview.Full(-1.0, 2, 2)
+	dst := ndview.Full(5.0, 2, 2)
+	require.ErrorIs(t, CholeskyInto(dst, notpd, false), ErrNotPositiveDefinite)
+	assert.True(t, ndview.ArrayEqual(ndview.Full(5.0, 2, 2), dst))
+}
+
+// Einsum2 returns Einsum's result or fails the test.
+func Einsum2(t *testing.T, sub string, ops ...ndview.NDView[float64]) ndview.NDView[float64] {
+	t.Helper()
+	r, err := Einsum(sub, ops...)
+	require.NoError(t, err)
+	return r
+}

@@ -158,10 +158,7 @@ func InvInto[T Float](dst, a ndview.NDView[T]) error {
 	stack("Inv", a, true)
 	checkDst("Inv", dst, a.Shape())
 	r, err := Inv(a)
-	if err == nil {
-		dst.CopyFrom(r)
-	}
-	return err
+	return writeInto("Inv", dst, r, err)
 }
 
 // target returns the work matrix LAPACK computes the 2-D result view dst
@@ -259,12 +256,7 @@ func solveInto[T Float](op string, out, a, b ndview.NDView[T], batch []int, n, k
 // panics as Solve does, and for a wrong or read-only destination.
 func SolveInto[T Float](dst, a, b ndview.NDView[T]) error {
 	x, err := Solve(a, b)
-	if err != nil {
-		return err
-	}
-	checkDst("Solve", dst, x.Shape())
-	dst.CopyFrom(x)
-	return nil
+	return writeInto("Solve", dst, x, err)
 }
 
 // Cholesky returns the Cholesky factors of the symmetric positive-definite
