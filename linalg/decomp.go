@@ -85,7 +85,8 @@ func QR[T Float](a ndview.NDView[T], mode QRMode) (q, r ndview.NDView[T]) {
 //
 // SVD panics with an *ndview.Error wrapping ndview.ErrShape when a has
 // fewer than two axes. It returns an *ndview.Error wrapping
-// ErrNoConvergence, naming the batch index, when LAPACK does not converge.
+// ErrNoConvergence, naming the batch index, when LAPACK does not converge
+// or a matrix holds NaN (NumPy's "SVD did not converge").
 func SVD[T Float](a ndview.NDView[T], fullMatrices bool) (u, s, vt ndview.NDView[T], err error) {
 	job := lapackapi.SVDStore
 	if fullMatrices {
@@ -136,7 +137,8 @@ func svd[T Float](op string, a ndview.NDView[T], job lapackapi.SVDJob) (u, s, vt
 	items := make([]ndview.IndexItem, 0, len(batch)+1)
 	forEachIndex(batch, func(idx []int) bool {
 		load(w, at(a, idx, items))
-		if !lapack.Dgesvd(job, job, m, n, w.data, w.ld, sv, uw.data, uw.ld, vw.data, vw.ld, wk, len(wk)) {
+		// NaN makes LAPACK's SVD fail in NumPy; gonum's returns NaN.
+		if hasNaN(w) || !lapack.Dgesvd(job, job, m, n, w.data, w.ld, sv, uw.data, uw.ld, vw.data, vw.ld, wk, len(wk)) {
 			err = dataErr(op, ErrNoConvergence, idx, "SVD did not converge")
 			return false
 		}

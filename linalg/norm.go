@@ -43,15 +43,16 @@ func OrdP(p float64) Ord { return Ord{kind: 'p', p: p} }
 //     column sum of |x|, Inf / −Inf the max / min row sum, 2 / −2 the
 //     largest / smallest singular value.
 //
-// NaN propagates. Empty vectors have norm 0, as in NumPy; the max/min
-// norms of empty arrays, which NumPy refuses, panic.
+// NaN propagates, also through the norms computed from singular values
+// (Nuc, ±2), where NumPy raises "SVD did not converge". Empty vectors and
+// matrices have norm 0, as in NumPy; the max/min norms of empty arrays,
+// which NumPy refuses, panic.
 //
 // Norm panics with an *ndview.Error wrapping ndview.ErrAxis for a bad or
 // repeated axis or more than two axes, and ndview.ErrShape for an order
 // that does not apply (Fro or Nuc of a vector, a fractional matrix order,
 // no axis and no OrdDefault for x of more than 2 axes, an empty array's
-// max or min norm), or an SVD that does not converge (which only NaN-free
-// finite input can reach, and gonum's SVD always converges on it).
+// max or min norm).
 func Norm[T Float](x ndview.NDView[T], ord Ord, axis ...int) ndview.NDView[T] {
 	const op = "Norm"
 	nd := x.NDim()
@@ -182,12 +183,12 @@ func matrixNorm[T Float](op string, x ndview.NDView[T], ord Ord, r, c int) ndvie
 		if (m == 0 || n == 0) && kind != 'n' {
 			panicf(op, ndview.ErrShape, "x of shape %s: zero-size array to reduction operation which has no identity", ndview.FormatShape(x.Shape()))
 		}
-		s, err := Svdvals(v)
-		if err != nil {
-			panic(err)
-		}
 		k := min(m, n)
-		return lanes(s, len(batch), func(_ []int, sv ndview.NDView[T]) T {
+		return lanes(v, len(batch), func(_ []int, sub ndview.NDView[T]) T {
+			sv, err := Svdvals(sub)
+			if err != nil { // NaN in the matrix
+				return T(math.NaN())
+			}
 			switch {
 			case kind == 'n':
 				return sum(sv)

@@ -428,6 +428,12 @@ func TestErrors(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotPositiveDefinite)
 	_, _, err = Eig(nan)
 	require.ErrorIs(t, err, ErrNoConvergence)
+	_, err = Svdvals(nan)
+	require.ErrorIs(t, err, ErrNoConvergence)
+	_, err = Cond(nan, OrdDefault)
+	require.ErrorIs(t, err, ErrNoConvergence)
+	assert.True(t, math.IsNaN(Norm(nan, OrdNuc).At()))
+	assert.True(t, math.IsNaN(Norm(nan, OrdP(-2)).At()))
 
 	// NaN propagates where NumPy's does.
 	assert.True(t, math.IsNaN(Det(nan).At()))
