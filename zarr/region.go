@@ -387,4 +387,3 @@ func Write[T any](ctx context.Context, a *Array, region string, src ndview.NDVie
 		return nil
 	})
 }
-
