@@ -2,12 +2,11 @@ package zarr
 
 import (
 	"bytes"
+	"encoding/binary"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/ndkit/ndkit/ndview"
 	"github.com/ndkit/ndkit/npy"
@@ -38,48 +37,60 @@ func readNpy[T any](t *testing.T, path string) ndview.NDView[T] {
 	return v
 }
 
-// checkAgainst reads all of a and compares it with the .npy file exp,
-// dispatching on the array's data type.
-func checkAgainst(t *testing.T, a *Array, exp string) {
+// checkAgainst reads all of a and compares it with the expected values in
+// exp: a .npy file, or a .bin file of little-endian values in C order with
+// the shape given by shape; it dispatches on the array's data type.
+func checkAgainst(t *testing.T, a *Array, exp string, shape ...int) {
 	t.Helper()
 	d := a.DType()
 	switch {
 	case d.Kind == 'b':
-		checkT[bool](t, a, exp)
+		checkT[bool](t, a, exp, shape)
 	case d.Kind == 'i' && d.Size == 1:
-		checkT[int8](t, a, exp)
+		checkT[int8](t, a, exp, shape)
 	case d.Kind == 'i' && d.Size == 2:
-		checkT[int16](t, a, exp)
+		checkT[int16](t, a, exp, shape)
 	case d.Kind == 'i' && d.Size == 4:
-		checkT[int32](t, a, exp)
+		checkT[int32](t, a, exp, shape)
 	case d.Kind == 'i' && d.Size == 8:
-		checkT[int64](t, a, exp)
+		checkT[int64](t, a, exp, shape)
 	case d.Kind == 'u' && d.Size == 1:
-		checkT[uint8](t, a, exp)
+		checkT[uint8](t, a, exp, shape)
 	case d.Kind == 'u' && d.Size == 2:
-		checkT[uint16](t, a, exp)
+		checkT[uint16](t, a, exp, shape)
 	case d.Kind == 'u' && d.Size == 4:
-		checkT[uint32](t, a, exp)
+		checkT[uint32](t, a, exp, shape)
 	case d.Kind == 'u' && d.Size == 8:
-		checkT[uint64](t, a, exp)
+		checkT[uint64](t, a, exp, shape)
 	case d.Kind == 'f' && d.Size == 2:
-		checkT[float16.Float16](t, a, exp)
+		checkT[float16.Float16](t, a, exp, shape)
 	case d.Kind == 'f' && d.Size == 4:
-		checkT[float32](t, a, exp)
+		checkT[float32](t, a, exp, shape)
 	case d.Kind == 'f' && d.Size == 8:
-		checkT[float64](t, a, exp)
+		checkT[float64](t, a, exp, shape)
 	case d.Kind == 'c' && d.Size == 8:
-		checkT[complex64](t, a, exp)
+		checkT[complex64](t, a, exp, shape)
 	case d.Kind == 'c' && d.Size == 16:
-		checkT[complex128](t, a, exp)
+		checkT[complex128](t, a, exp, shape)
 	default:
 		t.Fatalf("no element type for %v", d)
 	}
 }
 
-func checkT[T any](t *testing.T, a *Array, exp string) {
+func checkT[T any](t *testing.T, a *Array, exp string, shape []int) {
 	t.Helper()
-	want := readNpy[T](t, exp)
+	var want ndview.NDView[T]
+	if strings.HasSuffix(exp, ".npy") {
+		want = readNpy[T](t, exp)
+	} else {
+		b, err := os.ReadFile(exp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, err = ndview.DecodeBytes[T](b, binary.LittleEndian, shape...); err != nil {
+			t.Fatal(err)
+		}
+	}
 	got, err := Read[T](context.Background(), a, "")
 	if err != nil {
 		t.Fatalf("%s: %v", a.Path(), err)
@@ -89,8 +100,12 @@ func checkT[T any](t *testing.T, a *Array, exp string) {
 	}
 }
 
-// fixtureNames lists the expected arrays of a fixture directory.
-func fixtureNames(t *testing.T, dir string) []string {
+// fixtureNames lists the expected arrays (.npy files) of a fixture
+// directory.
+func fixtureNames(t *testing.T, dir string) []string { return fixtureNamesExt(t, dir, ".npy") }
+
+// fixtureNamesExt lists the names of the files of dir ending in ext.
+func fixtureNamesExt(t *testing.T, dir, ext string) []string {
 	t.Helper()
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -98,7 +113,7 @@ func fixtureNames(t *testing.T, dir string) []string {
 	}
 	var out []string
 	for _, e := range ents {
-		if n, ok := strings.CutSuffix(e.Name(), ".npy"); ok {
+		if n, ok := strings.CutSuffix(e.Name(), ext); ok {
 			out = append(out, n)
 		}
 	}
@@ -108,5 +123,3 @@ func fixtureNames(t *testing.T, dir string) []string {
 	return out
 }
 
-var _ = filepath.Join
-var _ = unsafe.Sizeof(0)
