@@ -153,7 +153,7 @@ func zstdEncoder(level int) *zstd.Encoder {
 	if e, ok := zstdEncs.Load(l); ok {
 		return e.(*zstd.Encoder)
 	}
-	e, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(l), zstd.WithEncoderConcurrency(1), zstd.WithZeroFrames(true))
+	e, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(l), zstd.WithEncoderConcurrency(1), zstd.WithZeroFrames(true), zstd.WithSingleSegment(true))
 	actual, _ := zstdEncs.LoadOrStore(l, e)
 	return actual.(*zstd.Encoder)
 }

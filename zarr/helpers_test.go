@@ -2,8 +2,8 @@ package zarr
 
 import (
 	"bytes"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"os"
 	"strings"
 	"testing"
@@ -122,4 +122,3 @@ func fixtureNamesExt(t *testing.T, dir, ext string) []string {
 	}
 	return out
 }
-
