@@ -264,4 +264,3 @@ func writeAll(dir string) error {
 }
 
 func ptr[T any](x T) *T { return &x }
-
