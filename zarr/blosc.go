@@ -43,7 +43,12 @@ type bloscCodec struct {
 }
 
 func (c bloscCodec) decode(src []byte, exact, limit int) ([]byte, error) {
-	return bloscDecode(src, exact, limit)
+	return bloscDecode(src, exact, limit, nil)
+}
+
+func (c bloscCodec) decodeInto(src, dst []byte) error {
+	_, err := bloscDecode(src, len(dst), len(dst), dst)
+	return err
 }
 
 func (c bloscCodec) encode(src []byte) ([]byte, error) {
@@ -56,7 +61,8 @@ func bloscErr(format string, args ...any) error {
 
 // bloscDecode decodes one Blosc 1 frame. It checks every length against
 // src and the expected size before allocating or copying.
-func bloscDecode(src []byte, exact, limit int) ([]byte, error) {
+// The result is written to dst when it has the decoded size.
+func bloscDecode(src []byte, exact, limit int, dst []byte) ([]byte, error) {
 	if len(src) < bloscHeader {
 		return nil, bloscErr("%d bytes is shorter than the 16-byte header", len(src))
 	}
@@ -79,7 +85,10 @@ func bloscDecode(src []byte, exact, limit int) ([]byte, error) {
 	if typesize == 0 {
 		return nil, bloscErr("typesize is 0")
 	}
-	out := make([]byte, nbytes)
+	out := dst
+	if len(out) != nbytes {
+		out = make([]byte, nbytes)
+	}
 	if nbytes == 0 {
 		return out, nil
 	}
@@ -102,7 +111,7 @@ func bloscDecode(src []byte, exact, limit int) ([]byte, error) {
 		return nil, bloscErr("%d blocks do not fit in %d bytes", nblocks, len(src))
 	}
 	code := (flags >> 5) & 7
-	tmp := make([]byte, blocksize)
+	tmp := make([]byte, min(blocksize, nbytes)) // blocksize is not trusted
 	for b := 0; b < nblocks; b++ {
 		start := int(int32(binary.LittleEndian.Uint32(src[bloscHeader+4*b:])))
 		if start < bloscHeader+4*nblocks || start > len(src) {
@@ -180,8 +189,11 @@ func bloscInner(code byte, in, part []byte) error {
 		}
 	case 4:
 		var out []byte
-		out, err = zstdDecode(in, len(part), len(part))
-		n = copy(part, out)
+		out, err = zstdDecode(in, len(part), len(part), part[:0])
+		if len(out) > 0 && &out[0] != &part[0] {
+			copy(part, out)
+		}
+		n = len(out)
 	default:
 		return bloscErr("inner compressor code %d is not supported (snappy and unknown codes are not)", code)
 	}

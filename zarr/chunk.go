@@ -65,8 +65,18 @@ func decodeChunk[T any](m *arrayMeta, p *pipeline, raw []byte, shape []int) (ndv
 	var zero T
 	item := int(unsafe.Sizeof(zero))
 	nb := n * item
+	buf := make([]T, n)
+	b := asBytes(buf)
 	data := raw
+	direct := false
 	for i := len(p.bb) - 1; i >= 0; i-- {
+		if d, ok := p.bb[i].(intoDecoder); ok && i == 0 {
+			if err := d.decodeInto(data, b); err != nil {
+				return ndview.NDView[T]{}, err
+			}
+			direct = true
+			break
+		}
 		exact, limit := -1, nb+1<<20
 		if i == 0 {
 			exact = nb
@@ -77,12 +87,12 @@ func decodeChunk[T any](m *arrayMeta, p *pipeline, raw []byte, shape []int) (ndv
 		}
 		data = out
 	}
-	if len(data) != nb {
-		return ndview.NDView[T]{}, errorf("", "", ErrFormat, "chunk holds %d bytes, expected %d for shape %v of %d-byte elements", len(data), nb, shape, item)
+	if !direct {
+		if len(data) != nb {
+			return ndview.NDView[T]{}, errorf("", "", ErrFormat, "chunk holds %d bytes, expected %d for shape %v of %d-byte elements", len(data), nb, shape, item)
+		}
+		copy(b, data)
 	}
-	buf := make([]T, n)
-	b := asBytes(buf)
-	copy(b, data)
 	d := m.dtype
 	d.Order = p.endian
 	if item > 1 {

@@ -79,6 +79,40 @@ type bytesCodec interface {
 	decode(src []byte, exact, limit int) ([]byte, error)
 }
 
+// intoDecoder is a codec that can decode straight into dst, which has
+// exactly the decoded size.
+type intoDecoder interface {
+	decodeInto(src, dst []byte) error
+}
+
+func (zstdCodec) decodeInto(src, dst []byte) error {
+	out, err := zstdDecode(src, len(dst), len(dst), dst[:0])
+	if err != nil {
+		return err
+	}
+	if len(out) > 0 && &out[0] != &dst[0] {
+		copy(dst, out)
+	}
+	return nil
+}
+
+func (lz4Codec) decodeInto(src, dst []byte) error {
+	if len(src) < 4 {
+		return errorf("", "", ErrFormat, "LZ4 data of %d bytes is shorter than its 4-byte size header", len(src))
+	}
+	if n := int64(binary.LittleEndian.Uint32(src)); n != int64(len(dst)) {
+		return sizeMismatch("lz4", int(n), len(dst))
+	}
+	m, err := lz4.UncompressBlock(src[4:], dst)
+	if err != nil {
+		return wrapf("", "", ErrFormat, err, "LZ4 data is corrupt or truncated")
+	}
+	if m != len(dst) {
+		return sizeMismatch("lz4", m, len(dst))
+	}
+	return nil
+}
+
 // build returns the working codec for elements of itemSize bytes.
 func (c Codec) build(itemSize int) (bytesCodec, error) {
 	switch c.Name {
@@ -163,23 +197,22 @@ func (c zstdCodec) encode(src []byte) ([]byte, error) {
 }
 
 func (zstdCodec) decode(src []byte, exact, limit int) ([]byte, error) {
-	return zstdDecode(src, exact, limit)
+	return zstdDecode(src, exact, limit, nil)
 }
 
 // zstdDecode decodes one or more zstd frames, refusing more than limit
 // bytes of output.
-func zstdDecode(src []byte, exact, limit int) ([]byte, error) {
+func zstdDecode(src []byte, exact, limit int, dst []byte) ([]byte, error) {
 	d := zstdDecoder()
 	// Refuse frames that declare more than limit before decoding them.
 	var h zstd.Header
 	if err := h.Decode(src); err == nil && h.HasFCS && h.FrameContentSize > uint64(limit) {
 		return nil, tooBig("zstd", limit)
 	}
-	hint := exact
-	if hint < 0 {
-		hint = 0
+	if dst == nil {
+		dst = make([]byte, 0, max(exact, 0))
 	}
-	out, err := d.DecodeAll(src, make([]byte, 0, hint))
+	out, err := d.DecodeAll(src, dst)
 	if err != nil {
 		return nil, wrapf("", "", ErrFormat, err, "zstd data is corrupt or truncated")
 	}

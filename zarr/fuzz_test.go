@@ -58,7 +58,7 @@ func FuzzBlosc(f *testing.F) {
 	f.Add([]byte{2, 1, 1, 4, 16, 0, 0, 0, 16, 0, 0, 0, 0x2c, 0, 0, 0, 0x14, 0, 0, 0,
 		4, 0, 0, 0, 1, 2, 3, 4, 4, 0, 0, 0, 1, 2, 3, 4, 4, 0, 0, 0, 1, 2, 3, 4})
 	f.Fuzz(func(t *testing.T, frame []byte) {
-		out, err := bloscDecode(frame, -1, 1<<16)
+		out, err := bloscDecode(frame, -1, 1<<16, nil)
 		if err != nil {
 			return
 		}

@@ -103,10 +103,14 @@ func (s *MemoryStore) Keys() []string {
 // DirStore is a Store in a directory on disk, one file per key
 // (zarr.storage.DirectoryStore and NestedDirectoryStore: a key's slashes
 // are directories). Set writes a temporary file in the target directory and
-// renames it over the key, so a crash or a failed write never leaves a torn
-// value, and writers of different keys need no lock.
+// renames it over the key, so a failed write or a crashed process never
+// leaves a torn value, and writers of different keys need no lock.
 type DirStore struct {
 	root string
+	// Sync makes Set flush each file to the disk (fsync) before renaming
+	// it, so that a value survives a power loss too; it is off by default,
+	// as in zarr-python, and makes writes several times slower.
+	Sync bool
 }
 
 // NewDirStore returns the store rooted at dir, which is created if it does
@@ -144,8 +148,8 @@ func (s *DirStore) Get(ctx context.Context, key string) ([]byte, error) {
 	return b, nil
 }
 
-// Set writes value to a temporary file beside the key's file, syncs it,
-// and renames it over the key's file.
+// Set writes value to a temporary file beside the key's file (flushed to
+// the disk when s.Sync is set) and renames it over the key's file.
 func (s *DirStore) Set(ctx context.Context, key string, value []byte) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -164,7 +168,7 @@ func (s *DirStore) Set(ctx context.Context, key string, value []byte) error {
 	}
 	tmp := f.Name()
 	_, werr := f.Write(value)
-	if werr == nil {
+	if werr == nil && s.Sync {
 		werr = f.Sync()
 	}
 	if cerr := f.Close(); werr == nil {
