@@ -3,8 +3,8 @@ package zarr
 import (
 	"context"
 	"encoding/binary"
-	"math"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
