@@ -3,6 +3,7 @@ package zarr
 import (
 	"bytes"
 	"encoding/binary"
+	"sync"
 
 	"github.com/klauspost/compress/zlib"
 	"github.com/pierrec/lz4/v4"
@@ -31,6 +32,10 @@ const (
 	bloscDontSplit = 0x10
 	bloscMaxSize   = 1<<31 - 1 - bloscHeader
 )
+
+// lz4Compressors keeps LZ4 compressors (each holds a 64 KiB hash table)
+// for reuse.
+var lz4Compressors = sync.Pool{New: func() any { return new(lz4.Compressor) }}
 
 var bloscCodes = map[string]byte{"blosclz": 0, "lz4": 1, "lz4hc": 1, "zlib": 3, "zstd": 4}
 
@@ -287,6 +292,26 @@ func blosclzDecode(in, out []byte) (int, error) {
 // src[i*ts+j] for the n whole elements; trailing bytes are copied.
 func shuffle(dst, src []byte, ts int) {
 	n := len(src) / ts
+	switch ts {
+	case 4:
+		d0, d1, d2, d3 := dst[:n], dst[n:2*n], dst[2*n:3*n], dst[3*n:4*n]
+		for i := range d0 {
+			s := src[4*i : 4*i+4 : 4*i+4]
+			d0[i], d1[i], d2[i], d3[i] = s[0], s[1], s[2], s[3]
+		}
+		copy(dst[n*ts:], src[n*ts:])
+		return
+	case 8:
+		d0, d1, d2, d3 := dst[:n], dst[n:2*n], dst[2*n:3*n], dst[3*n:4*n]
+		d4, d5, d6, d7 := dst[4*n:5*n], dst[5*n:6*n], dst[6*n:7*n], dst[7*n:8*n]
+		for i := range d0 {
+			s := src[8*i : 8*i+8 : 8*i+8]
+			d0[i], d1[i], d2[i], d3[i] = s[0], s[1], s[2], s[3]
+			d4[i], d5[i], d6[i], d7[i] = s[4], s[5], s[6], s[7]
+		}
+		copy(dst[n*ts:], src[n*ts:])
+		return
+	}
 	for j := range ts {
 		d := dst[j*n : (j+1)*n]
 		for i := range d {
@@ -299,6 +324,26 @@ func shuffle(dst, src []byte, ts int) {
 // unshuffle undoes shuffle.
 func unshuffle(dst, src []byte, ts int) {
 	n := len(src) / ts
+	switch ts {
+	case 4:
+		s0, s1, s2, s3 := src[:n], src[n:2*n], src[2*n:3*n], src[3*n:4*n]
+		for i := range s0 {
+			d := dst[4*i : 4*i+4 : 4*i+4]
+			d[0], d[1], d[2], d[3] = s0[i], s1[i], s2[i], s3[i]
+		}
+		copy(dst[n*ts:], src[n*ts:])
+		return
+	case 8:
+		s0, s1, s2, s3 := src[:n], src[n:2*n], src[2*n:3*n], src[3*n:4*n]
+		s4, s5, s6, s7 := src[4*n:5*n], src[5*n:6*n], src[6*n:7*n], src[7*n:8*n]
+		for i := range s0 {
+			d := dst[8*i : 8*i+8 : 8*i+8]
+			d[0], d[1], d[2], d[3] = s0[i], s1[i], s2[i], s3[i]
+			d[4], d[5], d[6], d[7] = s4[i], s5[i], s6[i], s7[i]
+		}
+		copy(dst[n*ts:], src[n*ts:])
+		return
+	}
 	for j := range ts {
 		s := src[j*n : (j+1)*n]
 		for i, c := range s {
@@ -394,7 +439,7 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 	if blocksize > 0 {
 		nblocks = (len(src) + blocksize - 1) / blocksize
 	}
-	out := make([]byte, bloscHeader+4*nblocks, bloscHeader+4*nblocks+len(src)/2+64)
+	out := make([]byte, bloscHeader+4*nblocks, bloscHeader+8*nblocks+len(src)+64)
 	out[0], out[1], out[2], out[3] = 2, 1, flags, byte(ts)
 	binary.LittleEndian.PutUint32(out[4:], uint32(len(src)))
 	binary.LittleEndian.PutUint32(out[8:], uint32(blocksize))
@@ -437,7 +482,9 @@ func bloscCompress(code byte, level int, in []byte) ([]byte, error) {
 	switch code {
 	case 1:
 		buf := make([]byte, lz4.CompressBlockBound(len(in)))
-		n, err := lz4.CompressBlock(in, buf, nil)
+		c := lz4Compressors.Get().(*lz4.Compressor)
+		n, err := c.CompressBlock(in, buf)
+		lz4Compressors.Put(c)
 		if err != nil {
 			return nil, nil
 		}

@@ -295,7 +295,9 @@ func (lz4Codec) encode(src []byte) ([]byte, error) {
 	}
 	out := make([]byte, 4+lz4.CompressBlockBound(len(src)))
 	binary.LittleEndian.PutUint32(out, uint32(len(src)))
-	n, err := lz4.CompressBlock(src, out[4:], nil)
+	c := lz4Compressors.Get().(*lz4.Compressor)
+	n, err := c.CompressBlock(src, out[4:])
+	lz4Compressors.Put(c)
 	if err != nil {
 		return nil, wrapf("", "", ErrFormat, err, "LZ4 compression failed")
 	}

@@ -3,9 +3,7 @@ package zarr
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"slices"
-	"strconv"
 
 	"github.com/ndkit/ndkit/npy"
 )
@@ -50,17 +48,7 @@ type Options struct {
 
 // fillText writes a Go fill value as metadata JSON.
 func fillText(x any) (json.RawMessage, error) {
-	flt := func(f float64) string {
-		switch {
-		case math.IsNaN(f):
-			return `"NaN"`
-		case math.IsInf(f, 1):
-			return `"Infinity"`
-		case math.IsInf(f, -1):
-			return `"-Infinity"`
-		}
-		return strconv.FormatFloat(f, 'g', -1, 64)
-	}
+	flt := func(f float64) string { return floatJSON(f, 64) }
 	switch v := x.(type) {
 	case nil:
 		return json.RawMessage("null"), nil

@@ -292,23 +292,11 @@ func fillJSON(fill []byte, d DType) json.RawMessage {
 		default:
 			f = math.Float64frombits(get(b))
 		}
-		switch {
-		case math.IsNaN(f):
-			return `"NaN"`
-		case math.IsInf(f, 1):
-			return `"Infinity"`
-		case math.IsInf(f, -1):
-			return `"-Infinity"`
-		}
 		bitsz := 64
 		if len(b) == 4 {
 			bitsz = 32
 		}
-		s := strconv.FormatFloat(f, 'g', -1, bitsz)
-		if !strings.ContainsAny(s, ".eE") {
-			s += ".0"
-		}
-		return s
+		return floatJSON(f, bitsz)
 	}
 	switch d.Kind {
 	case 'b':
@@ -329,6 +317,25 @@ func fillJSON(fill []byte, d DType) json.RawMessage {
 		return json.RawMessage("[" + flt(fill[:h]) + "," + flt(fill[h:]) + "]")
 	}
 	return json.RawMessage("null")
+}
+
+// floatJSON writes a float as Zarr metadata does: "NaN", "Infinity",
+// "-Infinity", or the shortest decimal that reads back as the same
+// float of bitsz bits, with ".0" added to whole numbers.
+func floatJSON(f float64, bitsz int) string {
+	switch {
+	case math.IsNaN(f):
+		return `"NaN"`
+	case math.IsInf(f, 1):
+		return `"Infinity"`
+	case math.IsInf(f, -1):
+		return `"-Infinity"`
+	}
+	s := strconv.FormatFloat(f, 'g', -1, bitsz)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
 }
 
 // clip shortens s for messages.

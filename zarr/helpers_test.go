@@ -2,6 +2,7 @@ package zarr
 
 import (
 	"bytes"
+	"slices"
 	"context"
 	"encoding/binary"
 	"os"
@@ -16,7 +17,7 @@ import (
 // sameBits reports whether two views have the same shape and the same
 // element bytes (so NaNs compare equal to themselves).
 func sameBits[T any](a, b ndview.NDView[T]) bool {
-	if !equalInts(a.Shape(), b.Shape()) {
+	if !slices.Equal(a.Shape(), b.Shape()) {
 		return false
 	}
 	return bytes.Equal(asBytes(a.ToSlice()), asBytes(b.ToSlice()))

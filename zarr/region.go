@@ -3,6 +3,7 @@ package zarr
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/ndkit/ndkit/ndview"
@@ -285,22 +286,10 @@ func ReadInto[T any](ctx context.Context, a *Array, dst ndview.NDView[T], region
 	if err := checkType[T]("ReadInto", a.path, a.m.dtype); err != nil {
 		return err
 	}
-	if !equalInts(dst.Shape(), sel.shape) {
+	if !slices.Equal(dst.Shape(), sel.shape) {
 		return errorf("ReadInto", a.path, ErrRegion, "destination shape %v differs from the region's shape %v", dst.Shape(), sel.shape)
 	}
 	return readSel(ctx, a, sel, dst)
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // selection parses region for operation op.
@@ -361,7 +350,7 @@ func Write[T any](ctx context.Context, a *Array, region string, src ndview.NDVie
 		var c ndview.NDView[T]
 		if t.full {
 			c = ndview.Zeros[T](a.m.chunks...)
-			if !equalInts(t.extent, a.m.chunks) {
+			if !slices.Equal(t.extent, a.m.chunks) {
 				c = newChunk[T](a.m, a.m.chunks)
 			}
 		} else {
