@@ -96,6 +96,17 @@ func BenchmarkZarr(b *testing.B) {
 				}
 			}
 		})
+		// A 64×64 region straddling four chunks: the time depends on the
+		// chunks touched, not on the array's size.
+		b.Run(fmt.Sprintf("region64/%s/n=%d/ndkit", c.name, n), func(b *testing.B) {
+			b.SetBytes(64 * 64 * 4)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read[float32](ctx, a, "1000:1064, 2000:2064"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 		if c.name != "zstd1" {
 			continue
 		}

@@ -5,7 +5,8 @@
 // # Overview
 //
 // Open an array in a Store (a directory with NewDirStore, a zip archive
-// with OpenZipStore, memory with NewMemoryStore), then read a region with
+// with OpenZipStore, memory with NewMemoryStore, HTTP with NewHTTPStore),
+// then read a region with
 // Read or ReadInto and write one with Write. Regions use the NumPy basic
 // index syntax of ndview.Index:
 //
@@ -40,6 +41,6 @@
 // goroutines or processes without locks; two writers inside one chunk are
 // not (each rewrites the whole chunk), as in zarr-python.
 //
-// Not implemented: HTTP and S3 stores, partial (byte-range) reads of
+// Not implemented: S3 stores, partial (byte-range) reads of
 // shards, v2 filters, string and structured dtypes, progress reporting.
 package zarr

@@ -2,10 +2,10 @@ package zarr
 
 import (
 	"bytes"
-	"slices"
 	"context"
 	"encoding/binary"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
