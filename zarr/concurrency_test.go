@@ -2,6 +2,7 @@ package zarr
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -113,5 +114,34 @@ func TestGroupsAndConsolidation(t *testing.T) {
 	v, _ := Read[complex64](ctx, a3b, "")
 	if v.At(1) != complex(1, 2) {
 		t.Errorf("fill %v", v)
+	}
+}
+
+// TestProgressAndCancel checks progress reports (one per chunk touched)
+// and that a cancelled context stops a read with its error.
+func TestProgressAndCancel(t *testing.T) {
+	ctx := context.Background()
+	s := NewMemoryStore()
+	a, err := Create(ctx, s, "", Options{DType: "<f8", Shape: []int{10, 10}, Chunks: []int{3, 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []int
+	pctx := WithProgress(ctx, func(done, total int) {
+		if total != 4*3 {
+			t.Errorf("total %d, want 12", total)
+		}
+		seen = append(seen, done)
+	})
+	if err := Write(pctx, a, "", ndview.Full(1.5, 10, 10)); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 12 || seen[11] != 12 {
+		t.Errorf("progress %v", seen)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := Read[float64](cctx, a, ""); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled read: %v", err)
 	}
 }

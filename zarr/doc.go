@@ -20,6 +20,8 @@
 // read as the fill value. Create writes a new array's metadata;
 // CreateGroup, OpenGroup and the attribute methods handle groups;
 // Consolidate and OpenConsolidated handle v2 consolidated metadata.
+// Every call takes a context; WithProgress makes Read, ReadInto and Write
+// report the chunks done.
 //
 // # Formats
 //
@@ -42,5 +44,5 @@
 // not (each rewrites the whole chunk), as in zarr-python.
 //
 // Not implemented: S3 stores, partial (byte-range) reads of
-// shards, v2 filters, string and structured dtypes, progress reporting.
+// shards, v2 filters, string and structured dtypes.
 package zarr

@@ -1,6 +1,7 @@
 package zarr
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -79,6 +80,9 @@ func wrapf(op, path string, kind, cause error, format string, args ...any) *Erro
 func withPath(op, path string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err // the caller's own cancellation, passed on as it is
 	}
 	var e *Error
 	if errors.As(err, &e) {

@@ -175,9 +175,33 @@ func (a *Array) tasks(sel *selection) []task {
 	}
 }
 
+type progressKey struct{}
+
+// WithProgress returns a context under which Read, ReadInto and Write call
+// f after each chunk they finish, with the number of chunks done and the
+// number the call touches. Calls to f are serialised, in order of done.
+func WithProgress(ctx context.Context, f func(done, total int)) context.Context {
+	return context.WithValue(ctx, progressKey{}, f)
+}
+
 // run calls f on every task with ndview.MaxThreads() goroutines, stopping
-// at the first error or when ctx is done.
+// at the first error or when ctx is done, and reports progress.
 func run(ctx context.Context, ts []task, f func(ctx context.Context, t task) error) error {
+	if report, ok := ctx.Value(progressKey{}).(func(done, total int)); ok && report != nil {
+		var mu sync.Mutex
+		done := 0
+		inner := f
+		f = func(ctx context.Context, t task) error {
+			if err := inner(ctx, t); err != nil {
+				return err
+			}
+			mu.Lock()
+			done++
+			report(done, len(ts))
+			mu.Unlock()
+			return nil
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := min(ndview.MaxThreads(), len(ts))
