@@ -20,7 +20,6 @@ import "github.com/ndkit/ndkit/ndview"
 // (see SeedSequence.Spawn and PCG64.Jumped).
 type Generator struct {
 	bg PCG64
-	bn binomialCache
 }
 
 // New returns the generator of numpy.random.default_rng(seed): a PCG64
