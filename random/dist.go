@@ -176,4 +176,3 @@ func (g *Generator) poisson(lam float64) func([]int64) {
 		}
 	}
 }
-
