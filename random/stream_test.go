@@ -350,6 +350,22 @@ func TestStreamsMatchNumPy(t *testing.T) {
 				if !assert.Equal(t, wantInts(t, c.Out), w, "%s seed %s", name, cs.Seed) {
 					return
 				}
+			case mvnResult:
+				var want string
+				require.NoError(t, json.Unmarshal(c.Out, &want))
+				wv := decodeHex64(t, want)
+				require.Len(t, w.v, len(wv), name)
+				// RG8: to rounding for a full-rank cov; for a singular one the
+				// null-space vectors are free and scaled by √s ≈ √ε.
+				tol := 1e-13
+				if c.Args["singular"] != nil && string(c.Args["singular"]) == "true" {
+					tol = 1e-6
+				}
+				for k := range wv {
+					if !assert.InDelta(t, wv[k], w.v[k], tol*(1+math.Abs(wv[k])), "%s element %d", name, k) {
+						return
+					}
+				}
 			}
 		}
 	}

@@ -213,6 +213,16 @@ cases.append(case(37, [
     C("multivariate_normal", (4,), mean=[0.0, 0.0, 0.0], cov=[[1.0, 0.0, 0.0], [0.0, 4.0, 0.0], [0.0, 0.0, 9.0]]),
     C("multivariate_normal", (2, 3), mean=[0.5, 0.25, 0.0], cov=[[3.0, 1.0, 0.5], [1.0, 2.0, 0.25], [0.5, 0.25, 1.0]]),
 ]))
+# Covariances A·Aᵀ of small integers, full rank (plus I) and rank-deficient.
+_rs = np.random.RandomState(5)
+_mvn = []
+for d in [2, 3, 4, 5, 6, 8]:
+    for rank in sorted({d, max(1, d - 2)}):
+        a = _rs.randint(-3, 4, (d, rank)).astype(float)  # exact: PSD as given
+        cov = (a @ a.T + (np.eye(d) if rank == d else 0)).tolist()
+        _mvn.append(C("multivariate_normal", (7,), mean=_rs.standard_normal(d).round(3).tolist(), cov=cov,
+                      singular=rank < d))
+cases.append(case(38, _mvn))
 
 # The raw bit generator: seeded state, outputs, advance, jumped.
 raw = []
