@@ -57,21 +57,28 @@ func (p *PCG64) setSeed(stateHi, stateLo, seqHi, seqLo uint64) {
 	p.hasUint32, p.uinteger = false, 0
 }
 
-// step advances the LCG once: state = state·mult + inc (mod 2¹²⁸).
-func (p *PCG64) step() {
-	h, l := bits.Mul64(p.lo, pcgMultLo)
-	h += p.hi*pcgMultLo + p.lo*pcgMultHi
-	var c uint64
-	p.lo, c = bits.Add64(l, p.incLo, 0)
-	p.hi = h + p.incHi + c
+// next advances a state held in local variables once (state =
+// state·mult + inc mod 2¹²⁸) and returns the new state and its XSL-RR
+// output. The fill loops keep the state in registers with it; Uint64
+// uses it on the struct.
+func next(hi, lo, incHi, incLo uint64) (nhi, nlo, out uint64) {
+	h, l := bits.Mul64(lo, pcgMultLo)
+	h += hi*pcgMultLo + lo*pcgMultHi
+	nlo, c := bits.Add64(l, incLo, 0)
+	nhi = h + incHi + c
+	return nhi, nlo, bits.RotateLeft64(nhi^nlo, -int(nhi>>58))
 }
 
 // Uint64 advances the state and returns its next 64-bit output
 // (NumPy's next_uint64).
 func (p *PCG64) Uint64() uint64 {
-	p.step()
-	return bits.RotateLeft64(p.hi^p.lo, -int(p.hi>>58))
+	var out uint64
+	p.hi, p.lo, out = next(p.hi, p.lo, p.incHi, p.incLo)
+	return out
 }
+
+// step advances the LCG once, discarding the output.
+func (p *PCG64) step() { p.Uint64() }
 
 // Uint32 returns the next 32-bit output (NumPy's next_uint32): the lower
 // half of a fresh 64-bit output, and on the following call its upper half.
@@ -88,9 +95,10 @@ func (p *PCG64) Uint32() uint32 {
 
 // Float64 returns a float64 in [0, 1) from the upper 53 bits of the next
 // 64-bit output (NumPy's next_double).
-func (p *PCG64) Float64() float64 {
-	return float64(p.Uint64()>>11) * (1.0 / 9007199254740992.0)
-}
+func (p *PCG64) Float64() float64 { return toDouble(p.Uint64()) }
+
+// toDouble is NumPy's uint64_to_double: the upper 53 bits times 2⁻⁵³.
+func toDouble(x uint64) float64 { return float64(x>>11) * (1.0 / 9007199254740992.0) }
 
 // Float32 returns a float32 in [0, 1) from the upper 24 bits of the next
 // 32-bit output (NumPy's next_float).

@@ -16,31 +16,37 @@ func (p *PCG64) standardNormal() float64 {
 		r := p.Uint64()
 		idx := r & 0xff
 		r >>= 8
-		sign := r & 1
 		rabs := (r >> 1) & 0x000fffffffffffff
 		x := float64(rabs) * wiDouble[idx]
-		if sign != 0 {
+		if r&1 != 0 {
 			x = -x
 		}
 		if rabs < kiDouble[idx] {
 			return x // 99.3% of the time
 		}
-		if idx == 0 {
-			for {
-				xx := -zigguratNorInvR * libm.Log1p(-p.Float64())
-				yy := -libm.Log1p(-p.Float64())
-				if yy+yy > xx*xx {
-					if (rabs>>8)&1 != 0 {
-						return -(zigguratNorR + xx)
-					}
-					return zigguratNorR + xx
-				}
-			}
-		}
-		if float64((fiDouble[idx-1]-fiDouble[idx])*p.Float64())+fiDouble[idx] < libm.Exp(-0.5*x*x) {
-			return x
+		if v, ok := p.normalSlow(idx, rabs, x); ok {
+			return v
 		}
 	}
+}
+
+// normalSlow finishes a draw of standardNormal whose first test failed:
+// the tail beyond r for layer 0, the wedge test for the others. It
+// reports false when the draw is rejected and a fresh one must follow.
+func (p *PCG64) normalSlow(idx, rabs uint64, x float64) (float64, bool) {
+	if idx == 0 {
+		for {
+			xx := -zigguratNorInvR * libm.Log1p(-p.Float64())
+			yy := -libm.Log1p(-p.Float64())
+			if yy+yy > xx*xx {
+				if (rabs>>8)&1 != 0 {
+					return -(zigguratNorR + xx), true
+				}
+				return zigguratNorR + xx, true
+			}
+		}
+	}
+	return x, float64((fiDouble[idx-1]-fiDouble[idx])*p.Float64())+fiDouble[idx] < libm.Exp(-0.5*x*x)
 }
 
 // standardNormalF is random_standard_normal_f: the float32 ziggurat over
