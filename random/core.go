@@ -98,14 +98,8 @@ func (g *Generator) standardNormal(out []float64) {
 	var r uint64
 	for i := range out {
 		hi, lo, r = next(hi, lo, ih, il)
-		idx := r & 0xff
-		r >>= 8
-		rabs := (r >> 1) & 0x000fffffffffffff
-		x := float64(rabs) * wiDouble[idx]
-		if r&1 != 0 {
-			x = -x
-		}
-		if rabs < kiDouble[idx] {
+		x, idx, rabs, ok := normalFast(r)
+		if ok {
 			out[i] = x
 			continue
 		}

@@ -142,82 +142,57 @@ type buffer32 struct {
 	cnt int
 }
 
-// next16 is buffered_uint16.
-func (b *buffer32) next16(p *PCG64) uint16 {
+// next is buffered_uint8 (w = 8) and buffered_uint16 (w = 16): the low w
+// bits of a fresh 32-bit draw, then of the draw shifted right by w, until
+// the draw is used up.
+func (b *buffer32) next(p *PCG64, w uint) uint32 {
 	if b.cnt == 0 {
 		b.buf = p.Uint32()
-		b.cnt = 1
+		b.cnt = 32/int(w) - 1
 	} else {
-		b.buf >>= 16
+		b.buf >>= w
 		b.cnt--
 	}
-	return uint16(b.buf)
+	return b.buf & (1<<w - 1)
 }
 
-// next8 is buffered_uint8.
-func (b *buffer32) next8(p *PCG64) uint8 {
-	if b.cnt == 0 {
-		b.buf = p.Uint32()
-		b.cnt = 3
-	} else {
-		b.buf >>= 8
-		b.cnt--
-	}
-	return uint8(b.buf)
-}
-
-// bounded16 is random_bounded_uint16_fill, with a fresh buffer.
+// bounded16 is random_bounded_uint16_fill.
 func bounded16[T int16 | uint16](p *PCG64, off, rng uint16, out []T) {
-	var b buffer32
-	switch rng {
-	case 0:
-		for i := range out {
-			out[i] = T(off)
-		}
-	case 0xFFFF:
-		for i := range out {
-			out[i] = T(off + b.next16(p))
-		}
-	default:
-		excl := rng + 1
-		for i := range out {
-			m := uint32(b.next16(p)) * uint32(excl)
-			if left := uint16(m); left < excl {
-				thr := (0xFFFF - rng) % excl
-				for left < thr {
-					m = uint32(b.next16(p)) * uint32(excl)
-					left = uint16(m)
-				}
-			}
-			out[i] = T(off + uint16(m>>16))
-		}
-	}
+	boundedSmall(p, uint32(off), uint32(rng), 16, out)
 }
 
-// bounded8 is random_bounded_uint8_fill, with a fresh buffer.
+// bounded8 is random_bounded_uint8_fill.
 func bounded8[T int8 | uint8](p *PCG64, off, rng uint8, out []T) {
+	boundedSmall(p, uint32(off), uint32(rng), 8, out)
+}
+
+// boundedSmall is random_bounded_uint{8,16}_fill for w-bit T, with a
+// buffer that starts empty at every call: Lemire's method on w-bit draws,
+// whose products fit in 2w bits (computed here in 32).
+func boundedSmall[T int8 | uint8 | int16 | uint16](p *PCG64, off, rng uint32, w uint, out []T) {
 	var b buffer32
+	mask := uint32(1)<<w - 1
 	switch rng {
 	case 0:
 		for i := range out {
 			out[i] = T(off)
 		}
-	case 0xFF:
+	case mask:
 		for i := range out {
-			out[i] = T(off + b.next8(p))
+			out[i] = T(off + b.next(p, w))
 		}
 	default:
 		excl := rng + 1
 		for i := range out {
-			m := uint16(b.next8(p)) * uint16(excl)
-			if left := uint8(m); left < excl {
-				thr := (0xFF - rng) % excl
+			m := b.next(p, w) * excl
+			if left := m & mask; left < excl {
+				thr := (mask - rng) % excl
 				for left < thr {
-					m = uint16(b.next8(p)) * uint16(excl)
-					left = uint8(m)
+					m = b.next(p, w) * excl
+					left = m & mask
 				}
 			}
-			out[i] = T(off + uint8(m>>8))
+			out[i] = T(off + m>>w)
 		}
 	}
 }

@@ -13,21 +13,28 @@ import "github.com/ndkit/ndkit/random/internal/libm"
 // over 52-bit mantissas, with Marsaglia's tail.
 func (p *PCG64) standardNormal() float64 {
 	for {
-		r := p.Uint64()
-		idx := r & 0xff
-		r >>= 8
-		rabs := (r >> 1) & 0x000fffffffffffff
-		x := float64(rabs) * wiDouble[idx]
-		if r&1 != 0 {
-			x = -x
-		}
-		if rabs < kiDouble[idx] {
+		x, idx, rabs, ok := normalFast(p.Uint64())
+		if ok {
 			return x // 99.3% of the time
 		}
 		if v, ok := p.normalSlow(idx, rabs, x); ok {
 			return v
 		}
 	}
+}
+
+// normalFast is the first test of the ziggurat on the 64-bit draw r
+// (8 bits of layer, a sign bit, 52 bits of mantissa): the sample and true
+// when it lies inside its layer's rectangle, else what normalSlow needs.
+func normalFast(r uint64) (x float64, idx, rabs uint64, ok bool) {
+	idx = r & 0xff
+	r >>= 8
+	rabs = (r >> 1) & 0x000fffffffffffff
+	x = float64(rabs) * wiDouble[idx]
+	if r&1 != 0 {
+		x = -x
+	}
+	return x, idx, rabs, rabs < kiDouble[idx]
 }
 
 // normalSlow finishes a draw of standardNormal whose first test failed:
