@@ -1,4 +1,7 @@
-// Code generated from NumPy 1.24's numpy/random/src/distributions/ziggurat_constants.h; DO NOT EDIT.
+// NumPy 1.24's ziggurat tables and constants, converted value for value from
+// numpy/random/src/distributions/ziggurat_constants.h (the float32 tables'
+// decimal literals round to the same float32 values as C's). The samplers'
+// streams depend on every bit: do not edit; TestStreamsMatchNumPy checks them.
 
 package random
 

@@ -1,4 +1,8 @@
-// Code generated from the tables of ARM's optimized-routines (math/*_data.c), which glibc 2.28 and later ship as its exp, log and pow data; DO NOT EDIT.
+// The tables and constants of ARM's optimized-routines (math/exp_data.c,
+// log_data.c, pow_log_data.c, logf_data.c, exp2f_data.c, powf_log2_data.c),
+// which glibc 2.28 and later ship for exp, log, pow, expf, logf and powf,
+// printed from the C data with %a (HAVE_FAST_FMA builds, which have no
+// log tab2). Do not edit; TestMatchesGlibc checks every function.
 
 package libm
 
