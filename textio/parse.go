@@ -6,6 +6,7 @@ package textio
 // loadtxt reads it.
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -78,15 +79,19 @@ func isHex(b []byte) bool {
 
 // parseFloat parses b as a float of bitSize bits: what Python's float()
 // accepts (decimal digits, an exponent, nan, inf, infinity in any case,
-// with an optional sign); values too large become ±Inf and values too
+// with an optional sign, but no hexadecimal and no underscores); values
+// too large become ±Inf and values too
 // small 0, as in NumPy.
 func parseFloat(b []byte, bitSize int) (float64, bool) {
-	if len(b) == 0 || isHex(b) {
+	if len(b) == 0 || isHex(b) || bytes.IndexByte(b, '_') >= 0 {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(string(b), bitSize)
 	if err != nil {
 		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+			if len(b) == 4 && (b[0] == '-' || b[0] == '+') && bytes.EqualFold(b[1:], []byte("nan")) {
+				return math.NaN(), true // Python reads -nan and +nan; strconv does not
+			}
 			return 0, false
 		}
 	}
@@ -100,19 +105,11 @@ func parseF32(b []byte) (float32, bool) {
 	return float32(f), ok
 }
 
-// parseF16 parses b as a double and rounds it once to half precision. A
-// finite value that rounds to infinity is refused, as NumPy 1.24 refuses
-// "65520" as float16.
+// parseF16 parses b as a double and rounds it once to half precision;
+// values beyond the range become ±Inf, as in NumPy.
 func parseF16(b []byte) (float16.Float16, bool) {
 	f, ok := parseFloat(b, 64)
-	if !ok {
-		return 0, false
-	}
-	h := f64ToF16(f)
-	if h.IsInf(0) && !math.IsInf(f, 0) {
-		return 0, false
-	}
-	return h, true
+	return f64ToF16(f), ok
 }
 
 // f64ToF16 rounds a double to the nearest half (ties to even) with one
@@ -136,7 +133,7 @@ func f64ToF16(f float64) float16.Float16 {
 // optionally in parentheses. Only a lower-case j is accepted, as in NumPy.
 func parseComplex(b []byte, bitSize int) (complex128, bool) {
 	n := len(b)
-	if n == 0 || isHex(b) {
+	if n == 0 || isHex(b) || bytes.IndexByte(b, '_') >= 0 {
 		return 0, false
 	}
 	var buf [64]byte
