@@ -320,4 +320,3 @@ func TestSaveTxtNumPy(t *testing.T) {
 		t.Run(c.Name, func(t *testing.T) { byDType(t, c, fs) })
 	}
 }
-

@@ -10,8 +10,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/ndkit/ndkit/ndview"
@@ -107,6 +109,10 @@ type loader[T ndview.NumericOrBool] struct {
 	opts  LoadTxtOptions
 	parse fieldParser[T]
 	dtype string
+	// fast parses a whole line of plain numbers into its argument, which
+	// has room for one row, and reports whether it could (nil: no fast
+	// path for T or these options).
+	fast func(line []byte, dst []T) bool
 }
 
 func newLoader[T ndview.NumericOrBool](op string, opts LoadTxtOptions) *loader[T] {
@@ -121,7 +127,28 @@ func newLoader[T ndview.NumericOrBool](op string, opts LoadTxtOptions) *loader[T
 	}
 	newLexer(op, opts.Delimiter, opts.Comments, opts.QuoteChar) // validates
 	p, name := parserFor[T](op)
-	return &loader[T]{op: op, opts: opts, parse: p, dtype: name}
+	l := &loader[T]{op: op, opts: opts, parse: p, dtype: name}
+	comment := -1
+	if opts.Comments == nil {
+		comment = '#'
+	} else if len(opts.Comments) == 1 && len(opts.Comments[0]) == 1 {
+		comment = int(opts.Comments[0][0])
+	}
+	d := opts.Delimiter
+	simple := opts.QuoteChar == 0 && opts.UseCols == nil && (len(opts.Comments) <= 1 || opts.Comments == nil) &&
+		(d == "" || (len(d) == 1 && !isBlank(d[0]) && int(d[0]) != comment && (d[0] < '0' || d[0] > '9') && strings.IndexByte(".+-eE", d[0]) < 0))
+	if opts.Comments != nil && len(opts.Comments) == 1 && comment < 0 {
+		simple = false
+	}
+	if _, ok := any(*new(T)).(float64); ok && simple {
+		var delim byte
+		if d != "" {
+			delim = d[0]
+		}
+		f := func(line []byte, dst []float64) bool { return fastLine(line, delim, comment, dst) }
+		l.fast = any(f).(func([]byte, []T) bool)
+	}
+	return l
 }
 
 func (l *loader[T]) lexer() *lexer {
@@ -150,7 +177,6 @@ func nextLine(data []byte) (line, rest []byte) {
 
 // chunkResult is what one chunk's parse produced.
 type chunkResult[T any] struct {
-	vals []T
 	rows int
 	err  *Error // Line counts lines from the start of the chunk (1-based)
 }
@@ -180,23 +206,36 @@ func (l *loader[T]) load(data []byte) (ndview.NDView[T], error) {
 		return l.shape(nil, 0, max(ncols, 1)), nil
 	}
 
-	var res []chunkResult[T]
-	var starts []int // offset of each chunk in rest
-	if l.opts.MaxRows > 0 || len(rest) < parallelMin || runtime.GOMAXPROCS(0) == 1 {
-		res = []chunkResult[T]{l.parseChunk(lx, rest, nfirst, ncols, l.opts.MaxRows)}
-		starts = []int{0}
-	} else {
+	// Each chunk parses into its own stretch of one array, sized for one
+	// row per line; the stretches are then moved together.
+	starts := []int{0}
+	if l.opts.MaxRows == 0 && len(rest) >= parallelMin && runtime.GOMAXPROCS(0) > 1 {
 		starts = chunkStarts(rest, 4*runtime.GOMAXPROCS(0))
-		res = make([]chunkResult[T], len(starts))
+	}
+	ends := append(starts[1:len(starts):len(starts)], len(rest))
+	offs := make([]int, len(starts)+1)
+	for k := range starts {
+		lines := bytes.Count(rest[starts[k]:ends[k]], []byte{'\n'}) + 1
+		if l.opts.MaxRows > 0 {
+			lines = min(lines, l.opts.MaxRows)
+		}
+		if lines > (math.MaxInt-offs[k])/ncols {
+			return ndview.NDView[T]{}, &Error{Op: l.op, Line: firstLine, Err: ndview.ErrOverflow,
+				Msg: fmt.Sprintf("%d columns on up to %d lines overflow int", ncols, lines)}
+		}
+		offs[k+1] = offs[k] + lines*ncols
+	}
+	out := make([]T, offs[len(starts)])
+	res := make([]chunkResult[T], len(starts))
+	parse := func(k int, lx *lexer) {
+		res[k] = l.parseChunk(lx, rest[starts[k]:ends[k]], nfirst, ncols, l.opts.MaxRows, out[offs[k]:offs[k]:offs[k+1]])
+	}
+	if len(starts) == 1 {
+		parse(0, lx)
+	} else {
 		var wg sync.WaitGroup
 		for k := range starts {
-			end := len(rest)
-			if k+1 < len(starts) {
-				end = starts[k+1]
-			}
-			wg.Go(func() {
-				res[k] = l.parseChunk(l.lexer(), rest[starts[k]:end], nfirst, ncols, 0)
-			})
+			wg.Go(func() { parse(k, l.lexer()) })
 		}
 		wg.Wait()
 	}
@@ -207,17 +246,10 @@ func (l *loader[T]) load(data []byte) (ndview.NDView[T], error) {
 			e.Line += firstLine - 1 + bytes.Count(rest[:starts[k]], []byte{'\n'})
 			return ndview.NDView[T]{}, e
 		}
+		copy(out[rows*ncols:], out[offs[k]:offs[k]+res[k].rows*ncols])
 		rows += res[k].rows
 	}
-	vals := res[0].vals
-	if len(res) > 1 {
-		vals = make([]T, 0, rows*ncols)
-		for k := range res {
-			vals = append(vals, res[k].vals...)
-			res[k].vals = nil
-		}
-	}
-	return l.shape(vals, rows, ncols), nil
+	return l.shape(out[:rows*ncols:rows*ncols], rows, ncols), nil
 }
 
 // chunkStarts cuts data into about n chunks that start at line starts and
@@ -238,18 +270,26 @@ func chunkStarts(data []byte, n int) []int {
 	return starts
 }
 
-// parseChunk parses the lines of chunk: each row must have nfirst fields
-// (without UseCols), and ncols values are kept per row. maxRows > 0 stops
-// after that many rows.
-func (l *loader[T]) parseChunk(lx *lexer, chunk []byte, nfirst, ncols, maxRows int) chunkResult[T] {
+// parseChunk parses the lines of chunk into vals, which has room for
+// ncols values per line: each row must have nfirst fields (without
+// UseCols), and ncols values are kept per row. maxRows > 0 stops after
+// that many rows.
+func (l *loader[T]) parseChunk(lx *lexer, chunk []byte, nfirst, ncols, maxRows int, vals []T) chunkResult[T] {
 	var r chunkResult[T]
-	r.vals = make([]T, 0, max(64, len(chunk)/8))
 	use := l.opts.UseCols
 	lineNo := 0
 	for len(chunk) > 0 && (maxRows == 0 || r.rows < maxRows) {
 		var line []byte
 		line, chunk = nextLine(chunk)
 		lineNo++
+		if l.fast != nil {
+			n := len(vals)
+			if l.fast(line, vals[n:n+ncols]) {
+				vals = vals[:n+ncols]
+				r.rows++
+				continue
+			}
+		}
 		fs := lx.split(line)
 		if len(fs) == 0 {
 			continue
@@ -266,7 +306,7 @@ func (l *loader[T]) parseChunk(lx *lexer, chunk []byte, nfirst, ncols, maxRows i
 					r.err = l.parseError(lineNo, c, f)
 					return r
 				}
-				r.vals = append(r.vals, x)
+				vals = append(vals, x)
 			}
 		} else {
 			for k, c := range use {
@@ -284,7 +324,7 @@ func (l *loader[T]) parseChunk(lx *lexer, chunk []byte, nfirst, ncols, maxRows i
 					r.err = l.parseError(lineNo, cc, fs[cc])
 					return r
 				}
-				r.vals = append(r.vals, x)
+				vals = append(vals, x)
 			}
 		}
 		r.rows++
