@@ -289,13 +289,13 @@ func newFloatFormat(vals []float64, bits int, o PrintOptions, sign byte) *floatF
 			d, e := floatDigits(x, bits, ff.precision, true)
 			ff.minDigits = max(ff.minDigits, len(d)-1)
 			ff.expSize = max(ff.expSize, len(expString(e-1, 2))-1)
-			ff.padLeft = max(ff.padLeft, 1+b2i(math.Signbit(x)||sign == '+'))
+			ff.padLeft = max(ff.padLeft, 1+b2i(math.Signbit(x) || sign == '+'))
 		}
 		ff.padRight = ff.expSize + 2 + ff.minDigits
 	default:
 		for _, x := range finite {
 			ip, fp := positional(floatDigits(x, bits, ff.precision, false))
-			ff.padLeft = max(ff.padLeft, len(ip)+b2i(math.Signbit(x)||sign == '+'))
+			ff.padLeft = max(ff.padLeft, len(ip)+b2i(math.Signbit(x) || sign == '+'))
 			ff.padRight = max(ff.padRight, len(fp))
 		}
 	}
