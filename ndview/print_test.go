@@ -201,3 +201,103 @@ func TestFormatWithNumPy(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintOptionsConcurrent sets options while other goroutines print:
+// each String sees one whole set of options (run under -race).
+func TestPrintOptionsConcurrent(t *testing.T) {
+	v := Must(FromSlice([]float64{1, 2.5, 1.0 / 3}, 3))
+	a := NumPyPrintOptions()
+	b := NumPyPrintOptions()
+	b.Precision = 2
+	wantA, wantB := v.FormatWith(a), v.FormatWith(b)
+	require.NotEqual(t, wantA, wantB)
+	old := SetPrintOptions(a)
+	defer SetPrintOptions(old)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 200 {
+			SetPrintOptions([]PrintOptions{a, b}[i%2])
+		}
+	}()
+	for range 200 {
+		s := v.String()
+		if s != wantA && s != wantB {
+			t.Fatalf("String() = %q, a mix of options", s)
+		}
+	}
+	<-done
+}
+
+// TestSetPrintOptionsReturnsOld: the old options come back, and String
+// follows the package's options while FormatWith leaves them alone.
+func TestSetPrintOptionsReturnsOld(t *testing.T) {
+	init := GetPrintOptions()
+	assert.True(t, init.GoValues)
+	o := NumPyPrintOptions()
+	o.Threshold = 2
+	prev := SetPrintOptions(o)
+	assert.Equal(t, init, prev)
+	v := Must(FromSlice(seqInts(5), 5))
+	assert.Equal(t, "[0 1 2 3 4]", v.FormatWith(NumPyPrintOptions()))
+	assert.Equal(t, o, GetPrintOptions())
+	assert.Equal(t, "[0 1 2 3 4]", v.String()) // 5 <= 2*EdgeItems: nothing to hide
+	o.EdgeItems = 1
+	SetPrintOptions(o)
+	assert.Equal(t, "[0 ... 4]", v.String())
+	assert.Equal(t, o, SetPrintOptions(prev))
+	assert.Equal(t, init, GetPrintOptions())
+}
+
+func TestPrintOptionsPanics(t *testing.T) {
+	v := Must(FromSlice(seqInts(5), 5))
+	for name, f := range map[string]func(*PrintOptions){
+		"precision": func(o *PrintOptions) { o.Precision = -1 },
+		"threshold": func(o *PrintOptions) { o.Threshold = -1 },
+		"edgeitems": func(o *PrintOptions) { o.EdgeItems = -1 },
+		"linewidth": func(o *PrintOptions) { o.LineWidth = 0 },
+		"sign":      func(o *PrintOptions) { o.Sign = 'x' },
+	} {
+		t.Run(name, func(t *testing.T) {
+			o := NumPyPrintOptions()
+			f(&o)
+			before := GetPrintOptions()
+			assert.PanicsWithError(t, mustPanicMsg(t, func() { SetPrintOptions(o) }), func() { SetPrintOptions(o) })
+			assert.Equal(t, before, GetPrintOptions())
+			defer func() {
+				e, _ := recover().(error)
+				assert.ErrorIs(t, e, ErrShape)
+			}()
+			v.FormatWith(o)
+		})
+	}
+}
+
+// mustPanicMsg returns the message f panics with.
+func mustPanicMsg(t *testing.T, f func()) (msg string) {
+	defer func() {
+		e, ok := recover().(error)
+		require.True(t, ok)
+		msg = e.Error()
+	}()
+	f()
+	return ""
+}
+
+// TestFormatWithLayouts: a view of any layout prints as its C-contiguous
+// copy does.
+func TestFormatWithLayouts(t *testing.T) {
+	base := Must(FromSlice(seqInts(60), 3, 4, 5))
+	o := NumPyPrintOptions()
+	o.Threshold = 20
+	for name, v := range map[string]NDView[int]{
+		"transposed": base.T(),
+		"reversed":   base.Flip(),
+		"stepped":    Must(base.Index("::2, 1::2, ::-3")),
+		"broadcast":  Must(Must(base.Index("0, 0")).BroadcastTo(4, 5)),
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, v.Clone().FormatWith(o), v.FormatWith(o))
+		})
+	}
+}
