@@ -1,42 +1,59 @@
 package ndview
 
-// Printing: NumPy's str() layout for views. Elements are formatted with
-// Go's %v, right-aligned to a common width; each axis opens a bracket;
-// blocks of an axis k levels above the last are separated by k blank lines;
-// rows longer than printLineWidth wrap; views with more than
-// printThreshold elements show only printEdgeItems items at each end of
-// every long axis, with "..." between.
+// Printing: NumPy's str() layout for views (numpy/core/arrayprint.py,
+// _formatArray), under the options of printoptions.go (semantics.md §23).
+// Each axis opens a bracket; blocks of an axis k levels above the last are
+// separated by k blank lines; rows wrap before LineWidth, the width
+// shrinking by one for each bracket still to close; views with more than
+// Threshold elements show EdgeItems items at each end of every long axis,
+// with "..." between. The element format is chosen from the printed
+// elements only, as NumPy chooses it.
 
 import (
 	"fmt"
 	"strings"
 )
 
-const (
-	printThreshold = 1000 // NumPy's threshold: larger views are summarised
-	printEdgeItems = 3    // NumPy's edgeitems
-	printLineWidth = 75   // NumPy's linewidth
-)
+// String formats v as NumPy's str() does, under the package's print
+// options (GetPrintOptions): nested brackets, one row of the last axis per
+// line, elements right-aligned to a common width, and views of more than
+// Threshold (1000) elements summarised with "...". A 0-d view prints as
+// its element. With the initial options elements are formatted with Go's
+// %v (1 rather than NumPy's 1.); SetPrintOptions(NumPyPrintOptions())
+// prints NumPy's exact text. fmt's %v and %s verbs print this.
+func (v NDView[T]) String() string { return v.FormatWith(GetPrintOptions()) }
 
-// String formats the elements of v as NumPy's str() does: nested brackets,
-// one row of the last axis per line, elements right-aligned, and views of
-// more than 1000 elements summarised with "..." (3 items at each end of
-// every axis). A 0-d view prints as its element. Elements are formatted
-// with %v, so floats print as Go prints them (1 rather than NumPy's 1.).
-// fmt's %v and %s verbs print this.
-func (v NDView[T]) String() string {
-	p := newPrinter(v, false)
-	return p.block(0, v.lay.Off, "")
+// FormatWith formats v as String does, under the options o rather than
+// the package's: np.array2string(v, precision=..., threshold=...,
+// edgeitems=..., max_line_width=..., suppress_small=..., sign=...), or
+// str(v) inside "with np.printoptions(...)". It allocates a new string.
+//
+// FormatWith panics with an *Error wrapping ErrShape for options no
+// printer can follow: a Precision outside [0, 1000], a negative Threshold
+// or EdgeItems, a LineWidth below 1, or a Sign other than 0, '-', '+' and
+// ' '.
+func (v NDView[T]) FormatWith(o PrintOptions) string {
+	o.check("FormatWith")
+	p := newPrinter(v, o, false)
+	if v.NDim() == 0 {
+		return p.format(p.v.data[v.lay.Off])
+	}
+	if v.Size() == 0 {
+		return "[]"
+	}
+	return p.recurse(0, v.lay.Off, " ", o.LineWidth)
 }
 
-// GoString formats v for fmt's %#v: its type, layout and elements on one
-// line, as in
+// GoString formats v for fmt's %#v: its type, layout and elements (Go's
+// %v, summarised as String summarises) on one line, as in
 //
 //	ndview.NDView[int]{shape: (2, 3), strides: (3, 1), offset: 0, readonly: false, data: [[0 1 2] [3 4 5]]}
 func (v NDView[T]) GoString() string {
-	p := newPrinter(v, true)
+	o := GetPrintOptions()
+	o.GoValues = true
+	p := newPrinter(v, o, true)
 	return fmt.Sprintf("%T{shape: %s, strides: %s, offset: %d, readonly: %t, data: %s}",
-		v, formatShape(v.lay.Shape()), formatShape(v.lay.Strides()), v.lay.Off, v.ReadOnly(), p.block(0, v.lay.Off, ""))
+		v, formatShape(v.lay.Shape()), formatShape(v.lay.Strides()), v.lay.Off, v.ReadOnly(), p.compactBlock(0, v.lay.Off))
 }
 
 // printer formats one view.
@@ -45,15 +62,20 @@ type printer[T any] struct {
 	shape     []int
 	strides   []int
 	summarize bool
-	compact   bool // one line: no newlines, no padding
-	width     int  // the common element width
+	edge      int
+	format    func(T) string
 }
 
-func newPrinter[T any](v NDView[T], compact bool) *printer[T] {
-	p := &printer[T]{v: &v, shape: v.lay.Shape(), strides: v.lay.Strides(), compact: compact}
-	p.summarize = v.Size() > printThreshold
+func newPrinter[T any](v NDView[T], o PrintOptions, compact bool) *printer[T] {
+	p := &printer[T]{v: &v, shape: v.lay.Shape(), strides: v.lay.Strides(), edge: o.EdgeItems}
+	p.summarize = v.Size() > o.Threshold
+	var shown []T
 	if !compact && v.Size() > 0 {
-		p.measure(0, v.lay.Off)
+		p.collect(0, v.lay.Off, &shown)
+	}
+	p.format = elemFormatter(shown, o, v.NDim() == 0)
+	if compact {
+		p.format = func(x T) string { return fmt.Sprint(x) }
 	}
 	return p
 }
@@ -61,96 +83,116 @@ func newPrinter[T any](v NDView[T], compact bool) *printer[T] {
 // shown calls f with each index of an axis of extent n that is printed, and
 // with -1 where the "..." goes.
 func (p *printer[T]) shown(n int, f func(i int)) {
-	if !p.summarize || n <= 2*printEdgeItems {
+	if !p.summarize || n <= 2*p.edge {
 		for i := range n {
 			f(i)
 		}
 		return
 	}
-	for i := range printEdgeItems {
+	for i := range p.edge {
 		f(i)
 	}
 	f(-1)
-	for i := n - printEdgeItems; i < n; i++ {
+	for i := n - p.edge; i < n; i++ {
 		f(i)
 	}
 }
 
-// measure sets p.width to the widest printed element.
-func (p *printer[T]) measure(axis, off int) {
+// collect appends the printed elements to shown.
+func (p *printer[T]) collect(axis, off int, shown *[]T) {
 	if axis == len(p.shape) {
-		p.width = max(p.width, len(fmt.Sprint(p.v.data[off])))
+		*shown = append(*shown, p.v.data[off])
 		return
 	}
 	p.shown(p.shape[axis], func(i int) {
 		if i >= 0 {
-			p.measure(axis+1, off+i*p.strides[axis])
+			p.collect(axis+1, off+i*p.strides[axis], shown)
 		}
 	})
 }
 
-// element formats one element, padded to the common width.
-func (p *printer[T]) element(off int) string {
-	s := fmt.Sprint(p.v.data[off])
-	if !p.compact && len(s) < p.width {
-		s = strings.Repeat(" ", p.width-len(s)) + s
+// extendLine adds word to line, first moving line to s and starting a new
+// line with indent when the word would pass width (NumPy's _extendLine):
+// a line that holds only its indent is never wrapped.
+func extendLine(s *strings.Builder, line, word string, width int, indent string) string {
+	if len(line)+len(word) > width && len(line) > len(indent) {
+		s.WriteString(strings.TrimRight(line, " "))
+		s.WriteByte('\n')
+		line = indent
 	}
-	return s
+	return line + word
 }
 
-// block formats the sub-view starting at axis with its first element at
-// off; indent is the indentation of continuation lines inside it.
-func (p *printer[T]) block(axis, off int, indent string) string {
+// recurse formats the sub-view whose first element is at off, from axis
+// on; indent is the hanging indent of its lines and width the line width
+// left for it (NumPy's _formatArray.recurser).
+func (p *printer[T]) recurse(axis, off int, indent string, width int) string {
 	ndim := len(p.shape)
-	if ndim == 0 {
-		return fmt.Sprint(p.v.data[off])
+	if axis == ndim {
+		return p.format(p.v.data[off])
+	}
+	next := indent + " "
+	var s strings.Builder
+	if axis == ndim-1 {
+		elemWidth := width - 1 // room for "]"
+		line := indent
+		first := true
+		p.shown(p.shape[axis], func(i int) {
+			if !first {
+				line += " "
+			}
+			first = false
+			word := "..."
+			if i >= 0 {
+				word = p.recurse(axis+1, off+i*p.strides[axis], next, width-1)
+			}
+			line = extendLine(&s, line, word, elemWidth, indent)
+		})
+		s.WriteString(line)
+	} else {
+		sep := "\n" + strings.Repeat("\n", ndim-axis-2)
+		first := true
+		p.shown(p.shape[axis], func(i int) {
+			if !first {
+				s.WriteString(sep)
+			}
+			first = false
+			s.WriteString(indent)
+			if i < 0 {
+				s.WriteString("...")
+				return
+			}
+			s.WriteString(p.recurse(axis+1, off+i*p.strides[axis], next, width-1))
+		})
+	}
+	return "[" + s.String()[len(indent):] + "]"
+}
+
+// compactBlock formats the sub-view from axis on in one line, for
+// GoString.
+func (p *printer[T]) compactBlock(axis, off int) string {
+	if len(p.shape) == 0 {
+		return p.format(p.v.data[off])
 	}
 	if p.v.Size() == 0 {
 		return "[]"
 	}
+	if axis == len(p.shape) {
+		return p.format(p.v.data[off])
+	}
 	var b strings.Builder
 	b.WriteByte('[')
-	inner := indent + " "
-	if axis == ndim-1 {
-		line := len(inner)
-		first := true
-		p.shown(p.shape[axis], func(i int) {
-			word := "..."
-			if i >= 0 {
-				word = p.element(off + i*p.strides[axis])
-			}
-			if !first {
-				if !p.compact && line+1+len(word)+1 > printLineWidth {
-					b.WriteString("\n")
-					b.WriteString(inner)
-					line = len(inner)
-				} else {
-					b.WriteByte(' ')
-					line++
-				}
-			}
-			b.WriteString(word)
-			line += len(word)
-			first = false
-		})
-		b.WriteByte(']')
-		return b.String()
-	}
-	sep := " "
-	if !p.compact {
-		sep = strings.Repeat("\n", ndim-axis-1) + inner
-	}
 	first := true
 	p.shown(p.shape[axis], func(i int) {
 		if !first {
-			b.WriteString(sep)
+			b.WriteByte(' ')
 		}
 		first = false
 		if i < 0 {
 			b.WriteString("...")
 			return
 		}
-		b.WriteString(p.block(axis+1, off+i*p.strides[axis], inner))
+		b.WriteString(p.compactBlock(axis+1, off+i*p.strides[axis]))
 	})
 	b.WriteByte(']')
 	return b.String()
