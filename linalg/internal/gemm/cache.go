@@ -24,15 +24,15 @@ func cacheSizes() (l1, l2, l3 int) {
 // blocking returns the block sizes KC, MC and NC for a kernel of tile
 // MR×NR over elements of es bytes (semantics.md §28, GM2):
 //
-//   - KC: the B micro-panel (KC×NR), read once per MR rows of A, fills
-//     half of L1; the other half holds the A micro-panel being streamed
-//     and the C tile.
+//   - KC: the B micro-panel (KC×NR), which every kernel call along a
+//     column of tiles reads again, about fills L1 (the A micro-panel
+//     streams from L2 through what the B panel leaves), 128 to 512.
 //   - MC: the packed A block (MC×KC) fills half of L2.
 //   - NC: the packed B block (KC×NC) fills a quarter of L3, at most 4096
 //     columns (an L3 shared by many cores is not all one core's).
 func blocking(mr, nr, es, l1, l2, l3 int) (kc, mc, nc int) {
-	kc = l1 / 2 / (nr * es)
-	kc = max(64, min(kc, 512)) &^ 7
+	kc = l1 / (nr * es)
+	kc = max(128, min(kc, 512)) &^ 7
 	mc = l2 / 2 / (kc * es) / mr * mr
 	mc = max(mr, min(mc, 1024/mr*mr))
 	nc = l3 / 4 / (kc * es) / nr * nr

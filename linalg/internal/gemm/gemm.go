@@ -86,28 +86,45 @@ type workspace[T Float] struct {
 	a, ct [][]T
 }
 
-var pool64, pool32 sync.Pool
+// The free workspaces of each type. Unlike a sync.Pool, the list keeps
+// its buffers across garbage collections, which a product of a few
+// megabytes of packed panels would otherwise set off and then pay for
+// again; it holds at most maxFree workspaces per type.
+var (
+	freeMu         sync.Mutex
+	free64, free32 []any
+)
 
-// getWorkspace returns a workspace from the pool of T.
-func getWorkspace[T Float]() *workspace[T] {
+const maxFree = 8
+
+// freeList returns the list of free workspaces of T.
+func freeList[T Float]() *[]any {
 	var z T
-	p := &pool32
 	if _, ok := any(z).(float64); ok {
-		p = &pool64
+		return &free64
 	}
-	if w, ok := p.Get().(*workspace[T]); ok {
+	return &free32
+}
+
+// getWorkspace returns a free workspace of T, or a new one.
+func getWorkspace[T Float]() *workspace[T] {
+	freeMu.Lock()
+	defer freeMu.Unlock()
+	l := freeList[T]()
+	if n := len(*l); n > 0 {
+		w := (*l)[n-1].(*workspace[T])
+		*l = (*l)[:n-1]
 		return w
 	}
 	return &workspace[T]{}
 }
 
-// putWorkspace returns w to the pool of T.
+// putWorkspace adds w to the free workspaces of T.
 func putWorkspace[T Float](w *workspace[T]) {
-	var z T
-	if _, ok := any(z).(float64); ok {
-		pool64.Put(w)
-	} else {
-		pool32.Put(w)
+	freeMu.Lock()
+	defer freeMu.Unlock()
+	if l := freeList[T](); len(*l) < maxFree {
+		*l = append(*l, w)
 	}
 }
 
