@@ -3,7 +3,6 @@ package linalg
 import (
 	"fmt"
 	"reflect"
-	"sync"
 
 	"github.com/ndkit/ndkit/linalg/internal/gemm"
 	"github.com/ndkit/ndkit/ndview"
@@ -136,54 +135,42 @@ func (o operand[T]) at(idx []int) gemm.Mat[T] {
 	return m
 }
 
-// batchFlops is the number of multiply-adds per product below which a
-// batch runs its products on several goroutines, each product on one,
-// rather than each product on several: gemm splits a product only from
-// about 2²¹ multiply-adds on.
-const batchFlops = 1 << 21
-
 // products stores aw @ bw into out for every index of the batch shape.
 // The operands are writable (so their memory is reachable) and out does
-// not share memory with them.
+// not share memory with them. The innermost batch axes that each operand
+// steps through with one stride are one gemm.Batch call; the others are
+// looped over here.
 func products[T Float](out, aw, bw ndview.NDView[T], batch []int) {
 	c, a, b := newOperand(out, batch), newOperand(aw, batch), newOperand(bw, batch)
-	count := shapeSize(batch)
-	threads := max(1, ndview.MaxThreads())
-	per := 1
-	if count > 1 && c.mat.Rows*c.mat.Cols*a.mat.Cols < batchFlops {
-		per, threads = threads, 1 // parallel over the batch
+	// Merge batch axes from the right while every operand's strides allow.
+	inner := len(batch)
+	count := 1
+	for inner > 0 {
+		j := inner - 1
+		if inner < len(batch) && !(c.batch[j] == c.batch[j+1]*batch[j+1] && a.batch[j] == a.batch[j+1]*batch[j+1] && b.batch[j] == b.batch[j+1]*batch[j+1]) {
+			break
+		}
+		count *= batch[j]
+		inner = j
 	}
-	per = min(per, count)
-	var wg sync.WaitGroup
-	for t := range per {
-		lo, hi := count*t/per, count*(t+1)/per
-		work := func() {
-			idx := make([]int, len(batch))
-			unravel(idx, lo, batch)
-			for range hi - lo {
-				gemm.Gemm(c.at(idx), a.at(idx), b.at(idx), threads)
-				for j := len(idx) - 1; j >= 0; j-- { // next index, C order
-					if idx[j]++; idx[j] < batch[j] {
-						break
-					}
-					idx[j] = 0
-				}
+	var sc, sa, sb int
+	if inner < len(batch) {
+		sc, sa, sb = c.batch[len(batch)-1], a.batch[len(batch)-1], b.batch[len(batch)-1]
+	}
+	threads := ndview.MaxThreads()
+	idx := make([]int, len(batch))
+	for {
+		gemm.Batch(count, c.at(idx), sc, a.at(idx), sa, b.at(idx), sb, threads)
+		j := inner - 1
+		for ; j >= 0; j-- { // next outer index, C order
+			if idx[j]++; idx[j] < batch[j] {
+				break
 			}
+			idx[j] = 0
 		}
-		if t == per-1 {
-			work()
-		} else {
-			wg.Go(work)
+		if j < 0 {
+			return
 		}
-	}
-	wg.Wait()
-}
-
-// unravel stores into idx the index of flat position i in shape, C order.
-func unravel(idx []int, i int, shape []int) {
-	for j := len(shape) - 1; j >= 0; j-- {
-		idx[j] = i % shape[j]
-		i /= shape[j]
 	}
 }
 

@@ -14,6 +14,10 @@ type kernel[T Float] struct {
 	// of mr) and b (k steps of nr), added to the tile when load != 0.
 	fn         func(k int, a, b, c *T, ldc, load int)
 	kc, mc, nc int
+	// mul4, when not nil, stores A_q·B_q into C_q for q in [0, count):
+	// 4×4 matrices of unit column stride and row strides rc, ra, rb, the
+	// q-th at c + q·sc, a + q·sa, b + q·sb (smallBatch).
+	mul4 func(count int, c, a, b *T, rc, ra, rb, sc, sa, sb int)
 }
 
 // newKernel returns the kernel fn of tile mr×nr with the blocking the

@@ -15,3 +15,9 @@ func kernF64AVX512(k int, a *float64, b *float64, c *float64, ldc int, load int)
 
 // kernF32AVX512 stores into the 8×48 tile at c the product of the packed panels a (k steps of 8) and b (k steps of 48), added to c when load is not 0.
 func kernF32AVX512(k int, a *float32, b *float32, c *float32, ldc int, load int)
+
+// mul4x4F32FMA stores A_q·B_q into C_q for q in [0, count): 4×4 row-major matrices with row strides rc, ra, rb, the q-th at c + q·sc, a + q·sa, b + q·sb (strides in elements).
+func mul4x4F32FMA(count int, c *float32, a *float32, b *float32, rc int, ra int, rb int, sc int, sa int, sb int)
+
+// mul4x4F64FMA stores A_q·B_q into C_q for q in [0, count): 4×4 row-major matrices with row strides rc, ra, rb, the q-th at c + q·sc, a + q·sa, b + q·sb (strides in elements).
+func mul4x4F64FMA(count int, c *float64, a *float64, b *float64, rc int, ra int, rb int, sc int, sa int, sb int)

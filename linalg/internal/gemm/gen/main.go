@@ -46,6 +46,8 @@ func main() {
 	} {
 		kernel(s)
 	}
+	mul4x4(false)
+	mul4x4(true)
 	Generate()
 }
 
@@ -151,6 +153,78 @@ func kernel(s spec) {
 		}
 		ADDQ(ldc, pc)
 	}
+	VZEROUPPER()
+	RET()
+}
+
+// mul4x4 writes the batch kernel of 4×4 by 4×4 products of row-major
+// matrices (unit column stride, any row stride): per product, the rows of
+// B in four vector registers, each row of C the sum over p of a[i,p]
+// times row p of B, p in increasing order, by one multiply and three
+// FMAs. Strides are in elements; the AVX2+FMA instructions work on 128-bit
+// (float32) or 256-bit (float64) vectors.
+func mul4x4(f64 bool) {
+	name, typ, shift := "mul4x4F32FMA", "float32", uint8(2)
+	mov, bcast, mul, fma := VMOVUPS, VBROADCASTSS, VMULPS, VFMADD231PS
+	v := []VecPhysical{X0, X1, X2, X3, X4, X5, X6, X7, X8}
+	if f64 {
+		name, typ, shift = "mul4x4F64FMA", "float64", 3
+		mov, bcast, mul, fma = VMOVUPD, VBROADCASTSD, VMULPD, VFMADD231PD
+		v = []VecPhysical{Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, Y8}
+	}
+	es := 1 << shift
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(count int, c, a, b *%s, rc, ra, rb, sc, sa, sb int)", typ))
+	Doc(fmt.Sprintf("%s stores A_q·B_q into C_q for q in [0, count): 4×4 row-major matrices with row strides rc, ra, rb, the q-th at c + q·sc, a + q·sa, b + q·sb (strides in elements).", name))
+	count := Load(Param("count"), GP64())
+	pc, pa, pb := Load(Param("c"), GP64()), Load(Param("a"), GP64()), Load(Param("b"), GP64())
+	rs := make([]Register, 3)
+	rs3 := make([]Register, 3)
+	for i, n := range []string{"rc", "ra", "rb"} {
+		rs[i] = Load(Param(n), GP64())
+		SHLQ(U8(shift), rs[i])
+		rs3[i] = GP64()
+		LEAQ(Mem{Base: rs[i], Index: rs[i], Scale: 2}, rs3[i])
+	}
+	ss := make([]Register, 3)
+	for i, n := range []string{"sc", "sa", "sb"} {
+		ss[i] = Load(Param(n), GP64())
+		SHLQ(U8(shift), ss[i])
+	}
+	row := func(base, r, r3 Register, i, disp int) Mem {
+		switch i {
+		case 0:
+			return Mem{Base: base, Disp: disp}
+		case 1:
+			return Mem{Base: base, Index: r, Scale: 1, Disp: disp}
+		case 2:
+			return Mem{Base: base, Index: r, Scale: 2, Disp: disp}
+		}
+		return Mem{Base: base, Index: r3, Scale: 1, Disp: disp}
+	}
+	Label(name + "_loop")
+	TESTQ(count, count)
+	JE(LabelRef(name + "_done"))
+	for p := range 4 {
+		mov(row(pb, rs[2], rs3[2], p, 0), v[p])
+	}
+	for i := range 4 {
+		acc := v[5+i%4]
+		for p := range 4 {
+			bcast(row(pa, rs[1], rs3[1], i, p*es), v[4])
+			if p == 0 {
+				mul(v[0], v[4], acc)
+			} else {
+				fma(v[p], v[4], acc)
+			}
+		}
+		mov(acc, row(pc, rs[0], rs3[0], i, 0))
+	}
+	ADDQ(ss[0], pc)
+	ADDQ(ss[1], pa)
+	ADDQ(ss[2], pb)
+	DECQ(count)
+	JMP(LabelRef(name + "_loop"))
+	Label(name + "_done")
 	VZEROUPPER()
 	RET()
 }
