@@ -136,13 +136,37 @@ func grow[T Float](s []T, n int) []T {
 	return s[:n]
 }
 
+// blas64Gemm and blas32Gemm, when not nil (the openblas build tag),
+// compute C = A·B, C with column stride 1, and report true, or report
+// false when they cannot describe the operands.
+var (
+	blas64Gemm func(c, a, b Mat[float64], threads int) bool
+	blas32Gemm func(c, a, b Mat[float32], threads int) bool
+)
+
+// external computes C = A·B through the external BLAS, when there is one
+// and it can describe the operands, and reports whether it did.
+func external[T Float](c, a, b Mat[T], threads int) bool {
+	switch c := any(c).(type) {
+	case Mat[float64]:
+		return blas64Gemm != nil && blas64Gemm(c, any(a).(Mat[float64]), any(b).(Mat[float64]), threads)
+	case Mat[float32]:
+		return blas32Gemm != nil && blas32Gemm(c, any(a).(Mat[float32]), any(b).(Mat[float32]), threads)
+	}
+	return false
+}
+
 // packed computes C = A·B by packed panels with kernel kr (semantics.md
-// §28, GM2).
+// §28, GM2), or through the external BLAS of the openblas build tag when
+// kr is the kernel in use and BLAS describes the operands (GM7).
 func packed[T Float](kr *kernel[T], c, a, b Mat[T], threads int) {
 	// The kernels store rows of contiguous elements: make C's column
 	// stride 1 when one of its strides is (Cᵀ = Bᵀ·Aᵀ).
 	if c.CS != 1 && c.RS == 1 {
 		c, a, b = c.T(), b.T(), a.T()
+	}
+	if kr == kernelFor[T]() && external(c, a, b, threads) {
+		return
 	}
 	m, n, k := c.Rows, c.Cols, a.Cols
 	mr, nr := kr.mr, kr.nr
