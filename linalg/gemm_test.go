@@ -224,7 +224,7 @@ func TestMatMulThreads(t *testing.T) {
 }
 
 // TestDotBound checks Dot on random values against the compensated dot
-// product within γ_{n/4+2}·Σ|x·y| (four partial sums, then two levels).
+// product within γ_{⌈n/4⌉+2}·Σ|x·y| (four partial sums, then two levels).
 func TestDotBound(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 6))
 	for range 100 {
@@ -233,7 +233,7 @@ func TestDotBound(t *testing.T) {
 		y := floatOperand[float64](r, []int{n, 1}).Squeeze(1)
 		xs, ys := x.ToSlice(), y.ToSlice()
 		exact, abs := dot2(xs, ys)
-		g := float64(n/4+2) * 0x1p-53
+		g := float64((n+3)/4+2) * 0x1p-53
 		if d := math.Abs(Dot(x, y) - exact); !(d <= g*abs+0x1p-53*math.Abs(exact)) {
 			t.Fatalf("Dot of %d: error %g > bound %g", n, d, g*abs)
 		}
@@ -244,7 +244,7 @@ func TestDotBound(t *testing.T) {
 			xs[i], ys[i] = float64(x32.At(i)), float64(y32.At(i))
 		}
 		exact, abs = dot2(xs, ys)
-		g = float64(n/4+2) * 0x1p-24
+		g = float64((n+3)/4+2) * 0x1p-24
 		if d := math.Abs(float64(Dot(x32, y32)) - exact); !(d <= g*abs+0x1p-24*math.Abs(exact)) {
 			t.Fatalf("float32 Dot of %d: error %g > bound %g", n, d, g*abs)
 		}
