@@ -44,7 +44,11 @@ func Batch[T Float](count int, c Mat[T], sc int, a Mat[T], sa int, b Mat[T], sb 
 		}
 		kr := kernelFor[T]()
 		for range hi - lo {
-			packed(kr, c, a, b, 1)
+			if m == 1 || n == 1 {
+				vector(c, a, b)
+			} else {
+				packed(kr, c, a, b, 1)
+			}
 			c.Off, a.Off, b.Off = c.Off+sc, a.Off+sa, b.Off+sb
 		}
 	})

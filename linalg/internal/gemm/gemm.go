@@ -58,11 +58,14 @@ func Gemm[T Float](c, a, b Mat[T], threads int) {
 		fill(c, 0)
 		return
 	}
-	if isSmall(m, n, k) {
+	switch {
+	case isSmall(m, n, k):
 		small(c, a, b)
-		return
+	case m == 1 || n == 1:
+		vector(c, a, b)
+	default:
+		packed(kernelFor[T](), c, a, b, threads)
 	}
-	packed(kernelFor[T](), c, a, b, threads)
 }
 
 // fill stores x in every element of c.

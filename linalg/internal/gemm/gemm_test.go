@@ -145,9 +145,15 @@ func testKernel[T Float](t *testing.T, kr *kernel[T]) {
 		guard := append([]T(nil), c.Data...)
 		name := fmt.Sprintf("%s %T %d×%d·%d×%d strides A %d,%d B %d,%d C %d,%d", kr.name, T(0), m, k, k, n, a.RS, a.CS, b.RS, b.CS, c.RS, c.CS)
 		threads := 1 + trial%3
-		if m*n*k == 0 || isSmall(m, n, k) && trial%2 == 0 {
-			Gemm(c, a, b, threads)
-		} else {
+		switch {
+		case m*n*k == 0 || trial%3 == 0: // through Gemm: small, vector or packed
+			withKernels(kern64, kern32, func() {
+				setKernel(kr)
+				Gemm(c, a, b, threads)
+			})
+		case isSmall(m, n, k):
+			small(c, a, b)
+		default:
 			packed(kr, c, a, b, threads)
 		}
 		checkProduct(t, name, c, a, b, guard)
@@ -173,6 +179,16 @@ func withKernels(k64 *kernel[float64], k32 *kernel[float32], f func()) {
 	kern64, kern32 = k64, k32
 	defer func() { kern64, kern32 = o64, o32 }()
 	f()
+}
+
+// setKernel makes kr the kernel in use for T.
+func setKernel[T Float](kr *kernel[T]) {
+	switch kr := any(kr).(type) {
+	case *kernel[float64]:
+		kern64 = kr
+	case *kernel[float32]:
+		kern32 = kr
+	}
 }
 
 // randStack returns count matrices r×c in one buffer, the q-th at offset
@@ -235,13 +251,7 @@ func testBatch[T Float](t *testing.T, kr *kernel[T], seed uint64) {
 		guard := append([]T(nil), c.Data...)
 		name := fmt.Sprintf("%s %T %d × %d×%d·%d×%d strides A %d,%d,%d B %d,%d,%d C %d,%d,%d", kr.name, T(0), count, m, k, k, n, sa, a.RS, a.CS, sb, b.RS, b.CS, sc, c.RS, c.CS)
 		withKernels(kern64, kern32, func() {
-			var z T
-			switch any(z).(type) {
-			case float64:
-				kern64 = any(kr).(*kernel[float64])
-			default:
-				kern32 = any(kr).(*kernel[float32])
-			}
+			setKernel(kr)
 			Batch(count, c, sc, a, sa, b, sb, 1+trial%2)
 		})
 		for q := range count {

@@ -80,3 +80,53 @@ func inBounds[T Float](count int, x Mat[T], s int) bool {
 	}
 	return true
 }
+
+// vector stores A·B into C when C has one column (n = 1) or one row
+// (m = 1, through Cᵀ = Bᵀ·Aᵀ): a matrix-vector product, which packing
+// would pad to a whole tile. Each element is summed in increasing p, as
+// everywhere (semantics.md §28, GM5): along the rows of A four at a time
+// when they are contiguous, else by adding column p of A times B[p] to C
+// for p in increasing order.
+func vector[T Float](c, a, b Mat[T]) {
+	if c.Cols != 1 {
+		c, a, b = c.T(), b.T(), a.T()
+	}
+	m, k := c.Rows, a.Cols
+	if a.CS == 1 {
+		i := 0
+		for ; i+4 <= m; i += 4 {
+			r0, r1, r2, r3 := a.Off+i*a.RS, a.Off+(i+1)*a.RS, a.Off+(i+2)*a.RS, a.Off+(i+3)*a.RS
+			x0, x1, x2, x3 := a.Data[r0:r0+k], a.Data[r1:r1+k], a.Data[r2:r2+k], a.Data[r3:r3+k]
+			var s0, s1, s2, s3 T
+			bp := b.Off
+			for p := range k {
+				y := b.Data[bp]
+				s0 += x0[p] * y
+				s1 += x1[p] * y
+				s2 += x2[p] * y
+				s3 += x3[p] * y
+				bp += b.RS
+			}
+			o := c.Off + i*c.RS
+			c.Data[o], c.Data[o+c.RS], c.Data[o+2*c.RS], c.Data[o+3*c.RS] = s0, s1, s2, s3
+		}
+		if i < m {
+			rest := c
+			rest.Off, rest.Rows = c.Off+i*c.RS, m-i
+			ra := a
+			ra.Off, ra.Rows = a.Off+i*a.RS, m-i
+			small(rest, ra, b)
+		}
+		return
+	}
+	fill(c, 0)
+	for p := range k {
+		y := b.Data[b.Off+p*b.RS]
+		ap, cp := a.Off+p*a.CS, c.Off
+		for range m {
+			c.Data[cp] += a.Data[ap] * y
+			ap += a.RS
+			cp += c.RS
+		}
+	}
+}
