@@ -228,7 +228,7 @@ func packed[T Float](kr *kernel[T], c, a, b Mat[T], threads int) {
 					mcur := min(mc, r1-ic)
 					ablk := Mat[T]{Data: a.Data, Off: a.Off + ic*a.RS + pc*a.CS, Rows: mcur, Cols: kcur, RS: a.RS, CS: a.CS}
 					pa := w.a[t][:roundUp(mcur, mr)*kcur]
-					packA(pa, ablk, mr)
+					packB(pa, ablk.T(), 0, mcur, mr) // panels of A are those of Aᵀ
 					cblk := Mat[T]{Data: c.Data, Off: c.Off + ic*c.RS + jc*c.CS, Rows: mcur, Cols: ncur, RS: c.RS, CS: c.CS}
 					macro(kr, cblk, pa, pb, kcur, q0, q1, load, w.ct[t])
 				}
@@ -268,35 +268,11 @@ func macro[T Float](kr *kernel[T], c Mat[T], pa, pb []T, kc, q0, q1, load int, c
 	}
 }
 
-// packA packs the block a into dst as panels of mr rows: element (i, p)
-// of panel r at dst[r·mr·kc + p·mr + i], rows past a.Rows zero.
-func packA[T Float](dst []T, a Mat[T], mr int) {
-	kc := a.Cols
-	for r0 := 0; r0 < a.Rows; r0 += mr {
-		d := dst[r0*kc : r0*kc+mr*kc]
-		rows := min(mr, a.Rows-r0)
-		if rows < mr {
-			clear(d)
-		}
-		for i := range rows {
-			o := a.Off + (r0+i)*a.RS
-			if a.CS == 1 {
-				src := a.Data[o : o+kc]
-				for p, x := range src {
-					d[p*mr+i] = x
-				}
-				continue
-			}
-			for p := range kc {
-				d[p*mr+i] = a.Data[o+p*a.CS]
-			}
-		}
-	}
-}
-
 // packB packs columns j0 to j1 of the block b into dst as panels of nr
 // columns: element (p, j) of panel q at dst[q·nr·kc + p·nr + j], counted
-// from j0, columns past j1 zero.
+// from j0, columns past j1 zero. The panels of mr rows of an A block are
+// those of its transpose: element (i, p) of panel r at
+// dst[r·mr·kc + p·mr + i].
 func packB[T Float](dst []T, b Mat[T], j0, j1, nr int) {
 	kc := b.Rows
 	for q0 := j0; q0 < j1; q0 += nr {
