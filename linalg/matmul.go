@@ -4,22 +4,19 @@ import (
 	"fmt"
 	"reflect"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas32"
-	"gonum.org/v1/gonum/blas/blas64"
-
-	"github.com/ndkit/ndkit/interop"
+	"github.com/ndkit/ndkit/linalg/internal/gemm"
 	"github.com/ndkit/ndkit/ndview"
 )
 
-// Float is the constraint of the element types BLAS computes: float32 and
-// float64. (BLAS takes []float32 and []float64, so named types defined over
-// them are not accepted; Cast views them as the predeclared type without a
-// copy.)
+// Float is the constraint of the element types MatMul and Dot compute:
+// float32 and float64. (Named types defined over them are not accepted;
+// Cast views them as the predeclared type without a copy.)
 type Float interface{ float32 | float64 }
 
 // MatMul stores the matrix product of a and b into dst, NumPy's
-// np.matmul(a, b, out=dst) (a @ b), computed by BLAS's gemm.
+// np.matmul(a, b, out=dst) (a @ b), computed by the packed-panel GEMM of
+// semantics.md §28 (assembly microkernels on amd64 with AVX2 or AVX-512,
+// pure Go elsewhere).
 //
 // The last two axes of a and b are matrices, (n, k) and (k, m). A 1-D a of
 // length k is the row vector (1, k) and a 1-D b the column vector (k, 1);
@@ -28,10 +25,15 @@ type Float interface{ float32 | float64 }
 // broadcast batch shape followed by (n, m) (without the removed axes)
 // exactly, and never changes shape. A product over k = 0 is all zeros.
 //
-// Operands that BLAS cannot read in place (see the package documentation)
-// are copied first by Clone; a destination that BLAS cannot write in place
-// or that shares memory with a or b receives the product through a
-// temporary and CopyFrom. Otherwise MatMul allocates only small headers.
+// Operands and dst are read and written in place whatever their strides
+// (transposed, stepped, reversed), except a read-only operand, whose
+// memory is not handed out (a broadcast one is first cut to one copy of
+// its repeated part), which is copied first by Clone, and a dst that
+// shares memory with a or b, which receives the product through a
+// temporary and CopyFrom, so that the result is as if a and b had been
+// read before the first write. Large products run on up to
+// ndview.MaxThreads() goroutines, and so do batches of smaller ones
+// (semantics.md §28, GM6).
 //
 // MatMul panics, before writing anything, with an *ndview.Error wrapping
 // ndview.ErrReadOnly when dst is read-only, and ndview.ErrShape, naming the
@@ -86,7 +88,7 @@ func MatMul[T Float](dst, a, b ndview.NDView[T]) {
 		return
 	}
 	aw, bw = readable(aw), readable(bw)
-	if !writable(out) || sharesMemory(out, aw) || sharesMemory(out, bw) {
+	if sharesMemory(out, aw) || sharesMemory(out, bw) {
 		tmp := ndview.Zeros[T](full...)
 		products(tmp, aw, bw, batch)
 		out.CopyFrom(tmp)
@@ -95,105 +97,86 @@ func MatMul[T Float](dst, a, b ndview.NDView[T]) {
 	products(out, aw, bw, batch)
 }
 
+// operand is a stack of matrices: the gemm.Mat of its first matrix and
+// the strides of its batch axes, aligned on the right with the broadcast
+// batch shape (an axis it lacks or of extent 1 has stride 0).
+type operand[T Float] struct {
+	mat   gemm.Mat[T]
+	batch []int
+}
+
+// newOperand returns the operand of v, a writable view whose last two
+// axes are matrices, for the broadcast batch shape batch.
+func newOperand[T Float](v ndview.NDView[T], batch []int) operand[T] {
+	sh, st := v.Shape(), v.Strides()
+	r := len(sh) - 2
+	data, err := v.Data()
+	if err != nil {
+		panic(err) // unreachable: readable copied read-only views
+	}
+	o := operand[T]{
+		mat:   gemm.Mat[T]{Data: data, Off: v.Offset(), Rows: sh[r], Cols: sh[r+1], RS: st[r], CS: st[r+1]},
+		batch: make([]int, len(batch)),
+	}
+	for j := range r {
+		if sh[j] != 1 {
+			o.batch[len(batch)-r+j] = st[j]
+		}
+	}
+	return o
+}
+
+// at returns the matrix of batch index idx.
+func (o operand[T]) at(idx []int) gemm.Mat[T] {
+	m := o.mat
+	for j, i := range idx {
+		m.Off += i * o.batch[j]
+	}
+	return m
+}
+
 // products stores aw @ bw into out for every index of the batch shape.
-// The operands are readable by BLAS and out is writable by it.
+// The operands are writable (so their memory is reachable) and out does
+// not share memory with them. The innermost batch axes that each operand
+// steps through with one stride are one gemm.Batch call; the others are
+// looped over here.
 func products[T Float](out, aw, bw ndview.NDView[T], batch []int) {
-	ab, bb := aw.NDim()-2, bw.NDim()-2
+	c, a, b := newOperand(out, batch), newOperand(aw, batch), newOperand(bw, batch)
+	// Merge batch axes from the right while every operand's strides allow.
+	inner := len(batch)
+	count := 1
+	for inner > 0 {
+		j := inner - 1
+		if inner < len(batch) && !(c.batch[j] == c.batch[j+1]*batch[j+1] && a.batch[j] == a.batch[j+1]*batch[j+1] && b.batch[j] == b.batch[j+1]*batch[j+1]) {
+			break
+		}
+		count *= batch[j]
+		inner = j
+	}
+	var sc, sa, sb int
+	if inner < len(batch) {
+		sc, sa, sb = c.batch[len(batch)-1], a.batch[len(batch)-1], b.batch[len(batch)-1]
+	}
+	threads := ndview.MaxThreads()
 	idx := make([]int, len(batch))
-	items := make([]ndview.IndexItem, 0, len(batch)+1)
 	for {
-		c := out.Slice(batchItems(items[:0], idx, batch, len(batch))...)
-		x := aw.Slice(batchItems(items[:0], idx, aw.Shape()[:ab], ab)...)
-		y := bw.Slice(batchItems(items[:0], idx, bw.Shape()[:bb], bb)...)
-		gemm(c, x, y)
-		// Next batch index, C order.
-		i := len(idx) - 1
-		for ; i >= 0; i-- {
-			idx[i]++
-			if idx[i] < batch[i] {
+		gemm.Batch(count, c.at(idx), sc, a.at(idx), sa, b.at(idx), sb, threads)
+		j := inner - 1
+		for ; j >= 0; j-- { // next outer index, C order
+			if idx[j]++; idx[j] < batch[j] {
 				break
 			}
-			idx[i] = 0
+			idx[j] = 0
 		}
-		if i < 0 {
+		if j < 0 {
 			return
 		}
 	}
 }
 
-// batchItems appends to items the index of batch position idx (of the
-// broadcast batch shape) in an operand whose own batch shape is shape
-// (rank r, aligned on the right; extent 1 is broadcast), then an Ellipsis.
-func batchItems(items []ndview.IndexItem, idx, shape []int, r int) []ndview.IndexItem {
-	lead := len(idx) - r
-	for j := range r {
-		i := idx[lead+j]
-		if shape[j] == 1 {
-			i = 0
-		}
-		items = append(items, ndview.Int(i))
-	}
-	return append(items, ndview.Ellipsis)
-}
-
-// gemm stores a @ b into c, three 2-D views with elements: a and b row- or
-// column-major, c row- or column-major and writable.
-func gemm[T Float](c, a, b ndview.NDView[T]) {
-	if !rowMajor(c) {
-		// c is column-major: c.T() = b.T() @ a.T(), all views.
-		c, a, b = c.T(), b.T(), a.T()
-	}
-	ga, ta := storage(a)
-	gb, tb := storage(b)
-	gc, _ := storage(c)
-	switch cd := any(gc.data).(type) {
-	case []float64:
-		blas64.Gemm(ta, tb, 1, blas64.General{Rows: ga.rows, Cols: ga.cols, Stride: ga.stride, Data: any(ga.data).([]float64)},
-			blas64.General{Rows: gb.rows, Cols: gb.cols, Stride: gb.stride, Data: any(gb.data).([]float64)},
-			0, blas64.General{Rows: gc.rows, Cols: gc.cols, Stride: gc.stride, Data: cd})
-	case []float32:
-		blas32.Gemm(ta, tb, 1, blas32.General{Rows: ga.rows, Cols: ga.cols, Stride: ga.stride, Data: any(ga.data).([]float32)},
-			blas32.General{Rows: gb.rows, Cols: gb.cols, Stride: gb.stride, Data: any(gb.data).([]float32)},
-			0, blas32.General{Rows: gc.rows, Cols: gc.cols, Stride: gc.stride, Data: cd})
-	}
-}
-
-// general is a BLAS General of either precision.
-type general[T Float] struct {
-	rows, cols, stride int
-	data               []T
-}
-
-// storage returns the BLAS storage of a 2-D writable view that is
-// row-major (with blas.NoTrans) or column-major (its transpose's storage,
-// with blas.Trans), through interop's adapters.
-func storage[T Float](v ndview.NDView[T]) (general[T], blas.Transpose) {
-	t := blas.NoTrans
-	if !rowMajor(v) {
-		v, t = v.T(), blas.Trans
-	}
-	switch v := any(v).(type) {
-	case ndview.NDView[float64]:
-		d, err := interop.AsDense(v)
-		if err != nil {
-			panic(err) // unreachable: the layout was checked
-		}
-		g := d.RawMatrix()
-		return general[T]{g.Rows, g.Cols, g.Stride, any(g.Data).([]T)}, t
-	case ndview.NDView[float32]:
-		g, err := interop.AsGeneral32(v)
-		if err != nil {
-			panic(err) // unreachable: the layout was checked
-		}
-		return general[T]{g.Rows, g.Cols, g.Stride, any(g.Data).([]T)}, t
-	}
-	panic("unreachable")
-}
-
-// readable returns v, or a C-contiguous copy of it when BLAS cannot read
-// its matrices in place: a read-only view, or matrices neither row- nor
-// column-major. Zero-stride batch axes are cut to extent 1 first, so that
-// a broadcast stack is copied once.
+// readable returns v, or a C-contiguous copy of it when its memory cannot
+// be reached: a read-only view. Zero-stride batch axes are cut to extent
+// 1 first, so that a broadcast stack is copied once.
 func readable[T Float](v ndview.NDView[T]) ndview.NDView[T] {
 	sh, st := v.Shape(), v.Strides()
 	for i := range len(sh) - 2 {
@@ -203,41 +186,15 @@ func readable[T Float](v ndview.NDView[T]) ndview.NDView[T] {
 			v = v.Slice(items...)
 		}
 	}
-	if !v.ReadOnly() && matrixLayout(v) {
+	if !v.ReadOnly() {
 		return v
 	}
 	return v.Clone()
 }
 
-// writable reports whether BLAS can write the matrices of v in place.
-func writable[T Float](v ndview.NDView[T]) bool { return !v.ReadOnly() && matrixLayout(v) }
-
-// matrixLayout reports whether the matrices (last two axes) of v, which
-// has elements, are row- or column-major.
-func matrixLayout[T any](v ndview.NDView[T]) bool {
-	sh, st := v.Shape(), v.Strides()
-	r, c := sh[len(sh)-2], sh[len(sh)-1]
-	rs, cs := st[len(st)-2], st[len(st)-1]
-	return isRowMajor(r, c, rs, cs) || isRowMajor(c, r, cs, rs)
-}
-
-// rowMajor reports whether the 2-D view v is row-major.
-func rowMajor[T any](v ndview.NDView[T]) bool {
-	sh, st := v.Shape(), v.Strides()
-	return isRowMajor(sh[0], sh[1], st[0], st[1])
-}
-
-// isRowMajor reports whether an r×c layout with strides rs and cs is one
-// a BLAS General describes: column stride 1 and row stride at least c,
-// where the stride of an axis of extent 1 does not matter (interop's
-// rule).
-func isRowMajor(r, c, rs, cs int) bool {
-	return r > 0 && c > 0 && (c == 1 || cs == 1) && (r == 1 || rs >= c)
-}
-
 // sharesMemory reports whether the elements of the writable view d and of
 // v may share memory: whether the ranges of addresses they reach meet. A
-// read-only v (whose memory cannot be reached here) never reaches BLAS:
+// read-only v (whose memory cannot be reached here) never reaches gemm:
 // readable has copied it.
 func sharesMemory[T any](d, v ndview.NDView[T]) bool {
 	if v.ReadOnly() {
