@@ -1,0 +1,182 @@
+package kernels
+
+// The helpers through which the generated loops run the vector kernels of
+// package simd (the Vec column of the tables, semantics.md §27). Each
+// processes a prefix of its row with vector code when the element type is
+// float32 or float64 (exactly: named types run the Go loop) and returns
+// its length, or 0; the loop that called it finishes the row. Their
+// results are the Go loop's bits (K2).
+
+import (
+	"github.com/ndkit/ndkit/ndview/internal/mem"
+	"github.com/ndkit/ndkit/ndview/internal/simd"
+)
+
+// as returns s as a []U, for T whose representation is U's.
+func as[U, T any](s []T) []U { return mem.As[U](mem.Erase(s)) }
+
+// isF32 and isF64 report whether T is float32 or float64.
+func isF32[T any]() bool { _, ok := any((*T)(nil)).(*float32); return ok }
+func isF64[T any]() bool { _, ok := any((*T)(nil)).(*float64); return ok }
+
+// vecVV runs d[i] = a[i] op b[i].
+func vecVV[T any](op simd.Op, d, a, b []T) int {
+	switch {
+	case isF32[T]():
+		return simd.VV(op, as[float32](d), as[float32](a), as[float32](b))
+	case isF64[T]():
+		return simd.VV(op, as[float64](d), as[float64](a), as[float64](b))
+	}
+	return 0
+}
+
+// vecVS runs d[i] = a[i] op y.
+func vecVS[T any](op simd.Op, d, a []T, y T) int {
+	switch {
+	case isF32[T]():
+		return simd.VS(op, as[float32](d), as[float32](a), any(y).(float32))
+	case isF64[T]():
+		return simd.VS(op, as[float64](d), as[float64](a), any(y).(float64))
+	}
+	return 0
+}
+
+// vecSV runs d[i] = x op b[i].
+func vecSV[T any](op simd.Op, d []T, x T, b []T) int {
+	switch {
+	case isF32[T]():
+		return simd.SV(op, as[float32](d), any(x).(float32), as[float32](b))
+	case isF64[T]():
+		return simd.SV(op, as[float64](d), any(x).(float64), as[float64](b))
+	}
+	return 0
+}
+
+// vecCmpVV runs d[i] = a[i] p b[i].
+func vecCmpVV[T any](p simd.Pred, d []bool, a, b []T) int {
+	switch {
+	case isF32[T]():
+		return simd.CmpVV(p, d, as[float32](a), as[float32](b))
+	case isF64[T]():
+		return simd.CmpVV(p, d, as[float64](a), as[float64](b))
+	}
+	return 0
+}
+
+// vecCmpVS runs d[i] = a[i] p y.
+func vecCmpVS[T any](p simd.Pred, d []bool, a []T, y T) int {
+	switch {
+	case isF32[T]():
+		return simd.CmpVS(p, d, as[float32](a), any(y).(float32))
+	case isF64[T]():
+		return simd.CmpVS(p, d, as[float64](a), any(y).(float64))
+	}
+	return 0
+}
+
+// vecCmpSV runs d[i] = x p b[i].
+func vecCmpSV[T any](p simd.Pred, d []bool, x T, b []T) int {
+	switch {
+	case isF32[T]():
+		return simd.CmpSV(p, d, any(x).(float32), as[float32](b))
+	case isF64[T]():
+		return simd.CmpSV(p, d, any(x).(float64), as[float64](b))
+	}
+	return 0
+}
+
+// vecUnary runs f32 or f64, by T, over d and a.
+func vecUnary[T any](d, a []T, f32 func(d, a []float32) int, f64 func(d, a []float64) int) int {
+	switch {
+	case isF32[T]():
+		return f32(as[float32](d), as[float32](a))
+	case isF64[T]():
+		return f64(as[float64](d), as[float64](a))
+	}
+	return 0
+}
+
+// vecSqrt, vecNeg and vecAbs run Sqrt, Neg and Abs.
+func vecSqrt[T any](d, a []T) int {
+	return vecUnary(d, a, simd.Sqrt[float32], simd.Sqrt[float64])
+}
+
+func vecNeg[T any](d, a []T) int { return vecUnary(d, a, simd.Neg[float32], simd.Neg[float64]) }
+
+func vecAbs[T any](d, a []T) int { return vecUnary(d, a, simd.Abs[float32], simd.Abs[float64]) }
+
+// vecClip runs Clip.
+func vecClip[T any](d, a []T, lo, hi T) int {
+	switch {
+	case isF32[T]():
+		return simd.Clip(as[float32](d), as[float32](a), any(lo).(float32), any(hi).(float32))
+	case isF64[T]():
+		return simd.Clip(as[float64](d), as[float64](a), any(lo).(float64), any(hi).(float64))
+	}
+	return 0
+}
+
+// vecExtreme folds a prefix of s into r by max (isMax) or min.
+func vecExtreme[T any](r T, s []T, isMax bool) (T, int) {
+	switch {
+	case isF32[T]():
+		m, k := simd.Extreme(any(r).(float32), as[float32](s), isMax)
+		return any(m).(T), k
+	case isF64[T]():
+		m, k := simd.Extreme(any(r).(float64), as[float64](s), isMax)
+		return any(m).(T), k
+	}
+	return r, 0
+}
+
+// vecMax and vecMin run ReduceMax and ReduceMin.
+func vecMax[T any](r T, s []T) (T, int) { return vecExtreme(r, s, true) }
+
+func vecMin[T any](r T, s []T) (T, int) { return vecExtreme(r, s, false) }
+
+// vecConvert runs the conversions of package simd: uint8 and float64 into
+// float32, float32 into float64.
+func vecConvert[D, S any](d []D, s []S) int {
+	switch {
+	case isF32[D]():
+		switch any((*S)(nil)).(type) {
+		case *uint8:
+			return simd.U8ToF32(as[float32](d), as[uint8](s))
+		case *float64:
+			return simd.F64ToF32(as[float32](d), as[float64](s))
+		}
+	case isF64[D]():
+		if isF32[S]() {
+			return simd.F32ToF64(as[float64](d), as[float32](s))
+		}
+	}
+	return 0
+}
+
+// SumLanes stores into r[j] the sums s[j] + s[8+j] + s[16+j] + … of the
+// first len(s)/8 groups of eight elements of s, added in order, with
+// vector code, and reports whether it did: for float32 and float64, when
+// len(s) >= 8 and the CPU runs a kernel. These are the eight accumulators
+// of NumPy's pairwise sum (ndview's leaf8).
+func SumLanes[T any](s []T, r *[8]T) bool {
+	switch {
+	case isF32[T]():
+		return simd.SumLanes(as[float32](s), (*[8]float32)(as[float32](r[:])))
+	case isF64[T]():
+		return simd.SumLanes(as[float64](s), (*[8]float64)(as[float64](r[:])))
+	}
+	return false
+}
+
+// vecWhere sets d[i] = a[i] where c[i], b[i] elsewhere, for a prefix of d
+// with vector code, and returns its length: for numbers of 4 or 8 bytes
+// (elements are copied, never computed, so the bits are kept).
+func vecWhere[T any](d []T, c []bool, a, b []T) int {
+	switch mem.InfoOf[T]().Kind {
+	case mem.Int32, mem.Uint32, mem.Float32:
+		return simd.Where32(as[uint32](d), c, as[uint32](a), as[uint32](b))
+	case mem.Int64, mem.Uint64, mem.Float64:
+		return simd.Where64(as[uint64](d), c, as[uint64](a), as[uint64](b))
+	}
+	return 0
+}
