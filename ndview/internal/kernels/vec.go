@@ -15,6 +15,13 @@ import (
 // as returns s as a []U, for T whose representation is U's.
 func as[U, T any](s []T) []U { return mem.As[U](mem.Erase(s)) }
 
+// scalar returns x as a U, for T whose representation is U's. (Through a
+// one-element array: x converted to an interface would be allocated.)
+func scalar[U, T any](x T) U {
+	a := [1]T{x}
+	return as[U](a[:])[0]
+}
+
 // isF32 and isF64 report whether T is float32 or float64.
 func isF32[T any]() bool { _, ok := any((*T)(nil)).(*float32); return ok }
 func isF64[T any]() bool { _, ok := any((*T)(nil)).(*float64); return ok }
@@ -34,9 +41,9 @@ func vecVV[T any](op simd.Op, d, a, b []T) int {
 func vecVS[T any](op simd.Op, d, a []T, y T) int {
 	switch {
 	case isF32[T]():
-		return simd.VS(op, as[float32](d), as[float32](a), any(y).(float32))
+		return simd.VS(op, as[float32](d), as[float32](a), scalar[float32](y))
 	case isF64[T]():
-		return simd.VS(op, as[float64](d), as[float64](a), any(y).(float64))
+		return simd.VS(op, as[float64](d), as[float64](a), scalar[float64](y))
 	}
 	return 0
 }
@@ -45,9 +52,9 @@ func vecVS[T any](op simd.Op, d, a []T, y T) int {
 func vecSV[T any](op simd.Op, d []T, x T, b []T) int {
 	switch {
 	case isF32[T]():
-		return simd.SV(op, as[float32](d), any(x).(float32), as[float32](b))
+		return simd.SV(op, as[float32](d), scalar[float32](x), as[float32](b))
 	case isF64[T]():
-		return simd.SV(op, as[float64](d), any(x).(float64), as[float64](b))
+		return simd.SV(op, as[float64](d), scalar[float64](x), as[float64](b))
 	}
 	return 0
 }
@@ -67,9 +74,9 @@ func vecCmpVV[T any](p simd.Pred, d []bool, a, b []T) int {
 func vecCmpVS[T any](p simd.Pred, d []bool, a []T, y T) int {
 	switch {
 	case isF32[T]():
-		return simd.CmpVS(p, d, as[float32](a), any(y).(float32))
+		return simd.CmpVS(p, d, as[float32](a), scalar[float32](y))
 	case isF64[T]():
-		return simd.CmpVS(p, d, as[float64](a), any(y).(float64))
+		return simd.CmpVS(p, d, as[float64](a), scalar[float64](y))
 	}
 	return 0
 }
@@ -78,40 +85,53 @@ func vecCmpVS[T any](p simd.Pred, d []bool, a []T, y T) int {
 func vecCmpSV[T any](p simd.Pred, d []bool, x T, b []T) int {
 	switch {
 	case isF32[T]():
-		return simd.CmpSV(p, d, any(x).(float32), as[float32](b))
+		return simd.CmpSV(p, d, scalar[float32](x), as[float32](b))
 	case isF64[T]():
-		return simd.CmpSV(p, d, any(x).(float64), as[float64](b))
+		return simd.CmpSV(p, d, scalar[float64](x), as[float64](b))
 	}
 	return 0
 }
 
-// vecUnary runs f32 or f64, by T, over d and a.
-func vecUnary[T any](d, a []T, f32 func(d, a []float32) int, f64 func(d, a []float64) int) int {
+// vecSqrt runs simd.Sqrt.
+func vecSqrt[T any](d, a []T) int {
 	switch {
 	case isF32[T]():
-		return f32(as[float32](d), as[float32](a))
+		return simd.Sqrt(as[float32](d), as[float32](a))
 	case isF64[T]():
-		return f64(as[float64](d), as[float64](a))
+		return simd.Sqrt(as[float64](d), as[float64](a))
 	}
 	return 0
 }
 
-// vecSqrt, vecNeg and vecAbs run Sqrt, Neg and Abs.
-func vecSqrt[T any](d, a []T) int {
-	return vecUnary(d, a, simd.Sqrt[float32], simd.Sqrt[float64])
+// vecNeg runs simd.Neg.
+func vecNeg[T any](d, a []T) int {
+	switch {
+	case isF32[T]():
+		return simd.Neg(as[float32](d), as[float32](a))
+	case isF64[T]():
+		return simd.Neg(as[float64](d), as[float64](a))
+	}
+	return 0
 }
 
-func vecNeg[T any](d, a []T) int { return vecUnary(d, a, simd.Neg[float32], simd.Neg[float64]) }
-
-func vecAbs[T any](d, a []T) int { return vecUnary(d, a, simd.Abs[float32], simd.Abs[float64]) }
+// vecAbs runs simd.Abs.
+func vecAbs[T any](d, a []T) int {
+	switch {
+	case isF32[T]():
+		return simd.Abs(as[float32](d), as[float32](a))
+	case isF64[T]():
+		return simd.Abs(as[float64](d), as[float64](a))
+	}
+	return 0
+}
 
 // vecClip runs Clip.
 func vecClip[T any](d, a []T, lo, hi T) int {
 	switch {
 	case isF32[T]():
-		return simd.Clip(as[float32](d), as[float32](a), any(lo).(float32), any(hi).(float32))
+		return simd.Clip(as[float32](d), as[float32](a), scalar[float32](lo), scalar[float32](hi))
 	case isF64[T]():
-		return simd.Clip(as[float64](d), as[float64](a), any(lo).(float64), any(hi).(float64))
+		return simd.Clip(as[float64](d), as[float64](a), scalar[float64](lo), scalar[float64](hi))
 	}
 	return 0
 }
@@ -120,11 +140,11 @@ func vecClip[T any](d, a []T, lo, hi T) int {
 func vecExtreme[T any](r T, s []T, isMax bool) (T, int) {
 	switch {
 	case isF32[T]():
-		m, k := simd.Extreme(any(r).(float32), as[float32](s), isMax)
-		return any(m).(T), k
+		m, k := simd.Extreme(scalar[float32](r), as[float32](s), isMax)
+		return scalar[T](m), k
 	case isF64[T]():
-		m, k := simd.Extreme(any(r).(float64), as[float64](s), isMax)
-		return any(m).(T), k
+		m, k := simd.Extreme(scalar[float64](r), as[float64](s), isMax)
+		return scalar[T](m), k
 	}
 	return r, 0
 }
@@ -179,4 +199,16 @@ func vecWhere[T any](d []T, c []bool, a, b []T) int {
 		return simd.Where64(as[uint64](d), c, as[uint64](a), as[uint64](b))
 	}
 	return 0
+}
+
+// VecExtreme returns the largest (isMax) or smallest element of s, which
+// is not empty, computed with vector code, and whether it could be: false
+// for element types other than float32 and float64, without vector code,
+// when len(s) is not a multiple of the vector's lanes (16 always is), and
+// when s holds a NaN or its extreme is a zero. The value, when true, is
+// then the only element with its bits that is the extreme: the first
+// element equal to it is the first extreme.
+func VecExtreme[T any](s []T, isMax bool) (T, bool) {
+	r, k := vecExtreme(s[0], s, isMax)
+	return r, k == len(s)
 }

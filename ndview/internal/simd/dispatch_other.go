@@ -4,7 +4,7 @@ package simd
 
 // Without assembly no level runs but "none".
 
-// use installs nothing.
+// use switches to "none".
 func use(string) {}
 
 // runs reports whether level is "none".

@@ -5,376 +5,626 @@
 package simd
 
 // AddVVF32AVX2 sets d[i] = a[i] + b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func AddVVF32AVX2(d []float32, a []float32, b []float32) int
 
 // AddVSF32AVX2 sets d[i] = a[i] + s over whole vectors.
+//
+//go:noescape
 func AddVSF32AVX2(d []float32, a []float32, s float32) int
 
 // SubVVF32AVX2 sets d[i] = a[i] − b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func SubVVF32AVX2(d []float32, a []float32, b []float32) int
 
 // SubVSF32AVX2 sets d[i] = a[i] − s over whole vectors.
+//
+//go:noescape
 func SubVSF32AVX2(d []float32, a []float32, s float32) int
 
 // SubSVF32AVX2 sets d[i] = s − b[i] over whole vectors.
+//
+//go:noescape
 func SubSVF32AVX2(d []float32, s float32, b []float32) int
 
 // MulVVF32AVX2 sets d[i] = a[i] × b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func MulVVF32AVX2(d []float32, a []float32, b []float32) int
 
 // MulVSF32AVX2 sets d[i] = a[i] × s over whole vectors.
+//
+//go:noescape
 func MulVSF32AVX2(d []float32, a []float32, s float32) int
 
 // DivVVF32AVX2 sets d[i] = a[i] ÷ b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func DivVVF32AVX2(d []float32, a []float32, b []float32) int
 
 // DivVSF32AVX2 sets d[i] = a[i] ÷ s over whole vectors.
+//
+//go:noescape
 func DivVSF32AVX2(d []float32, a []float32, s float32) int
 
 // DivSVF32AVX2 sets d[i] = s ÷ b[i] over whole vectors.
+//
+//go:noescape
 func DivSVF32AVX2(d []float32, s float32, b []float32) int
 
 // SqrtVF32AVX2 sets d[i] = √a[i], correctly rounded, over whole vectors.
+//
+//go:noescape
 func SqrtVF32AVX2(d []float32, a []float32) int
 
 // NegVF32AVX2 sets d[i] = −a[i] (the sign bit flipped, NaN included) over whole vectors.
+//
+//go:noescape
 func NegVF32AVX2(d []float32, a []float32) int
 
 // AbsVF32AVX2 sets d[i] = |a[i]| over whole vectors: the sign bit cleared, except that a NaN is copied unchanged.
+//
+//go:noescape
 func AbsVF32AVX2(d []float32, a []float32) int
 
 // EqualVVF32AVX2 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
 func EqualVVF32AVX2(d []bool, a []float32, b []float32) int
 
 // EqualVSF32AVX2 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
 func EqualVSF32AVX2(d []bool, a []float32, s float32) int
 
 // EqualSVF32AVX2 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
 func EqualSVF32AVX2(d []bool, s float32, b []float32) int
 
 // NotEqualVVF32AVX2 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualVVF32AVX2(d []bool, a []float32, b []float32) int
 
 // NotEqualVSF32AVX2 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
 func NotEqualVSF32AVX2(d []bool, a []float32, s float32) int
 
 // NotEqualSVF32AVX2 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualSVF32AVX2(d []bool, s float32, b []float32) int
 
 // LessVVF32AVX2 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
 func LessVVF32AVX2(d []bool, a []float32, b []float32) int
 
 // LessVSF32AVX2 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
 func LessVSF32AVX2(d []bool, a []float32, s float32) int
 
 // LessSVF32AVX2 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
 func LessSVF32AVX2(d []bool, s float32, b []float32) int
 
 // LessEqualVVF32AVX2 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualVVF32AVX2(d []bool, a []float32, b []float32) int
 
 // LessEqualVSF32AVX2 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
 func LessEqualVSF32AVX2(d []bool, a []float32, s float32) int
 
 // LessEqualSVF32AVX2 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualSVF32AVX2(d []bool, s float32, b []float32) int
 
 // ClipVF32AVX2 sets d[i] = min(max(a[i], lo), hi) with Go's min and max over whole vectors; lo and hi are not NaN.
+//
+//go:noescape
 func ClipVF32AVX2(d []float32, a []float32, lo float32, hi float32) int
 
 // MaxLanesF32AVX2 stores into r[:8] the lane-wise Max of the first len(s)/8 vectors of s (len(s) >= 8), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MaxLanesF32AVX2(s []float32, r *[16]float32) int
 
 // MinLanesF32AVX2 stores into r[:8] the lane-wise Min of the first len(s)/8 vectors of s (len(s) >= 8), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MinLanesF32AVX2(s []float32, r *[16]float32) int
 
 // SumLanesF32AVX2 stores into r[j] the sum s[j] + s[8+j] + s[16+j] + … of the first len(s)/8 groups of eight elements of s, added in order (len(s) >= 8): the eight accumulators of NumPy's pairwise leaf.
+//
+//go:noescape
 func SumLanesF32AVX2(s []float32, r *[8]float32)
 
 // AddVVF64AVX2 sets d[i] = a[i] + b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func AddVVF64AVX2(d []float64, a []float64, b []float64) int
 
 // AddVSF64AVX2 sets d[i] = a[i] + s over whole vectors.
+//
+//go:noescape
 func AddVSF64AVX2(d []float64, a []float64, s float64) int
 
 // SubVVF64AVX2 sets d[i] = a[i] − b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func SubVVF64AVX2(d []float64, a []float64, b []float64) int
 
 // SubVSF64AVX2 sets d[i] = a[i] − s over whole vectors.
+//
+//go:noescape
 func SubVSF64AVX2(d []float64, a []float64, s float64) int
 
 // SubSVF64AVX2 sets d[i] = s − b[i] over whole vectors.
+//
+//go:noescape
 func SubSVF64AVX2(d []float64, s float64, b []float64) int
 
 // MulVVF64AVX2 sets d[i] = a[i] × b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func MulVVF64AVX2(d []float64, a []float64, b []float64) int
 
 // MulVSF64AVX2 sets d[i] = a[i] × s over whole vectors.
+//
+//go:noescape
 func MulVSF64AVX2(d []float64, a []float64, s float64) int
 
 // DivVVF64AVX2 sets d[i] = a[i] ÷ b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func DivVVF64AVX2(d []float64, a []float64, b []float64) int
 
 // DivVSF64AVX2 sets d[i] = a[i] ÷ s over whole vectors.
+//
+//go:noescape
 func DivVSF64AVX2(d []float64, a []float64, s float64) int
 
 // DivSVF64AVX2 sets d[i] = s ÷ b[i] over whole vectors.
+//
+//go:noescape
 func DivSVF64AVX2(d []float64, s float64, b []float64) int
 
 // SqrtVF64AVX2 sets d[i] = √a[i], correctly rounded, over whole vectors.
+//
+//go:noescape
 func SqrtVF64AVX2(d []float64, a []float64) int
 
 // NegVF64AVX2 sets d[i] = −a[i] (the sign bit flipped, NaN included) over whole vectors.
+//
+//go:noescape
 func NegVF64AVX2(d []float64, a []float64) int
 
 // AbsVF64AVX2 sets d[i] = |a[i]| over whole vectors: the sign bit cleared, except that a NaN is copied unchanged.
+//
+//go:noescape
 func AbsVF64AVX2(d []float64, a []float64) int
 
 // EqualVVF64AVX2 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
 func EqualVVF64AVX2(d []bool, a []float64, b []float64) int
 
 // EqualVSF64AVX2 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
 func EqualVSF64AVX2(d []bool, a []float64, s float64) int
 
 // EqualSVF64AVX2 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
 func EqualSVF64AVX2(d []bool, s float64, b []float64) int
 
 // NotEqualVVF64AVX2 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualVVF64AVX2(d []bool, a []float64, b []float64) int
 
 // NotEqualVSF64AVX2 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
 func NotEqualVSF64AVX2(d []bool, a []float64, s float64) int
 
 // NotEqualSVF64AVX2 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualSVF64AVX2(d []bool, s float64, b []float64) int
 
 // LessVVF64AVX2 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
 func LessVVF64AVX2(d []bool, a []float64, b []float64) int
 
 // LessVSF64AVX2 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
 func LessVSF64AVX2(d []bool, a []float64, s float64) int
 
 // LessSVF64AVX2 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
 func LessSVF64AVX2(d []bool, s float64, b []float64) int
 
 // LessEqualVVF64AVX2 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualVVF64AVX2(d []bool, a []float64, b []float64) int
 
 // LessEqualVSF64AVX2 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
 func LessEqualVSF64AVX2(d []bool, a []float64, s float64) int
 
 // LessEqualSVF64AVX2 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualSVF64AVX2(d []bool, s float64, b []float64) int
 
 // ClipVF64AVX2 sets d[i] = min(max(a[i], lo), hi) with Go's min and max over whole vectors; lo and hi are not NaN.
+//
+//go:noescape
 func ClipVF64AVX2(d []float64, a []float64, lo float64, hi float64) int
 
 // MaxLanesF64AVX2 stores into r[:4] the lane-wise Max of the first len(s)/4 vectors of s (len(s) >= 4), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MaxLanesF64AVX2(s []float64, r *[16]float64) int
 
 // MinLanesF64AVX2 stores into r[:4] the lane-wise Min of the first len(s)/4 vectors of s (len(s) >= 4), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MinLanesF64AVX2(s []float64, r *[16]float64) int
 
 // SumLanesF64AVX2 stores into r[j] the sum s[j] + s[8+j] + s[16+j] + … of the first len(s)/8 groups of eight elements of s, added in order (len(s) >= 8): the eight accumulators of NumPy's pairwise leaf.
+//
+//go:noescape
 func SumLanesF64AVX2(s []float64, r *[8]float64)
 
 // Where32AVX2 sets d[i] = a[i] where c[i], b[i] elsewhere, over whole vectors.
+//
+//go:noescape
 func Where32AVX2(d []uint32, c []bool, a []uint32, b []uint32) int
 
 // Where64AVX2 sets d[i] = a[i] where c[i], b[i] elsewhere, over whole vectors.
+//
+//go:noescape
 func Where64AVX2(d []uint64, c []bool, a []uint64, b []uint64) int
 
 // U8ToF32AVX2 sets d[i] = float32(s[i]) over whole vectors.
+//
+//go:noescape
 func U8ToF32AVX2(d []float32, s []uint8) int
 
 // F64ToF32AVX2 sets d[i] = float32(s[i]) over whole vectors.
+//
+//go:noescape
 func F64ToF32AVX2(d []float32, s []float64) int
 
 // F32ToF64AVX2 sets d[i] = float64(s[i]) over whole vectors.
+//
+//go:noescape
 func F32ToF64AVX2(d []float64, s []float32) int
 
 // AddVVF32AVX512 sets d[i] = a[i] + b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func AddVVF32AVX512(d []float32, a []float32, b []float32) int
 
 // AddVSF32AVX512 sets d[i] = a[i] + s over whole vectors.
+//
+//go:noescape
 func AddVSF32AVX512(d []float32, a []float32, s float32) int
 
 // SubVVF32AVX512 sets d[i] = a[i] − b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func SubVVF32AVX512(d []float32, a []float32, b []float32) int
 
 // SubVSF32AVX512 sets d[i] = a[i] − s over whole vectors.
+//
+//go:noescape
 func SubVSF32AVX512(d []float32, a []float32, s float32) int
 
 // SubSVF32AVX512 sets d[i] = s − b[i] over whole vectors.
+//
+//go:noescape
 func SubSVF32AVX512(d []float32, s float32, b []float32) int
 
 // MulVVF32AVX512 sets d[i] = a[i] × b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func MulVVF32AVX512(d []float32, a []float32, b []float32) int
 
 // MulVSF32AVX512 sets d[i] = a[i] × s over whole vectors.
+//
+//go:noescape
 func MulVSF32AVX512(d []float32, a []float32, s float32) int
 
 // DivVVF32AVX512 sets d[i] = a[i] ÷ b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func DivVVF32AVX512(d []float32, a []float32, b []float32) int
 
 // DivVSF32AVX512 sets d[i] = a[i] ÷ s over whole vectors.
+//
+//go:noescape
 func DivVSF32AVX512(d []float32, a []float32, s float32) int
 
 // DivSVF32AVX512 sets d[i] = s ÷ b[i] over whole vectors.
+//
+//go:noescape
 func DivSVF32AVX512(d []float32, s float32, b []float32) int
 
 // SqrtVF32AVX512 sets d[i] = √a[i], correctly rounded, over whole vectors.
+//
+//go:noescape
 func SqrtVF32AVX512(d []float32, a []float32) int
 
 // NegVF32AVX512 sets d[i] = −a[i] (the sign bit flipped, NaN included) over whole vectors.
+//
+//go:noescape
 func NegVF32AVX512(d []float32, a []float32) int
 
 // AbsVF32AVX512 sets d[i] = |a[i]| over whole vectors: the sign bit cleared, except that a NaN is copied unchanged.
+//
+//go:noescape
 func AbsVF32AVX512(d []float32, a []float32) int
 
 // EqualVVF32AVX512 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
 func EqualVVF32AVX512(d []bool, a []float32, b []float32) int
 
 // EqualVSF32AVX512 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
 func EqualVSF32AVX512(d []bool, a []float32, s float32) int
 
 // EqualSVF32AVX512 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
 func EqualSVF32AVX512(d []bool, s float32, b []float32) int
 
 // NotEqualVVF32AVX512 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualVVF32AVX512(d []bool, a []float32, b []float32) int
 
 // NotEqualVSF32AVX512 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
 func NotEqualVSF32AVX512(d []bool, a []float32, s float32) int
 
 // NotEqualSVF32AVX512 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualSVF32AVX512(d []bool, s float32, b []float32) int
 
 // LessVVF32AVX512 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
 func LessVVF32AVX512(d []bool, a []float32, b []float32) int
 
 // LessVSF32AVX512 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
 func LessVSF32AVX512(d []bool, a []float32, s float32) int
 
 // LessSVF32AVX512 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
 func LessSVF32AVX512(d []bool, s float32, b []float32) int
 
 // LessEqualVVF32AVX512 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualVVF32AVX512(d []bool, a []float32, b []float32) int
 
 // LessEqualVSF32AVX512 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
 func LessEqualVSF32AVX512(d []bool, a []float32, s float32) int
 
 // LessEqualSVF32AVX512 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualSVF32AVX512(d []bool, s float32, b []float32) int
 
 // ClipVF32AVX512 sets d[i] = min(max(a[i], lo), hi) with Go's min and max over whole vectors; lo and hi are not NaN.
+//
+//go:noescape
 func ClipVF32AVX512(d []float32, a []float32, lo float32, hi float32) int
 
 // MaxLanesF32AVX512 stores into r[:16] the lane-wise Max of the first len(s)/16 vectors of s (len(s) >= 16), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MaxLanesF32AVX512(s []float32, r *[16]float32) int
 
 // MinLanesF32AVX512 stores into r[:16] the lane-wise Min of the first len(s)/16 vectors of s (len(s) >= 16), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MinLanesF32AVX512(s []float32, r *[16]float32) int
 
 // AddVVF64AVX512 sets d[i] = a[i] + b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func AddVVF64AVX512(d []float64, a []float64, b []float64) int
 
 // AddVSF64AVX512 sets d[i] = a[i] + s over whole vectors.
+//
+//go:noescape
 func AddVSF64AVX512(d []float64, a []float64, s float64) int
 
 // SubVVF64AVX512 sets d[i] = a[i] − b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func SubVVF64AVX512(d []float64, a []float64, b []float64) int
 
 // SubVSF64AVX512 sets d[i] = a[i] − s over whole vectors.
+//
+//go:noescape
 func SubVSF64AVX512(d []float64, a []float64, s float64) int
 
 // SubSVF64AVX512 sets d[i] = s − b[i] over whole vectors.
+//
+//go:noescape
 func SubSVF64AVX512(d []float64, s float64, b []float64) int
 
 // MulVVF64AVX512 sets d[i] = a[i] × b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func MulVVF64AVX512(d []float64, a []float64, b []float64) int
 
 // MulVSF64AVX512 sets d[i] = a[i] × s over whole vectors.
+//
+//go:noescape
 func MulVSF64AVX512(d []float64, a []float64, s float64) int
 
 // DivVVF64AVX512 sets d[i] = a[i] ÷ b[i] over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
 func DivVVF64AVX512(d []float64, a []float64, b []float64) int
 
 // DivVSF64AVX512 sets d[i] = a[i] ÷ s over whole vectors.
+//
+//go:noescape
 func DivVSF64AVX512(d []float64, a []float64, s float64) int
 
 // DivSVF64AVX512 sets d[i] = s ÷ b[i] over whole vectors.
+//
+//go:noescape
 func DivSVF64AVX512(d []float64, s float64, b []float64) int
 
 // SqrtVF64AVX512 sets d[i] = √a[i], correctly rounded, over whole vectors.
+//
+//go:noescape
 func SqrtVF64AVX512(d []float64, a []float64) int
 
 // NegVF64AVX512 sets d[i] = −a[i] (the sign bit flipped, NaN included) over whole vectors.
+//
+//go:noescape
 func NegVF64AVX512(d []float64, a []float64) int
 
 // AbsVF64AVX512 sets d[i] = |a[i]| over whole vectors: the sign bit cleared, except that a NaN is copied unchanged.
+//
+//go:noescape
 func AbsVF64AVX512(d []float64, a []float64) int
 
 // EqualVVF64AVX512 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
 func EqualVVF64AVX512(d []bool, a []float64, b []float64) int
 
 // EqualVSF64AVX512 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
 func EqualVSF64AVX512(d []bool, a []float64, s float64) int
 
 // EqualSVF64AVX512 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
 func EqualSVF64AVX512(d []bool, s float64, b []float64) int
 
 // NotEqualVVF64AVX512 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualVVF64AVX512(d []bool, a []float64, b []float64) int
 
 // NotEqualVSF64AVX512 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
 func NotEqualVSF64AVX512(d []bool, a []float64, s float64) int
 
 // NotEqualSVF64AVX512 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
 func NotEqualSVF64AVX512(d []bool, s float64, b []float64) int
 
 // LessVVF64AVX512 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
 func LessVVF64AVX512(d []bool, a []float64, b []float64) int
 
 // LessVSF64AVX512 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
 func LessVSF64AVX512(d []bool, a []float64, s float64) int
 
 // LessSVF64AVX512 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
 func LessSVF64AVX512(d []bool, s float64, b []float64) int
 
 // LessEqualVVF64AVX512 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualVVF64AVX512(d []bool, a []float64, b []float64) int
 
 // LessEqualVSF64AVX512 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
 func LessEqualVSF64AVX512(d []bool, a []float64, s float64) int
 
 // LessEqualSVF64AVX512 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
 func LessEqualSVF64AVX512(d []bool, s float64, b []float64) int
 
 // ClipVF64AVX512 sets d[i] = min(max(a[i], lo), hi) with Go's min and max over whole vectors; lo and hi are not NaN.
+//
+//go:noescape
 func ClipVF64AVX512(d []float64, a []float64, lo float64, hi float64) int
 
 // MaxLanesF64AVX512 stores into r[:8] the lane-wise Max of the first len(s)/8 vectors of s (len(s) >= 8), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MaxLanesF64AVX512(s []float64, r *[16]float64) int
 
 // MinLanesF64AVX512 stores into r[:8] the lane-wise Min of the first len(s)/8 vectors of s (len(s) >= 8), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.
+//
+//go:noescape
 func MinLanesF64AVX512(s []float64, r *[16]float64) int
 
 // SumLanesF64AVX512 stores into r[j] the sum s[j] + s[8+j] + s[16+j] + … of the first len(s)/8 groups of eight elements of s, added in order (len(s) >= 8): the eight accumulators of NumPy's pairwise leaf.
+//
+//go:noescape
 func SumLanesF64AVX512(s []float64, r *[8]float64)
 
 // Where32AVX512 sets d[i] = a[i] where c[i], b[i] elsewhere, over whole vectors.
+//
+//go:noescape
 func Where32AVX512(d []uint32, c []bool, a []uint32, b []uint32) int
 
 // Where64AVX512 sets d[i] = a[i] where c[i], b[i] elsewhere, over whole vectors.
+//
+//go:noescape
 func Where64AVX512(d []uint64, c []bool, a []uint64, b []uint64) int
 
 // U8ToF32AVX512 sets d[i] = float32(s[i]) over whole vectors.
+//
+//go:noescape
 func U8ToF32AVX512(d []float32, s []uint8) int
 
 // F64ToF32AVX512 sets d[i] = float32(s[i]) over whole vectors.
+//
+//go:noescape
 func F64ToF32AVX512(d []float32, s []float64) int
 
 // F32ToF64AVX512 sets d[i] = float64(s[i]) over whole vectors.
+//
+//go:noescape
 func F32ToF64AVX512(d []float64, s []float32) int

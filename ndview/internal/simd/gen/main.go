@@ -1,6 +1,9 @@
 // Command gen writes the AVX2 and AVX-512 kernels of package simd
-// (simd_amd64.s and its Go declarations, stubs_amd64.go) with avo. It
-// runs through go generate in the package directory (doc.go there):
+// (simd_amd64.s and its Go declarations, stubs_amd64.go) with avo, and the
+// Go functions that call the kernels of the level in use
+// (zz_dispatch_amd64.go, and zz_dispatch_other.go for the purego tag and
+// other architectures; dispatch.go). It runs through go generate in the
+// package directory (doc.go there):
 //
 //	go run ./gen -out simd_amd64.s -stubs stubs_amd64.go -pkg simd
 //
@@ -11,7 +14,9 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"log"
 	"reflect"
 
 	. "github.com/mmcloughlin/avo/build"
@@ -45,6 +50,13 @@ var (
 	f64   = elem{"F64", "float64", 8}
 	elems = []elem{f32, f64}
 )
+
+// text starts a kernel: TEXT with the noescape pragma, since no kernel
+// keeps a pointer it is given (a buffer on the caller's stack stays there).
+func text(name, signature string) {
+	TEXT(name, NOSPLIT, signature)
+	Pragma("noescape")
+}
 
 // per returns the lanes of one vector.
 func (x isa) per(e elem) int { return x.bytes / e.size }
@@ -141,7 +153,7 @@ var arith = []struct {
 func binary(x isa, e elem) {
 	for _, o := range arith {
 		op := pick(e, o.ps, o.pd)
-		TEXT(o.name+"VV"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d, a, b []%s) int", e.goT))
+		text(o.name+"VV"+e.name+x.name, fmt.Sprintf("func(d, a, b []%s) int", e.goT))
 		Doc(fmt.Sprintf("%sVV%s%s sets d[i] = a[i] %s b[i] over whole vectors; len(a), len(b) >= len(d).", o.name, e.name, x.name, o.sym))
 		d, a, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 		loops(n, i, x.per(e), func(u int) {
@@ -151,7 +163,7 @@ func binary(x isa, e elem) {
 			VMOVUPS(v, at(d, i, e, u*x.bytes))
 		})
 
-		TEXT(o.name+"VS"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d, a []%s, s %s) int", e.goT, e.goT))
+		text(o.name+"VS"+e.name+x.name, fmt.Sprintf("func(d, a []%s, s %s) int", e.goT, e.goT))
 		Doc(fmt.Sprintf("%sVS%s%s sets d[i] = a[i] %s s over whole vectors.", o.name, e.name, x.name, o.sym))
 		s := broadcast(x, e, "s")
 		d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
@@ -163,7 +175,7 @@ func binary(x isa, e elem) {
 		})
 
 		if o.name == "Sub" || o.name == "Div" {
-			TEXT(o.name+"SV"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d []%s, s %s, b []%s) int", e.goT, e.goT, e.goT))
+			text(o.name+"SV"+e.name+x.name, fmt.Sprintf("func(d []%s, s %s, b []%s) int", e.goT, e.goT, e.goT))
 			Doc(fmt.Sprintf("%sSV%s%s sets d[i] = s %s b[i] over whole vectors.", o.name, e.name, x.name, o.sym))
 			s := broadcast(x, e, "s")
 			d, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
@@ -187,7 +199,7 @@ func signBit(e elem) uint64 {
 // unary emits d = sqrt(a), d = −a and d = |a| (NaN kept as it is).
 func unary(x isa, e elem) {
 	sig := fmt.Sprintf("func(d, a []%s) int", e.goT)
-	TEXT("SqrtV"+e.name+x.name, NOSPLIT, sig)
+	text("SqrtV"+e.name+x.name, sig)
 	Doc(fmt.Sprintf("SqrtV%s%s sets d[i] = √a[i], correctly rounded, over whole vectors.", e.name, x.name))
 	d, a, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 	loops(n, i, x.per(e), func(u int) {
@@ -200,7 +212,7 @@ func unary(x isa, e elem) {
 	if x.k {
 		xor, andn = fn(VPXORQ), fn(VPANDNQ)
 	}
-	TEXT("NegV"+e.name+x.name, NOSPLIT, sig)
+	text("NegV"+e.name+x.name, sig)
 	Doc(fmt.Sprintf("NegV%s%s sets d[i] = −a[i] (the sign bit flipped, NaN included) over whole vectors.", e.name, x.name))
 	sign := constant(x, e, signBit(e))
 	d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
@@ -210,7 +222,7 @@ func unary(x isa, e elem) {
 		VMOVUPS(v, at(d, i, e, u*x.bytes))
 	})
 
-	TEXT("AbsV"+e.name+x.name, NOSPLIT, sig)
+	text("AbsV"+e.name+x.name, sig)
 	Doc(fmt.Sprintf("AbsV%s%s sets d[i] = |a[i]| over whole vectors: the sign bit cleared, except that a NaN is copied unchanged.", e.name, x.name))
 	sign = constant(x, e, signBit(e))
 	d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
@@ -300,7 +312,7 @@ func compare(x isa, e elem) {
 		return x.vec()
 	}
 	for _, p := range predicates {
-		TEXT(p.name+"VV"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d []bool, a, b []%s) int", e.goT))
+		text(p.name+"VV"+e.name+x.name, fmt.Sprintf("func(d []bool, a, b []%s) int", e.goT))
 		Doc(fmt.Sprintf("%sVV%s%s sets d[i] = a[i] %s b[i] over whole vectors.", p.name, e.name, x.name, p.sym))
 		d, a, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 		loops(n, i, x.per(e), func(u int) {
@@ -310,7 +322,7 @@ func compare(x isa, e elem) {
 			storeBools(x, e, m, d, i, u*x.per(e))
 		})
 
-		TEXT(p.name+"VS"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d []bool, a []%s, s %s) int", e.goT, e.goT))
+		text(p.name+"VS"+e.name+x.name, fmt.Sprintf("func(d []bool, a []%s, s %s) int", e.goT, e.goT))
 		Doc(fmt.Sprintf("%sVS%s%s sets d[i] = a[i] %s s over whole vectors.", p.name, e.name, x.name, p.sym))
 		s := broadcast(x, e, "s")
 		d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
@@ -320,7 +332,7 @@ func compare(x isa, e elem) {
 			storeBools(x, e, m, d, i, u*x.per(e))
 		})
 
-		TEXT(p.name+"SV"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d []bool, s %s, b []%s) int", e.goT, e.goT))
+		text(p.name+"SV"+e.name+x.name, fmt.Sprintf("func(d []bool, s %s, b []%s) int", e.goT, e.goT))
 		Doc(fmt.Sprintf("%sSV%s%s sets d[i] = s %s b[i] over whole vectors.", p.name, e.name, x.name, p.sym))
 		s = broadcast(x, e, "s")
 		d, b, n, i = Load(Param("d").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
@@ -360,7 +372,7 @@ func negate(x isa, v, sign Op, r reg.VecVirtual) {
 
 // clip emits d = min(max(a, lo), hi) as Go computes it (lo and hi not NaN).
 func clip(x isa, e elem) {
-	TEXT("ClipV"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d, a []%s, lo, hi %s) int", e.goT, e.goT))
+	text("ClipV"+e.name+x.name, fmt.Sprintf("func(d, a []%s, lo, hi %s) int", e.goT, e.goT))
 	Doc(fmt.Sprintf("ClipV%s%s sets d[i] = min(max(a[i], lo), hi) with Go's min and max over whole vectors; lo and hi are not NaN.", e.name, x.name))
 	// max(v, lo) is −min(−v, −lo), as Go computes it.
 	lo, hi, sign := broadcast(x, e, "lo"), broadcast(x, e, "hi"), constant(x, e, signBit(e))
@@ -387,7 +399,7 @@ func extreme(x isa, e elem, isMax bool) {
 		mm = pick(e, VMAXPS, VMAXPD)
 	}
 	lanes := x.per(e)
-	TEXT(name+"Lanes"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(s []%s, r *[16]%s) int", e.goT, e.goT))
+	text(name+"Lanes"+e.name+x.name, fmt.Sprintf("func(s []%s, r *[16]%s) int", e.goT, e.goT))
 	Doc(fmt.Sprintf("%sLanes%s%s stores into r[:%d] the lane-wise %s of the first len(s)/%d vectors of s (len(s) >= %d), as the vector instruction computes it, and returns a nonzero value when one of those elements is NaN.", name, e.name, x.name, lanes, name, lanes, lanes))
 	s, n, out := Load(Param("s").Base(), GP64()), Load(Param("s").Len(), GP64()), Load(Param("r"), GP64())
 	cmp := pick(e, VCMPPS, VCMPPD)
@@ -459,7 +471,7 @@ func extreme(x isa, e elem, isMax bool) {
 // s[j] + s[8+j] + s[16+j] + … over the first len(s)/8 groups of eight,
 // added in order (len(s) >= 8).
 func sumLanes(x isa, e elem) {
-	TEXT("SumLanes"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(s []%s, r *[8]%s)", e.goT, e.goT))
+	text("SumLanes"+e.name+x.name, fmt.Sprintf("func(s []%s, r *[8]%s)", e.goT, e.goT))
 	Doc(fmt.Sprintf("SumLanes%s%s stores into r[j] the sum s[j] + s[8+j] + s[16+j] + … of the first len(s)/8 groups of eight elements of s, added in order (len(s) >= 8): the eight accumulators of NumPy's pairwise leaf.", e.name, x.name))
 	s, n, out := Load(Param("s").Base(), GP64()), Load(Param("s").Len(), GP64()), Load(Param("r"), GP64())
 	// One group of eight is one vector, or two (float64 under AVX2).
@@ -500,7 +512,7 @@ func sumLanes(x isa, e elem) {
 func where(x isa, size int) {
 	e := elem{fmt.Sprint(8 * size), fmt.Sprintf("uint%d", 8*size), size}
 	lanes := x.per(e)
-	TEXT("Where"+e.name+x.name, NOSPLIT, fmt.Sprintf("func(d []%s, c []bool, a, b []%s) int", e.goT, e.goT))
+	text("Where"+e.name+x.name, fmt.Sprintf("func(d []%s, c []bool, a, b []%s) int", e.goT, e.goT))
 	Doc(fmt.Sprintf("Where%s%s sets d[i] = a[i] where c[i], b[i] elsewhere, over whole vectors.", e.name, x.name))
 	d, c, a, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("c").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 	var zero reg.VecVirtual
@@ -545,7 +557,7 @@ func where(x isa, size int) {
 func conversions(x isa) {
 	u8 := elem{"U8", "uint8", 1}
 	lanes := x.per(f32) // float32 lanes of one vector
-	TEXT("U8ToF32"+x.name, NOSPLIT, "func(d []float32, s []uint8) int")
+	text("U8ToF32"+x.name, "func(d []float32, s []uint8) int")
 	Doc("U8ToF32" + x.name + " sets d[i] = float32(s[i]) over whole vectors.")
 	d, s, n, i := Load(Param("d").Base(), GP64()), Load(Param("s").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 	loops(n, i, lanes, func(u int) {
@@ -556,7 +568,7 @@ func conversions(x isa) {
 	})
 
 	half := x.bytes / 2
-	TEXT("F64ToF32"+x.name, NOSPLIT, "func(d []float32, s []float64) int")
+	text("F64ToF32"+x.name, "func(d []float32, s []float64) int")
 	Doc("F64ToF32" + x.name + " sets d[i] = float32(s[i]) over whole vectors.")
 	d, s, n, i = Load(Param("d").Base(), GP64()), Load(Param("s").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 	loops(n, i, x.per(f64), func(u int) {
@@ -571,7 +583,7 @@ func conversions(x isa) {
 		}
 	})
 
-	TEXT("F32ToF64"+x.name, NOSPLIT, "func(d []float64, s []float32) int")
+	text("F32ToF64"+x.name, "func(d []float64, s []float32) int")
 	Doc("F32ToF64" + x.name + " sets d[i] = float64(s[i]) over whole vectors.")
 	d, s, n, i = Load(Param("d").Base(), GP64()), Load(Param("s").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 	loops(n, i, x.per(f64), func(u int) {
@@ -582,7 +594,11 @@ func conversions(x isa) {
 }
 
 func main() {
-	Package("github.com/ndkit/ndkit/ndview/internal/simd")
+	dir := flag.String("dispatch", ".", "directory to write the dispatch files into")
+	flag.Parse()
+	if err := writeDispatch(*dir); err != nil {
+		log.Fatal(err)
+	}
 	ConstraintExpr("!purego")
 	emitBoolTable()
 	for _, x := range isas {
