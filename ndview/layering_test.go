@@ -21,7 +21,8 @@ func TestLayering(t *testing.T) {
 		"mem":      {},
 		"layout":   {"ndview/internal/errs"},
 		"plan":     {"ndview/internal/layout", "ndview/internal/errs"},
-		"kernels":  {"ndview/internal/plan", "ndview/internal/mem"},
+		"simd":     {},
+		"kernels":  {"ndview/internal/plan", "ndview/internal/mem", "ndview/internal/simd"},
 	}
 	dirs, err := os.ReadDir("internal")
 	if err != nil {

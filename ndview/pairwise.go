@@ -39,6 +39,7 @@ package ndview
 // TestSumErrorBound checks both against exact sums.
 
 import (
+	"github.com/ndkit/ndkit/ndview/internal/kernels"
 	"github.com/ndkit/ndkit/ndview/internal/mem"
 	"github.com/ndkit/ndkit/ndview/internal/plan"
 )
@@ -110,6 +111,14 @@ func leafSum[T Numeric](s []T, lanes int) T {
 
 // leaf8 sums s (8 <= len(s) <= 128) with eight accumulators.
 func leaf8[T Numeric](s []T) T {
+	var acc [8]T
+	if kernels.SumLanes(s, &acc) { // the same additions in vector lanes (semantics.md §27)
+		r := ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+		for _, x := range s[len(s)-len(s)%8:] {
+			r += x
+		}
+		return r
+	}
 	q := (*[8]T)(s)
 	r0, r1, r2, r3, r4, r5, r6, r7 := q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]
 	body := s[8 : len(s)-len(s)%8]

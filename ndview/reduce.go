@@ -295,20 +295,50 @@ func (s *argScan[T]) scan(data []T, off, st, n int, isMax bool) bool {
 			return true
 		}
 	}
-	for ; k < n; k++ {
-		x := data[off]
-		switch {
-		case x != x:
-			s.at, s.nan = s.seen+k, true
-			return true
-		case isMax && x > s.best, !isMax && x < s.best:
-			s.best, s.at = x, s.seen+k
+	for k < n {
+		end := n
+		if st == 1 {
+			// Blocks of a contiguous row go to the vector kernels
+			// (semantics.md §27): the block's extreme, then, only when it
+			// beats the best, the first index of it.
+			if n-k >= argBlock {
+				b := data[off : off+argBlock]
+				if m, ok := kernels.VecExtreme(b, isMax); ok {
+					if isMax && m > s.best || !isMax && m < s.best {
+						j := 0
+						for b[j] != m {
+							j++
+						}
+						s.best, s.at = m, s.seen+k+j
+					}
+					k, off = k+argBlock, off+argBlock
+					continue
+				}
+			}
+			end = min(n, k+argBlock)
 		}
-		off += st
+		for ; k < end; k++ {
+			x := data[off]
+			switch {
+			case x != x:
+				s.at, s.nan = s.seen+k, true
+				return true
+			case isMax && x > s.best, !isMax && x < s.best:
+				s.best, s.at = x, s.seen+k
+			}
+			off += st
+		}
 	}
 	s.seen += n
 	return false
 }
+
+// argBlock is the length of the blocks of a contiguous row that ArgMin and
+// ArgMax scan with vector code: a multiple of every vector's lanes, long
+// enough that the call per block costs little beside its reading (1024
+// took a third longer on 16M float32), and short enough (16 or 32 KiB)
+// that finding the index again reads the block from cache.
+const argBlock = 4096
 
 // emptyReducePanic panics for a reduction without identity of an empty
 // view.

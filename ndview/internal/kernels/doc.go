@@ -64,6 +64,15 @@
 // constraint and fall back to the generated loop for the types it has no
 // special code for. CopyRow uses the slot for the builtin copy.
 //
+// # Vector code
+//
+// The Vec column of a table row names the vector kernels of package simd
+// (AVX2 and AVX-512, chosen at run time) that the contiguous loops run
+// first, through the helpers of vec.go: they process a prefix of the row
+// for float32 and float64 and return its length, and the generated loop
+// finishes the rest, with the same bits (semantics.md §27). Under the
+// purego build tag, and on other architectures, they process nothing.
+//
 // # Generated files
 //
 // The files zz_*.go are written by the command in gen/ and checked in; CI

@@ -20,6 +20,8 @@ func RealToRealRow[D, S fixedReal](d []D, di, ds int, s []S, si, ss, n int) {
 	if ds == 1 && ss == 1 {
 		s = s[si : si+n]
 		d = d[di : di+len(s)]
+		k := vecConvert(d, s)
+		d, s = d[k:], s[k:]
 		for i, x := range s {
 			d[i] = D(x)
 		}

@@ -4,6 +4,7 @@ package kernels
 
 import (
 	"github.com/ndkit/ndkit/ndview/internal/plan"
+	"github.com/ndkit/ndkit/ndview/internal/simd"
 	"math"
 	"math/cmplx"
 )
@@ -48,6 +49,8 @@ func AddVV[T numeric](d []T, a, b []T) {
 	op := func(x, y T) T {
 		return x + y
 	}
+	k := vecVV(simd.Add, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -60,6 +63,8 @@ func AddSV[T numeric](d []T, x T, b []T) {
 	op := func(x, y T) T {
 		return x + y
 	}
+	k := vecSV(simd.Add, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -71,6 +76,8 @@ func AddVS[T numeric](d []T, a []T, y T) {
 	op := func(x, y T) T {
 		return x + y
 	}
+	k := vecVS(simd.Add, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -124,6 +131,8 @@ func SubVV[T numeric](d []T, a, b []T) {
 	op := func(x, y T) T {
 		return x - y
 	}
+	k := vecVV(simd.Sub, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -136,6 +145,8 @@ func SubSV[T numeric](d []T, x T, b []T) {
 	op := func(x, y T) T {
 		return x - y
 	}
+	k := vecSV(simd.Sub, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -147,6 +158,8 @@ func SubVS[T numeric](d []T, a []T, y T) {
 	op := func(x, y T) T {
 		return x - y
 	}
+	k := vecVS(simd.Sub, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -200,6 +213,8 @@ func MulVV[T numeric](d []T, a, b []T) {
 	op := func(x, y T) T {
 		return x * y
 	}
+	k := vecVV(simd.Mul, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -212,6 +227,8 @@ func MulSV[T numeric](d []T, x T, b []T) {
 	op := func(x, y T) T {
 		return x * y
 	}
+	k := vecSV(simd.Mul, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -223,6 +240,8 @@ func MulVS[T numeric](d []T, a []T, y T) {
 	op := func(x, y T) T {
 		return x * y
 	}
+	k := vecVS(simd.Mul, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -279,6 +298,8 @@ func DivVV[T numeric](d []T, a, b []T) {
 	op := func(x, y T) T {
 		return x / y
 	}
+	k := vecVV(simd.Div, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -291,6 +312,8 @@ func DivSV[T numeric](d []T, x T, b []T) {
 	op := func(x, y T) T {
 		return x / y
 	}
+	k := vecSV(simd.Div, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -302,6 +325,8 @@ func DivVS[T numeric](d []T, a []T, y T) {
 	op := func(x, y T) T {
 		return x / y
 	}
+	k := vecVS(simd.Div, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -598,6 +623,8 @@ func NegV[T numeric](d []T, a []T) {
 	op := func(x T) T {
 		return -x
 	}
+	k := vecNeg(d, a)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i])
@@ -649,6 +676,8 @@ func AbsV[T ordered](d []T, a []T) {
 		}
 		return x
 	}
+	k := vecAbs(d, a)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i])
@@ -700,6 +729,8 @@ func SqrtV[T floating](d []T, a []T) {
 	op := func(x T) T {
 		return T(math.Sqrt(float64(x)))
 	}
+	k := vecSqrt(d, a)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i])
@@ -797,6 +828,8 @@ func ClipV[T ordered](d []T, a []T, lo T, hi T) {
 	op := func(x T) T {
 		return min(max(x, lo), hi)
 	}
+	k := vecClip(d, a, lo, hi)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i])
@@ -850,6 +883,8 @@ func EqualVV[T numeric](d []bool, a, b []T) {
 	op := func(x, y T) bool {
 		return x == y
 	}
+	k := vecCmpVV(simd.Equal, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -862,6 +897,8 @@ func EqualSV[T numeric](d []bool, x T, b []T) {
 	op := func(x, y T) bool {
 		return x == y
 	}
+	k := vecCmpSV(simd.Equal, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -873,6 +910,8 @@ func EqualVS[T numeric](d []bool, a []T, y T) {
 	op := func(x, y T) bool {
 		return x == y
 	}
+	k := vecCmpVS(simd.Equal, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -925,6 +964,8 @@ func NotEqualVV[T numeric](d []bool, a, b []T) {
 	op := func(x, y T) bool {
 		return x != y
 	}
+	k := vecCmpVV(simd.NotEqual, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -938,6 +979,8 @@ func NotEqualSV[T numeric](d []bool, x T, b []T) {
 	op := func(x, y T) bool {
 		return x != y
 	}
+	k := vecCmpSV(simd.NotEqual, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -950,6 +993,8 @@ func NotEqualVS[T numeric](d []bool, a []T, y T) {
 	op := func(x, y T) bool {
 		return x != y
 	}
+	k := vecCmpVS(simd.NotEqual, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -1004,6 +1049,8 @@ func LessVV[T ordered](d []bool, a, b []T) {
 	op := func(x, y T) bool {
 		return x < y
 	}
+	k := vecCmpVV(simd.Less, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -1016,6 +1063,8 @@ func LessSV[T ordered](d []bool, x T, b []T) {
 	op := func(x, y T) bool {
 		return x < y
 	}
+	k := vecCmpSV(simd.Less, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -1027,6 +1076,8 @@ func LessVS[T ordered](d []bool, a []T, y T) {
 	op := func(x, y T) bool {
 		return x < y
 	}
+	k := vecCmpVS(simd.Less, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)
@@ -1080,6 +1131,8 @@ func LessEqualVV[T ordered](d []bool, a, b []T) {
 	op := func(x, y T) bool {
 		return x <= y
 	}
+	k := vecCmpVV(simd.LessEqual, d, a, b)
+	d, a, b = d[k:], a[k:], b[k:]
 	a = a[:len(d)]
 	b = b[:len(d)]
 	for i := range d {
@@ -1093,6 +1146,8 @@ func LessEqualSV[T ordered](d []bool, x T, b []T) {
 	op := func(x, y T) bool {
 		return x <= y
 	}
+	k := vecCmpSV(simd.LessEqual, d, x, b)
+	d, b = d[k:], b[k:]
 	b = b[:len(d)]
 	for i := range d {
 		d[i] = op(x, b[i])
@@ -1105,6 +1160,8 @@ func LessEqualVS[T ordered](d []bool, a []T, y T) {
 	op := func(x, y T) bool {
 		return x <= y
 	}
+	k := vecCmpVS(simd.LessEqual, d, a, y)
+	d, a = d[k:], a[k:]
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = op(a[i], y)

@@ -76,6 +76,8 @@ func ReduceMin[T ordered](r T, s []T) T {
 	op := func(x, y T) T {
 		return min(x, y)
 	}
+	r, k := vecMin(r, s)
+	s = s[k:]
 	// 4 independent chains overlap the latency of op, whose result does not
 	// depend on the grouping.
 	r0, r1, r2, r3 := r, r, r, r
@@ -137,6 +139,8 @@ func ReduceMax[T ordered](r T, s []T) T {
 	op := func(x, y T) T {
 		return max(x, y)
 	}
+	r, k := vecMax(r, s)
+	s = s[k:]
 	// 4 independent chains overlap the latency of op, whose result does not
 	// depend on the grouping.
 	r0, r1, r2, r3 := r, r, r, r

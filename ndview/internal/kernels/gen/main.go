@@ -46,6 +46,7 @@ var importPaths = map[string]string{
 	"float16": "github.com/x448/float16",
 	"plan":    "github.com/ndkit/ndkit/ndview/internal/plan",
 	"mem":     "github.com/ndkit/ndkit/ndview/internal/mem",
+	"simd":    "github.com/ndkit/ndkit/ndview/internal/simd",
 	"testing": "testing",
 }
 
@@ -269,6 +270,9 @@ type opData struct {
 	ParamDecl string   // ", lo T, hi T": the extra parameters of every kernel
 	ParamArgs string   // ", lo, hi": the extra arguments passed on
 	Contig    string   // the function the walkers call for contiguous rows
+	VecVV     string   // the call of the vector kernels in VV (V for one source), returning the elements done
+	VecSV     string   // in SV
+	VecVS     string   // in VS
 	Func      string   // the operation as a function literal: func(x, y T) T { return x + y }
 	Types     []string // the element types the tests run
 }
@@ -346,6 +350,19 @@ func newData(ops []Op, reds []Reduction, convs []Conversion) (*data, error) {
 			body = "return " + body
 		}
 		o.Func = fmt.Sprintf("func(%s) %s {\n%s\n}", args, o.OutT, body)
+		if op.Vec != "" {
+			cmp := ""
+			if o.OutT == "bool" {
+				cmp = "Cmp"
+			}
+			if op.Arity == 2 {
+				o.VecVV = fmt.Sprintf("vec%sVV(%s, d, a, b)", cmp, op.Vec)
+				o.VecSV = fmt.Sprintf("vec%sSV(%s, d, x, b)", cmp, op.Vec)
+				o.VecVS = fmt.Sprintf("vec%sVS(%s, d, a, y)", cmp, op.Vec)
+			} else {
+				o.VecVV = fmt.Sprintf("%s(d, a%s)", op.Vec, o.ParamArgs)
+			}
+		}
 		o.Contig = op.Fast
 		if o.Contig == "" {
 			o.Contig = op.Name + map[int]string{1: "V", 2: "VV"}[op.Arity]

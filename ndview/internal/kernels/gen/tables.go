@@ -48,6 +48,15 @@ type Op struct {
 	// slot of a SIMD loop. It must handle every element type of Cons,
 	// falling back to the VV kernel for those it has no special code for.
 	Fast string
+
+	// Vec optionally names the vector kernels of the operation (package
+	// simd, through the helpers of vec.go), which the contiguous loops
+	// (VV, SV, VS; V) run first: they process a prefix of the row, for
+	// the element types they have code for, and the loop the rest. For
+	// two sources it is the simd operation or comparison, such as
+	// simd.Add or simd.Less; for one source, the helper of vec.go, such
+	// as vecSqrt, which takes d, a and the Params.
+	Vec string
 }
 
 // A Param is an extra argument of an operation's kernels.
@@ -60,35 +69,35 @@ type Param struct {
 // elementwise is the table of element-wise operations.
 var elementwise = []Op{
 	// Arithmetic.
-	{Name: "Add", Arity: 2, Cons: "numeric", Expr: "x + y", Doc: "x + y (integers wrap)"},
-	{Name: "Sub", Arity: 2, Cons: "numeric", Expr: "x - y", Doc: "x − y (integers wrap)"},
-	{Name: "Mul", Arity: 2, Cons: "numeric", Expr: "x * y", Doc: "x × y (integers wrap)"},
+	{Name: "Add", Arity: 2, Cons: "numeric", Expr: "x + y", Doc: "x + y (integers wrap)", Vec: "simd.Add"},
+	{Name: "Sub", Arity: 2, Cons: "numeric", Expr: "x - y", Doc: "x − y (integers wrap)", Vec: "simd.Sub"},
+	{Name: "Mul", Arity: 2, Cons: "numeric", Expr: "x * y", Doc: "x × y (integers wrap)", Vec: "simd.Mul"},
 	{Name: "Div", Arity: 2, Cons: "numeric", Expr: "x / y", Tests: "inexact",
-		Doc: "x ÷ y as Go divides; for floats and complex numbers (IEEE 754: x/0 is ±Inf or NaN), since an integer y of 0 panics"},
+		Doc: "x ÷ y as Go divides; for floats and complex numbers (IEEE 754: x/0 is ±Inf or NaN), since an integer y of 0 panics", Vec: "simd.Div"},
 	{Name: "DivInt", Arity: 2, Cons: "numeric", Expr: "if y == 0 { return 0 }; return x / y", Tests: "integer",
 		Doc: "x ÷ y truncated toward zero, or 0 where y is 0 (a zero divisor is a fact of the data, so it never panics; the most negative value ÷ −1 is itself): the integer division of ndview.Div"},
 	{Name: "Min", Arity: 2, Cons: "ordered", Expr: "min(x, y)", Doc: "the smaller of x and y; NaN propagates, and of −0 and +0 it is −0"},
 	{Name: "Max", Arity: 2, Cons: "ordered", Expr: "max(x, y)", Doc: "the larger of x and y; NaN propagates, and of −0 and +0 it is +0"},
-	{Name: "Neg", Arity: 1, Cons: "numeric", Expr: "-x", Doc: "−x (integers wrap: the most negative value is its own negation)"},
+	{Name: "Neg", Arity: 1, Cons: "numeric", Expr: "-x", Doc: "−x (integers wrap: the most negative value is its own negation)", Vec: "vecNeg"},
 	// Negating x <= 0 as 0 − x makes −0 into +0, leaves unsigned values
 	// (only 0 is <= 0) and NaN alone, and wraps the most negative integer
 	// to itself.
 	{Name: "Abs", Arity: 1, Cons: "ordered", Expr: "if x <= 0 { return 0 - x }; return x",
-		Doc: "|x|: abs(−0) is +0, NaN stays NaN, the most negative integer is its own absolute value"},
+		Doc: "|x|: abs(−0) is +0, NaN stays NaN, the most negative integer is its own absolute value", Vec: "vecAbs"},
 	{Name: "Sqrt", Arity: 1, Cons: "floating", Expr: "T(math.Sqrt(float64(x)))",
-		Doc: "√x, computed in float64 and rounded once (never for float16.Float16, whose bits are not its value)"},
+		Doc: "√x, computed in float64 and rounded once (never for float16.Float16, whose bits are not its value)", Vec: "vecSqrt"},
 	{Name: "Math", Arity: 1, Cons: "floating", Expr: "T(f(float64(x)))",
 		Params: []Param{{Name: "f", Type: "func(float64) float64", Test: "math.Exp"}},
 		Doc:    "f(x) computed in float64, for functions of package math whose cost dwarfs the call through f, such as math.Exp (never for float16.Float16)"},
 	{Name: "Clip", Arity: 1, Cons: "ordered", Expr: "min(max(x, lo), hi)",
 		Params: []Param{{Name: "lo", Type: "T", Test: "T(2)"}, {Name: "hi", Type: "T", Test: "T(5)"}},
-		Doc:    "min(max(x, lo), hi), as NumPy's clip: NaN in x, lo or hi gives NaN, and hi wins when lo > hi"},
+		Doc:    "min(max(x, lo), hi), as NumPy's clip: NaN in x, lo or hi gives NaN, and hi wins when lo > hi", Vec: "vecClip"},
 
 	// Comparisons, into bools.
-	{Name: "Equal", Arity: 2, Cons: "numeric", Out: "bool", Expr: "x == y", Doc: "x == y (NaN is unequal to itself, −0 equals +0)"},
-	{Name: "NotEqual", Arity: 2, Cons: "numeric", Out: "bool", Expr: "x != y", Doc: "x != y"},
-	{Name: "Less", Arity: 2, Cons: "ordered", Out: "bool", Expr: "x < y", Doc: "x < y (false when either is NaN)"},
-	{Name: "LessEqual", Arity: 2, Cons: "ordered", Out: "bool", Expr: "x <= y", Doc: "x <= y (false when either is NaN)"},
+	{Name: "Equal", Arity: 2, Cons: "numeric", Out: "bool", Expr: "x == y", Doc: "x == y (NaN is unequal to itself, −0 equals +0)", Vec: "simd.Equal"},
+	{Name: "NotEqual", Arity: 2, Cons: "numeric", Out: "bool", Expr: "x != y", Doc: "x != y", Vec: "simd.NotEqual"},
+	{Name: "Less", Arity: 2, Cons: "ordered", Out: "bool", Expr: "x < y", Doc: "x < y (false when either is NaN)", Vec: "simd.Less"},
+	{Name: "LessEqual", Arity: 2, Cons: "ordered", Out: "bool", Expr: "x <= y", Doc: "x <= y (false when either is NaN)", Vec: "simd.LessEqual"},
 
 	// Logic on bools.
 	{Name: "LogicalOr", Arity: 2, Cons: "boolean", Expr: "x || y", Doc: "x || y"},
@@ -212,6 +221,12 @@ type Reduction struct {
 	// Doc describes the result of a row; it completes the sentence "…
 	// returns".
 	Doc string
+
+	// Vec optionally names a helper of vec.go, func(r T, s []T) (T, int),
+	// that the contiguous loop runs first: it folds a prefix of s into r
+	// with vector code, for the element types it has code for, and
+	// returns the result and the length of the prefix.
+	Vec string
 }
 
 // reductions is the table of simple reductions. Sums are pairwise and
@@ -222,8 +237,8 @@ var reductions = []Reduction{
 	// NaN and signed zeros): one chain ran at a third of the speed of
 	// four (ndkit's BenchmarkMinMax). They are associative and
 	// commutative, NaN included, so the result is that of one chain.
-	{Name: "Min", Op: "Min", Chains: 4, Doc: "the smallest of r and the elements; a NaN anywhere gives NaN"},
-	{Name: "Max", Op: "Max", Chains: 4, Doc: "the largest of r and the elements; a NaN anywhere gives NaN"},
+	{Name: "Min", Op: "Min", Chains: 4, Vec: "vecMin", Doc: "the smallest of r and the elements; a NaN anywhere gives NaN"},
+	{Name: "Max", Op: "Max", Chains: 4, Vec: "vecMax", Doc: "the largest of r and the elements; a NaN anywhere gives NaN"},
 	{Name: "Any", Op: "LogicalOr", Stop: "r", Doc: "whether r or some element is true, reading up to the first true one"},
 	{Name: "All", Op: "LogicalAnd", Stop: "!r", Doc: "whether r and every element are true, reading up to the first false one"},
 }
@@ -265,6 +280,12 @@ type Conversion struct {
 	// its loop when both operands are contiguous: the slot of a SIMD loop
 	// (or, for Copy, the builtin copy).
 	Fast string
+
+	// Vec optionally names a helper of vec.go, func(d []D, s []S) int,
+	// that the contiguous loop runs first: it converts a prefix of s with
+	// vector code, for the pairs of types it has code for, and returns its
+	// length.
+	Vec string
 }
 
 // Element kinds, as ndview's memory layer names them, with their
@@ -304,7 +325,7 @@ var kindOrder = []string{"Bool", "Int8", "Int16", "Int32", "Int64", "Uint8", "Ui
 // in half precision anyway, so RealToF16 rounds once; float64 rounds
 // directly to half precision (F64ToF16).
 var conversions = []Conversion{
-	{Name: "RealToReal", TParams: "D, S fixedReal", D: "D", S: "S", Expr: "D(x)", To: realKinds, From: realKinds,
+	{Name: "RealToReal", TParams: "D, S fixedReal", D: "D", S: "S", Expr: "D(x)", To: realKinds, From: realKinds, Vec: "vecConvert",
 		Doc: "from a real kind into another as Go converts them: integers wrap, floats truncate toward zero into integers and round to nearest even into float32"},
 	{Name: "F64ToF16", D: "uint16", S: "float64", Expr: "F64ToF16(x)", To: f16Kind, From: []string{"Float64"},
 		Doc: "from float64 into float16 bits, rounding once to nearest even"},
