@@ -388,7 +388,7 @@ func (m MemoryView) Cast(format string, shape []int) (MemoryView, error) {
 	}
 	r.lay.Flags |= m.b.lay.Flags & layout.FlagReadOnly
 	r.lay.KeepOwner(&m.b.lay)
-	return MemoryView{b: r, format: body, spec: spec, exp: m.exp}, nil
+	return MemoryView{b: r, format: format, spec: spec, exp: m.exp}, nil
 }
 
 // isByteFormat reports whether s is one of memoryview's byte formats b, B
