@@ -265,7 +265,9 @@ func (m *MemoryView) values() NDView[any] {
 			}
 		}
 	}
-	v, _ := fromSlice("ToList", out, sh[:ndim:ndim])
+	v := newView(out, 0, ndim) // C-contiguous, also for 0-d views
+	copy(v.lay.Shape(), sh[:ndim])
+	layout.FillCStrides(sh[:ndim], v.lay.Strides())
 	return v
 }
 

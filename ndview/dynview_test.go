@@ -53,6 +53,8 @@ func jsonList(x any) any {
 		return map[string]any{"bool": x}
 	case []byte:
 		return map[string]any{"bytes": hex.EncodeToString(x)}
+	case float32:
+		return float64(x)
 	}
 	var f float64
 	fmt.Sscan(fmt.Sprint(x), &f)
