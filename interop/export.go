@@ -75,6 +75,14 @@ func (m *viewMatrix) ExportBuffer() (ndview.Buffer, error) { return m.v.ExportBu
 // AsCMatrix returns: the view it wraps.
 func (m *cViewMatrix) ExportBuffer() (ndview.Buffer, error) { return m.v.ExportBuffer() }
 
+// ExportBuffer implements ndview.Exporter for the transposed matrices
+// AsMatrix returns for column-major views: the view it wraps.
+func (t *denseTranspose) ExportBuffer() (ndview.Buffer, error) { return t.base.v.T().ExportBuffer() }
+
+// ExportBuffer implements ndview.Exporter for the transposed complex
+// matrices AsCMatrix returns for column-major views: the view it wraps.
+func (t *cDenseTranspose) ExportBuffer() (ndview.Buffer, error) { return t.base.v.T().ExportBuffer() }
+
 var (
 	_ ndview.Exporter = ImageBuffer{}
 	_ ndview.Exporter = MatrixBuffer{}
