@@ -35,6 +35,8 @@ type mapping struct {
 	mem      []byte // the whole mapped range
 	writable bool   // mapped with PROT_WRITE
 	closed   bool   // Close replaced the pages with zero pages
+	exports  int    // buffers exported and not yet released (export.go)
+	unexport func() // releases one export; made once, so exports do not allocate
 }
 
 // unmapped counts the ranges released by the owners' cleanups; the tests
@@ -45,6 +47,7 @@ var unmapped atomic.Int64
 // once the returned owner is unreachable.
 func newMapping(mem []byte, writable bool) *mapping {
 	m := &mapping{mem: mem, writable: writable}
+	m.unexport = m.releaseExport
 	runtime.AddCleanup(m, releaseMapping, mem)
 	return m
 }
@@ -58,11 +61,18 @@ func releaseMapping(mem []byte) {
 
 // close replaces the mapped pages with zero pages; closing twice does
 // nothing.
-func (m *mapping) close() error {
+func (m *mapping) close() error { return m.shut(true) }
+
+// shut is close, refusing while buffers are exported (export.go) unless
+// force is set.
+func (m *mapping) shut(force bool) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.closed {
 		return nil
+	}
+	if m.exports > 0 && !force {
+		return errorf("Close", ErrExported, "existing exports of data: %d exported buffer(s) not released; release them first, or use ForceClose", m.exports)
 	}
 	if err := zeroPages(m.mem, m.writable); err != nil {
 		return err
@@ -110,7 +120,7 @@ type Mapped[T any] struct {
 // bool data (Go requires bools to be 0 or 1, which a file need not keep;
 // use Read), or when memory mapping is not available on the platform.
 func Map[T any](path string) (*Mapped[T], error) {
-	return openMapped[T]("Map", path, false)
+	return openMapped[T]("Map", path, false, false)
 }
 
 // MapWritable maps the .npy file at path for reading and writing: the view
@@ -118,11 +128,12 @@ func Map[T any](path string) (*Mapped[T], error) {
 // Flush to force them to disk. Errors are those of Map; the file must be
 // writable.
 func MapWritable[T any](path string) (*Mapped[T], error) {
-	return openMapped[T]("MapWritable", path, true)
+	return openMapped[T]("MapWritable", path, true, false)
 }
 
-// openMapped opens, checks and maps a .npy file.
-func openMapped[T any](op, path string, writable bool) (*Mapped[T], error) {
+// openMapped opens, checks and maps a .npy file; boolBytes lets a uint8
+// mapping read a bool file (MapBoolAsUint8).
+func openMapped[T any](op, path string, writable, boolBytes bool) (*Mapped[T], error) {
 	flag := os.O_RDONLY
 	if writable {
 		flag = os.O_RDWR
@@ -146,7 +157,7 @@ func openMapped[T any](op, path string, writable bool) (*Mapped[T], error) {
 	if err != nil {
 		return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)
 	}
-	m, err := mapped[T](op, mem, writable)
+	m, err := mapped[T](op, mem, writable, boolBytes)
 	if err != nil || m.owner == nil {
 		unmap(mem)
 	}
@@ -155,12 +166,16 @@ func openMapped[T any](op, path string, writable bool) (*Mapped[T], error) {
 
 // mapped checks the .npy file mapped at mem and returns its Mapped, which
 // owns mem unless the data is empty (then m.owner is nil).
-func mapped[T any](op string, mem []byte, writable bool) (*Mapped[T], error) {
+func mapped[T any](op string, mem []byte, writable, boolBytes bool) (*Mapped[T], error) {
 	h, left, _, err := readHeader(op, bytes.NewReader(mem))
 	if err != nil {
 		return nil, err
 	}
-	if err := checkMapDType[T](op, h.DType); err != nil {
+	d := h.DType
+	if boolBytes && d.Kind == 'b' {
+		d = DType{Kind: 'u', Size: 1, Order: d.Order} // the bytes as they are; Header keeps b1
+	}
+	if err := checkMapDType[T](op, d); err != nil {
 		return nil, err
 	}
 	if !h.DType.Native() {
@@ -266,11 +281,23 @@ func (m *Mapped[T]) Flush() error {
 // runs; until then it counts against the process's mappings. A program
 // that maps many files in a loop while allocating little can call
 // runtime.GC to release closed ranges sooner.
-func (m *Mapped[T]) Close() error {
+//
+// While buffers exported by ExportBuffer are not released, Close returns an
+// error wrapping ErrExported and leaves the mapping open, as CPython's mmap
+// raises "BufferError: cannot close exported pointers exist"; ForceClose
+// closes anyway.
+func (m *Mapped[T]) Close() error { return m.close(false) }
+
+// close is Close, refusing while buffers are exported unless force is set.
+func (m *Mapped[T]) close(force bool) error {
 	if m.owner == nil {
 		return nil
 	}
-	if err := m.owner.close(); err != nil {
+	if err := m.owner.shut(force); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return e
+		}
 		return wrapf("Close", nil, err, "")
 	}
 	return nil
