@@ -72,12 +72,12 @@ func BenchmarkGemm(b *testing.B) {
 		c64, c32 := ndview.Zeros[float64](n, n), ndview.Zeros[float32](n, n)
 		x64, y64 := a64.Squeeze(0), b64.Squeeze(0)
 		x32, y32 := a32.Squeeze(0), b32.Squeeze(0)
-		gemmCase(b, fmt.Sprintf("F64_%d/ndkit", n), 1, n, 8, func() { linalg.MatMul(c64, x64, y64) })
-		gemmCase(b, fmt.Sprintf("F32_%d/ndkit", n), 1, n, 4, func() { linalg.MatMul(c32, x32, y32) })
+		gemmCase(b, fmt.Sprintf("F64_%d/ndkit", n), 1, n, 8, func() { linalg.MatMulInto(c64, x64, y64) })
+		gemmCase(b, fmt.Sprintf("F32_%d/ndkit", n), 1, n, 4, func() { linalg.MatMulInto(c32, x32, y32) })
 		if n > 1024 {
 			continue // gonum takes about 20 s per 4096² product
 		}
-		gemmCase(b, fmt.Sprintf("F64_%dT/ndkit", n), 1, n, 8, func() { linalg.MatMul(c64, x64.T(), y64) })
+		gemmCase(b, fmt.Sprintf("F64_%dT/ndkit", n), 1, n, 8, func() { linalg.MatMulInto(c64, x64.T(), y64) })
 		d, _ := x64.Data()
 		e, _ := y64.Data()
 		f, _ := c64.Data()
@@ -95,7 +95,7 @@ func BenchmarkGemm(b *testing.B) {
 		a, bb := gemmRand[float32](3, bc.count, bc.n), gemmRand[float32](4, bc.count, bc.n)
 		c := ndview.Zeros[float32](bc.count, bc.n, bc.n)
 		name := fmt.Sprintf("Batch%dx%d_F32", bc.count, bc.n)
-		gemmCase(b, name+"/ndkit", bc.count, bc.n, 4, func() { linalg.MatMul(c, a, bb) })
+		gemmCase(b, name+"/ndkit", bc.count, bc.n, 4, func() { linalg.MatMulInto(c, a, bb) })
 		ad, _ := a.Data()
 		bd, _ := bb.Data()
 		cd, _ := c.Data()

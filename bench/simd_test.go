@@ -160,18 +160,18 @@ func BenchmarkSIMD(b *testing.B) {
 	a32, av := simdData32(n, 1)
 	b32, bv := simdData32(n, 2)
 	d32, dv := simdData32(n, 3)
-	run("Add/f32/16M/ndview", 12*n, func() { ndview.Add(dv, av, bv) })
+	run("Add/f32/16M/ndview", 12*n, func() { ndview.AddInto(dv, av, bv) })
 	run("Add/f32/16M/loop", 12*n, func() { loopAdd32(d32, a32, b32) })
-	run("MulScalar/f32/16M/ndview", 8*n, func() { ndview.MulScalar(dv, av, 2) })
+	run("MulScalar/f32/16M/ndview", 8*n, func() { ndview.MulScalarInto(dv, av, 2) })
 	run("MulScalar/f32/16M/loop", 8*n, func() { loopMulScalar32(d32, a32, 2) })
-	run("Clip/f32/16M/ndview", 8*n, func() { ndview.Clip(dv, av, -0.5, 0.5) })
+	run("Clip/f32/16M/ndview", 8*n, func() { ndview.ClipInto(dv, av, -0.5, 0.5) })
 	run("Clip/f32/16M/loop", 8*n, func() { loopClip32(d32, a32, -0.5, 0.5) })
 
 	m := make([]bool, n)
 	mv, _ := ndview.FromSlice(m, n)
-	run("Less/f32/16M/ndview", 9*n, func() { ndview.Less(mv, av, bv) })
+	run("Less/f32/16M/ndview", 9*n, func() { ndview.LessInto(mv, av, bv) })
 	run("Less/f32/16M/loop", 9*n, func() { loopLess32(m, a32, b32) })
-	run("Where/f32/16M/ndview", 13*n, func() { ndview.Where(dv, mv, av, bv) })
+	run("Where/f32/16M/ndview", 13*n, func() { ndview.WhereInto(dv, mv, av, bv) })
 	run("Where/f32/16M/loop", 13*n, func() { loopWhere32(d32, m, a32, b32) })
 
 	var sink float32
@@ -186,14 +186,14 @@ func BenchmarkSIMD(b *testing.B) {
 		u8[i] = uint8(i * 7)
 	}
 	u8v, _ := ndview.FromSlice(u8, n)
-	run("U8ToF32/16M/ndview", 5*n, func() { ndview.Convert(dv, u8v) })
+	run("U8ToF32/16M/ndview", 5*n, func() { ndview.ConvertInto(dv, u8v) })
 	run("U8ToF32/16M/loop", 5*n, func() { loopU8ToF32(d32, u8) })
 
 	a64, a64v := simdData64(n, 4)
 	d64, d64v := simdData64(n, 5)
-	run("F64ToF32/16M/ndview", 12*n, func() { ndview.Convert(dv, a64v) })
+	run("F64ToF32/16M/ndview", 12*n, func() { ndview.ConvertInto(dv, a64v) })
 	run("F64ToF32/16M/loop", 12*n, func() { loopF64ToF32(d32, a64) })
-	run("Sqrt/f64/16M/ndview", 16*n, func() { ndview.Sqrt(d64v, a64v) })
+	run("Sqrt/f64/16M/ndview", 16*n, func() { ndview.SqrtInto(d64v, a64v) })
 	run("Sqrt/f64/16M/loop", 16*n, func() { loopSqrt64(d64, a64) })
 
 	sq, err := a64v.Reshape(4096, 4096)

@@ -7,17 +7,17 @@ import (
 	"github.com/ndkit/ndkit/ndview"
 )
 
-func ExampleMatMul() {
+func ExampleMatMulInto() {
 	// NumPy: a = np.arange(6.).reshape(2, 3); a @ a.T
 	a, _ := ndview.FromSlice([]float64{0, 1, 2, 3, 4, 5}, 2, 3)
 	c := ndview.Zeros[float64](2, 2)
-	linalg.MatMul(c, a, a.T()) // the transpose is read in place, not copied
+	linalg.MatMulInto(c, a, a.T()) // the transpose is read in place, not copied
 	fmt.Println(c)
 
 	// A matrix times a vector: (2, 3) @ (3,) is (2,).
 	v, _ := ndview.FromSlice([]float64{1, 0, -1})
 	y := ndview.Zeros[float64](2)
-	linalg.MatMul(y, a, v)
+	linalg.MatMulInto(y, a, v)
 	fmt.Println(y)
 	// Output:
 	// [[ 5 14]
@@ -25,13 +25,13 @@ func ExampleMatMul() {
 	// [-2 -2]
 }
 
-func ExampleMatMul_batched() {
+func ExampleMatMulInto_batched() {
 	// NumPy: np.matmul(stack, m) with stack of shape (3, 2, 2) and m of
 	// shape (2, 2): m is broadcast over the batch axis.
 	stack, _ := ndview.FromSlice([]float32{1, 0, 0, 1, 2, 0, 0, 2, 0, 1, 1, 0}, 3, 2, 2)
 	m, _ := ndview.FromSlice([]float32{1, 2, 3, 4}, 2, 2)
 	out := ndview.Zeros[float32](3, 2, 2)
-	linalg.MatMul(out, stack, m)
+	linalg.MatMulInto(out, stack, m)
 	fmt.Println(out)
 	// Output:
 	// [[[1 2]

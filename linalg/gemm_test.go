@@ -125,7 +125,7 @@ func testAgainstGonum[T Float](t *testing.T, seed uint64) {
 		b := floatOperand[T](r, append(slices.Clone(batch), k, m))
 		buf, dst := randDst[T](r, append(slices.Clone(batch), n, m))
 		before := slices.Clone(buf)
-		MatMul(dst, a, b)
+		MatMulInto(dst, a, b)
 		ref := gonumMatMul(a.Clone(), b.Clone())
 		gamma := float64(k) * u / (1 - float64(k)*u)
 		name := fmt.Sprintf("#%d %T (%v st %v) @ (%v st %v) into st %v", trial, T(0), a.Shape(), a.Strides(), b.Shape(), b.Strides(), dst.Strides())
@@ -185,7 +185,7 @@ func TestMatMulBatchBroadcast(t *testing.T) {
 	a := floatOperand[float64](r, []int{2, 1, 5, 7}).Clone()
 	b := floatOperand[float64](r, []int{3, 7, 4}).Clone()
 	dst := ndview.Zeros[float64](2, 3, 5, 4)
-	MatMul(dst, a, b)
+	MatMulInto(dst, a, b)
 	for i := range 2 {
 		for j := range 3 {
 			x := a.Slice(ndview.Int(i), ndview.Int(0)).Clone()
@@ -213,9 +213,9 @@ func TestMatMulThreads(t *testing.T) {
 		out[len(out)-1] = sh[1][len(sh[1])-1]
 		one, two := ndview.Zeros[float32](out...), ndview.Zeros[float32](out...)
 		old := ndview.SetMaxThreads(1)
-		MatMul(one, a, b)
+		MatMulInto(one, a, b)
 		ndview.SetMaxThreads(2)
-		MatMul(two, a, b)
+		MatMulInto(two, a, b)
 		ndview.SetMaxThreads(old)
 		if !ndview.ArrayEqual(one, two) {
 			t.Errorf("%v @ %v: the product on two goroutines differs from the one on one", sh[0], sh[1])

@@ -13,7 +13,41 @@ import (
 // Cast views them as the predeclared type without a copy.)
 type Float interface{ float32 | float64 }
 
-// MatMul stores the matrix product of a and b into dst, NumPy's
+// MatMul returns the matrix product of a and b in a new array: NumPy's
+// np.matmul(a, b) (a @ b), computed as MatMulInto computes it, into a
+// C-contiguous result of the broadcast batch shape followed by (n, m)
+// (without the axis of a 1-D operand). It panics as MatMulInto does, with
+// an *ndview.Error wrapping ndview.ErrShape naming the shapes when a or b
+// is 0-d or their batch axes do not broadcast (semantics.md §20, A1).
+func MatMul[T Float](a, b ndview.NDView[T]) ndview.NDView[T] {
+	const op = "MatMul"
+	if a.NDim() == 0 || b.NDim() == 0 {
+		panicf(op, ndview.ErrShape, "operands of shapes %s and %s: matmul needs at least one dimension in each", ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()))
+	}
+	ash, bsh := a.Shape(), b.Shape()
+	am, bm := ash, bsh
+	if len(am) == 1 {
+		am = []int{1, am[0]}
+	}
+	if len(bm) == 1 {
+		bm = []int{bm[0], 1}
+	}
+	sh, err := ndview.BroadcastShapes(am[:len(am)-2], bm[:len(bm)-2])
+	if err != nil {
+		panicf(op, ndview.ErrShape, "batch axes of shapes %s and %s do not broadcast", ndview.FormatShape(ash), ndview.FormatShape(bsh))
+	}
+	if len(ash) > 1 {
+		sh = append(sh, am[len(am)-2])
+	}
+	if len(bsh) > 1 {
+		sh = append(sh, bm[len(bm)-1])
+	}
+	dst := ndview.Zeros[T](sh...)
+	MatMulInto(dst, a, b)
+	return dst
+}
+
+// MatMulInto stores the matrix product of a and b into dst, NumPy's
 // np.matmul(a, b, out=dst) (a @ b), computed by the packed-panel GEMM of
 // semantics.md §28 (assembly microkernels on amd64 with AVX2 or AVX-512,
 // pure Go elsewhere).
@@ -35,11 +69,11 @@ type Float interface{ float32 | float64 }
 // ndview.MaxThreads() goroutines, and so do batches of smaller ones
 // (semantics.md §28, GM6).
 //
-// MatMul panics, before writing anything, with an *ndview.Error wrapping
+// MatMulInto panics, before writing anything, with an *ndview.Error wrapping
 // ndview.ErrReadOnly when dst is read-only, and ndview.ErrShape, naming the
 // shapes, when a or b is 0-d, the inner dimensions differ, the batch axes
 // do not broadcast, or dst's shape is not the product's.
-func MatMul[T Float](dst, a, b ndview.NDView[T]) {
+func MatMulInto[T Float](dst, a, b ndview.NDView[T]) {
 	const op = "MatMul"
 	if dst.ReadOnly() {
 		panicf(op, ndview.ErrReadOnly, "assignment destination is read-only")

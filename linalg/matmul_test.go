@@ -239,7 +239,7 @@ func testMatMulRandom[T Float](t *testing.T, seed uint64) {
 		want := refMatMul(a, b)
 		buf, dst := randDst[T](r, want.Shape())
 		exp := refStore(buf, dst, want)
-		MatMul(dst, a, b)
+		MatMulInto(dst, a, b)
 		if !slices.Equal(buf, exp) {
 			t.Fatalf("#%d: MatMul(dst %v st %v, a %v st %v ro %v, b %v st %v ro %v):\nbuffer = %v\nwant     %v",
 				i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides(), a.ReadOnly(), b.Shape(), b.Strides(), b.ReadOnly(), buf, exp)
@@ -283,7 +283,7 @@ func TestMatMulShapes(t *testing.T) {
 					assert.Contains(t, err.Error(), p)
 				}
 			}()
-			MatMul(c.dst, c.a, c.b)
+			MatMulInto(c.dst, c.a, c.b)
 			t.Errorf("MatMul did not panic")
 		})
 	}
@@ -291,18 +291,18 @@ func TestMatMulShapes(t *testing.T) {
 		v, _ := ndview.FromSlice([]float64{1, 2, 3})
 		m, _ := ndview.FromSlice([]float64{1, 0, 0, 1, 1, 1}, 3, 2)
 		d0 := ndview.Zeros[float64]()
-		MatMul(d0, v, v) // (3,) @ (3,) is 0-d
+		MatMulInto(d0, v, v) // (3,) @ (3,) is 0-d
 		assert.Equal(t, 14.0, d0.At())
 		d1 := ndview.Zeros[float64](2)
-		MatMul(d1, v, m) // (3,) @ (3, 2) is (2,)
+		MatMulInto(d1, v, m) // (3,) @ (3, 2) is (2,)
 		assert.Equal(t, []float64{4, 5}, d1.ToSlice())
-		MatMul(d1, m.T(), v) // (2, 3) @ (3,) is (2,)
+		MatMulInto(d1, m.T(), v) // (2, 3) @ (3,) is (2,)
 		assert.Equal(t, []float64{4, 5}, d1.ToSlice())
 	})
 	t.Run("k = 0", func(t *testing.T) {
 		d := ndview.Zeros[float64](2, 2)
 		d.Fill(7)
-		MatMul(d, ndview.Zeros[float64](2, 0), ndview.Zeros[float64](0, 2))
+		MatMulInto(d, ndview.Zeros[float64](2, 0), ndview.Zeros[float64](0, 2))
 		assert.Equal(t, []float64{0, 0, 0, 0}, d.ToSlice())
 	})
 }
@@ -312,12 +312,12 @@ func TestMatMulShapes(t *testing.T) {
 func TestMatMulOverlap(t *testing.T) {
 	a, _ := ndview.FromSlice([]float64{1, 2, 3, 4}, 2, 2)
 	b, _ := ndview.FromSlice([]float64{0, 1, 1, 0}, 2, 2)
-	MatMul(a, a, b) // a = a @ b swaps the columns
+	MatMulInto(a, a, b) // a = a @ b swaps the columns
 	assert.Equal(t, []float64{2, 1, 4, 3}, a.ToSlice())
-	MatMul(a.T(), a, a) // a.T = a @ a
+	MatMulInto(a.T(), a, a) // a.T = a @ a
 	assert.Equal(t, []float64{8, 20, 5, 13}, a.ToSlice())
 	c, _ := ndview.FromSlice([]float32{1, 2, 3, 4, 5, 6, 7, 8}, 2, 2, 2)
-	MatMul(c.Slice(ndview.Int(1)), c.Slice(ndview.Int(0)), c.Slice(ndview.Int(1))) // c[1] = c[0] @ c[1]
+	MatMulInto(c.Slice(ndview.Int(1)), c.Slice(ndview.Int(0)), c.Slice(ndview.Int(1))) // c[1] = c[0] @ c[1]
 	assert.Equal(t, []float32{1, 2, 3, 4, 19, 22, 43, 50}, c.ToSlice())
 }
 
@@ -341,21 +341,21 @@ func TestMatMulNoCopy(t *testing.T) {
 	b := ndview.Zeros[float64](n, n)
 	d := ndview.Zeros[float64](n, n)
 	wide := ndview.Zeros[float64](n, 2*n).Slice(ndview.Colon(), ndview.Step(2)) // column stride 2
-	MatMul(d, a, b)                                                             // warm up
+	MatMulInto(d, a, b)                                                         // warm up
 	for name, f := range map[string]func(){
-		"C":                func() { MatMul(d, a, b) },
-		"transposed a":     func() { MatMul(d, a.T(), b) },
-		"transposed b":     func() { MatMul(d, a, b.T()) },
-		"F dst":            func() { MatMul(d.T(), a, b) },
-		"reversed a":       func() { MatMul(d, a.Flip(1), b) },
-		"reversed dst":     func() { MatMul(d.Slice(ndview.Colon(), ndview.Step(-1)), a, b) },
-		"stepped operands": func() { MatMul(d.Slice(ndview.Step(2)), a.Slice(ndview.Step(2)), wide.T()) },
+		"C":                func() { MatMulInto(d, a, b) },
+		"transposed a":     func() { MatMulInto(d, a.T(), b) },
+		"transposed b":     func() { MatMulInto(d, a, b.T()) },
+		"F dst":            func() { MatMulInto(d.T(), a, b) },
+		"reversed a":       func() { MatMulInto(d, a.Flip(1), b) },
+		"reversed dst":     func() { MatMulInto(d.Slice(ndview.Colon(), ndview.Step(-1)), a, b) },
+		"stepped operands": func() { MatMulInto(d.Slice(ndview.Step(2)), a.Slice(ndview.Step(2)), wide.T()) },
 	} {
 		f() // the packing buffers are allocated once, then kept
 		got := allocated(f)
 		assert.Less(t, got, matBytes/4, "%s: MatMul allocated %d bytes; a %d-byte matrix means a copy", name, got, matBytes)
 	}
-	got := allocated(func() { MatMul(d, a.AsReadOnly(), b) })
+	got := allocated(func() { MatMulInto(d, a.AsReadOnly(), b) })
 	assert.GreaterOrEqual(t, got, matBytes, "a read-only operand is copied")
 }
 
@@ -394,7 +394,7 @@ func TestMatMulLarge(t *testing.T) {
 	a := randOperand[float64](r, []int{70, 130})
 	b := randOperand[float64](r, []int{130, 90})
 	d := ndview.Zeros[float64](90, 70).T()
-	MatMul(d, a, b)
+	MatMulInto(d, a, b)
 	want := refMatMul(a, b)
 	assert.True(t, ndview.ArrayEqual(d, want), "MatMul of 70×130 by 130×90 differs from the definition")
 }
@@ -418,13 +418,44 @@ func BenchmarkMatMul(b *testing.B) {
 			}
 		})
 	}
-	run("C/f64/512/ndview", func() { MatMul(d, a, c) })
-	run("T/f64/512/ndview", func() { MatMul(d, a.T(), c) })
-	run("Reversed/f64/512/ndview", func() { MatMul(d, a.Flip(1), c) })
+	run("C/f64/512/ndview", func() { MatMulInto(d, a, c) })
+	run("T/f64/512/ndview", func() { MatMulInto(d, a.T(), c) })
+	run("Reversed/f64/512/ndview", func() { MatMulInto(d, a.Flip(1), c) })
 	ad, _ := a.Data()
 	cd, _ := c.Data()
 	ma, mc := mat.NewDense(n, n, ad), mat.NewDense(n, n, cd)
 	var md mat.Dense
 	md.Mul(ma, mc)
 	run("C/f64/512/gonum", func() { md.Mul(ma, mc) })
+}
+
+func TestMatMulAllocating(t *testing.T) {
+	cases := []struct{ a, b, want []int }{
+		{[]int{2, 3}, []int{3, 4}, []int{2, 4}},
+		{[]int{3}, []int{3, 4}, []int{4}},
+		{[]int{2, 3}, []int{3}, []int{2}},
+		{[]int{3}, []int{3}, []int{}},
+		{[]int{5, 1, 2, 3}, []int{4, 3, 2}, []int{5, 4, 2, 2}},
+	}
+	for _, c := range cases {
+		a := ndview.Ones[float64](c.a...)
+		b := ndview.Ones[float64](c.b...)
+		got := MatMul(a, b)
+		if !slices.Equal(got.Shape(), c.want) {
+			t.Fatalf("MatMul %v @ %v: shape %v, want %v", c.a, c.b, got.Shape(), c.want)
+		}
+		ref := ndview.Zeros[float64](c.want...)
+		MatMulInto(ref, a, b)
+		if !ndview.ArrayEqual(got, ref) {
+			t.Fatalf("MatMul %v @ %v differs from MatMulInto", c.a, c.b)
+		}
+	}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("MatMul of mismatched batches did not panic")
+			}
+		}()
+		MatMul(ndview.Ones[float64](2, 2, 3), ndview.Ones[float64](3, 3, 2))
+	}()
 }

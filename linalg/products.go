@@ -145,7 +145,7 @@ func tensordot[T Float](op string, a, b ndview.NDView[T], axa, axb []int) ndview
 		n *= bsh[ax]
 	}
 	out := ndview.Zeros[T](m, n)
-	MatMul(out, reshaped(pa, m, k), reshaped(pb, k, n))
+	MatMulInto(out, reshaped(pa, m, k), reshaped(pb, k, n))
 	r, _ := out.Reshape(outShape...)
 	return r
 }
@@ -215,7 +215,7 @@ func batchedMatMul[T Float](op string, a, b ndview.NDView[T]) ndview.NDView[T] {
 			ndview.FormatShape(ash), ndview.FormatShape(bsh))
 	}
 	out := ndview.Zeros[T](withAxes(batch, n, m)...)
-	MatMul(out, a, b)
+	MatMulInto(out, a, b)
 	return out
 }
 
@@ -285,7 +285,7 @@ func MatrixPower[T Float](a ndview.NDView[T], n int) (ndview.NDView[T], error) {
 				result, have = base.Clone(), true
 			} else {
 				next := ndview.Zeros[T](shape...)
-				MatMul(next, result, base)
+				MatMulInto(next, result, base)
 				result = next
 			}
 		}
@@ -294,7 +294,7 @@ func MatrixPower[T Float](a ndview.NDView[T], n int) (ndview.NDView[T], error) {
 			return result, nil
 		}
 		sq := ndview.Zeros[T](shape...)
-		MatMul(sq, base, base)
+		MatMulInto(sq, base, base)
 		base = sq
 	}
 }
@@ -343,7 +343,7 @@ func MultiDot[T Float](arrays ...ndview.NDView[T]) ndview.NDView[T] {
 		s := split[i][j]
 		l, r := prod(i, s), prod(s+1, j)
 		out := ndview.Zeros[T](dims[i], dims[j+1])
-		MatMul(out, l, r)
+		MatMulInto(out, l, r)
 		return out
 	}
 	out := prod(0, n-1)
