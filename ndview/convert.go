@@ -34,6 +34,9 @@ import (
 //     keeps NaN (sign and leading payload bits, quiet) and -0, exactly as
 //     github.com/x448/float16's Fromfloat32. float64 rounds once, directly
 //     to half precision, as NumPy does, not through float32.
+//   - bfloat16.BFloat16, float8.E4M3FN and float8.E5M2 are floats too
+//     (semantics.md §26): to any type exactly through float32; any type to
+//     them through float32 (float64 rounds twice, as PyTorch converts).
 //   - complex to real keeps the real part (NumPy also drops the imaginary
 //     part, with a ComplexWarning); real to complex has imaginary part 0.
 //
@@ -62,11 +65,15 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 		lookupConvert[U](kd, d, ks, s, &p, w, 1, 0)
 		return
 	}
+	convert := kernels.Convert
+	if kd.IsNarrow() || ks.IsNarrow() {
+		convert = kernels.ConvertNarrow // bfloat16 and float8 (semantics.md §26)
+	}
 	if w > 1 {
-		plan.Parallel(&p, w, func(part *plan.Plan) { kernels.Convert(kd, d, ks, s, part) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { convert(kd, d, ks, s, part) })
 		return
 	}
-	kernels.Convert(kd, d, ks, s, &p)
+	convert(kd, d, ks, s, &p)
 }
 
 // planConvert checks and plans an element-wise write of src into dst for
