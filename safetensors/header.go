@@ -1,0 +1,575 @@
+package safetensors
+
+// The header: the length prefix, a JSON parser for exactly what the format
+// allows, and the checks of the official implementation (semantics.md
+// SF5-SF7). The parser is written out rather than built on encoding/json:
+// the format's rules (duplicate names, integers that are not floats, UTF-8,
+// whitespace only after the object) need a parser that sees every token,
+// and a header of thousands of tensors parses in a fraction of the time.
+
+import (
+	"encoding/binary"
+	"math"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// MaxHeaderSize is the largest header the official implementation reads,
+// in bytes; a longer one is refused (ErrHeader).
+const MaxHeaderSize = 100_000_000
+
+// maxDepth bounds the nesting of JSON values, as serde_json's recursion
+// limit does.
+const maxDepth = 128
+
+// TensorInfo describes one tensor of a file.
+type TensorInfo struct {
+	Name  string
+	Dtype Dtype
+	Shape []int
+	// Begin and End are the tensor's byte range in the data section (the
+	// header's data_offsets): the bytes from DataOffset()+Begin to
+	// DataOffset()+End of the file.
+	Begin, End int64
+}
+
+// header is a parsed and validated header.
+type header struct {
+	n       int64             // the header's length in bytes
+	meta    map[string]string // nil when the file has no __metadata__
+	infos   []TensorInfo      // in the order of their byte ranges
+	index   map[string]int    // name to position in infos
+	dataLen int64             // the data section's length
+}
+
+// headerLength reads the length prefix of a file of size bytes whose first
+// bytes are prefix (at most 8 of them), and checks it as the official
+// implementation does.
+func headerLength(op string, prefix []byte, size int64) (int64, error) {
+	if len(prefix) < 8 || size < 8 {
+		return 0, errorf(op, ErrHeader, "the file holds %d bytes, fewer than the 8 of the header length", size)
+	}
+	n := binary.LittleEndian.Uint64(prefix)
+	if n > MaxHeaderSize {
+		return 0, errorf(op, ErrHeader, "header length %d is above the limit of %d bytes", n, MaxHeaderSize)
+	}
+	if int64(n) > size-8 {
+		return 0, errorf(op, ErrHeader, "header length %d runs past the end of the file (%d bytes after the length)", n, size-8)
+	}
+	return int64(n), nil
+}
+
+// parseHeader parses and checks the header text hb of a file of size bytes.
+func parseHeader(op string, hb []byte, size int64) (*header, error) {
+	if !utf8.Valid(hb) {
+		return nil, errorf(op, ErrHeader, "the header is not valid UTF-8")
+	}
+	p := &jparser{op: op, b: hb}
+	h := &header{n: int64(len(hb)), index: make(map[string]int)}
+	err := p.object(0, func(key string) error {
+		if key == "__metadata__" {
+			if h.meta != nil {
+				return p.fail("duplicate key \"__metadata__\"")
+			}
+			return p.metadata(h)
+		}
+		if _, dup := h.index[key]; dup {
+			return p.fail("duplicate tensor name %q", key)
+		}
+		info, err := p.tensorInfo(key)
+		if err != nil {
+			return err
+		}
+		h.index[key] = len(h.infos)
+		h.infos = append(h.infos, info)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if p.ws(); p.i != len(p.b) {
+		return nil, p.fail("trailing characters after the header object")
+	}
+	if err := h.validate(op, size); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// validate sorts the tensors by their byte ranges and checks them as the
+// official implementation does: the ranges tile the data section from 0
+// without gaps or overlaps, each holds exactly its shape's bytes, and the
+// last ends at the end of the file.
+func (h *header) validate(op string, size int64) error {
+	slices.SortStableFunc(h.infos, func(a, b TensorInfo) int {
+		if a.Begin != b.Begin {
+			return cmpInt(a.Begin, b.Begin)
+		}
+		return cmpInt(a.End, b.End)
+	})
+	var start int64
+	for i := range h.infos {
+		t := &h.infos[i]
+		h.index[t.Name] = i
+		if t.Begin != start || t.End < t.Begin {
+			what := "overlaps the tensor before it"
+			switch {
+			case t.End < t.Begin:
+				what = "ends before it begins"
+			case t.Begin > start:
+				what = "leaves a hole after the tensor before it"
+			}
+			return errorf(op, ErrHeader, "tensor %q: data_offsets [%d, %d] %s (the next tensor must begin at %d)",
+				t.Name, t.Begin, t.End, what, start)
+		}
+		start = t.End
+		nbytes, ok := t.nbytes()
+		if !ok {
+			return errorf(op, ErrHeader, "tensor %q: shape %v of %s overflows", t.Name, t.Shape, t.Dtype)
+		}
+		if nbytes < 0 {
+			return errorf(op, ErrHeader, "tensor %q: shape %v of %s (%d bits each) is not a whole number of bytes", t.Name, t.Shape, t.Dtype, t.Dtype.Bits())
+		}
+		if t.End-t.Begin != nbytes {
+			return errorf(op, ErrHeader, "tensor %q: shape %v of %s needs %d bytes but data_offsets [%d, %d] hold %d",
+				t.Name, t.Shape, t.Dtype, nbytes, t.Begin, t.End, t.End-t.Begin)
+		}
+	}
+	h.dataLen = start
+	if 8+h.n+start != size {
+		return errorf(op, ErrHeader, "the tensors' data ends at byte %d of the file, which holds %d bytes: the data must fill the file exactly", 8+h.n+start, size)
+	}
+	return nil
+}
+
+// cmpInt compares a and b.
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// nbytes returns the size of t's data in bytes, false when it overflows,
+// or -1 when the bits do not make whole bytes.
+func (t *TensorInfo) nbytes() (int64, bool) {
+	n := int64(1)
+	for _, e := range t.Shape {
+		if e != 0 && n > math.MaxInt64/int64(e) {
+			return 0, false
+		}
+		n *= int64(e)
+	}
+	bits := int64(t.Dtype.Bits())
+	if n > math.MaxInt64/bits {
+		return 0, false
+	}
+	if n*bits%8 != 0 {
+		return -1, true
+	}
+	return n * bits / 8, true
+}
+
+// jparser parses the JSON of a header.
+type jparser struct {
+	op string
+	b  []byte
+	i  int
+}
+
+// fail returns an ErrHeader error naming the byte offset of the parser.
+func (p *jparser) fail(format string, args ...any) error {
+	e := errorf(p.op, ErrHeader, format, args...)
+	e.Msg = "invalid header JSON at byte " + strconv.Itoa(p.i) + ": " + e.Msg
+	return e
+}
+
+// ws skips white space.
+func (p *jparser) ws() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// eat skips white space and then c, reporting whether c was there.
+func (p *jparser) eat(c byte) bool {
+	p.ws()
+	if p.i < len(p.b) && p.b[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// object parses an object at nesting depth, calling member for each key
+// with the parser at the start of its value; member must consume it.
+func (p *jparser) object(depth int, member func(key string) error) error {
+	if depth >= maxDepth {
+		return p.fail("values nested more than %d deep", maxDepth)
+	}
+	if !p.eat('{') {
+		return p.fail("want an object")
+	}
+	if p.eat('}') {
+		return nil
+	}
+	for {
+		p.ws()
+		key, err := p.str()
+		if err != nil {
+			return err
+		}
+		if !p.eat(':') {
+			return p.fail("want ':' after a key")
+		}
+		if err := member(key); err != nil {
+			return err
+		}
+		if p.eat('}') {
+			return nil
+		}
+		if !p.eat(',') {
+			return p.fail("want ',' or '}' in an object")
+		}
+	}
+}
+
+// array parses an array at nesting depth, calling elem for each element
+// with the parser at its start; elem must consume it.
+func (p *jparser) array(depth int, elem func() error) error {
+	if depth >= maxDepth {
+		return p.fail("values nested more than %d deep", maxDepth)
+	}
+	if !p.eat('[') {
+		return p.fail("want an array")
+	}
+	if p.eat(']') {
+		return nil
+	}
+	for {
+		if err := elem(); err != nil {
+			return err
+		}
+		if p.eat(']') {
+			return nil
+		}
+		if !p.eat(',') {
+			return p.fail("want ',' or ']' in an array")
+		}
+	}
+}
+
+// str parses a string at the parser's position (after white space).
+func (p *jparser) str() (string, error) {
+	p.ws()
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", p.fail("want a string")
+	}
+	p.i++
+	start := p.i
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case c == '"':
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, nil
+		case c == '\\':
+			return p.escaped(start)
+		case c < 0x20:
+			return "", p.fail("control character %#02x in a string", c)
+		}
+		p.i++
+	}
+	return "", p.fail("unterminated string")
+}
+
+// escaped finishes a string that began at start and has an escape at the
+// parser's position.
+func (p *jparser) escaped(start int) (string, error) {
+	out := append([]byte(nil), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), nil
+		case c < 0x20:
+			return "", p.fail("control character %#02x in a string", c)
+		case c != '\\':
+			out = append(out, c)
+			p.i++
+			continue
+		}
+		if p.i+1 >= len(p.b) {
+			break
+		}
+		e := p.b[p.i+1]
+		p.i += 2
+		switch e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, err := p.hex4()
+			if err != nil {
+				return "", err
+			}
+			switch {
+			case r >= 0xdc00 && r <= 0xdfff:
+				return "", p.fail("lone low surrogate \\u%04x", r)
+			case r >= 0xd800 && r <= 0xdbff:
+				if p.i+1 >= len(p.b) || p.b[p.i] != '\\' || p.b[p.i+1] != 'u' {
+					return "", p.fail("lone high surrogate \\u%04x", r)
+				}
+				p.i += 2
+				lo, err := p.hex4()
+				if err != nil {
+					return "", err
+				}
+				if lo < 0xdc00 || lo > 0xdfff {
+					return "", p.fail("high surrogate \\u%04x followed by \\u%04x", r, lo)
+				}
+				r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			return "", p.fail("invalid escape \\%c", e)
+		}
+	}
+	return "", p.fail("unterminated string")
+}
+
+// hex4 parses the 4 hex digits of a \u escape.
+func (p *jparser) hex4() (rune, error) {
+	if p.i+4 > len(p.b) {
+		return 0, p.fail("short \\u escape")
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, p.fail("invalid \\u escape")
+		}
+		r = r<<4 | rune(d)
+	}
+	p.i += 4
+	return r, nil
+}
+
+// number scans a JSON number and returns its text and whether it is an
+// integer (no fraction, no exponent).
+func (p *jparser) number() ([]byte, bool, error) {
+	p.ws()
+	start := p.i
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		p.i++
+	}
+	first := p.i
+	if digits() == 0 {
+		return nil, false, p.fail("want a value")
+	}
+	if p.b[first] == '0' && p.i-first > 1 {
+		return nil, false, p.fail("number with a leading zero")
+	}
+	integer := true
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		integer = false
+		if digits() == 0 {
+			return nil, false, p.fail("want digits after '.'")
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		integer = false
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return nil, false, p.fail("want digits in the exponent")
+		}
+	}
+	return p.b[start:p.i], integer, nil
+}
+
+// uint parses a non-negative integer that fits an int64, as the
+// official implementation's usize fields want (a float such as 2.0 or
+// 1e3 is refused, as serde refuses it).
+func (p *jparser) uint(what string) (int64, error) {
+	text, integer, err := p.number()
+	if err != nil {
+		return 0, err
+	}
+	if !integer || text[0] == '-' {
+		return 0, p.fail("%s %s: want a non-negative integer", what, text)
+	}
+	n, err := strconv.ParseInt(string(text), 10, 64)
+	if err != nil {
+		return 0, p.fail("%s %s is too large", what, text)
+	}
+	return n, nil
+}
+
+// skip parses and discards any value at nesting depth.
+func (p *jparser) skip(depth int) error {
+	p.ws()
+	if p.i >= len(p.b) {
+		return p.fail("want a value")
+	}
+	switch c := p.b[p.i]; c {
+	case '{':
+		return p.object(depth+1, func(string) error { return p.skip(depth + 1) })
+	case '[':
+		return p.array(depth+1, func() error { return p.skip(depth + 1) })
+	case '"':
+		_, err := p.str()
+		return err
+	case 't', 'f', 'n':
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+				p.i += len(lit)
+				return nil
+			}
+		}
+		return p.fail("invalid literal")
+	}
+	_, _, err := p.number()
+	return err
+}
+
+// null skips a null, reporting whether there was one.
+func (p *jparser) null() bool {
+	p.ws()
+	if len(p.b)-p.i >= 4 && string(p.b[p.i:p.i+4]) == "null" {
+		p.i += 4
+		return true
+	}
+	return false
+}
+
+// metadata parses the value of "__metadata__": null, or an object of
+// strings.
+func (p *jparser) metadata(h *header) error {
+	h.meta = map[string]string{}
+	if p.null() {
+		return nil
+	}
+	return p.object(1, func(key string) error {
+		if _, dup := h.meta[key]; dup {
+			return p.fail("duplicate __metadata__ key %q", key)
+		}
+		v, err := p.str()
+		if err != nil {
+			return p.fail("__metadata__ %q: values must be strings", key)
+		}
+		h.meta[key] = v
+		return nil
+	})
+}
+
+// tensorInfo parses the entry of tensor name: an object with dtype, shape
+// and data_offsets (other keys are ignored, as the official implementation
+// ignores them; a key given twice is refused, as it refuses it).
+func (p *jparser) tensorInfo(name string) (TensorInfo, error) {
+	t := TensorInfo{Name: name}
+	var seen [3]bool
+	err := p.object(1, func(key string) error {
+		switch key {
+		case "dtype":
+			if seen[0] {
+				return p.fail("tensor %q: duplicate field dtype", name)
+			}
+			seen[0] = true
+			s, err := p.str()
+			if err != nil {
+				return err
+			}
+			if t.Dtype = Dtype(s); t.Dtype.rank() < 0 {
+				return p.fail("tensor %q: unknown dtype %q", name, s)
+			}
+		case "shape":
+			if seen[1] {
+				return p.fail("tensor %q: duplicate field shape", name)
+			}
+			seen[1] = true
+			t.Shape = []int{}
+			return p.array(2, func() error {
+				e, err := p.uint("extent")
+				if err != nil {
+					return err
+				}
+				if e > math.MaxInt {
+					return p.fail("tensor %q: extent %d does not fit an int", name, e)
+				}
+				t.Shape = append(t.Shape, int(e))
+				return nil
+			})
+		case "data_offsets":
+			if seen[2] {
+				return p.fail("tensor %q: duplicate field data_offsets", name)
+			}
+			seen[2] = true
+			var offs []int64
+			err := p.array(2, func() error {
+				o, err := p.uint("offset")
+				if err == nil && len(offs) == 2 {
+					err = p.fail("tensor %q: data_offsets must hold 2 offsets", name)
+				}
+				offs = append(offs, o)
+				return err
+			})
+			if err == nil && len(offs) != 2 {
+				err = p.fail("tensor %q: data_offsets must hold 2 offsets", name)
+			}
+			if err != nil {
+				return err
+			}
+			t.Begin, t.End = offs[0], offs[1]
+		default:
+			return p.skip(1)
+		}
+		return nil
+	})
+	if err != nil {
+		return t, err
+	}
+	for i, f := range [...]string{"dtype", "shape", "data_offsets"} {
+		if !seen[i] {
+			return t, p.fail("tensor %q: missing field %s", name, f)
+		}
+	}
+	return t, nil
+}
