@@ -42,7 +42,9 @@ func layouts[T any](t testing.TB, v ndview.NDView[T]) map[string]ndview.NDView[T
 	if v.NDim() >= 2 {
 		out["T"] = v.T()
 		out["stepped"] = must(v.Index("::2, ::-1"))
-		out["broadcast"] = must(must(v.Index("0:1")).BroadcastTo(append([]int{3}, v.Shape()[1:]...)...))
+		if v.Shape()[0] > 0 {
+			out["broadcast"] = must(must(v.Index("0:1")).BroadcastTo(append([]int{3}, v.Shape()[1:]...)...))
+		}
 	}
 	if v.NDim() >= 1 {
 		out["reversed"] = v.Flip()
