@@ -67,24 +67,29 @@ func parseHeader(op string, hb []byte, size int64) (*header, error) {
 	}
 	p := &jparser{op: op, b: hb}
 	h := &header{n: int64(len(hb)), index: make(map[string]int)}
-	err := p.object(0, func(key string) error {
-		if key == "__metadata__" {
+	more, err := p.open('{', 0)
+	for ; more && err == nil; more, err = p.next('}', err) {
+		var key []byte
+		if key, err = p.key(); err != nil {
+			break
+		}
+		if string(key) == "__metadata__" {
 			if h.meta != nil {
-				return p.fail("duplicate key \"__metadata__\"")
+				return nil, p.fail("duplicate key \"__metadata__\"")
 			}
-			return p.metadata(h)
+			err = p.metadata(h)
+			continue
 		}
-		if _, dup := h.index[key]; dup {
-			return p.fail("duplicate tensor name %q", key)
+		name := string(key)
+		if _, dup := h.index[name]; dup {
+			return nil, p.fail("duplicate tensor name %q", name)
 		}
-		info, err := p.tensorInfo(key)
-		if err != nil {
-			return err
+		var info TensorInfo
+		if info, err = p.tensorInfo(name); err == nil {
+			h.index[name] = len(h.infos)
+			h.infos = append(h.infos, info)
 		}
-		h.index[key] = len(h.infos)
-		h.infos = append(h.infos, info)
-		return nil
-	})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +170,7 @@ func (t *TensorInfo) nbytes() (int64, bool) {
 		n *= int64(e)
 	}
 	bits := int64(t.Dtype.Bits())
-	if n > math.MaxInt64/bits {
+	if bits == 0 || n > math.MaxInt64/bits {
 		return 0, false
 	}
 	if n*bits%8 != 0 {
@@ -208,6 +213,49 @@ func (p *jparser) eat(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// open skips white space and the opening c ('{' or '['), at nesting depth,
+// and reports whether a member or element follows (false for an empty
+// object or array, whose closing character it consumes).
+func (p *jparser) open(c byte, depth int) (bool, error) {
+	if depth >= maxDepth {
+		return false, p.fail("values nested more than %d deep", maxDepth)
+	}
+	if !p.eat(c) {
+		if c == '{' {
+			return false, p.fail("want an object")
+		}
+		return false, p.fail("want an array")
+	}
+	return !p.eat(c + 2), nil // '}' is '{'+2, ']' is '['+2
+}
+
+// next consumes what follows a member or element: ',' (another follows,
+// true) or the closing character (false). It does nothing and returns
+// false and err when err, the error of the member or element, is not nil:
+// loops call it as their post statement.
+func (p *jparser) next(closing byte, err error) (bool, error) {
+	if err != nil {
+		return false, err
+	}
+	if p.eat(closing) {
+		return false, nil
+	}
+	if !p.eat(',') {
+		return false, p.fail("want ',' or '%c'", closing)
+	}
+	return true, nil
+}
+
+// key parses a member's key and the ':' after it. The bytes are the
+// parser's own when the key has no escapes: copy them to keep them.
+func (p *jparser) key() ([]byte, error) {
+	k, err := p.strBytes()
+	if err == nil && !p.eat(':') {
+		err = p.fail("want ':' after a key")
+	}
+	return k, err
 }
 
 // object parses an object at nesting depth, calling member for each key
@@ -270,40 +318,46 @@ func (p *jparser) array(depth int, elem func() error) error {
 
 // str parses a string at the parser's position (after white space).
 func (p *jparser) str() (string, error) {
+	b, err := p.strBytes()
+	return string(b), err
+}
+
+// strBytes parses a string at the parser's position (after white space)
+// and returns its bytes: the parser's own when it has no escapes.
+func (p *jparser) strBytes() ([]byte, error) {
 	p.ws()
 	if p.i >= len(p.b) || p.b[p.i] != '"' {
-		return "", p.fail("want a string")
+		return nil, p.fail("want a string")
 	}
 	p.i++
 	start := p.i
 	for p.i < len(p.b) {
 		switch c := p.b[p.i]; {
 		case c == '"':
-			s := string(p.b[start:p.i])
 			p.i++
-			return s, nil
+			return p.b[start : p.i-1], nil
 		case c == '\\':
 			return p.escaped(start)
 		case c < 0x20:
-			return "", p.fail("control character %#02x in a string", c)
+			return nil, p.fail("control character %#02x in a string", c)
 		}
 		p.i++
 	}
-	return "", p.fail("unterminated string")
+	return nil, p.fail("unterminated string")
 }
 
 // escaped finishes a string that began at start and has an escape at the
 // parser's position.
-func (p *jparser) escaped(start int) (string, error) {
+func (p *jparser) escaped(start int) ([]byte, error) {
 	out := append([]byte(nil), p.b[start:p.i]...)
 	for p.i < len(p.b) {
 		c := p.b[p.i]
 		switch {
 		case c == '"':
 			p.i++
-			return string(out), nil
+			return out, nil
 		case c < 0x20:
-			return "", p.fail("control character %#02x in a string", c)
+			return nil, p.fail("control character %#02x in a string", c)
 		case c != '\\':
 			out = append(out, c)
 			p.i++
@@ -330,31 +384,31 @@ func (p *jparser) escaped(start int) (string, error) {
 		case 'u':
 			r, err := p.hex4()
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			switch {
 			case r >= 0xdc00 && r <= 0xdfff:
-				return "", p.fail("lone low surrogate \\u%04x", r)
+				return nil, p.fail("lone low surrogate \\u%04x", r)
 			case r >= 0xd800 && r <= 0xdbff:
 				if p.i+1 >= len(p.b) || p.b[p.i] != '\\' || p.b[p.i+1] != 'u' {
-					return "", p.fail("lone high surrogate \\u%04x", r)
+					return nil, p.fail("lone high surrogate \\u%04x", r)
 				}
 				p.i += 2
 				lo, err := p.hex4()
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				if lo < 0xdc00 || lo > 0xdfff {
-					return "", p.fail("high surrogate \\u%04x followed by \\u%04x", r, lo)
+					return nil, p.fail("high surrogate \\u%04x followed by \\u%04x", r, lo)
 				}
 				r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
 			}
 			out = utf8.AppendRune(out, r)
 		default:
-			return "", p.fail("invalid escape \\%c", e)
+			return nil, p.fail("invalid escape \\%c", e)
 		}
 	}
-	return "", p.fail("unterminated string")
+	return nil, p.fail("unterminated string")
 }
 
 // hex4 parses the 4 hex digits of a \u escape.
@@ -487,7 +541,13 @@ func (p *jparser) metadata(h *header) error {
 	if p.null() {
 		return nil
 	}
-	return p.object(1, func(key string) error {
+	more, err := p.open('{', 1)
+	for ; more && err == nil; more, err = p.next('}', err) {
+		var k []byte
+		if k, err = p.key(); err != nil {
+			break
+		}
+		key := string(k)
 		if _, dup := h.meta[key]; dup {
 			return p.fail("duplicate __metadata__ key %q", key)
 		}
@@ -496,8 +556,8 @@ func (p *jparser) metadata(h *header) error {
 			return p.fail("__metadata__ %q: values must be strings", key)
 		}
 		h.meta[key] = v
-		return nil
-	})
+	}
+	return err
 }
 
 // tensorInfo parses the entry of tensor name: an object with dtype, shape
@@ -506,63 +566,41 @@ func (p *jparser) metadata(h *header) error {
 func (p *jparser) tensorInfo(name string) (TensorInfo, error) {
 	t := TensorInfo{Name: name}
 	var seen [3]bool
-	err := p.object(1, func(key string) error {
-		switch key {
-		case "dtype":
-			if seen[0] {
-				return p.fail("tensor %q: duplicate field dtype", name)
-			}
-			seen[0] = true
-			s, err := p.str()
-			if err != nil {
-				return err
-			}
-			if t.Dtype = Dtype(s); t.Dtype.rank() < 0 {
-				return p.fail("tensor %q: unknown dtype %q", name, s)
-			}
-		case "shape":
-			if seen[1] {
-				return p.fail("tensor %q: duplicate field shape", name)
-			}
-			seen[1] = true
-			t.Shape = []int{}
-			return p.array(2, func() error {
-				e, err := p.uint("extent")
-				if err != nil {
-					return err
-				}
-				if e > math.MaxInt {
-					return p.fail("tensor %q: extent %d does not fit an int", name, e)
-				}
-				t.Shape = append(t.Shape, int(e))
-				return nil
-			})
-		case "data_offsets":
-			if seen[2] {
-				return p.fail("tensor %q: duplicate field data_offsets", name)
-			}
-			seen[2] = true
-			var offs []int64
-			err := p.array(2, func() error {
-				o, err := p.uint("offset")
-				if err == nil && len(offs) == 2 {
-					err = p.fail("tensor %q: data_offsets must hold 2 offsets", name)
-				}
-				offs = append(offs, o)
-				return err
-			})
-			if err == nil && len(offs) != 2 {
-				err = p.fail("tensor %q: data_offsets must hold 2 offsets", name)
-			}
-			if err != nil {
-				return err
-			}
-			t.Begin, t.End = offs[0], offs[1]
-		default:
-			return p.skip(1)
+	more, err := p.open('{', 1)
+	for ; more && err == nil; more, err = p.next('}', err) {
+		var key []byte
+		if key, err = p.key(); err != nil {
+			break
 		}
-		return nil
-	})
+		field := -1
+		switch string(key) {
+		case "dtype":
+			field = 0
+		case "shape":
+			field = 1
+		case "data_offsets":
+			field = 2
+		default:
+			err = p.skip(1)
+			continue
+		}
+		if seen[field] {
+			return t, p.fail("tensor %q: duplicate field %s", name, key)
+		}
+		seen[field] = true
+		switch field {
+		case 0:
+			t.Dtype, err = p.dtype(name)
+		case 1:
+			t.Shape, err = p.ints(name, "extent", -1, make([]int, 0, 4))
+		case 2:
+			var buf [2]int
+			var o []int
+			if o, err = p.ints(name, "offset", 2, buf[:0]); err == nil {
+				t.Begin, t.End = int64(o[0]), int64(o[1])
+			}
+		}
+	}
 	if err != nil {
 		return t, err
 	}
@@ -572,4 +610,41 @@ func (p *jparser) tensorInfo(name string) (TensorInfo, error) {
 		}
 	}
 	return t, nil
+}
+
+// dtype parses the dtype of tensor name.
+func (p *jparser) dtype(name string) (Dtype, error) {
+	b, err := p.strBytes()
+	if err != nil {
+		return "", err
+	}
+	for i := range dtypes {
+		if string(b) == string(dtypes[i].name) {
+			return dtypes[i].name, nil
+		}
+	}
+	return "", p.fail("tensor %q: unknown dtype %q", name, b)
+}
+
+// ints parses an array of non-negative integers that fit an int, of
+// length n (any length for n < 0), for tensor name, appending them to out.
+func (p *jparser) ints(name, what string, n int, out []int) ([]int, error) {
+	more, err := p.open('[', 2)
+	for ; more && err == nil; more, err = p.next(']', err) {
+		var x int64
+		if x, err = p.uint(what); err != nil {
+			break
+		}
+		if x > math.MaxInt {
+			return nil, p.fail("tensor %q: %s %d does not fit an int", name, what, x)
+		}
+		if n >= 0 && len(out) == n {
+			return nil, p.fail("tensor %q: data_offsets must hold %d offsets", name, n)
+		}
+		out = append(out, int(x))
+	}
+	if err == nil && n >= 0 && len(out) != n {
+		err = p.fail("tensor %q: data_offsets must hold %d offsets", name, n)
+	}
+	return out, err
 }
