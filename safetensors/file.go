@@ -244,7 +244,10 @@ func checkType[T any](op string, t *TensorInfo) error {
 	if dtypes[t.Dtype.rank()].format == "" {
 		return errorf(op, ErrUnsupported, "tensor %q: dtype %s has no element type; its bytes are available through Bytes", t.Name, t.Dtype)
 	}
-	return errorf(op, ndview.ErrType, "tensor %q has dtype %s, which is not element type %s (dtype %q)", t.Name, t.Dtype, ndview.FormatOf[T](), d)
+	if !ok {
+		d = "none"
+	}
+	return errorf(op, ndview.ErrType, "tensor %q has dtype %s; the element type (format %s) has dtype %s", t.Name, t.Dtype, ndview.FormatOf[T](), d)
 }
 
 // decode copies the little-endian bytes b of tensor t into a new view of
