@@ -258,64 +258,6 @@ func (p *jparser) key() ([]byte, error) {
 	return k, err
 }
 
-// object parses an object at nesting depth, calling member for each key
-// with the parser at the start of its value; member must consume it.
-func (p *jparser) object(depth int, member func(key string) error) error {
-	if depth >= maxDepth {
-		return p.fail("values nested more than %d deep", maxDepth)
-	}
-	if !p.eat('{') {
-		return p.fail("want an object")
-	}
-	if p.eat('}') {
-		return nil
-	}
-	for {
-		p.ws()
-		key, err := p.str()
-		if err != nil {
-			return err
-		}
-		if !p.eat(':') {
-			return p.fail("want ':' after a key")
-		}
-		if err := member(key); err != nil {
-			return err
-		}
-		if p.eat('}') {
-			return nil
-		}
-		if !p.eat(',') {
-			return p.fail("want ',' or '}' in an object")
-		}
-	}
-}
-
-// array parses an array at nesting depth, calling elem for each element
-// with the parser at its start; elem must consume it.
-func (p *jparser) array(depth int, elem func() error) error {
-	if depth >= maxDepth {
-		return p.fail("values nested more than %d deep", maxDepth)
-	}
-	if !p.eat('[') {
-		return p.fail("want an array")
-	}
-	if p.eat(']') {
-		return nil
-	}
-	for {
-		if err := elem(); err != nil {
-			return err
-		}
-		if p.eat(']') {
-			return nil
-		}
-		if !p.eat(',') {
-			return p.fail("want ',' or ']' in an array")
-		}
-	}
-}
-
 // str parses a string at the parser's position (after white space).
 func (p *jparser) str() (string, error) {
 	b, err := p.strBytes()
@@ -504,10 +446,17 @@ func (p *jparser) skip(depth int) error {
 		return p.fail("want a value")
 	}
 	switch c := p.b[p.i]; c {
-	case '{':
-		return p.object(depth+1, func(string) error { return p.skip(depth + 1) })
-	case '[':
-		return p.array(depth+1, func() error { return p.skip(depth + 1) })
+	case '{', '[':
+		more, err := p.open(c, depth+1)
+		for ; more && err == nil; more, err = p.next(c+2, err) {
+			if c == '{' {
+				if _, err = p.key(); err != nil {
+					break
+				}
+			}
+			err = p.skip(depth + 1)
+		}
+		return err
 	case '"':
 		_, err := p.str()
 		return err
