@@ -65,15 +65,23 @@ func Convert[U, T Numeric](dst NDView[U], src NDView[T]) {
 		lookupConvert[U](kd, d, ks, s, &p, w, 1, 0)
 		return
 	}
-	convert := kernels.Convert
-	if kd.IsNarrow() || ks.IsNarrow() {
-		convert = kernels.ConvertNarrow // bfloat16 and float8 (semantics.md §26)
-	}
 	if w > 1 {
-		plan.Parallel(&p, w, func(part *plan.Plan) { convert(kd, d, ks, s, part) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { convertKinds(kd, d, ks, s, part) })
 		return
 	}
-	convert(kd, d, ks, s, &p)
+	convertKinds(kd, d, ks, s, &p)
+}
+
+// convertKinds converts along p with the kernels of the pair of kinds:
+// kernels.ConvertNarrow when one is bfloat16 or a float8 (semantics.md
+// §26), kernels.Convert otherwise. Direct calls keep p on the caller's
+// stack.
+func convertKinds(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
+	if kd.IsNarrow() || ks.IsNarrow() {
+		kernels.ConvertNarrow(kd, d, ks, s, p)
+		return
+	}
+	kernels.Convert(kd, d, ks, s, p)
 }
 
 // planConvert checks and plans an element-wise write of src into dst for

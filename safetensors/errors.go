@@ -60,8 +60,5 @@ func errorf(op string, kind error, format string, args ...any) *Error {
 // wrapf builds an *Error of the given kind with a cause, whose text
 // follows the message.
 func wrapf(op string, kind, cause error, format string, args ...any) *Error {
-	e := errorf(op, kind, format, args...)
-	e.Msg += ": " + cause.Error()
-	e.Cause = cause
-	return e
+	return &Error{Op: op, Err: kind, Msg: fmt.Sprintf(format, args...) + ": " + cause.Error(), Cause: cause}
 }

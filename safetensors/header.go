@@ -9,6 +9,7 @@ package safetensors
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -188,9 +189,7 @@ type jparser struct {
 
 // fail returns an ErrHeader error naming the byte offset of the parser.
 func (p *jparser) fail(format string, args ...any) error {
-	e := errorf(p.op, ErrHeader, format, args...)
-	e.Msg = "invalid header JSON at byte " + strconv.Itoa(p.i) + ": " + e.Msg
-	return e
+	return errorf(p.op, ErrHeader, "invalid header JSON at byte %d: %s", p.i, fmt.Sprintf(format, args...))
 }
 
 // ws skips white space.
