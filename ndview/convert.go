@@ -34,6 +34,9 @@ import (
 //     keeps NaN (sign and leading payload bits, quiet) and -0, exactly as
 //     github.com/x448/float16's Fromfloat32. float64 rounds once, directly
 //     to half precision, as NumPy does, not through float32.
+//   - bfloat16.BFloat16, float8.E4M3FN and float8.E5M2 are floats too
+//     (semantics.md §26): to any type exactly through float32; any type to
+//     them through float32 (float64 rounds twice, as PyTorch converts).
 //   - complex to real keeps the real part (NumPy also drops the imaginary
 //     part, with a ComplexWarning); real to complex has imaginary part 0.
 //
@@ -63,10 +66,22 @@ func ConvertInto[U, T Numeric](dst NDView[U], src NDView[T]) {
 		return
 	}
 	if w > 1 {
-		plan.Parallel(&p, w, func(part *plan.Plan) { kernels.Convert(kd, d, ks, s, part) })
+		plan.Parallel(&p, w, func(part *plan.Plan) { convertKinds(kd, d, ks, s, part) })
 		return
 	}
-	kernels.Convert(kd, d, ks, s, &p)
+	convertKinds(kd, d, ks, s, &p)
+}
+
+// convertKinds converts along p with the kernels of the pair of kinds:
+// kernels.ConvertNarrow when one is bfloat16 or a float8 (semantics.md
+// §26), kernels.Convert otherwise. Direct calls keep p on the caller's
+// stack.
+func convertKinds(kd mem.Kind, d mem.Raw, ks mem.Kind, s mem.Raw, p *plan.Plan) {
+	if kd.IsNarrow() || ks.IsNarrow() {
+		kernels.ConvertNarrow(kd, d, ks, s, p)
+		return
+	}
+	kernels.Convert(kd, d, ks, s, p)
 }
 
 // planConvert checks and plans an element-wise write of src into dst for

@@ -2,7 +2,8 @@ package mem
 
 // Facts about element types: their kind, size, alignment, format code and
 // whether they hold pointers or bools. They are computed once: the
-// predeclared numeric types and float16.Float16 are found by a type switch,
+// predeclared numeric types, float16.Float16 and the narrow storage floats
+// (bfloat16.BFloat16, float8.E4M3FN, float8.E5M2) are found by a type switch,
 // any other type through reflect, once, and then cached, so that no
 // per-call path pays for reflection.
 
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/ndkit/ndkit/bfloat16"
+	"github.com/ndkit/ndkit/float8"
 	"github.com/x448/float16"
 )
 
@@ -38,7 +41,17 @@ const (
 	Float64
 	Complex64
 	Complex128
+	// The narrow storage floats (semantics.md §26): ndview moves them as
+	// any element, and Convert converts them through float32. Kinds from
+	// BFloat16 on are narrow (IsNarrow).
+	BFloat16
+	Float8E4M3FN
+	Float8E5M2
 )
+
+// IsNarrow reports whether k is one of the narrow storage floats, which
+// Convert takes through float32.
+func (k Kind) IsNarrow() bool { return k >= BFloat16 }
 
 // Info holds what ndview needs to know about an element type. Infos are
 // shared and never modified.
@@ -94,6 +107,9 @@ var (
 	infoFloat64    = newTypeInfo(reflect.TypeFor[float64]())
 	infoComplex64  = newTypeInfo(reflect.TypeFor[complex64]())
 	infoComplex128 = newTypeInfo(reflect.TypeFor[complex128]())
+	infoBFloat16   = newTypeInfo(reflect.TypeFor[bfloat16.BFloat16]())
+	infoE4M3FN     = newTypeInfo(reflect.TypeFor[float8.E4M3FN]())
+	infoE5M2       = newTypeInfo(reflect.TypeFor[float8.E5M2]())
 )
 
 // typeInfos caches the infos of other types, keyed by reflect.Type.
@@ -138,6 +154,12 @@ func InfoOf[T any]() *Info {
 		return infoComplex128
 	case *bool:
 		return infoBool
+	case *bfloat16.BFloat16:
+		return infoBFloat16
+	case *float8.E4M3FN:
+		return infoE4M3FN
+	case *float8.E5M2:
+		return infoE5M2
 	}
 	return cachedInfo(reflect.TypeFor[T]())
 }
@@ -178,6 +200,14 @@ func newTypeInfo(t reflect.Type) *Info {
 	switch k := t.Kind(); {
 	case t == reflect.TypeFor[float16.Float16]():
 		info.Kind, info.Format = Float16, "e"
+	case t == reflect.TypeFor[bfloat16.BFloat16]():
+		// No struct or PEP 3118 code exists for the narrow floats: their
+		// formats are the names NumPy's ml_dtypes and PyTorch give them.
+		info.Kind, info.Format = BFloat16, "bfloat16"
+	case t == reflect.TypeFor[float8.E4M3FN]():
+		info.Kind, info.Format = Float8E4M3FN, "float8_e4m3fn"
+	case t == reflect.TypeFor[float8.E5M2]():
+		info.Kind, info.Format = Float8E5M2, "float8_e5m2"
 	case hasPointers(t):
 		info.Kind, info.Format = Pointers, "O"
 	case int(k) < len(kinds) && kinds[k].code != "":
