@@ -234,9 +234,7 @@ func readShardIndex(m *arrayMeta, s *shardSpec, raw []byte, grid []int) ([]uint6
 func prefixErr(prefix string, err error) error {
 	var e *Error
 	if errors.As(err, &e) {
-		c := *e
-		c.Msg = prefix + ": " + c.Msg
-		return &c
+		return &Error{Op: e.Op, Path: e.Path, Err: e.Err, Msg: prefix + ": " + e.Msg, Cause: e.Cause}
 	}
 	return wrapf("", "", ErrFormat, err, "%s", prefix)
 }

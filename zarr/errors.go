@@ -1,6 +1,7 @@
 package zarr
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -86,14 +87,7 @@ func withPath(op, path string, err error) error {
 	}
 	var e *Error
 	if errors.As(err, &e) {
-		c := *e
-		if c.Op == "" {
-			c.Op = op
-		}
-		if c.Path == "" {
-			c.Path = path
-		}
-		return &c
+		return &Error{Op: cmp.Or(e.Op, op), Path: cmp.Or(e.Path, path), Err: e.Err, Msg: e.Msg, Cause: e.Cause}
 	}
 	return wrapf(op, path, ErrFormat, err, "reading failed")
 }

@@ -10,4 +10,6 @@ require (
 
 require github.com/x448/float16 v0.8.4
 
+require golang.org/x/sys v0.46.0 // indirect
+
 replace github.com/ndkit/ndkit => ../
