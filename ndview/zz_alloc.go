@@ -1487,6 +1487,17 @@ func PtpAxis[T Real](v NDView[T], axes ...int) NDView[T] {
 	return dst
 }
 
+// TrueDivide returns, in a new array of the shape its operands broadcast to,
+// what TrueDivideInto would store (NumPy's np.true_divide(a, b)). It panics
+// as TrueDivideInto does, and with an error wrapping ErrShape when the
+// operands cannot be broadcast together. It allocates the result, and
+// otherwise only what TrueDivideInto allocates (semantics.md A1).
+func TrueDivide[D RealFloat, T Real](a, b NDView[T]) NDView[D] {
+	dst := newResult[D]("TrueDivide", &a.lay, &b.lay)
+	TrueDivideInto(dst, a, b)
+	return dst
+}
+
 // Add returns, in a new array of the shape its operands broadcast to, what
 // AddInto would store (NumPy's np.add(a, b)). It panics as AddInto does, and
 // with an error wrapping ErrShape when the operands cannot be broadcast
