@@ -36,22 +36,10 @@ func mergeAxes[D, T any](op string, dst NDView[D], v NDView[T], axes []int) (NDV
 		// The one element of a 0-d view, as a 1-D view of one element.
 		return dst, v.ExpandDims(0), 0
 	}
-	var reduced [MaxRank]bool
-	if len(axes) == 0 {
-		if nd == 1 {
-			return dst, v, 0
-		}
-		for k := range nd {
-			reduced[k] = true
-		}
+	if len(axes) == 0 && nd == 1 {
+		return dst, v, 0
 	}
-	for _, a := range axes {
-		k := layout.NormalizeAxis(op, a, nd)
-		if reduced[k] {
-			repeatedAxisPanic(op, a, axes)
-		}
-		reduced[k] = true
-	}
+	reduced := reducedAxes(op, nd, axes)
 	if dst.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
@@ -129,23 +117,7 @@ func keptDestination[D any](op string, dst NDView[D], vsh []int, reduced []bool,
 // forms of reductions. It panics as mergeAxes does for bad axes, and
 // allocates only the array.
 func newReduced[R any](op string, vsh []int, axes []int) NDView[R] {
-	nd := len(vsh)
-	var reduced [MaxRank]bool
-	if len(axes) == 0 {
-		for k := range nd {
-			reduced[k] = true
-		}
-	}
-	if nd == 0 && len(axes) > 0 {
-		layout.AxisPanic(op, axes[0], 0)
-	}
-	for _, a := range axes {
-		k := layout.NormalizeAxis(op, a, nd)
-		if reduced[k] {
-			repeatedAxisPanic(op, a, axes)
-		}
-		reduced[k] = true
-	}
+	reduced := reducedAxes(op, len(vsh), axes)
 	var sh [MaxRank]int
 	n := 0
 	for k, e := range vsh {
@@ -155,6 +127,27 @@ func newReduced[R any](op string, vsh []int, axes []int) NDView[R] {
 		}
 	}
 	return Zeros[R](sh[:n]...)
+}
+
+// reducedAxes returns which of nd axes a reduction over axes reduces:
+// every axis when axes is empty (NumPy's axis=None), otherwise the named
+// ones, counted from the end when negative. It panics with an error
+// wrapping ErrAxis for an axis out of range or named twice.
+func reducedAxes(op string, nd int, axes []int) [MaxRank]bool {
+	var reduced [MaxRank]bool
+	if len(axes) == 0 {
+		for k := range nd {
+			reduced[k] = true
+		}
+	}
+	for _, a := range axes {
+		k := layout.NormalizeAxis(op, a, nd)
+		if reduced[k] {
+			repeatedAxisPanic(op, a, axes)
+		}
+		reduced[k] = true
+	}
+	return reduced
 }
 
 // repeatedAxisPanic panics for an axis named twice. It copies axes, so
