@@ -2,6 +2,7 @@
 // numpy/random/src/distributions/ziggurat_constants.h (the float32 tables'
 // decimal literals round to the same float32 values as C's). The samplers'
 // streams depend on every bit: do not edit; TestStreamsMatchNumPy checks them.
+// Their origin and license are in THIRD_PARTY_NOTICES.md at the repository root.
 
 package random
 

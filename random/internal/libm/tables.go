@@ -2,7 +2,8 @@
 // log_data.c, pow_log_data.c, logf_data.c, exp2f_data.c, powf_log2_data.c),
 // which glibc 2.28 and later ship for exp, log, pow, expf, logf and powf,
 // printed from the C data with %a (HAVE_FAST_FMA builds, which have no
-// log tab2). Do not edit; TestMatchesGlibc checks every function.
+// log tab2). Do not edit; TestMatchesGlibc checks every function. Their
+// origin and license are in THIRD_PARTY_NOTICES.md at the repository root.
 
 package libm
 
