@@ -101,9 +101,10 @@ func setFlat[T any](v ndview.NDView[T], i int, x T) {
 }
 
 // Inv returns the inverses of the square matrices in the last two axes of
-// a, NumPy's np.linalg.inv: a new array of a's shape. It factorises each
-// matrix by LU (LAPACK's getrf and getri) directly in the result's memory,
-// after one copy of a into it (which reads any layout, and converts
+// a, NumPy's np.linalg.inv: a new array of a's shape. As NumPy does, it
+// solves A·X = I: each matrix is factorised by LU (LAPACK's getrf) and the
+// identity solved for by getrs directly in the result's memory, after one
+// copy of a into a work matrix (which reads any layout, and converts
 // float32 to float64).
 //
 // Inv panics as Det does. It returns an *ndview.Error wrapping
@@ -112,18 +113,11 @@ func setFlat[T any](v ndview.NDView[T], i int, x T) {
 func Inv[T Float](a ndview.NDView[T]) (ndview.NDView[T], error) {
 	batch, n, _ := stack("Inv", a, true)
 	out := ndview.Zeros[T](a.Shape()...)
-	scratch := newWork(n, n)
-	ipiv := make([]int, n)
-	q := []float64{0}
-	lapack.Dgetri(n, scratch.data, scratch.ld, ipiv, q, -1)
-	wk := make([]float64, lwork(q))
-	return inPlace(a, out, batch, scratch, func(w work, idx []int) error {
-		if !lapack.Dgetrf(n, n, w.data, w.ld, ipiv) {
-			return dataErr("Inv", ErrSingular, idx, "Singular matrix")
-		}
-		lapack.Dgetri(n, w.data, w.ld, ipiv, wk, len(wk))
-		return nil
-	})
+	id, _ := ndview.Identity[T](n).BroadcastTo(a.Shape()...)
+	if err := solveInto("Inv", out, a, id, batch, n, n); err != nil {
+		return ndview.NDView[T]{}, err
+	}
+	return out, nil
 }
 
 // inPlace calls f on a copy of every matrix of the stack a, made in the
