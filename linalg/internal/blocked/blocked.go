@@ -12,6 +12,7 @@
 package blocked
 
 import (
+	"math"
 	"sync"
 
 	"gonum.org/v1/gonum/blas"
@@ -42,6 +43,9 @@ const (
 	qrCross  = 128
 	syrkRows = 128
 )
+
+// lp is gonum's LAPACK, for the unblocked routines.
+var lp gonum.Implementation
 
 // bl is gonum's pure-Go BLAS, called directly (never through the global
 // blas64 implementation) for the small triangular blocks.
@@ -89,10 +93,7 @@ func mulSub(c, a, b mat) {
 	defer scratch.Put(p)
 	gemm.Gemm(mat{Data: t, Rows: m, Cols: n, RS: n, CS: 1}, a, b, ndview.MaxThreads())
 	for i := range m {
-		row := c.Data[c.Off+i*c.RS:]
-		for j, x := range t[i*n : i*n+n] {
-			row[j*c.CS] -= x
-		}
+		bl.Daxpy(n, -1, t[i*n:i*n+n], 1, c.Data[c.Off+i*c.RS:], c.CS)
 	}
 }
 
@@ -219,8 +220,7 @@ func getrf(a mat, ipiv []int) bool {
 		return true
 	}
 	if mn <= base {
-		s, lda := slice(a)
-		return Implementation{}.Implementation.Dgetf2(m, n, s, lda, ipiv[:mn])
+		return getf2(a, ipiv[:mn])
 	}
 	n1 := half(mn)
 	ok := getrf(sub(a, 0, 0, m, n1), ipiv[:n1])
@@ -235,6 +235,63 @@ func getrf(a mat, ipiv []int) bool {
 	swapRows(sub(a, 0, 0, m, n1), ipiv, n1, mn)
 	return ok && ok2
 }
+
+// getf2 factorises the m×n panel a (n ≤ base) as gonum's Dgetf2 does,
+// with the same pivots and operations, but on a column-major copy: in a
+// tall row-major panel each column step would touch m cache lines, in
+// the copy it reads one contiguous column. Small panels, which fit in
+// the cache, go to Dgetf2 itself.
+func getf2(a mat, ipiv []int) bool {
+	m, n := a.Rows, a.Cols
+	if m <= 2*base {
+		s, lda := slice(a)
+		return gonum.Implementation{}.Dgetf2(m, n, s, lda, ipiv)
+	}
+	p, buf := getScratch(m * n)
+	defer scratch.Put(p)
+	for i := range m {
+		for j, x := range a.Data[a.Off+i*a.RS : a.Off+i*a.RS+n] {
+			buf[j*m+i] = x
+		}
+	}
+	ok := true
+	for j := range min(m, n) {
+		col := buf[j*m : j*m+m]
+		jp := j + bl.Idamax(m-j, col[j:], 1)
+		ipiv[j] = jp
+		if col[jp] == 0 {
+			ok = false
+		} else {
+			if jp != j {
+				for c := range n {
+					buf[c*m+j], buf[c*m+jp] = buf[c*m+jp], buf[c*m+j]
+				}
+			}
+			if aj := col[j]; math.Abs(aj) >= safeMin {
+				bl.Dscal(m-j-1, 1/aj, col[j+1:], 1)
+			} else {
+				for i := j + 1; i < m; i++ {
+					col[i] /= aj
+				}
+			}
+		}
+		for c := j + 1; c < n; c++ {
+			cc := buf[c*m : c*m+m]
+			bl.Daxpy(m-j-1, -cc[j], col[j+1:], 1, cc[j+1:], 1)
+		}
+	}
+	for i := range m {
+		row := a.Data[a.Off+i*a.RS : a.Off+i*a.RS+n]
+		for j := range row {
+			row[j] = buf[j*m+i]
+		}
+	}
+	return ok
+}
+
+// safeMin is LAPACK's dlamch('S'), the smallest normal float64: a pivot
+// at least this large is inverted once, a smaller one divides.
+const safeMin = 0x1p-1022
 
 // Dgetrf computes the LU factorisation with partial pivoting of the m×n
 // row-major matrix a, as gonum's Dgetrf (ipiv holds 0-based row
@@ -404,18 +461,68 @@ func (impl Implementation) Dgeqrf(m, n int, a []float64, lda int, tau, work []fl
 		t := make([]float64, qrBlock*qrBlock)
 		for ; i < k-qrCross; i += qrBlock {
 			ib := min(k-i, qrBlock)
-			p, ld := slice(sub(am, i, i, m-i, ib))
-			impl.Dgeqr2(m-i, ib, p, ld, tau[i:i+ib], work)
+			var tt []float64
 			if i+ib < n {
-				impl.Dlarft(lapack.Forward, lapack.ColumnWise, m-i, ib, p, ld, tau[i:i+ib], t, qrBlock)
+				tt = t
+			}
+			qrPanel(sub(am, i, i, m-i, ib), tau[i:i+ib], tt)
+			if tt != nil {
 				larfb(true, sub(am, i, i, m-i, ib), t, qrBlock, sub(am, i, i+ib, m-i, n-i-ib))
 			}
 		}
 	}
 	if i < k {
-		p, ld := slice(sub(am, i, i, m-i, n-i))
-		impl.Dgeqr2(m-i, n-i, p, ld, tau[i:], work)
+		qrPanel(sub(am, i, i, m-i, n-i), tau[i:], nil)
 	}
+}
+
+// transposed runs f on a row-major copy of the transpose of p (p.Cols
+// rows of p.Rows contiguous elements) and copies it back into p: the
+// tall, narrow panels of QR are factorised as the LQ of their transpose
+// (gonum's Dgelq2 and Dorgl2 compute the same Householder reflectors on
+// rows that Dgeqr2 and Dorg2r compute on columns), so that each
+// reflector is a contiguous row instead of a column that touches a cache
+// line per element.
+func transposed(p mat, f func(pt []float64)) {
+	m, n := p.Rows, p.Cols
+	h, pt := getScratch(m * n)
+	defer scratch.Put(h)
+	for i := range m {
+		for j, x := range p.Data[p.Off+i*p.RS : p.Off+i*p.RS+n] {
+			pt[j*m+i] = x
+		}
+	}
+	f(pt)
+	for i := range m {
+		row := p.Data[p.Off+i*p.RS : p.Off+i*p.RS+n]
+		for j := range row {
+			row[j] = pt[j*m+i]
+		}
+	}
+}
+
+// qrPanel computes the QR factorisation of the m×ib panel p as gonum's
+// Dgeqr2 (through the LQ of its transpose) and, when t is not nil, the
+// triangular factor T of its block reflector (leading dimension qrBlock)
+// as Dlarft.
+func qrPanel(p mat, tau, t []float64) {
+	m, ib := p.Rows, p.Cols
+	transposed(p, func(pt []float64) {
+		lp.Dgelq2(ib, m, pt, m, tau, make([]float64, ib))
+		if t != nil {
+			lp.Dlarft(lapack.Forward, lapack.RowWise, m, ib, pt, m, tau, t, qrBlock)
+		}
+	})
+}
+
+// orgPanel forms, as gonum's Dorg2r, the m×n matrix Q of the first n
+// columns of the k reflectors stored in the m×n panel p (through Dorgl2
+// on its transpose).
+func orgPanel(p mat, k int, tau []float64) {
+	m, n := p.Rows, p.Cols
+	transposed(p, func(pt []float64) {
+		lp.Dorgl2(n, m, k, pt, m, tau, make([]float64, n))
+	})
 }
 
 // Dorgqr forms the m×n matrix Q with orthonormal columns from the first
@@ -448,8 +555,7 @@ func (impl Implementation) Dorgqr(m, n, k int, a []float64, lda int, tau, work [
 		}
 	}
 	if kk < n {
-		p, ld := slice(sub(am, kk, kk, m-kk, n-kk))
-		impl.Dorg2r(m-kk, n-kk, k-kk, p, ld, tau[kk:], work)
+		orgPanel(sub(am, kk, kk, m-kk, n-kk), k-kk, tau[kk:])
 	}
 	if kk == 0 {
 		return
@@ -462,7 +568,7 @@ func (impl Implementation) Dorgqr(m, n, k int, a []float64, lda int, tau, work [
 			impl.Dlarft(lapack.Forward, lapack.ColumnWise, m-i, ib, p, ld, tau[i:i+ib], t, qrBlock)
 			larfb(false, sub(am, i, i, m-i, ib), t, qrBlock, sub(am, i, i+ib, m-i, n-i-ib))
 		}
-		impl.Dorg2r(m-i, ib, ib, p, ld, tau[i:i+ib], work)
+		orgPanel(sub(am, i, i, m-i, ib), ib, tau[i:i+ib])
 		for l := range i {
 			clear(a[l*lda+i : l*lda+i+ib])
 		}
