@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"math"
-
 	"gonum.org/v1/gonum/blas"
 
 	"github.com/ndkit/ndkit/ndview"
@@ -55,39 +53,16 @@ func Slogdet[T Float](a ndview.NDView[T]) (sign, logabsdet ndview.NDView[T]) {
 // luDet returns, for every matrix of a in C order of the batch, the sign
 // and either the absolute determinant (log false) or its logarithm.
 func luDet[T Float](a ndview.NDView[T], batch []int, n int, log bool) (sign, val []float64) {
+	if n > 0 && n <= smallN {
+		return smallDet(a, shapeSize(batch), n, log)
+	}
 	w := newWork(n, n)
 	ipiv := make([]int, n)
 	items := make([]ndview.IndexItem, 0, len(batch)+1)
 	forEachIndex(batch, func(idx []int) bool {
 		load(w, at(a, idx, items))
 		lapack.Dgetrf(n, n, w.data, w.ld, ipiv)
-		s, v := 1.0, 0.0
-		if !log {
-			v = 1
-		}
-		for i := range n {
-			d := w.data[i*w.ld+i]
-			if ipiv[i] != i {
-				s = -s
-			}
-			if d < 0 {
-				s, d = -s, -d
-			}
-			if log {
-				v += math.Log(d)
-			} else {
-				v *= d
-			}
-		}
-		switch {
-		case math.IsNaN(v):
-			s = math.NaN()
-			if !log {
-				s = 1
-			}
-		case log && math.IsInf(v, -1):
-			s = 0
-		}
+		s, v := detOf(w.data, w.ld, n, ipiv, log)
 		sign, val = append(sign, s), append(val, v)
 		return true
 	})
@@ -220,6 +195,9 @@ func Solve[T Float](a, b ndview.NDView[T]) (ndview.NDView[T], error) {
 // solveInto solves every system of the broadcast stacks a (…, n, n) and
 // b (…, n, k) into the new array out.
 func solveInto[T Float](op string, out, a, b ndview.NDView[T], batch []int, n, k int) error {
+	if n > 0 && n <= smallN {
+		return smallSolveInto(op, out, a, b, batch, n, k)
+	}
 	aw, scratch := newWork(n, n), newWork(n, k)
 	ipiv := make([]int, n)
 	items := make([]ndview.IndexItem, 0, len(batch)+1)

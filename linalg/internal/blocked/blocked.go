@@ -236,17 +236,14 @@ func getrf(a mat, ipiv []int) bool {
 	return ok && ok2
 }
 
-// getf2 factorises the m×n panel a (n ≤ base) as gonum's Dgetf2 does,
-// with the same pivots and operations, but on a column-major copy: in a
-// tall row-major panel each column step would touch m cache lines, in
-// the copy it reads one contiguous column. Small panels, which fit in
-// the cache, go to Dgetf2 itself.
+// getf2 factorises the m×n panel a (n ≤ base) as LAPACK's dgetf2 does,
+// with its pivots and operations, but on a column-major copy: in a tall
+// row-major panel each column step would touch m cache lines, in the copy
+// it reads one contiguous column. (gonum's Dgetf2, otherwise the same,
+// divides only the first element below a pivot smaller than the smallest
+// normal number; this one divides the whole column, as LAPACK does.)
 func getf2(a mat, ipiv []int) bool {
 	m, n := a.Rows, a.Cols
-	if m <= 2*base {
-		s, lda := slice(a)
-		return gonum.Implementation{}.Dgetf2(m, n, s, lda, ipiv)
-	}
 	p, buf := getScratch(m * n)
 	defer scratch.Put(p)
 	for i := range m {
