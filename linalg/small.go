@@ -20,6 +20,9 @@ const smallN = 4
 // block takes the rank-one update. It reports false when a pivot is
 // exactly zero, and factorises on, as dgetf2 does.
 func smallLU(a []float64, n int, ipiv *[smallN]int) bool {
+	if n == 3 {
+		return lu3((*[9]float64)(a), ipiv)
+	}
 	ok := true
 	for j := range n {
 		jp, big := j, math.Abs(a[j*n+j])
@@ -58,11 +61,79 @@ func smallLU(a []float64, n int, ipiv *[smallN]int) bool {
 	return ok
 }
 
+// lu3 is smallLU for n = 3, unrolled: the same comparisons and
+// operations in the same order, without loops or bounds checks.
+func lu3(a *[9]float64, ipiv *[smallN]int) bool {
+	ok := true
+	p, big := 0, math.Abs(a[0])
+	if v := math.Abs(a[3]); v > big {
+		p, big = 1, v
+	}
+	if v := math.Abs(a[6]); v > big {
+		p = 2
+	}
+	ipiv[0] = p
+	if a[3*p] == 0 {
+		ok = false
+	} else {
+		if p != 0 {
+			a[0], a[3*p] = a[3*p], a[0]
+			a[1], a[3*p+1] = a[3*p+1], a[1]
+			a[2], a[3*p+2] = a[3*p+2], a[2]
+		}
+		if d := a[0]; math.Abs(d) >= 0x1p-1022 {
+			r := 1 / d
+			a[3] *= r
+			a[6] *= r
+		} else {
+			a[3] /= d
+			a[6] /= d
+		}
+	}
+	l := -a[3]
+	a[4] += l * a[1]
+	a[5] += l * a[2]
+	l = -a[6]
+	a[7] += l * a[1]
+	a[8] += l * a[2]
+	p = 1
+	if math.Abs(a[7]) > math.Abs(a[4]) {
+		p = 2
+	}
+	ipiv[1] = p
+	if a[3*p+1] == 0 {
+		ok = false
+	} else {
+		if p != 1 {
+			a[3], a[6] = a[6], a[3]
+			a[4], a[7] = a[7], a[4]
+			a[5], a[8] = a[8], a[5]
+		}
+		if d := a[4]; math.Abs(d) >= 0x1p-1022 {
+			a[7] *= 1 / d
+		} else {
+			a[7] /= d
+		}
+	}
+	a[8] += -a[7] * a[5]
+	ipiv[2] = 2
+	return ok && a[8] != 0
+}
+
 // smallSolve solves L·U·x = P·b for the k columns of the n×k row-major
 // b (row stride k) with smallLU's factors: the interchanges, then forward
 // substitution with the unit lower L, then back substitution with U, in
 // the order of LAPACK's getrs.
 func smallSolve(lu []float64, n int, ipiv *[smallN]int, b []float64, k int) {
+	if n == 3 {
+		solve3((*[9]float64)(lu), ipiv, b, k)
+		return
+	}
+	smallSolveLoops(lu, n, ipiv, b, k)
+}
+
+// smallSolveLoops is smallSolve for any n ≤ smallN.
+func smallSolveLoops(lu []float64, n int, ipiv *[smallN]int, b []float64, k int) {
 	for i := range n {
 		if p := ipiv[i]; p != i {
 			for c := range k {
@@ -89,6 +160,34 @@ func smallSolve(lu []float64, n int, ipiv *[smallN]int, b []float64, k int) {
 		for c := range k {
 			b[i*k+c] /= d
 		}
+	}
+}
+
+// solve3 is smallSolve for n = 3, unrolled: each column of b takes the
+// same operations in the same order.
+func solve3(lu *[9]float64, ipiv *[smallN]int, b []float64, k int) {
+	b = b[:3*k]
+	for c := range k {
+		x0, x1, x2 := b[c], b[k+c], b[2*k+c]
+		switch ipiv[0] {
+		case 1:
+			x0, x1 = x1, x0
+		case 2:
+			x0, x2 = x2, x0
+		}
+		if ipiv[1] == 2 {
+			x1, x2 = x2, x1
+		}
+		x1 -= lu[3] * x0
+		x2 -= lu[6] * x0
+		x2 -= lu[7] * x1
+		x2 /= lu[8]
+		x1 -= lu[5] * x2
+		x1 /= lu[4]
+		x0 -= lu[1] * x1
+		x0 -= lu[2] * x2
+		x0 /= lu[0]
+		b[c], b[k+c], b[2*k+c] = x0, x1, x2
 	}
 }
 
@@ -168,27 +267,37 @@ func smallDet[T Float](a ndview.NDView[T], count, n int, log bool) (sign, val []
 
 // smallSolveInto is solveInto for matrices of order at most smallN: a
 // and b are the broadcast stacks (…, n, n) and (…, n, k), out the new
-// C-contiguous result (…, n, k). Nothing is stored before every matrix
-// has been found regular, so that out is untouched on error.
-func smallSolveInto[T Float](op string, out, a, b ndview.NDView[T], batch []int, n, k int) error {
+// C-contiguous result (…, n, k). With inv set, b is not read: each
+// right-hand side is the identity (Inv). out is a new array, dropped on
+// error, so it is written as the matrices are solved.
+func smallSolveInto[T Float](op string, out, a, b ndview.NDView[T], batch []int, n, k int, inv bool) error {
 	count := shapeSize(batch)
-	src, rhs := flat64(a), flat64(b)
+	src := flat64(a)
+	var rhs []float64
+	if !inv {
+		rhs = flat64(b)
+	}
 	nn, nk := n*n, n*k
-	lus := make([]float64, count*nn)
-	pivs := make([][smallN]int, count)
+	data, _ := out.Data()
+	var lu [smallN * smallN]float64
+	var x [smallN * smallN]float64
+	var ipiv [smallN]int
+	w, xs := lu[:nn], x[:nk]
 	for q := range count {
-		w := lus[q*nn : q*nn+nn]
 		copy(w, src[q*nn:q*nn+nn])
-		if !smallLU(w, n, &pivs[q]) {
+		if !smallLU(w, n, &ipiv) {
 			return dataErr(op, ErrSingular, ndview.UnravelIndex(q, batch...), "Singular matrix")
 		}
-	}
-	data, _ := out.Data()
-	x := make([]float64, nk)
-	for q := range count {
-		copy(x, rhs[q*nk:q*nk+nk])
-		smallSolve(lus[q*nn:q*nn+nn], n, &pivs[q], x, k)
-		for i, v := range x {
+		if inv {
+			clear(xs)
+			for i := range n {
+				xs[i*n+i] = 1
+			}
+		} else {
+			copy(xs, rhs[q*nk:q*nk+nk])
+		}
+		smallSolve(w, n, &ipiv, xs, k)
+		for i, v := range xs {
 			data[q*nk+i] = T(v)
 		}
 	}

@@ -240,3 +240,29 @@ func TestSmallBatch(t *testing.T) {
 	t.Run("float64", func(t *testing.T) { testSmallBatch[float64](t, 1e-12) })
 	t.Run("float32", func(t *testing.T) { testSmallBatch[float32](t, 1e-6) })
 }
+
+// solve3 is smallSolve's loops unrolled: the same bits.
+func TestSolve3IsSmallSolve(t *testing.T) {
+	r := rand.New(rand.NewPCG(34, 8))
+	for trial := range 5000 {
+		a := make([]float64, 9)
+		for i := range a {
+			a[i] = smallEntry(r)
+		}
+		var ip [smallN]int
+		smallLU(a, 3, &ip)
+		k := 1 + trial%4
+		b := make([]float64, 3*k)
+		for i := range b {
+			b[i] = regularEntry(r)
+		}
+		want := append([]float64(nil), b...)
+		solve3((*[9]float64)(a), &ip, b, k)
+		smallSolveLoops(a, 3, &ip, want, k)
+		for i := range b {
+			if !sameBits(b[i], want[i]) {
+				t.Fatalf("trial %d: element %d is %v, the loops give %v", trial, i, b[i], want[i])
+			}
+		}
+	}
+}

@@ -19,8 +19,9 @@ func Det[T Float](a ndview.NDView[T]) ndview.NDView[T] {
 	batch, n, _ := stack("Det", a, true)
 	out := ndview.Zeros[T](batch...)
 	sign, logdet := luDet(a, batch, n, false)
+	data, _ := out.Data()
 	for i := range sign {
-		setFlat(out, i, T(sign[i]*logdet[i]))
+		data[i] = T(sign[i] * logdet[i])
 	}
 	return out
 }
@@ -43,9 +44,10 @@ func Slogdet[T Float](a ndview.NDView[T]) (sign, logabsdet ndview.NDView[T]) {
 	batch, n, _ := stack("Slogdet", a, true)
 	sign, logabsdet = ndview.Zeros[T](batch...), ndview.Zeros[T](batch...)
 	s, l := luDet(a, batch, n, true)
+	sd, _ := sign.Data()
+	ld, _ := logabsdet.Data()
 	for i := range s {
-		setFlat(sign, i, T(s[i]))
-		setFlat(logabsdet, i, T(l[i]))
+		sd[i], ld[i] = T(s[i]), T(l[i])
 	}
 	return sign, logabsdet
 }
@@ -88,8 +90,14 @@ func setFlat[T any](v ndview.NDView[T], i int, x T) {
 func Inv[T Float](a ndview.NDView[T]) (ndview.NDView[T], error) {
 	batch, n, _ := stack("Inv", a, true)
 	out := ndview.Zeros[T](a.Shape()...)
-	id, _ := ndview.Identity[T](n).BroadcastTo(a.Shape()...)
-	if err := solveInto("Inv", out, a, id, batch, n, n); err != nil {
+	var err error
+	if n > 0 && n <= smallN {
+		err = smallSolveInto("Inv", out, a, a, batch, n, n, true)
+	} else {
+		id, _ := ndview.Identity[T](n).BroadcastTo(a.Shape()...)
+		err = solveInto("Inv", out, a, id, batch, n, n)
+	}
+	if err != nil {
 		return ndview.NDView[T]{}, err
 	}
 	return out, nil
@@ -181,8 +189,13 @@ func Solve[T Float](a, b ndview.NDView[T]) (ndview.NDView[T], error) {
 			ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()))
 	}
 	out := ndview.Zeros[T](withAxes(batch, n, k)...)
-	ab, _ := a.BroadcastTo(withAxes(batch, n, n)...)
-	bb, _ := bw.BroadcastTo(withAxes(batch, n, k)...)
+	ab, bb := a, bw // broadcast only where needed: a broadcast view is read-only
+	if !equalInts(a.Shape(), withAxes(batch, n, n)) {
+		ab, _ = a.BroadcastTo(withAxes(batch, n, n)...)
+	}
+	if !equalInts(bw.Shape(), withAxes(batch, n, k)) {
+		bb, _ = bw.BroadcastTo(withAxes(batch, n, k)...)
+	}
 	if err := solveInto(op, out, ab, bb, batch, n, k); err != nil {
 		return ndview.NDView[T]{}, err
 	}
@@ -196,7 +209,7 @@ func Solve[T Float](a, b ndview.NDView[T]) (ndview.NDView[T], error) {
 // b (…, n, k) into the new array out.
 func solveInto[T Float](op string, out, a, b ndview.NDView[T], batch []int, n, k int) error {
 	if n > 0 && n <= smallN {
-		return smallSolveInto(op, out, a, b, batch, n, k)
+		return smallSolveInto(op, out, a, b, batch, n, k, false)
 	}
 	aw, scratch := newWork(n, n), newWork(n, k)
 	ipiv := make([]int, n)
