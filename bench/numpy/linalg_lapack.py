@@ -12,8 +12,10 @@ single-threaded (the default here), or with two threads:
 (-P keeps this directory off sys.path: its random.py would shadow the
 standard library's.)
 
-Prints, per case, the median of several runs in ms and in MB/s of the
-input bytes the Go benchmark counts, under the Go sub-benchmark names.
+Prints, per case, the median of several runs in µs and in MB/s of the
+input bytes the Go benchmark counts, and the median CPU time
+(process_time, the Go benchmarks' cpu-ns/op), under the Go
+sub-benchmark names. Arguments, if any, select cases by substring.
 """
 import os
 import statistics
@@ -61,19 +63,22 @@ CASES = {
 
 
 def median_seconds(fn, budget=1.0):
+    """Medians of the wall time and of the CPU time (time.process_time,
+    which the Go benchmarks' cpu-ns/op matches) of one call."""
     fn()  # warm up
     t = time.perf_counter()
     fn()
     once = max(time.perf_counter() - t, 1e-7)
     inner = max(1, int(0.02 / once))
     runs = max(5, min(25, int(budget / (once * inner))))
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for _ in range(inner):
             fn()
-        times.append((time.perf_counter() - t) / inner)
-    return statistics.median(times)
+        wall.append((time.perf_counter() - t) / inner)
+        cpu.append((time.process_time() - c) / inner)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 if __name__ == "__main__":
@@ -82,5 +87,5 @@ if __name__ == "__main__":
     for name, (fn, nbytes) in CASES.items():
         if only and not any(o in name for o in only):
             continue
-        s = median_seconds(fn)
-        print(f"{name}/numpy\t{s * 1e6:12.1f} µs\t{nbytes / s / 1e6:8.0f} MB/s")
+        s, c = median_seconds(fn)
+        print(f"{name}/numpy\t{s * 1e6:12.1f} µs\t{nbytes / s / 1e6:8.0f} MB/s\t{c * 1e9:14.0f} cpu-ns/op")
