@@ -222,6 +222,8 @@ func detOf(lu []float64, ld, n int, ipiv []int, log bool) (s, v float64) {
 		}
 	case log && math.IsInf(v, -1):
 		s = 0
+	case !log && v == 0: // +0, as NumPy's sign·exp(logdet) with sign 0
+		s = 1
 	}
 	return s, v
 }

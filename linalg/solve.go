@@ -10,8 +10,10 @@ import (
 // of a, NumPy's np.linalg.det: a new array of a's batch shape (a 0-d array
 // for a single matrix). The determinant of a 0×0 matrix is 1; a singular
 // matrix has determinant 0 (not an error); NaN in a matrix gives NaN.
-// It is computed by LU factorisation (LAPACK's getrf, gonum's pure-Go
-// LAPACK), in float64 for float32 input as NumPy does (semantics.md LA1, LA10).
+// It is computed by LU factorisation (LAPACK's getrf: gonum's pure-Go
+// LAPACK driven by ndkit's GEMM, or OpenBLAS's under the openblas build
+// tag; matrices up to 4×4 by direct loops over the stack, semantics.md
+// §34), in float64 for float32 input as NumPy does (semantics.md LA1, LA10).
 //
 // Det panics with an *ndview.Error wrapping ndview.ErrShape when a has
 // fewer than two axes or its matrices are not square.
@@ -248,7 +250,7 @@ func SolveInto[T Float](dst, a, b ndview.NDView[T]) error {
 // matrices in a, NumPy's np.linalg.cholesky: the lower-triangular L with
 // L·Lᵀ = A, or with upper set the upper-triangular U = Lᵀ with Uᵀ·U = A
 // (NumPy 2's upper=True). Only the named triangle of a is read. The result
-// is a new array of a's shape, computed by LAPACK's potrf.
+// is a new array of a's shape, computed by LAPACK's potrf (semantics.md §34).
 //
 // Cholesky panics as Det does. It returns an *ndview.Error wrapping
 // ErrNotPositiveDefinite, naming the batch index, when a matrix is not
