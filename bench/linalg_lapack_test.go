@@ -12,8 +12,8 @@ import (
 )
 
 // Benchmarks of issue #17's speed goals (semantics.md §34): the
-// solvers and decompositions of a float64 1024² matrix, beside gonum's
-// mat (what a Go user writes without ndkit); a batch of 100,000 3×3
+// solvers and decompositions of a float64 and a float32 1024² matrix,
+// beside gonum's float64 mat (what a Go user writes without ndkit); a batch of 100,000 3×3
 // Det/Inv/Solve, beside a hand loop of the closed forms; and two einsums
 // beside hand loops. bench/numpy/linalg_lapack.py times NumPy on the same
 // cases under the same names. Build with -tags openblas for the OpenBLAS
@@ -46,58 +46,76 @@ func BenchmarkLinalgLAPACK(b *testing.B) {
 	const n = 1024
 	a, spd := linalgMatrix(n, false), linalgMatrix(n, true)
 	rhs := ndview.Ones[float64](n)
-	bytes := int64(n * n * 8)
-	big := []struct {
-		name  string
-		ndkit func() error
-		gonum func() error
-	}{
-		{"Solve", func() error { _, err := linalg.Solve(a, rhs); return err }, func() error {
+	gonum := map[string]func() error{
+		"Solve": func() error {
 			var x mat.VecDense
 			return x.SolveVec(denseOf(a), mat.NewVecDense(n, rhs.ToSlice()))
-		}},
-		{"Inv", func() error { _, err := linalg.Inv(a); return err }, func() error {
+		},
+		"Inv": func() error {
 			var x mat.Dense
 			return x.Inverse(denseOf(a))
-		}},
-		{"Cholesky", func() error { _, err := linalg.Cholesky(spd, false); return err }, func() error {
+		},
+		"Det": func() error { mat.Det(denseOf(a)); return nil },
+		"Cholesky": func() error {
 			var c mat.Cholesky
 			c.Factorize(mat.NewSymDense(n, spd.ToSlice()))
 			var l mat.TriDense
 			c.LTo(&l)
 			return nil
-		}},
-		{"QR", func() error { linalg.QR(a, linalg.QRReduced); return nil }, func() error {
+		},
+		"QR": func() error {
 			var qr mat.QR
 			qr.Factorize(denseOf(a))
 			var q, r mat.Dense
 			qr.QTo(&q)
 			qr.RTo(&r)
 			return nil
-		}},
-		{"SVD", func() error { _, _, _, err := linalg.SVD(a, true); return err }, func() error {
+		},
+		"SVD": func() error {
 			var s mat.SVD
 			s.Factorize(denseOf(a), mat.SVDFull)
 			return nil
-		}},
+		},
+		"Eigh": func() error {
+			var e mat.EigenSym
+			e.Factorize(mat.NewSymDense(n, spd.ToSlice()), true)
+			return nil
+		},
 	}
-	for _, c := range big {
-		for _, side := range []struct {
-			name string
-			f    func() error
-		}{{"ndkit", c.ndkit}, {"gonum", c.gonum}} {
-			b.Run(c.name+"/1024/"+side.name, func(b *testing.B) {
-				b.SetBytes(bytes)
-				loopCPU(b, func() {
-					if err := side.f(); err != nil {
-						b.Fatal(err)
-					}
-				})
+	names := []string{"Solve", "Inv", "Det", "Cholesky", "QR", "SVD", "Eigh"}
+	run := func(name string, bytes int64, f func() error) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(bytes)
+			loopCPU(b, func() {
+				if err := f(); err != nil {
+					b.Fatal(err)
+				}
 			})
-		}
+		})
+	}
+	nd64, nd32 := bigCases(a, spd, rhs), bigCases(ndview.AsType[float32](a), ndview.AsType[float32](spd), ndview.AsType[float32](rhs))
+	for _, name := range names {
+		run(name+"/1024/ndkit", n*n*8, nd64[name])
+		run(name+"/1024/gonum", n*n*8, gonum[name])
+		run(name+"/1024f32/ndkit", n*n*4, nd32[name])
 	}
 	benchSmallBatch(b)
 	benchEinsumLAPACK(b)
+}
+
+// bigCases returns ndkit's calls for the 1024² cases in a's element type
+// (gonum has no float32 decompositions: its float64 case is the baseline
+// of both).
+func bigCases[T linalg.Float](a, spd, rhs ndview.NDView[T]) map[string]func() error {
+	return map[string]func() error{
+		"Solve":    func() error { _, err := linalg.Solve(a, rhs); return err },
+		"Inv":      func() error { _, err := linalg.Inv(a); return err },
+		"Det":      func() error { linalg.Det(a); return nil },
+		"Cholesky": func() error { _, err := linalg.Cholesky(spd, false); return err },
+		"QR":       func() error { linalg.QR(a, linalg.QRReduced); return nil },
+		"SVD":      func() error { _, _, _, err := linalg.SVD(a, true); return err },
+		"Eigh":     func() error { _, _, err := linalg.Eigh(spd, false); return err },
+	}
 }
 
 // batch3 returns count random well-conditioned 3×3 matrices and count

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """NumPy timings of bench/linalg_lapack_test.go's cases
-(BenchmarkLinalgLAPACK): solve, inv, cholesky, qr (reduced) and the full
-svd of a float64 1024² matrix; det, inv and solve of a batch of 100,000
+(BenchmarkLinalgLAPACK): solve, inv, det, cholesky, qr (reduced), the full
+svd and eigh of a float64 and a float32 1024² matrix; det, inv and solve of a batch of 100,000
 3×3 matrices; einsum('bij,bjk->bik') of two (4096, 16, 16) stacks and
 einsum('ij,ij->i') of two (100000, 64) arrays, with optimize=True. Run
 single-threaded (the default here), or with two threads:
@@ -48,18 +48,25 @@ Y = (np.arange(4096 * 16 * 16) % 5 - 2.0).reshape(4096, 16, 16)
 U = (np.arange(100000 * 64) % 7 - 3.0).reshape(100000, 64)
 V = (np.arange(100000 * 64) % 5 - 2.0).reshape(100000, 64)
 MB = N * N * 8
-CASES = {
-    "Solve/1024": (lambda: np.linalg.solve(A, RHS), MB),
-    "Inv/1024": (lambda: np.linalg.inv(A), MB),
-    "Cholesky/1024": (lambda: np.linalg.cholesky(SPD), MB),
-    "QR/1024": (lambda: np.linalg.qr(A), MB),
-    "SVD/1024": (lambda: np.linalg.svd(A, full_matrices=True), MB),
+A32, SPD32, RHS32 = A.astype(np.float32), SPD.astype(np.float32), RHS.astype(np.float32)
+CASES = {}
+for suffix, (a, spd, rhs, nb) in {"1024": (A, SPD, RHS, MB), "1024f32": (A32, SPD32, RHS32, MB // 2)}.items():
+    CASES.update({
+        f"Solve/{suffix}": ((lambda a=a, rhs=rhs: np.linalg.solve(a, rhs)), nb),
+        f"Inv/{suffix}": ((lambda a=a: np.linalg.inv(a)), nb),
+        f"Det/{suffix}": ((lambda a=a: np.linalg.det(a)), nb),
+        f"Cholesky/{suffix}": ((lambda spd=spd: np.linalg.cholesky(spd)), nb),
+        f"QR/{suffix}": ((lambda a=a: np.linalg.qr(a)), nb),
+        f"SVD/{suffix}": ((lambda a=a: np.linalg.svd(a, full_matrices=True)), nb),
+        f"Eigh/{suffix}": ((lambda spd=spd: np.linalg.eigh(spd)), nb),
+    })
+CASES.update({
     "Det/100000x3x3": (lambda: np.linalg.det(B3), B3.nbytes),
     "Inv/100000x3x3": (lambda: np.linalg.inv(B3), B3.nbytes),
     "Solve/100000x3x3": (lambda: np.linalg.solve(B3, R3), B3.nbytes),
     "Einsum_bij,bjk->bik/4096x16": (lambda: np.einsum("bij,bjk->bik", X, Y, optimize=True), 2 * X.nbytes),
     "Einsum_ij,ij->i/100000x64": (lambda: np.einsum("ij,ij->i", U, V, optimize=True), 2 * U.nbytes),
-}
+})
 
 
 def median_seconds(fn, budget=1.0):
