@@ -74,9 +74,28 @@ func (lapackImpl) Dgetrf(m, n int, a []float64, lda int, ipiv []int) bool {
 	return info == 0
 }
 
-// Dgetrs solves op(A)·X = B with Dgetrf's factors (dgetrs).
+// Dgetrs solves op(A)·X = B with Dgetrf's factors (dgetrs). For A·X = B
+// it copies nothing (semantics.md §34, LP4): it applies the interchanges
+// to B's rows, then two triangular solves (dtrsm) that read the row-major
+// factors and B as their column-major transposes: a read column-major
+// holds Lᵀ above the diagonal (unit) and Uᵀ on and below it, and
+// L·Y = B, U·X = Y are Yᵀ·Lᵀ = Bᵀ, Xᵀ·Uᵀ = Yᵀ.
 func (lapackImpl) Dgetrs(trans blas.Transpose, n, nrhs int, a []float64, lda int, ipiv []int, b []float64, ldb int) {
 	if n == 0 || nrhs == 0 {
+		return
+	}
+	if trans == blas.NoTrans {
+		for i, p := range ipiv[:n] {
+			if p != i {
+				ri, rp := b[i*ldb:i*ldb+nrhs], b[p*ldb:p*ldb+nrhs]
+				for j := range ri {
+					ri[j], rp[j] = rp[j], ri[j]
+				}
+			}
+		}
+		threads()
+		flapack.Dtrsm('R', 'U', 'N', 'U', nrhs, n, a, lda, b, ldb)
+		flapack.Dtrsm('R', 'L', 'N', 'N', nrhs, n, a, lda, b, ldb)
 		return
 	}
 	c, x := toCol(n, n, a, lda), toCol(n, nrhs, b, ldb)

@@ -10,6 +10,7 @@ package flapack
 // arguments are followed, at the end, by their hidden lengths.
 void dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, int *info);
 void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *lda, const int *ipiv, double *b, const int *ldb, int *info, size_t);
+void dtrsm_(const char *side, const char *uplo, const char *transa, const char *diag, const int *m, const int *n, const double *alpha, const double *a, const int *lda, double *b, const int *ldb, size_t, size_t, size_t, size_t);
 void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t);
 void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau, double *work, const int *lwork, int *info);
 void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda, const double *tau, double *work, const int *lwork, int *info);
@@ -76,6 +77,19 @@ func Dgetrs(trans byte, n, nrhs int, a []float64, lda int, ipiv []int32, b []flo
 	cn, cr, cla, clb := ci(n), ci(nrhs), ci(lda), ci(ldb)
 	C.dgetrs_(&t, &cn, &cr, ptr(a), &cla, (*C.int)(&ipiv[0]), ptr(b), &clb, &info, 1)
 	check("dgetrs", info)
+}
+
+// Dtrsm solves X·op(A) = B (side 'R') or op(A)·X = B (side 'L') for the
+// m×n b in place, A triangular in uplo ('U' or 'L'), transa 'N' or 'T',
+// diag 'U' (unit) or 'N'; alpha is 1. It is OpenBLAS's BLAS dtrsm.
+func Dtrsm(side, uplo, transa, diag byte, m, n int, a []float64, lda int, b []float64, ldb int) {
+	if m == 0 || n == 0 {
+		return
+	}
+	sd, ul, tr, dg := C.char(side), C.char(uplo), C.char(transa), C.char(diag)
+	cm, cn, cla, clb := ci(m), ci(n), ci(lda), ci(ldb)
+	one := C.double(1)
+	C.dtrsm_(&sd, &ul, &tr, &dg, &cm, &cn, &one, ptr(a), &cla, ptr(b), &clb, 1, 1, 1, 1)
 }
 
 // Dpotrf: Cholesky factor in the triangle uplo ('L' or 'U').
