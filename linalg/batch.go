@@ -3,8 +3,6 @@ package linalg
 import (
 	"errors"
 
-	"gonum.org/v1/gonum/lapack/gonum"
-
 	"github.com/ndkit/ndkit/ndview"
 )
 
@@ -23,9 +21,11 @@ var (
 	ErrNoConvergence = errors.New("did not converge")
 )
 
-// lapack is gonum's pure-Go LAPACK, which stores matrices row-major: a
-// C-contiguous matrix is handed to it as it is.
-var lapack gonum.Implementation
+// lapack is the LAPACK the decompositions call, with gonum's signatures
+// and row-major storage (a C-contiguous matrix is handed to it as it is):
+// gonum's pure-Go LAPACK with ndkit's blocked drivers in the default
+// build, OpenBLAS's LAPACK under the openblas build tag (semantics.md §34).
+var lapack lapackImpl
 
 // dataErr returns the *ndview.Error of a data-dependent failure of
 // operation op at batch index idx (nil for an unbatched call).

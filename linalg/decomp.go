@@ -23,7 +23,8 @@ const (
 // QR returns the QR factorisation A = Q·R of the matrices in a, NumPy's
 // np.linalg.qr: Q with orthonormal columns and R upper triangular, as new
 // arrays (see QRMode for their shapes), computed by LAPACK's geqrf and
-// orgqr. Signs are LAPACK's (Householder reflections), as NumPy's are.
+// orgqr (blocked on ndkit's GEMM, or OpenBLAS's under the openblas build
+// tag: semantics.md §34). Signs are LAPACK's (Householder reflections), as NumPy's are.
 //
 // QR panics with an *ndview.Error wrapping ndview.ErrShape when a has
 // fewer than two axes, and with ndview.ErrIndex for an unknown mode.
@@ -80,8 +81,10 @@ func QR[T Float](a ndview.NDView[T], mode QRMode) (q, r ndview.NDView[T]) {
 // matrices in a, NumPy's np.linalg.svd(a, full_matrices, compute_uv=True):
 // u of shape (…, m, m) and vt of shape (…, n, n) when fullMatrices is set,
 // else (…, m, k) and (…, k, n) with k = min(m, n); s of shape (…, k) in
-// descending order. All are new arrays, computed by LAPACK's gesvd (NumPy
-// uses gesdd; singular vectors agree up to the sign of each pair).
+// descending order. All are new arrays, computed by LAPACK's gesvd
+// (gonum's), or under the openblas build tag by OpenBLAS's gesdd, NumPy's
+// routine (semantics.md §34, LP4); singular vectors agree with NumPy's up
+// to the sign of each pair.
 //
 // SVD panics with an *ndview.Error wrapping ndview.ErrShape when a has
 // fewer than two axes. It returns an *ndview.Error wrapping
@@ -158,7 +161,8 @@ func svd[T Float](op string, a ndview.NDView[T], job lapackapi.SVDJob) (u, s, vt
 // Eigh returns the eigenvalues (ascending) and the orthonormal
 // eigenvectors (the columns of v) of the symmetric matrices in a, NumPy's
 // np.linalg.eigh: w of shape (…, n) and v of a's shape, new arrays,
-// computed by LAPACK's syev. Only the lower triangle is read, or the
+// computed by LAPACK's syev (gonum's), or under the openblas build tag by
+// OpenBLAS's syevd, NumPy's routine (semantics.md §34, LP4). Only the lower triangle is read, or the
 // upper one when upper is set (NumPy's UPLO='U').
 //
 // Eigh panics as Det does. It returns an *ndview.Error wrapping

@@ -1,8 +1,6 @@
 package linalg
 
 import (
-	"math"
-
 	"gonum.org/v1/gonum/blas"
 
 	"github.com/ndkit/ndkit/ndview"
@@ -12,8 +10,10 @@ import (
 // of a, NumPy's np.linalg.det: a new array of a's batch shape (a 0-d array
 // for a single matrix). The determinant of a 0×0 matrix is 1; a singular
 // matrix has determinant 0 (not an error); NaN in a matrix gives NaN.
-// It is computed by LU factorisation (LAPACK's getrf, gonum's pure-Go
-// LAPACK), in float64 for float32 input as NumPy does (semantics.md LA1, LA10).
+// It is computed by LU factorisation (LAPACK's getrf: gonum's pure-Go
+// LAPACK driven by ndkit's GEMM, or OpenBLAS's under the openblas build
+// tag; matrices up to 4×4 by direct loops over the stack, semantics.md
+// §34), in float64 for float32 input as NumPy does (semantics.md LA1, LA10).
 //
 // Det panics with an *ndview.Error wrapping ndview.ErrShape when a has
 // fewer than two axes or its matrices are not square.
@@ -21,8 +21,9 @@ func Det[T Float](a ndview.NDView[T]) ndview.NDView[T] {
 	batch, n, _ := stack("Det", a, true)
 	out := ndview.Zeros[T](batch...)
 	sign, logdet := luDet(a, batch, n, false)
+	data, _ := out.Data()
 	for i := range sign {
-		setFlat(out, i, T(sign[i]*logdet[i]))
+		data[i] = T(sign[i] * logdet[i])
 	}
 	return out
 }
@@ -45,9 +46,10 @@ func Slogdet[T Float](a ndview.NDView[T]) (sign, logabsdet ndview.NDView[T]) {
 	batch, n, _ := stack("Slogdet", a, true)
 	sign, logabsdet = ndview.Zeros[T](batch...), ndview.Zeros[T](batch...)
 	s, l := luDet(a, batch, n, true)
+	sd, _ := sign.Data()
+	ld, _ := logabsdet.Data()
 	for i := range s {
-		setFlat(sign, i, T(s[i]))
-		setFlat(logabsdet, i, T(l[i]))
+		sd[i], ld[i] = T(s[i]), T(l[i])
 	}
 	return sign, logabsdet
 }
@@ -55,39 +57,16 @@ func Slogdet[T Float](a ndview.NDView[T]) (sign, logabsdet ndview.NDView[T]) {
 // luDet returns, for every matrix of a in C order of the batch, the sign
 // and either the absolute determinant (log false) or its logarithm.
 func luDet[T Float](a ndview.NDView[T], batch []int, n int, log bool) (sign, val []float64) {
+	if n > 0 && n <= smallN {
+		return smallDet(a, shapeSize(batch), n, log)
+	}
 	w := newWork(n, n)
 	ipiv := make([]int, n)
 	items := make([]ndview.IndexItem, 0, len(batch)+1)
 	forEachIndex(batch, func(idx []int) bool {
 		load(w, at(a, idx, items))
 		lapack.Dgetrf(n, n, w.data, w.ld, ipiv)
-		s, v := 1.0, 0.0
-		if !log {
-			v = 1
-		}
-		for i := range n {
-			d := w.data[i*w.ld+i]
-			if ipiv[i] != i {
-				s = -s
-			}
-			if d < 0 {
-				s, d = -s, -d
-			}
-			if log {
-				v += math.Log(d)
-			} else {
-				v *= d
-			}
-		}
-		switch {
-		case math.IsNaN(v):
-			s = math.NaN()
-			if !log {
-				s = 1
-			}
-		case log && math.IsInf(v, -1):
-			s = 0
-		}
+		s, v := detOf(w.data, w.ld, n, ipiv, log)
 		sign, val = append(sign, s), append(val, v)
 		return true
 	})
@@ -101,9 +80,10 @@ func setFlat[T any](v ndview.NDView[T], i int, x T) {
 }
 
 // Inv returns the inverses of the square matrices in the last two axes of
-// a, NumPy's np.linalg.inv: a new array of a's shape. It factorises each
-// matrix by LU (LAPACK's getrf and getri) directly in the result's memory,
-// after one copy of a into it (which reads any layout, and converts
+// a, NumPy's np.linalg.inv: a new array of a's shape. As NumPy does, it
+// solves A·X = I: each matrix is factorised by LU (LAPACK's getrf) and the
+// identity solved for by getrs directly in the result's memory, after one
+// copy of a into a work matrix (which reads any layout, and converts
 // float32 to float64).
 //
 // Inv panics as Det does. It returns an *ndview.Error wrapping
@@ -112,18 +92,17 @@ func setFlat[T any](v ndview.NDView[T], i int, x T) {
 func Inv[T Float](a ndview.NDView[T]) (ndview.NDView[T], error) {
 	batch, n, _ := stack("Inv", a, true)
 	out := ndview.Zeros[T](a.Shape()...)
-	scratch := newWork(n, n)
-	ipiv := make([]int, n)
-	q := []float64{0}
-	lapack.Dgetri(n, scratch.data, scratch.ld, ipiv, q, -1)
-	wk := make([]float64, lwork(q))
-	return inPlace(a, out, batch, scratch, func(w work, idx []int) error {
-		if !lapack.Dgetrf(n, n, w.data, w.ld, ipiv) {
-			return dataErr("Inv", ErrSingular, idx, "Singular matrix")
-		}
-		lapack.Dgetri(n, w.data, w.ld, ipiv, wk, len(wk))
-		return nil
-	})
+	var err error
+	if n > 0 && n <= smallN {
+		err = smallSolveInto("Inv", out, a, a, batch, n, n, true)
+	} else {
+		id, _ := ndview.Identity[T](n).BroadcastTo(a.Shape()...)
+		err = solveInto("Inv", out, a, id, batch, n, n)
+	}
+	if err != nil {
+		return ndview.NDView[T]{}, err
+	}
+	return out, nil
 }
 
 // inPlace calls f on a copy of every matrix of the stack a, made in the
@@ -212,8 +191,13 @@ func Solve[T Float](a, b ndview.NDView[T]) (ndview.NDView[T], error) {
 			ndview.FormatShape(a.Shape()), ndview.FormatShape(b.Shape()))
 	}
 	out := ndview.Zeros[T](withAxes(batch, n, k)...)
-	ab, _ := a.BroadcastTo(withAxes(batch, n, n)...)
-	bb, _ := bw.BroadcastTo(withAxes(batch, n, k)...)
+	ab, bb := a, bw // broadcast only where needed: a broadcast view is read-only
+	if !equalInts(a.Shape(), withAxes(batch, n, n)) {
+		ab, _ = a.BroadcastTo(withAxes(batch, n, n)...)
+	}
+	if !equalInts(bw.Shape(), withAxes(batch, n, k)) {
+		bb, _ = bw.BroadcastTo(withAxes(batch, n, k)...)
+	}
 	if err := solveInto(op, out, ab, bb, batch, n, k); err != nil {
 		return ndview.NDView[T]{}, err
 	}
@@ -226,6 +210,9 @@ func Solve[T Float](a, b ndview.NDView[T]) (ndview.NDView[T], error) {
 // solveInto solves every system of the broadcast stacks a (…, n, n) and
 // b (…, n, k) into the new array out.
 func solveInto[T Float](op string, out, a, b ndview.NDView[T], batch []int, n, k int) error {
+	if n > 0 && n <= smallN {
+		return smallSolveInto(op, out, a, b, batch, n, k, false)
+	}
 	aw, scratch := newWork(n, n), newWork(n, k)
 	ipiv := make([]int, n)
 	items := make([]ndview.IndexItem, 0, len(batch)+1)
@@ -263,7 +250,7 @@ func SolveInto[T Float](dst, a, b ndview.NDView[T]) error {
 // matrices in a, NumPy's np.linalg.cholesky: the lower-triangular L with
 // L·Lᵀ = A, or with upper set the upper-triangular U = Lᵀ with Uᵀ·U = A
 // (NumPy 2's upper=True). Only the named triangle of a is read. The result
-// is a new array of a's shape, computed by LAPACK's potrf.
+// is a new array of a's shape, computed by LAPACK's potrf (semantics.md §34).
 //
 // Cholesky panics as Det does. It returns an *ndview.Error wrapping
 // ErrNotPositiveDefinite, naming the batch index, when a matrix is not
