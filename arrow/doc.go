@@ -1,0 +1,2 @@
+// Package arrow connects Apache Arrow to ndkit's buffer protocol.
+package arrow
