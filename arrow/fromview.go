@@ -115,9 +115,10 @@ func sourceOf(op string, x ndview.Exporter, allowF bool) (source, error) {
 	spec := m.FormatSpec()
 	dt, ok := arrowType(spec)
 	if !ok || !spec.IsNative() {
+		f := m.Format()
 		m.Release()
 		return source{}, errorf(op, ErrUnsupported,
-			"format %q has no Arrow type here: want a native bool, integer or float (f2, f4, f8) format", m.Format())
+			"format %q has no Arrow type here: want a native bool, integer or float (f2, f4, f8) format", f)
 	}
 	s := source{dt: dt, shape: m.Shape()}
 	if dt.ID() == arrow.BOOL {
