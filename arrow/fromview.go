@@ -45,9 +45,11 @@ func TensorView[T any](t tensor.Interface) (ndview.NDView[T], *ndview.Export, er
 // a buffer (it is not resizable); they allocate Go memory.
 type exportHold struct{ m ndview.MemoryView }
 
-func (h *exportHold) Allocate(n int) []byte              { return make([]byte, n) }
-func (h *exportHold) Reallocate(n int, b []byte) []byte { return append(b[:0:0], b[:min(n, len(b))]...) }
-func (h *exportHold) Free([]byte)                       { h.m.Release() }
+func (h *exportHold) Allocate(n int) []byte { return make([]byte, n) }
+func (h *exportHold) Reallocate(n int, b []byte) []byte {
+	return append(b[:0:0], b[:min(n, len(b))]...)
+}
+func (h *exportHold) Free([]byte) { h.m.Release() }
 
 // arrowType returns the Arrow type of a native format.
 func arrowType(s ndview.FormatSpec) (arrow.DataType, bool) {

@@ -25,10 +25,12 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/endian"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -40,12 +42,22 @@ import (
 type mapping struct {
 	mu      sync.Mutex
 	closed  bool
-	exports int // ndview exports not yet released
-	unmap   func()
+	exports int    // ndview exports not yet released
+	id      uint64 // the mapping's number (unmapped)
 }
 
-// unmapped counts the mappings released by cleanups; the tests watch it.
-var unmapped atomic.Int64
+// Mappings are numbered; the cleanups record the numbers of the mappings
+// they unmapped, which the tests watch.
+var (
+	mappings atomic.Uint64
+	unmapped sync.Map // id → true
+)
+
+// unmapping is the argument of a mapping's cleanup.
+type unmapping struct {
+	id    uint64
+	unmap func()
+}
 
 // bodies maps each live message body buffer to its mapping: the registry
 // that lets an exporter find the mapping of any array read from a File
@@ -60,7 +72,7 @@ type body struct {
 	buf *memory.Buffer
 }
 
-func (b *body) Allocate(n int) []byte              { return make([]byte, n) }
+func (b *body) Allocate(n int) []byte             { return make([]byte, n) }
 func (b *body) Reallocate(n int, p []byte) []byte { return append(p[:0:0], p[:min(n, len(p))]...) }
 func (b *body) Free([]byte)                       { bodies.Delete(b.buf) }
 
@@ -113,6 +125,7 @@ func (m *mapping) unexport() {
 // ReadBytes (bytes in memory), and Close it when done.
 type File struct {
 	m       *mapping
+	data    []byte // the file's bytes: the mapping, or ReadBytes's slice
 	schema  *arrow.Schema
 	records []arrow.RecordBatch
 	stream  bool
@@ -135,9 +148,9 @@ func Map(path string) (*File, error) {
 	if err != nil {
 		return nil, &Error{Op: op, Err: ErrFormat, Msg: "cannot map " + path, Cause: err}
 	}
-	m := &mapping{unmap: unmap}
+	m := &mapping{id: mappings.Add(1)}
 	if unmap != nil {
-		runtime.AddCleanup(m, func(f func()) { f(); unmapped.Add(1) }, unmap)
+		runtime.AddCleanup(m, func(u unmapping) { u.unmap(); unmapped.Store(u.id, true) }, unmapping{m.id, unmap})
 	}
 	return open(op, data, m)
 }
@@ -157,11 +170,11 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 			f, err = nil, errorf(op, ErrFormat, "corrupted data: %v", p)
 		}
 	}()
-	region, isFile, nrec, fschema, err := frame(op, data)
+	region, base, isFile, blocks, err := frame(op, data)
 	if err != nil {
 		return nil, err
 	}
-	mr := &messages{data: region, m: m}
+	mr := &messages{data: region, base: base, m: m}
 	mr.refs.Store(1)
 	rd, err := ipc.NewReaderFromMessageReader(mr, ipc.WithEnsureNativeEndian(false))
 	if err != nil {
@@ -172,10 +185,7 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 	if schema.Endianness() != endian.NativeEndian {
 		return nil, errorf(op, ErrUnsupported, "the data is %v-endian and this machine is not; a mapped file is read in place", schema.Endianness())
 	}
-	if isFile && !schema.Equal(fschema) {
-		return nil, errorf(op, ErrFormat, "the footer's schema differs from the stream's")
-	}
-	f = &File{m: m, schema: schema, stream: !isFile}
+	f = &File{m: m, data: data, schema: schema, stream: !isFile}
 	for rd.Next() {
 		rec := rd.RecordBatch()
 		rec.Retain()
@@ -185,38 +195,44 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 		f.release()
 		return nil, wrapf(op, ErrFormat, err, "cannot read record batch %d", len(f.records))
 	}
-	if isFile && len(f.records) != nrec {
-		n := len(f.records)
+	for i, rec := range f.records {
+		// Buffer sizes against lengths, for arrow-go's own accessors; the
+		// exporters check their buffers again (BP3).
+		if err := array.ValidateRecord(rec); err != nil {
+			f.release()
+			return nil, wrapf(op, ErrFormat, err, "record batch %d is inconsistent", i)
+		}
+	}
+	if isFile && !slices.Equal(blocks, mr.batches) {
 		f.release()
-		return nil, errorf(op, ErrFormat, "the footer lists %d record batches but the file holds %d", nrec, n)
+		return nil, errorf(op, ErrFormat, "the footer lists record batches at offsets %v but the file holds them at %v", blocks, mr.batches)
 	}
 	return f, nil
 }
 
 // frame checks the framing of an IPC file (magic, footer) and returns the
-// region that holds its messages, the footer's record batch count and
-// schema; a stream is its own region.
-func frame(op string, data []byte) (region []byte, isFile bool, nrec int, schema *arrow.Schema, err error) {
+// region that holds its messages, its offset in data, and the file
+// offsets of the record batches the footer lists; a stream is its own
+// region.
+func frame(op string, data []byte) (region []byte, base int, isFile bool, blocks []int64, err error) {
 	if len(data) < 6 || string(data[:6]) != magic {
-		return data, false, 0, nil, nil
+		return data, 0, false, nil, nil
 	}
-	// magic, 2 bytes of padding, …, footer, footer length (int32), magic
+	// magic, 2 bytes of padding, messages, footer, footer length (int32), magic
 	const tail = 4 + len(magic)
 	if len(data) < 8+tail || string(data[len(data)-len(magic):]) != magic {
-		return nil, true, 0, nil, errorf(op, ErrFormat, "an IPC file of %d bytes without its trailing magic string: truncated", len(data))
+		return nil, 0, true, nil, errorf(op, ErrFormat, "an IPC file of %d bytes without its trailing magic string: truncated", len(data))
 	}
 	flen := int64(int32(binary.LittleEndian.Uint32(data[len(data)-tail:])))
 	end := int64(len(data)-tail) - flen // where the footer begins
 	if flen <= 0 || end < 8 {
-		return nil, true, 0, nil, errorf(op, ErrFormat, "footer length %d does not fit a file of %d bytes", flen, len(data))
+		return nil, 0, true, nil, errorf(op, ErrFormat, "footer length %d does not fit a file of %d bytes", flen, len(data))
 	}
-	fr, err := ipc.NewMappedFileReader(data, ipc.WithEnsureNativeEndian(false))
+	blocks, err = footerBlocks(data[end : len(data)-tail])
 	if err != nil {
-		return nil, true, 0, nil, wrapf(op, ErrFormat, err, "cannot read the footer")
+		return nil, 0, true, nil, wrapf(op, ErrFormat, err, "the footer is corrupted")
 	}
-	nrec, schema = fr.NumRecords(), fr.Schema()
-	fr.Close()
-	return data[8:end], true, nrec, schema, nil
+	return data[8:end], 8, true, blocks, nil
 }
 
 // release releases the File's record batches.
@@ -305,11 +321,13 @@ func (f *File) Close() error {
 // length, metadata, body) and checks that it lies in the region, so
 // arrow-go receives only slices of the file.
 type messages struct {
-	data []byte
-	pos  int
-	m    *mapping
-	msg  *ipc.Message
-	refs atomic.Int64
+	data    []byte
+	base    int // the offset of data in the file
+	pos     int
+	batches []int64 // the file offsets of the record batch messages read
+	m       *mapping
+	msg     *ipc.Message
+	refs    atomic.Int64
 }
 
 func (r *messages) Retain() { r.refs.Add(1) }
@@ -352,6 +370,16 @@ func (r *messages) Message() (msg *ipc.Message, err error) {
 	}
 	if mlen < 4 || mlen > int64(len(rest)-n) {
 		return nil, fmt.Errorf("message metadata length %d at byte %d does not fit the %d bytes left", mlen, r.pos, len(rest)-n)
+	}
+	kind, compressed, err := checkMessage(rest[n : n+int(mlen)])
+	if err != nil {
+		return nil, fmt.Errorf("message at byte %d: %w", r.base+r.pos, err)
+	}
+	if compressed {
+		return nil, fmt.Errorf("message at byte %d: compressed bodies are not supported: they cannot be mapped (read the file with arrow-go's ipc reader, which decompresses)", r.base+r.pos)
+	}
+	if kind == headerRecordBatch {
+		r.batches = append(r.batches, int64(r.base+r.pos))
 	}
 	meta := memory.NewBufferBytes(rest[n : n+int(mlen)])
 	probe := ipc.NewMessage(meta, memory.NewBufferBytes(nil))
