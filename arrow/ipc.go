@@ -21,6 +21,7 @@ package arrow
 //     (BP3) against the buffer it comes from.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -170,11 +171,11 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 			f, err = nil, errorf(op, ErrFormat, "corrupted data: %v", p)
 		}
 	}()
-	region, base, isFile, blocks, err := frame(op, data)
+	region, base, isFile, blocks, schemaMsg, err := frame(op, data)
 	if err != nil {
 		return nil, err
 	}
-	mr := &messages{data: region, base: base, m: m}
+	mr := &messages{data: region, base: base, m: m, prefix: schemaMsg}
 	mr.refs.Store(1)
 	rd, err := ipc.NewReaderFromMessageReader(mr, ipc.WithEnsureNativeEndian(false))
 	if err != nil {
@@ -213,26 +214,64 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 // frame checks the framing of an IPC file (magic, footer) and returns the
 // region that holds its messages, its offset in data, and the file
 // offsets of the record batches the footer lists; a stream is its own
-// region.
-func frame(op string, data []byte) (region []byte, base int, isFile bool, blocks []int64, err error) {
+// region. For a file whose messages do not begin with its schema (as
+// apache-arrow's JavaScript writer leaves it: the schema is in the
+// footer), it also returns the schema as an encoded schema message.
+func frame(op string, data []byte) (region []byte, base int, isFile bool, blocks []int64, schemaMsg []byte, err error) {
 	if len(data) < 6 || string(data[:6]) != magic {
-		return data, 0, false, nil, nil
+		return data, 0, false, nil, nil, nil
+	}
+	fail := func(cause error, format string, args ...any) ([]byte, int, bool, []int64, []byte, error) {
+		return nil, 0, true, nil, nil, wrapf(op, ErrFormat, cause, format, args...)
 	}
 	// magic, 2 bytes of padding, messages, footer, footer length (int32), magic
 	const tail = 4 + len(magic)
 	if len(data) < 8+tail || string(data[len(data)-len(magic):]) != magic {
-		return nil, 0, true, nil, errorf(op, ErrFormat, "an IPC file of %d bytes without its trailing magic string: truncated", len(data))
+		return fail(nil, "an IPC file of %d bytes without its trailing magic string: truncated", len(data))
 	}
 	flen := int64(int32(binary.LittleEndian.Uint32(data[len(data)-tail:])))
 	end := int64(len(data)-tail) - flen // where the footer begins
 	if flen <= 0 || end < 8 {
-		return nil, 0, true, nil, errorf(op, ErrFormat, "footer length %d does not fit a file of %d bytes", flen, len(data))
+		return fail(nil, "footer length %d does not fit a file of %d bytes", flen, len(data))
 	}
-	blocks, err = footerBlocks(data[end : len(data)-tail])
+	blocks, dicts, err := footerBlocks(data[end : len(data)-tail])
 	if err != nil {
-		return nil, 0, true, nil, wrapf(op, ErrFormat, err, "the footer is corrupted")
+		return fail(err, "the footer is corrupted")
 	}
-	return data[8:end], 8, true, blocks, nil
+	region = data[8:end]
+	if first, err := firstKind(region); err != nil || first == headerSchema {
+		return region, 8, true, blocks, nil, nil // an error is the message reader's to report
+	}
+	// The schema is the footer's: arrow-go decodes it (after every
+	// flatbuffer it reads is checked) and encodes it as a message.
+	for _, d := range dicts {
+		if err := checkBlock(data, d[0], d[1]); err != nil {
+			return fail(err, "dictionary block at byte %d", d[0])
+		}
+	}
+	fr, err := ipc.NewMappedFileReader(data, ipc.WithEnsureNativeEndian(false))
+	if err != nil {
+		return fail(err, "cannot read the footer")
+	}
+	defer fr.Close()
+	var buf bytes.Buffer
+	w := ipc.NewWriter(&buf, ipc.WithSchema(fr.Schema()))
+	if err := w.Close(); err != nil {
+		return fail(err, "cannot encode the footer's schema")
+	}
+	msg := buf.Bytes()
+	return region, 8, true, blocks, msg[:len(msg)-8], nil // without its end-of-stream marker
+}
+
+// firstKind returns the header kind of the first message of region.
+func firstKind(region []byte) (int, error) {
+	r := messages{data: region}
+	_, meta, _, err := r.frame()
+	if err != nil {
+		return 0, err
+	}
+	kind, _, err := checkMessage(meta)
+	return kind, err
 }
 
 // release releases the File's record batches.
@@ -325,6 +364,7 @@ type messages struct {
 	base    int // the offset of data in the file
 	pos     int
 	batches []int64 // the file offsets of the record batch messages read
+	prefix  []byte  // an encoded schema message to read first, or nil
 	m       *mapping
 	msg     *ipc.Message
 	refs    atomic.Int64
@@ -339,39 +379,65 @@ func (r *messages) Release() {
 	}
 }
 
+// frame finds the next message of r.data at r.pos: the length of its
+// prefix and its metadata; io.EOF at the end or at an end-of-stream
+// marker.
+func (r *messages) frame() (n int, meta []byte, rest []byte, err error) {
+	rest = r.data[r.pos:]
+	if len(rest) == 0 {
+		return 0, nil, nil, io.EOF
+	}
+	if len(rest) < 4 {
+		return 0, nil, nil, fmt.Errorf("truncated message at byte %d", r.base+r.pos)
+	}
+	n, mlen := 4, int64(int32(binary.LittleEndian.Uint32(rest)))
+	if uint32(mlen) == 0xFFFFFFFF { // continuation marker, then the length
+		if len(rest) < 8 {
+			return 0, nil, nil, fmt.Errorf("truncated message length at byte %d", r.base+r.pos)
+		}
+		n, mlen = 8, int64(int32(binary.LittleEndian.Uint32(rest[4:])))
+	}
+	if mlen == 0 {
+		return 0, nil, nil, io.EOF // end-of-stream marker
+	}
+	if mlen < 4 || mlen > int64(len(rest)-n) {
+		return 0, nil, nil, fmt.Errorf("message metadata length %d at byte %d does not fit the %d bytes left", mlen, r.base+r.pos, len(rest)-n)
+	}
+	return n, rest[n : n+int(mlen)], rest, nil
+}
+
 // Message returns the next message, valid until the next call; io.EOF at
-// the end of the region or at an end-of-stream marker.
+// the end of the region or at an end-of-stream marker. A prefix (the
+// footer's schema) comes first.
 func (r *messages) Message() (msg *ipc.Message, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			msg, err = nil, fmt.Errorf("corrupted message at byte %d: %v", r.pos, p)
+			msg, err = nil, fmt.Errorf("corrupted message at byte %d: %v", r.base+r.pos, p)
 		}
 	}()
 	if r.msg != nil {
 		r.msg.Release()
 		r.msg = nil
 	}
-	rest := r.data[r.pos:]
-	if len(rest) == 0 {
-		return nil, io.EOF
-	}
-	if len(rest) < 4 {
-		return nil, fmt.Errorf("truncated message at byte %d", r.pos)
-	}
-	n, mlen := 4, int64(int32(binary.LittleEndian.Uint32(rest)))
-	if uint32(mlen) == 0xFFFFFFFF { // continuation marker, then the length
-		if len(rest) < 8 {
-			return nil, fmt.Errorf("truncated message length at byte %d", r.pos)
+	if r.prefix != nil {
+		pre := &messages{data: r.prefix, m: r.m}
+		pre.refs.Store(1)
+		r.prefix = nil
+		msg, err := pre.Message()
+		if err != nil {
+			return nil, err
 		}
-		n, mlen = 8, int64(int32(binary.LittleEndian.Uint32(rest[4:])))
+		msg.Retain()
+		pre.Release()
+		r.msg = msg
+		return msg, nil
 	}
-	if mlen == 0 {
-		return nil, io.EOF // end-of-stream marker
+	n, metaBytes, rest, err := r.frame()
+	if err != nil {
+		return nil, err
 	}
-	if mlen < 4 || mlen > int64(len(rest)-n) {
-		return nil, fmt.Errorf("message metadata length %d at byte %d does not fit the %d bytes left", mlen, r.pos, len(rest)-n)
-	}
-	kind, compressed, err := checkMessage(rest[n : n+int(mlen)])
+	mlen := len(metaBytes)
+	kind, compressed, err := checkMessage(metaBytes)
 	if err != nil {
 		return nil, fmt.Errorf("message at byte %d: %w", r.base+r.pos, err)
 	}
@@ -381,15 +447,15 @@ func (r *messages) Message() (msg *ipc.Message, err error) {
 	if kind == headerRecordBatch {
 		r.batches = append(r.batches, int64(r.base+r.pos))
 	}
-	meta := memory.NewBufferBytes(rest[n : n+int(mlen)])
+	meta := memory.NewBufferBytes(metaBytes)
 	probe := ipc.NewMessage(meta, memory.NewBufferBytes(nil))
 	blen := probe.BodyLen()
 	probe.Release()
-	left := int64(len(rest)-n) - mlen
+	left := int64(len(rest) - n - mlen)
 	if blen < 0 || blen > left {
-		return nil, fmt.Errorf("message body length %d at byte %d does not fit the %d bytes left", blen, r.pos, left)
+		return nil, fmt.Errorf("message body length %d at byte %d does not fit the %d bytes left", blen, r.base+r.pos, left)
 	}
-	start := n + int(mlen)
+	start := n + mlen
 	b := r.m.newBody(rest[start : start+int(blen) : start+int(blen)])
 	msg = ipc.NewMessage(meta, b)
 	b.Release() // the message holds it

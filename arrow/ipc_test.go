@@ -268,8 +268,16 @@ func TestMalformed(t *testing.T) {
 	rec := sampleRecord()
 	defer rec.Release()
 	r := rand.New(rand.NewPCG(7, 8))
-	for _, stream := range []bool{false, true} {
-		data := encode(t, rec, stream)
+	inputs := [][]byte{encode(t, rec, false), encode(t, rec, true)}
+	for _, p := range []string{"testdata/js/js_file.arrow", "testdata/js/js_stream.arrows"} {
+		b, err := os.ReadFile(p) // files whose schema is only in the footer
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, b)
+	}
+	for k, data := range inputs {
+		stream := k%2 == 1
 		for n := range len(data) {
 			cut := slices.Clone(data[:n])
 			f, err := ReadBytes(cut)

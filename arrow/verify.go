@@ -250,27 +250,53 @@ func checkMessage(meta []byte) (kind int, compressed bool, err error) {
 
 // footerBlocks checks the flatbuffer of an IPC file's footer (version (0),
 // schema (1), dictionaries (2) and recordBatches (3), vectors of Blocks of
-// 24 bytes, custom_metadata (4)) and returns the file offsets of its
-// record batches' messages.
-func footerBlocks(footer []byte) ([]int64, error) {
+// 24 bytes: offset, metadata length, padding, body length;
+// custom_metadata (4)) and returns the file offsets of its record
+// batches' messages, and the offset and metadata length of its
+// dictionaries' messages.
+func footerBlocks(footer []byte) (records []int64, dicts [][2]int64, err error) {
 	c := &fbCheck{b: footer}
 	root, _ := c.u32(0)
 	f, ok := c.tableAt(root)
 	if !ok {
-		return nil, errStructure
+		return nil, nil, errStructure
 	}
 	s, present, ok := c.sub(f, 1)
 	if !ok || present && !c.schema(s) {
-		return nil, errStructure
+		return nil, nil, errStructure
 	}
-	_, _, ok1 := c.vector(f, 2, 24)
-	start, n, ok2 := c.vector(f, 3, 24)
+	ds, nd, ok1 := c.vector(f, 2, 24)
+	rs, nr, ok2 := c.vector(f, 3, 24)
 	if !ok1 || !ok2 || !c.keyValues(f, 4) {
-		return nil, errStructure
+		return nil, nil, errStructure
 	}
-	offs := make([]int64, n)
-	for k := range offs {
-		offs[k] = int64(binary.LittleEndian.Uint64(footer[start+24*k:]))
+	records = make([]int64, nr)
+	for k := range records {
+		records[k] = int64(binary.LittleEndian.Uint64(footer[rs+24*k:]))
 	}
-	return offs, nil
+	dicts = make([][2]int64, nd)
+	for k := range dicts {
+		p := ds + 24*k
+		dicts[k] = [2]int64{int64(binary.LittleEndian.Uint64(footer[p:])), int64(int32(binary.LittleEndian.Uint32(footer[p+8:])))}
+	}
+	return records, dicts, nil
+}
+
+// checkBlock checks the message a footer's block points to: in data, at
+// offset off, metaLen bytes of prefix and metadata (the form arrow-go's
+// file reader reads).
+func checkBlock(data []byte, off, metaLen int64) error {
+	if off < 0 || metaLen < 8 || off > int64(len(data)) || metaLen > int64(len(data))-off {
+		return errStructure
+	}
+	meta := data[off : off+metaLen]
+	prefix := 4
+	if binary.LittleEndian.Uint32(meta) == 0xFFFFFFFF {
+		prefix = 8
+	}
+	_, compressed, err := checkMessage(meta[prefix:])
+	if err == nil && compressed {
+		err = errors.New("compressed dictionary batch")
+	}
+	return err
 }
