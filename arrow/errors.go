@@ -27,6 +27,9 @@ var (
 	ErrExported = errors.New("existing exports of data")
 	// ErrClosed reports the use of a closed file.
 	ErrClosed = errors.New("use of closed arrow file")
+	// ErrIO reports a file that cannot be opened or mapped, or a writer
+	// that failed; the error's Cause is the underlying error.
+	ErrIO = errors.New("arrow i/o failed")
 )
 
 // Error is the error type of this package: the operation that failed, the

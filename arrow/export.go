@@ -63,7 +63,8 @@ func NewArray(arr arrow.Array, nulls Nulls) Array { return Array{arr: arr, nulls
 // values buffer, with the array's format, shape and offset; C-contiguous.
 // It is writable for arrays of Go memory (writes through a view change
 // the array: Arrow treats arrays as immutable, so only write to an array
-// no one else reads) and read-only for arrays of a mapped file. Its Obj
+// no one else reads), and read-only for arrays of a mapped file and for
+// arrays ToArray made over a read-only buffer. Its Obj
 // is the array, or the mapping for arrays of a mapped file, so the memory
 // stays valid while a view is reachable. Each export Retains the array;
 // its Release Releases it.
@@ -131,8 +132,10 @@ type retainer interface {
 // hold completes b as one export of r, whose values buffer is vb: it
 // Retains r, counts the export when vb lies in a mapped file (then the
 // buffer is read-only and its Obj is the mapping), and sets the release
-// that undoes both.
+// that undoes both. A vb shared with a read-only export (ToArray,
+// ToTensor) makes the buffer read-only.
 func hold(op string, b ndview.Buffer, vb *memory.Buffer, r retainer) (ndview.Buffer, error) {
+	b.ReadOnly = isReadOnly(vb)
 	m := ownerOf(vb)
 	if m != nil {
 		if err := m.export(op); err != nil {
@@ -320,32 +323,28 @@ func Bools(arr arrow.Array, nulls Nulls) (_ ndview.NDView[bool], err error) {
 	return ndview.FromSlice(out, shape...)
 }
 
+// numericTypes pairs each Arrow fixed-width numeric type that has an
+// ndkit element type with its buffer-protocol format: the one table
+// behind formatOf (Arrow to ndview) and arrowType (ndview to Arrow).
+var numericTypes = []struct {
+	dt     arrow.DataType
+	format string
+}{
+	{arrow.PrimitiveTypes.Int8, "b"}, {arrow.PrimitiveTypes.Int16, "h"},
+	{arrow.PrimitiveTypes.Int32, "i"}, {arrow.PrimitiveTypes.Int64, "q"},
+	{arrow.PrimitiveTypes.Uint8, "B"}, {arrow.PrimitiveTypes.Uint16, "H"},
+	{arrow.PrimitiveTypes.Uint32, "I"}, {arrow.PrimitiveTypes.Uint64, "Q"},
+	{arrow.FixedWidthTypes.Float16, "e"},
+	{arrow.PrimitiveTypes.Float32, "f"}, {arrow.PrimitiveTypes.Float64, "d"},
+}
+
 // formatOf returns the buffer-protocol format and the byte size of an
 // Arrow fixed-width numeric type.
 func formatOf(t arrow.DataType) (string, int, bool) {
-	switch t.ID() {
-	case arrow.INT8:
-		return "b", 1, true
-	case arrow.INT16:
-		return "h", 2, true
-	case arrow.INT32:
-		return "i", 4, true
-	case arrow.INT64:
-		return "q", 8, true
-	case arrow.UINT8:
-		return "B", 1, true
-	case arrow.UINT16:
-		return "H", 2, true
-	case arrow.UINT32:
-		return "I", 4, true
-	case arrow.UINT64:
-		return "Q", 8, true
-	case arrow.FLOAT16:
-		return "e", 2, true
-	case arrow.FLOAT32:
-		return "f", 4, true
-	case arrow.FLOAT64:
-		return "d", 8, true
+	for _, n := range numericTypes {
+		if n.dt.ID() == t.ID() {
+			return n.format, n.dt.(arrow.FixedWidthDataType).BitWidth() / 8, true
+		}
 	}
 	return "", 0, false
 }

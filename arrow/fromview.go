@@ -13,10 +13,14 @@ package arrow
 //  3. Arrow reads values through typed slices made from the bytes, so a
 //     shared range must be aligned for its type; a misaligned one is
 //     copied.
+//  4. Read-only stays read-only: an Arrow buffer shared with a read-only
+//     export is registered as such, and the arrays and tensors over it
+//     export read-only buffers in turn (hold, in export.go).
 
 import (
 	"math"
 	"reflect"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -41,51 +45,57 @@ func TensorView[T any](t tensor.Interface) (ndview.NDView[T], *ndview.Export, er
 
 // exportHold is the allocator of an Arrow buffer that shares an export's
 // memory: Free, called once when the buffer's count reaches zero,
-// releases the export. Allocate and Reallocate are never called for such
-// a buffer (it is not resizable); they allocate Go memory.
-type exportHold struct{ m ndview.MemoryView }
+// releases the export (and forgets the buffer, when it was registered as
+// read-only). Allocate and Reallocate are never called for such a buffer
+// (it is not resizable); they allocate Go memory.
+type exportHold struct {
+	m   ndview.MemoryView
+	buf *memory.Buffer
+}
 
 func (h *exportHold) Allocate(n int) []byte { return make([]byte, n) }
 func (h *exportHold) Reallocate(n int, b []byte) []byte {
 	return append(b[:0:0], b[:min(n, len(b))]...)
 }
-func (h *exportHold) Free([]byte) { h.m.Release() }
+func (h *exportHold) Free([]byte) {
+	readOnlyBufs.Delete(h.buf)
+	h.m.Release()
+}
 
-// arrowType returns the Arrow type of a native format.
+// readOnlyBufs holds the live Arrow buffers that share the memory of a
+// read-only export: arrays over them export read-only buffers.
+var readOnlyBufs sync.Map // *memory.Buffer → struct{}
+
+// isReadOnly reports whether b (or the buffer it was sliced from) shares
+// a read-only export's memory.
+func isReadOnly(b *memory.Buffer) bool {
+	if b == nil {
+		return false
+	}
+	_, ok := readOnlyBufs.Load(rootOf(b))
+	return ok
+}
+
+// share returns an Arrow buffer over p, memory of m's export, that holds
+// the export until its last Release.
+func share(m ndview.MemoryView, p []byte) *memory.Buffer {
+	h := &exportHold{m: m}
+	h.buf = memory.NewBufferWithAllocator(p, h)
+	if m.ReadOnly() {
+		readOnlyBufs.Store(h.buf, struct{}{})
+	}
+	return h.buf
+}
+
+// arrowType returns the Arrow type of a format (its byte order aside):
+// numericTypes' for numbers, boolean for one-byte bools.
 func arrowType(s ndview.FormatSpec) (arrow.DataType, bool) {
-	switch {
-	case s.Kind == ndview.KindBool && s.Size == 1:
+	if s.Kind == ndview.KindBool && s.Size == 1 {
 		return arrow.FixedWidthTypes.Boolean, true
-	case s.Kind == ndview.KindInt:
-		switch s.Size {
-		case 1:
-			return arrow.PrimitiveTypes.Int8, true
-		case 2:
-			return arrow.PrimitiveTypes.Int16, true
-		case 4:
-			return arrow.PrimitiveTypes.Int32, true
-		case 8:
-			return arrow.PrimitiveTypes.Int64, true
-		}
-	case s.Kind == ndview.KindUint:
-		switch s.Size {
-		case 1:
-			return arrow.PrimitiveTypes.Uint8, true
-		case 2:
-			return arrow.PrimitiveTypes.Uint16, true
-		case 4:
-			return arrow.PrimitiveTypes.Uint32, true
-		case 8:
-			return arrow.PrimitiveTypes.Uint64, true
-		}
-	case s.Kind == ndview.KindFloat:
-		switch s.Size {
-		case 2:
-			return arrow.FixedWidthTypes.Float16, true
-		case 4:
-			return arrow.PrimitiveTypes.Float32, true
-		case 8:
-			return arrow.PrimitiveTypes.Float64, true
+	}
+	for _, n := range numericTypes {
+		if t, err := ndview.ParseFormat(n.format); err == nil && t.Kind == s.Kind && t.Size == s.Size {
+			return n.dt, true
 		}
 	}
 	return nil, false
@@ -132,7 +142,7 @@ func sourceOf(op string, x ndview.Exporter, allowF bool) (source, error) {
 	n := m.NBytes()
 	fOrder := allowF && !m.IsCContiguous() && isFContiguous(m.Shape(), b.Strides, spec.Size)
 	if (m.IsCContiguous() || fOrder) && aligned(b.Data, b.Offset, spec.Size) {
-		s.buf = memory.NewBufferWithAllocator(b.Data[b.Offset:b.Offset+n:b.Offset+n], &exportHold{m})
+		s.buf = share(m, b.Data[b.Offset:b.Offset+n:b.Offset+n])
 		s.fOrder = fOrder
 		return s, nil
 	}
@@ -193,7 +203,8 @@ func packBools(b ndview.NDView[byte]) *memory.Buffer {
 //
 // The array shares x's memory when the buffer is C-contiguous and aligned
 // (copied is false): writes to x's memory show in the array, which holds
-// x's export until the array's last Release. Otherwise (strided,
+// x's export until the array's last Release. When x's buffer is
+// read-only, so are the buffers the array exports (NewArray). Otherwise (strided,
 // transposed, broadcast views) the values are copied in C order and
 // copied is true. Bool views are always copied, into Arrow's bit-packed
 // booleans.

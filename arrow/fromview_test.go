@@ -220,3 +220,59 @@ func TestToTensorRandom(t *testing.T) {
 	_, _, err := ToTensor(ndview.Zeros[float16.Float16](2))
 	wantErr(t, err, ErrUnsupported, "float16 tensor")
 }
+
+// TestReadOnlyRoundTrip: an Arrow array or tensor that shares a read-only
+// view's memory exports read-only buffers, also after slicing; one that
+// shares a writable view's memory exports writable ones (semantics.md
+// AR2).
+func TestReadOnlyRoundTrip(t *testing.T) {
+	base := ndview.Must(ndview.FromSlice([]float32{1, 2, 3, 4, 5, 6}, 2, 3))
+	for _, ro := range []bool{false, true} {
+		src := base
+		if ro {
+			src = base.AsReadOnly()
+		}
+		arr, copied, err := ToArray(src)
+		if err != nil || copied {
+			t.Fatal(err, copied)
+		}
+		v, ex, err := View[float32](arr, RefuseNulls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.ReadOnly() != ro {
+			t.Fatalf("array of a view read-only %v: its view is read-only %v", ro, v.ReadOnly())
+		}
+		ex.Release()
+		part := array.NewSlice(arr, 1, 2)
+		v, ex, err = View[float32](part, RefuseNulls)
+		if err != nil || v.ReadOnly() != ro || v.At(0, 2) != 6 {
+			t.Fatalf("a slice: %v read-only %v (want %v)", err, v.ReadOnly(), ro)
+		}
+		ex.Release()
+		part.Release()
+		arr.Release()
+
+		tn, copied, err := ToTensor(src.T())
+		if err != nil || copied {
+			t.Fatal(err, copied)
+		}
+		w, ex, err := TensorView[float32](tn)
+		if err != nil || w.ReadOnly() != ro || w.At(2, 1) != 6 {
+			t.Fatalf("a tensor: %v read-only %v (want %v)", err, w.ReadOnly(), ro)
+		}
+		ex.Release()
+		tn.Release()
+	}
+	// A copy is new memory: writable, whatever the source was.
+	arr, copied, err := ToArray(base.T().AsReadOnly())
+	if err != nil || !copied {
+		t.Fatal(err, copied)
+	}
+	v, ex, err := View[float32](arr, RefuseNulls)
+	if err != nil || v.ReadOnly() {
+		t.Fatalf("a copy: %v read-only %v", err, v.ReadOnly())
+	}
+	ex.Release()
+	arr.Release()
+}

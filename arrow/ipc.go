@@ -6,8 +6,8 @@ package arrow
 //  1. The messages are framed here, over the mapped bytes, and handed to
 //     arrow-go's ipc reader: every body buffer is a slice of the mapping
 //     (checked to lie inside it before it is made), so column buffers
-//     point into the file's pages and nothing is copied (compressed
-//     bodies excepted: arrow-go decompresses them into Go memory).
+//     point into the file's pages and nothing is copied. Compressed
+//     bodies cannot be read in place and are refused (ErrUnsupported).
 //  2. Each message body is an Arrow buffer whose allocator is the mapping:
 //     while any Arrow buffer of the file is alive (not Released), the
 //     registry below holds it, and through its allocator the mapping, so
@@ -23,6 +23,7 @@ package arrow
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -92,13 +93,18 @@ func ownerOf(b *memory.Buffer) *mapping {
 	if b == nil {
 		return nil
 	}
-	for b.Parent() != nil {
-		b = b.Parent()
-	}
-	if m, ok := bodies.Load(b); ok {
+	if m, ok := bodies.Load(rootOf(b)); ok {
 		return m.(*mapping)
 	}
 	return nil
+}
+
+// rootOf returns the buffer b was sliced from (through Parent), or b.
+func rootOf(b *memory.Buffer) *memory.Buffer {
+	for b.Parent() != nil {
+		b = b.Parent()
+	}
+	return b
 }
 
 // export counts one export, or refuses after Close.
@@ -141,13 +147,15 @@ type File struct {
 //
 // Map returns an error wrapping ErrFormat for a malformed file (whatever
 // its bytes, Map never panics and no view reaches outside the file),
-// ErrUnsupported for a big-endian file, and the error of os.Open or of the
-// mapping otherwise.
+// ErrUnsupported for a big-endian file or one with compressed bodies
+// (semantics.md AR8), and ErrIO when the file cannot be opened or mapped
+// (the cause is os.Open's or mmap's error: errors.Is(err, fs.ErrNotExist)
+// holds for a missing file).
 func Map(path string) (*File, error) {
 	const op = "Map"
 	data, unmap, err := mapFile(path)
 	if err != nil {
-		return nil, &Error{Op: op, Err: ErrFormat, Msg: "cannot map " + path, Cause: err}
+		return nil, wrapf(op, ErrIO, err, "cannot map %s", path)
 	}
 	m := &mapping{id: mappings.Add(1)}
 	if unmap != nil {
@@ -179,7 +187,7 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 	mr.refs.Store(1)
 	rd, err := ipc.NewReaderFromMessageReader(mr, ipc.WithEnsureNativeEndian(false))
 	if err != nil {
-		return nil, wrapf(op, ErrFormat, err, "cannot read the schema")
+		return nil, wrapf(op, mr.kindOf(err), err, "cannot read the schema")
 	}
 	defer rd.Release()
 	schema := rd.Schema()
@@ -194,7 +202,7 @@ func open(op string, data []byte, m *mapping) (f *File, err error) {
 	}
 	if err := rd.Err(); err != nil {
 		f.release()
-		return nil, wrapf(op, ErrFormat, err, "cannot read record batch %d", len(f.records))
+		return nil, wrapf(op, mr.kindOf(err), err, "cannot read record batch %d", len(f.records))
 	}
 	for i, rec := range f.records {
 		// Buffer sizes against lengths, for arrow-go's own accessors; the
@@ -222,7 +230,11 @@ func frame(op string, data []byte) (region []byte, base int, isFile bool, blocks
 		return data, 0, false, nil, nil, nil
 	}
 	fail := func(cause error, format string, args ...any) ([]byte, int, bool, []int64, []byte, error) {
-		return nil, 0, true, nil, nil, wrapf(op, ErrFormat, cause, format, args...)
+		kind := ErrFormat
+		if errors.Is(cause, errCompressed) {
+			kind = ErrUnsupported
+		}
+		return nil, 0, true, nil, nil, wrapf(op, kind, cause, format, args...)
 	}
 	// magic, 2 bytes of padding, messages, footer, footer length (int32), magic
 	const tail = 4 + len(magic)
@@ -368,6 +380,18 @@ type messages struct {
 	m       *mapping
 	msg     *ipc.Message
 	refs    atomic.Int64
+	// compressed is set when a message with a compressed body was met:
+	// the reader's error is then ErrUnsupported, not ErrFormat.
+	compressed bool
+}
+
+// kindOf classifies an error of the reader over r: ErrUnsupported when
+// it stopped at a compressed body, else ErrFormat.
+func (r *messages) kindOf(err error) error {
+	if r.compressed || errors.Is(err, errCompressed) {
+		return ErrUnsupported
+	}
+	return ErrFormat
 }
 
 func (r *messages) Retain() { r.refs.Add(1) }
@@ -442,7 +466,8 @@ func (r *messages) Message() (msg *ipc.Message, err error) {
 		return nil, fmt.Errorf("message at byte %d: %w", r.base+r.pos, err)
 	}
 	if compressed {
-		return nil, fmt.Errorf("message at byte %d: compressed bodies are not supported: they cannot be mapped (read the file with arrow-go's ipc reader, which decompresses)", r.base+r.pos)
+		r.compressed = true
+		return nil, fmt.Errorf("message at byte %d: %w", r.base+r.pos, errCompressed)
 	}
 	if kind == headerRecordBatch {
 		r.batches = append(r.batches, int64(r.base+r.pos))

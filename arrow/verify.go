@@ -22,6 +22,10 @@ import (
 // errStructure is the cause of every refusal of the structural check.
 var errStructure = errors.New("corrupted flatbuffer")
 
+// errCompressed is the cause of the refusal of a compressed record or
+// dictionary batch (semantics.md AR8).
+var errCompressed = errors.New("compressed bodies (LZ4, ZSTD) cannot be read in place; arrow-go's ipc.NewFileReader decompresses them")
+
 // maxFieldDepth bounds the nesting of a schema's fields (arrow-go's own
 // limit for nested arrays is 64).
 const maxFieldDepth = 64
@@ -296,7 +300,7 @@ func checkBlock(data []byte, off, metaLen int64) error {
 	}
 	_, compressed, err := checkMessage(meta[prefix:])
 	if err == nil && compressed {
-		err = errors.New("compressed dictionary batch")
+		err = errCompressed
 	}
 	return err
 }

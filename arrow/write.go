@@ -16,8 +16,8 @@ import (
 // written without an intermediate copy.
 //
 // It returns an error wrapping ndview.ErrShape when the names and columns
-// differ in number or the columns in length, ToArray's errors, and the
-// writer's.
+// differ in number or the columns in length, ToArray's errors, and one
+// wrapping ErrIO (and the writer's error) when writing fails.
 func WriteFile(w io.Writer, names []string, cols ...ndview.Exporter) error {
 	return write("WriteFile", w, false, names, cols)
 }
@@ -77,7 +77,7 @@ func write(op string, w io.Writer, stream bool, names []string, cols []ndview.Ex
 		}
 	}
 	if err != nil {
-		return &Error{Op: op, Err: err, Msg: "cannot write the record batch", Cause: err}
+		return wrapf(op, ErrIO, err, "cannot write the record batch")
 	}
 	return nil
 }
