@@ -292,6 +292,7 @@ func specOfInfo(ti *mem.Info) FormatSpec {
 		mem.Uint8: KindUint, mem.Uint16: KindUint, mem.Uint32: KindUint, mem.Uint64: KindUint,
 		mem.Float16: KindFloat, mem.Float32: KindFloat, mem.Float64: KindFloat,
 		mem.Complex64: KindComplex, mem.Complex128: KindComplex,
+		mem.BFloat16: KindBFloat16, mem.Float8E4M3FN: KindFloat8E4M3FN, mem.Float8E5M2: KindFloat8E5M2,
 		mem.Other: KindVoid}
 	return FormatSpec{Kind: kinds[ti.Kind], Size: ti.Size}
 }

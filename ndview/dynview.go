@@ -17,6 +17,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ndkit/ndkit/bfloat16"
+	"github.com/ndkit/ndkit/float8"
 	"github.com/ndkit/ndkit/ndview/internal/layout"
 	"github.com/x448/float16"
 )
@@ -437,6 +439,12 @@ func decodeItem(s FormatSpec, b []byte) any {
 		case 8:
 			return math.Float64frombits(o.Uint64(b))
 		}
+	case KindBFloat16:
+		return bfloat16.FromBits(o.Uint16(b))
+	case KindFloat8E4M3FN:
+		return float8.E4M3FN(b[0])
+	case KindFloat8E5M2:
+		return float8.E5M2(b[0])
 	case KindComplex:
 		h := s.Size / 2
 		re := decodeItem(FormatSpec{KindFloat, h, o}, b[:h])

@@ -68,11 +68,18 @@ const (
 	KindComplex             // pairs of floats: Zf Zd, c8 c16
 	KindBytes               // byte strings: c (one byte), S<n>
 	KindVoid                // opaque bytes: V<n>
+	// The narrow storage floats of semantics.md §26, by the names FormatOf
+	// gives them (no struct or NumPy code exists): bfloat16 (2 bytes),
+	// float8_e4m3fn and float8_e5m2 (1 byte).
+	KindBFloat16
+	KindFloat8E4M3FN
+	KindFloat8E5M2
 )
 
 // String returns the kind's name, such as "int" or "float".
 func (k Kind) String() string {
-	names := [...]string{"invalid", "bool", "int", "uint", "float", "complex", "bytes", "void"}
+	names := [...]string{"invalid", "bool", "int", "uint", "float", "complex", "bytes", "void",
+		"bfloat16", "float8_e4m3fn", "float8_e5m2"}
 	if int(k) < len(names) {
 		return names[k]
 	}
@@ -104,20 +111,28 @@ func (f FormatSpec) IsNative() bool {
 
 // String returns f as a NumPy dtype string: "<f4", ">i2", "|u1", "|b1",
 // "<c16", "|S5", "|V16". Native order is written as this machine's order.
+// The narrow floats, which have no NumPy code, are written by name, with
+// the byte order for bfloat16: "<bfloat16", "float8_e4m3fn".
 func (f FormatSpec) String() string {
+	order := ">"
+	if f.ByteOrder == nil || isLittle(f.ByteOrder) {
+		order = "<"
+	}
+	if name, ok := narrowNames[f.Kind]; ok {
+		if f.Size <= 1 {
+			return name
+		}
+		return order + name
+	}
 	codes := [...]string{KindBool: "b", KindInt: "i", KindUint: "u", KindFloat: "f",
 		KindComplex: "c", KindBytes: "S", KindVoid: "V"}
 	if f.Kind == KindInvalid || int(f.Kind) >= len(codes) {
 		return "invalid"
 	}
-	prefix := "|"
-	if f.Size > 1 && f.Kind != KindBytes && f.Kind != KindVoid {
-		prefix = ">"
-		if f.ByteOrder == nil || isLittle(f.ByteOrder) {
-			prefix = "<"
-		}
+	if f.Size <= 1 || f.Kind == KindBytes || f.Kind == KindVoid {
+		order = "|"
 	}
-	return prefix + codes[f.Kind] + strconv.Itoa(f.Size)
+	return order + codes[f.Kind] + strconv.Itoa(f.Size)
 }
 
 // isLittle reports whether order is little-endian.
@@ -137,7 +152,9 @@ var littleProbe = [2]byte{1, 0}
 //	<          little-endian, standard sizes
 //	> and !    big-endian, standard sizes
 //
-// The codes are b B h H i I l L q Q n N P e f d ? c Zf Zd. Native sizes are
+// The codes are b B h H i I l L q Q n N P e f d ? c Zf Zd, and the names
+// bfloat16, float8_e4m3fn and float8_e5m2 of the narrow floats of
+// semantics.md §26 (FormatOf's; no code exists for them). Native sizes are
 // those of 64-bit Unix: l, L, n, N and P are 8 bytes. Standard sizes are
 // those of the struct module: l and L are 4, and n, N and P are illegal.
 //
@@ -164,6 +181,13 @@ func ParseFormat(s string) (FormatSpec, error) {
 		spec.ByteOrder = binary.LittleEndian
 	case '>', '!':
 		spec.ByteOrder = binary.BigEndian
+	}
+	if kind, ok := narrowKinds[body]; ok {
+		if prefix == '|' {
+			return FormatSpec{}, errorf("ParseFormat", ErrType, "format %q: the '|' prefix belongs to NumPy dtype strings", s)
+		}
+		spec.Kind, spec.Size = kind, narrowSizes[kind]
+		return spec, nil
 	}
 	// A NumPy dtype string: a kind letter followed by a decimal size.
 	if len(body) >= 2 && body[1] >= '0' && body[1] <= '9' {
@@ -231,6 +255,13 @@ func ParseFormat(s string) (FormatSpec, error) {
 	spec.Kind, spec.Size = kind, size
 	return spec, nil
 }
+
+// The narrow floats' names (FormatOf's), kinds and sizes.
+var (
+	narrowKinds = map[string]Kind{"bfloat16": KindBFloat16, "float8_e4m3fn": KindFloat8E4M3FN, "float8_e5m2": KindFloat8E5M2}
+	narrowNames = map[Kind]string{KindBFloat16: "bfloat16", KindFloat8E4M3FN: "float8_e4m3fn", KindFloat8E5M2: "float8_e5m2"}
+	narrowSizes = map[Kind]int{KindBFloat16: 2, KindFloat8E4M3FN: 1, KindFloat8E5M2: 1}
+)
 
 // nativeLong is the size of C's long with native sizes: 8 on 64-bit Unix
 // (LP64), 4 on 32-bit platforms.

@@ -145,6 +145,12 @@ func TestParseFormat(t *testing.T) {
 		{"|S5", KindBytes, 5, native, "|S5"},
 		{"|V16", KindVoid, 16, native, "|V16"},
 		{"V3", KindVoid, 3, native, "|V3"},
+		// the narrow floats of semantics.md §26, by FormatOf's names
+		{"bfloat16", KindBFloat16, 2, native, ""},
+		{"<bfloat16", KindBFloat16, 2, little, "<bfloat16"},
+		{">bfloat16", KindBFloat16, 2, big, ">bfloat16"},
+		{"float8_e4m3fn", KindFloat8E4M3FN, 1, native, "float8_e4m3fn"},
+		{"=float8_e5m2", KindFloat8E5M2, 1, native, "float8_e5m2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
