@@ -617,6 +617,7 @@ func main() {
 		where(x, 4)
 		where(x, 8)
 		conversions(x)
+		intKernels(x)
 	}
 	Generate()
 }
