@@ -250,3 +250,9 @@ func vecFromF16[D any](d []D, s []uint16) int {
 	}
 	return 0
 }
+
+// RowBlock returns the number of elements of size bytes in a block of a
+// row that half the L1 data cache holds, at least 64: the width of the
+// column strips of an axis-0 sum, whose accumulator row stays in L1 while
+// every row adds into it (semantics.md §33, VK3).
+func RowBlock(size int) int { return max(simd.L1D()/2/size, 64) }
