@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/ndkit/ndkit/bfloat16"
+
 	"github.com/ndkit/ndkit/ndview/internal/simd"
 )
 
@@ -141,4 +143,46 @@ func checkIntSum[T int32 | uint8 | int64 | int](t *testing.T, r *rand.Rand, o la
 	if got := Sum(v); got != want {
 		t.Fatalf("%T %v: Sum %v, want %v", want, l, got, want)
 	}
+}
+
+// TestConvertBF16Levels converts random layouts of bfloat16 to float32
+// and of float32 (random bits: NaNs, ties, subnormals) to bfloat16 under
+// every level, element by element against package bfloat16's scalar
+// conversions (semantics.md §33, VK8).
+func TestConvertBF16Levels(t *testing.T) {
+	simdLevels(t, func(t *testing.T) {
+		r := rand.New(rand.NewPCG(16, 19))
+		for range 150 {
+			o := layoutOpts{Modes: modes(modeSlice, modeReadOnly, modeBroadcast, modeStrided)}
+			if r.IntN(3) == 0 {
+				o = layoutOpts{MaxRank: 1, MaxExtent: 3000, MaxSize: -1}
+			}
+			l := randomLayout(r, o)
+			hb := make([]bfloat16.BFloat16, l.N)
+			fb := make([]float32, l.N)
+			for i := range hb {
+				hb[i] = bfloat16.BFloat16(r.Uint32())
+				fb[i] = math.Float32frombits(r.Uint32())
+			}
+			h, f := layoutView(l, hb), layoutView(l, fb)
+			hf, fh := Zeros[float32](h.Shape()...), Zeros[bfloat16.BFloat16](f.Shape()...)
+			ConvertInto(hf, h)
+			ConvertInto(fh, f)
+			got32, got16 := values(hf), values(fh)
+			k := 0
+			for _, x := range h.Enumerate() {
+				if want := math.Float32bits(x.Float32()); math.Float32bits(got32[k]) != want {
+					t.Fatalf("%v: element %d of bfloat16 %#x: float32 %#x, want %#x", l, k, x, math.Float32bits(got32[k]), want)
+				}
+				k++
+			}
+			k = 0
+			for _, x := range f.Enumerate() {
+				if want := bfloat16.FromFloat32(x); got16[k] != want {
+					t.Fatalf("%v: element %d of float32 %#x: bfloat16 %#x, want %#x", l, k, math.Float32bits(x), got16[k], want)
+				}
+				k++
+			}
+		}
+	})
 }

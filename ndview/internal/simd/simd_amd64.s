@@ -7646,6 +7646,161 @@ done1:
 	VZEROUPPER
 	RET
 
+// func BF16ToF32AVX2(d []uint32, s []uint16) int
+// Requires: AVX, AVX2
+TEXT ·BF16ToF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPMOVZXWD (CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	VPMOVZXWD 16(CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, 32(AX)(BX*4)
+	VPMOVZXWD 32(CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, 64(AX)(BX*4)
+	VPMOVZXWD 48(CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, 96(AX)(BX*4)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPMOVZXWD (CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F32ToBF16AVX2(d []uint16, s []uint32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·F32ToBF16AVX2(SB), NOSPLIT, $0-56
+	MOVQ         $0x0000000000000001, AX
+	MOVQ         AX, X0
+	VBROADCASTSS X0, Y0
+	MOVQ         $0x0000000000007fff, AX
+	MOVQ         AX, X1
+	VBROADCASTSS X1, Y1
+	MOVQ         $0x000000007fffffff, AX
+	MOVQ         AX, X2
+	VBROADCASTSS X2, Y2
+	MOVQ         $0x000000007f800000, AX
+	MOVQ         AX, X3
+	VBROADCASTSS X3, Y3
+	MOVQ         $0x0000000000400000, AX
+	MOVQ         AX, X4
+	VBROADCASTSS X4, Y4
+	MOVQ         d_base+0(FP), AX
+	MOVQ         s_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ         BX, SI
+	JGT          done4
+	VMOVUPS      (CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, (AX)(BX*2)
+	VMOVUPS      32(CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, 16(AX)(BX*2)
+	VMOVUPS      64(CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, 32(AX)(BX*2)
+	VMOVUPS      96(CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, 48(AX)(BX*2)
+	ADDQ         $0x20, BX
+	JMP          loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ         BX, DX
+	JGT          done1
+	VMOVUPS      (CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, (AX)(BX*2)
+	ADDQ         $0x08, BX
+	JMP          loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func AddVVF32AVX512(d []float32, a []float32, b []float32) int
 // Requires: AVX, AVX512F
 TEXT ·AddVVF32AVX512(SB), NOSPLIT, $0-80
@@ -14461,6 +14616,151 @@ loop1:
 	VMOVUPS   (CX)(BX*4), Z0
 	VCVTPS2PH $0x00, Z0, Y0
 	VMOVUPS   Y0, (AX)(BX*2)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func BF16ToF32AVX512(d []uint32, s []uint16) int
+// Requires: AVX, AVX512F
+TEXT ·BF16ToF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPMOVZXWD (CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	VPMOVZXWD 32(CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, 64(AX)(BX*4)
+	VPMOVZXWD 64(CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, 128(AX)(BX*4)
+	VPMOVZXWD 96(CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPMOVZXWD (CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F32ToBF16AVX512(d []uint16, s []uint32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·F32ToBF16AVX512(SB), NOSPLIT, $0-56
+	MOVQ         $0x0000000000000001, AX
+	MOVQ         AX, X0
+	VBROADCASTSS X0, Z0
+	MOVQ         $0x0000000000007fff, AX
+	MOVQ         AX, X1
+	VBROADCASTSS X1, Z1
+	MOVQ         $0x000000007fffffff, AX
+	MOVQ         AX, X2
+	VBROADCASTSS X2, Z2
+	MOVQ         $0x000000007f800000, AX
+	MOVQ         AX, X3
+	VBROADCASTSS X3, Z3
+	MOVQ         $0x0000000000400000, AX
+	MOVQ         AX, X4
+	VBROADCASTSS X4, Z4
+	MOVQ         d_base+0(FP), AX
+	MOVQ         s_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, (AX)(BX*2)
+	VMOVUPS   64(CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, 32(AX)(BX*2)
+	VMOVUPS   128(CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, 64(AX)(BX*2)
+	VMOVUPS   192(CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, 96(AX)(BX*2)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, (AX)(BX*2)
 	ADDQ      $0x10, BX
 	JMP       loop1
 

@@ -664,6 +664,16 @@ func F16ToF32AVX2(d []float32, s []uint16) int
 //go:noescape
 func F32ToF16AVX2(d []uint16, s []float32) int
 
+// BF16ToF32AVX2 sets d[i] = uint32(s[i]) << 16, the float32 bits of the bfloat16 bits s[i], over whole vectors.
+//
+//go:noescape
+func BF16ToF32AVX2(d []uint32, s []uint16) int
+
+// F32ToBF16AVX2 sets d[i] to the bfloat16 bits nearest to the float32 bits s[i], ties to even, a NaN made quiet with its sign and leading payload bits, over whole vectors.
+//
+//go:noescape
+func F32ToBF16AVX2(d []uint16, s []uint32) int
+
 // AddVVF32AVX512 sets d[i] = a[i] + b[i] over whole vectors; len(a), len(b) >= len(d).
 //
 //go:noescape
@@ -1218,3 +1228,13 @@ func F16ToF32AVX512(d []float32, s []uint16) int
 //
 //go:noescape
 func F32ToF16AVX512(d []uint16, s []float32) int
+
+// BF16ToF32AVX512 sets d[i] = uint32(s[i]) << 16, the float32 bits of the bfloat16 bits s[i], over whole vectors.
+//
+//go:noescape
+func BF16ToF32AVX512(d []uint32, s []uint16) int
+
+// F32ToBF16AVX512 sets d[i] to the bfloat16 bits nearest to the float32 bits s[i], ties to even, a NaN made quiet with its sign and leading payload bits, over whole vectors.
+//
+//go:noescape
+func F32ToBF16AVX512(d []uint16, s []uint32) int

@@ -1198,3 +1198,25 @@ func f32ToF16(d []uint16, s []float32) int {
 	}
 	return 0
 }
+
+// bf16ToF32 runs the kernel of the level in use.
+func bf16ToF32(d []uint32, s []uint16) int {
+	switch lvl {
+	case 2:
+		return BF16ToF32AVX512(d, s)
+	case 1:
+		return BF16ToF32AVX2(d, s)
+	}
+	return 0
+}
+
+// f32ToBF16 runs the kernel of the level in use.
+func f32ToBF16(d []uint16, s []uint32) int {
+	switch lvl {
+	case 2:
+		return F32ToBF16AVX512(d, s)
+	case 1:
+		return F32ToBF16AVX2(d, s)
+	}
+	return 0
+}

@@ -308,3 +308,13 @@ func f16ToF32(d []float32, s []uint16) int {
 func f32ToF16(d []uint16, s []float32) int {
 	return 0
 }
+
+// bf16ToF32 runs the kernel of the level in use: none.
+func bf16ToF32(d []uint32, s []uint16) int {
+	return 0
+}
+
+// f32ToBF16 runs the kernel of the level in use: none.
+func f32ToBF16(d []uint16, s []uint32) int {
+	return 0
+}

@@ -618,6 +618,7 @@ func main() {
 		where(x, 8)
 		conversions(x)
 		intKernels(x)
+		bf16Kernels(x)
 	}
 	Generate()
 }
