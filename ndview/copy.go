@@ -204,7 +204,7 @@ func moveRow[T any](p *plan.Plan, dst, src []T, forward bool) {
 // data and no owner (Obj is nil), also when v is read-only or broadcast.
 func (v NDView[T]) Clone() NDView[T] {
 	sh := v.lay.Shape()
-	r := newView(make([]T, v.Size()), 0, len(sh))
+	r := newView(mem.Make[T](v.Size()), 0, len(sh))
 	copy(r.lay.Shape(), sh)
 	layout.FillCStrides(sh, r.lay.Strides())
 	v.copyTo(r.data)

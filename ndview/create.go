@@ -35,7 +35,7 @@ const maxAllocBytes = 1 << 48
 // overflows int or exceeds what Go can allocate.
 func createAlloc[T any](op string, shape ...int) NDView[T] {
 	size := checkAlloc[T](op, shape)
-	v := newView(make([]T, size), 0, len(shape))
+	v := newView(mem.Make[T](size), 0, len(shape))
 	copy(v.lay.Shape(), shape)
 	layout.FillCStrides(shape, v.lay.Strides())
 	return v
@@ -144,7 +144,7 @@ func FullLike[T any](a NDView[T], x T) NDView[T] {
 func createLike[T any](op string, a NDView[T]) NDView[T] {
 	shape, strides := a.lay.Shape(), a.lay.Strides()
 	size := checkAlloc[T](op, shape)
-	v := newView(make([]T, size), 0, len(shape))
+	v := newView(mem.Make[T](size), 0, len(shape))
 	copy(v.lay.Shape(), shape)
 	perm := make([]int, len(shape))
 	broadcast := false

@@ -168,6 +168,9 @@ func sumRun[T Numeric](data []T, off, st, n, lanes int) T {
 	var acc T
 	if st == 1 {
 		s := data[off : off+n]
+		if r, ok := kernels.IntSum(s); ok { // integers wrap: any order (semantics.md §33, VK4)
+			return r
+		}
 		for len(s) > 0 {
 			k := min(len(s), npBuffer)
 			acc += pairwise(s[:k], lanes)
@@ -274,27 +277,14 @@ func sumF16(p *plan.Plan, data []uint16, roundEach bool) float32 {
 // order along an axis that is not the innermost in memory.
 func sumRowsInto[T Numeric](d []T, di, ds int, data []T, vi, vm, vs, m, n int) {
 	if ds == 1 && vs == 1 {
+		// The columns in strips whose accumulator row stays in L1 while
+		// every row adds into it (semantics.md §33, VK3); the additions of
+		// one column are those of a plain loop over the rows, in order.
 		out := d[di : di+n]
 		clear(out)
-		i := 0
-		for ; i+4 <= m; i += 4 {
-			// Four rows per pass over out, added in order: the same
-			// roundings as one row at a time, a quarter of the stores.
-			r0 := data[vi : vi+n]
-			r1 := data[vi+vm : vi+vm+n]
-			r2 := data[vi+2*vm : vi+2*vm+n]
-			r3 := data[vi+3*vm : vi+3*vm+n]
-			for j := range out {
-				out[j] = out[j] + r0[j] + r1[j] + r2[j] + r3[j]
-			}
-			vi += 4 * vm
-		}
-		for ; i < m; i++ {
-			row := data[vi : vi+n]
-			for j := range out {
-				out[j] += row[j]
-			}
-			vi += vm
+		bw := kernels.RowBlock(mem.Sizeof[T]())
+		for j0 := 0; j0 < n; j0 += bw {
+			sumRowsStrip(out[j0:min(n, j0+bw)], data, vi+j0, vm, m)
 		}
 		return
 	}
@@ -307,6 +297,31 @@ func sumRowsInto[T Numeric](d []T, di, ds int, data []T, vi, vm, vs, m, n int) {
 			d[o] += data[s]
 			o += ds
 			s += vs
+		}
+		vi += vm
+	}
+}
+
+// sumRowsStrip adds to o, in order, the m rows data[vi+i·vm:][:len(o)].
+func sumRowsStrip[T Numeric](o, data []T, vi, vm, m int) {
+	n := len(o)
+	i := 0
+	for ; i+4 <= m; i += 4 {
+		// Four rows per pass over o, added in order: the same roundings
+		// as one row at a time, a quarter of the stores.
+		r0 := data[vi : vi+n]
+		r1 := data[vi+vm : vi+vm+n]
+		r2 := data[vi+2*vm : vi+2*vm+n]
+		r3 := data[vi+3*vm : vi+3*vm+n]
+		for j := kernels.AddRows4(o, r0, r1, r2, r3); j < n; j++ {
+			o[j] = o[j] + r0[j] + r1[j] + r2[j] + r3[j]
+		}
+		vi += 4 * vm
+	}
+	for ; i < m; i++ {
+		row := data[vi : vi+n]
+		for j := kernels.AddRow(o, row); j < n; j++ {
+			o[j] += row[j]
 		}
 		vi += vm
 	}

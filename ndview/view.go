@@ -103,7 +103,7 @@ func Zeros[T any](shape ...int) NDView[T] {
 	if err != nil {
 		panic(err)
 	}
-	v := newView(make([]T, size), 0, len(shape))
+	v := newView(mem.Make[T](size), 0, len(shape))
 	copy(v.lay.Shape(), shape)
 	layout.FillCStrides(shape, v.lay.Strides())
 	return v

@@ -14,6 +14,7 @@ import (
 	"github.com/ndkit/ndkit/float8"
 	"github.com/ndkit/ndkit/ndview/internal/mem"
 	"github.com/ndkit/ndkit/ndview/internal/plan"
+	"github.com/ndkit/ndkit/ndview/internal/simd"
 )
 
 // ConvertNarrow converts the elements of s, of kind ks, into d, of kind
@@ -58,11 +59,14 @@ func f8Table(k mem.Kind) *[256]float32 {
 
 // BF16ToF32Row converts the n bfloat16 elements s[si], s[si+ss], … into
 // the float32 bits d[di], d[di+ds], …, exactly: each is its bits followed
-// by 16 zero bits.
+// by 16 zero bits. Contiguous rows run vector code (simd.BF16ToF32,
+// semantics.md §33, VK8) and finish here.
 func BF16ToF32Row(d []uint32, di, ds int, s []uint16, si, ss, n int) {
 	if ds == 1 && ss == 1 {
 		s = s[si : si+n]
 		d = d[di : di+len(s)]
+		k := simd.BF16ToF32(d, s)
+		s, d = s[k:], d[k:]
 		for i, x := range s {
 			d[i] = uint32(x) << 16
 		}
@@ -76,11 +80,14 @@ func BF16ToF32Row(d []uint32, di, ds int, s []uint16, si, ss, n int) {
 
 // F32ToBF16Row converts the n float32 elements s[si], s[si+ss], … into
 // bfloat16 bits d[di], d[di+ds], …, to nearest, ties to even
-// (bfloat16.FromFloat32).
+// (bfloat16.FromFloat32). Contiguous rows run vector code
+// (simd.F32ToBF16, semantics.md §33, VK8) and finish here.
 func F32ToBF16Row(d []uint16, di, ds int, s []float32, si, ss, n int) {
 	if ds == 1 && ss == 1 {
 		s = s[si : si+n]
 		d = d[di : di+len(s)]
+		k := simd.F32ToBF16(d, as[uint32](s))
+		s, d = s[k:], d[k:]
 		for i, x := range s {
 			d[i] = uint16(bfloat16.FromFloat32(x))
 		}

@@ -34,7 +34,7 @@ func vecVV[T any](op simd.Op, d, a, b []T) int {
 	case isF64[T]():
 		return simd.VV(op, as[float64](d), as[float64](a), as[float64](b))
 	}
-	return 0
+	return vecIntVV(op, d, a, b)
 }
 
 // vecVS runs d[i] = a[i] op y.
@@ -45,7 +45,7 @@ func vecVS[T any](op simd.Op, d, a []T, y T) int {
 	case isF64[T]():
 		return simd.VS(op, as[float64](d), as[float64](a), scalar[float64](y))
 	}
-	return 0
+	return vecIntVS(op, d, a, y)
 }
 
 // vecSV runs d[i] = x op b[i].
@@ -56,7 +56,7 @@ func vecSV[T any](op simd.Op, d []T, x T, b []T) int {
 	case isF64[T]():
 		return simd.SV(op, as[float64](d), scalar[float64](x), as[float64](b))
 	}
-	return 0
+	return vecIntSV(op, d, x, b)
 }
 
 // vecCmpVV runs d[i] = a[i] p b[i].
@@ -67,7 +67,7 @@ func vecCmpVV[T any](p simd.Pred, d []bool, a, b []T) int {
 	case isF64[T]():
 		return simd.CmpVV(p, d, as[float64](a), as[float64](b))
 	}
-	return 0
+	return vecIntCmpVV(p, d, a, b)
 }
 
 // vecCmpVS runs d[i] = a[i] p y.
@@ -78,7 +78,7 @@ func vecCmpVS[T any](p simd.Pred, d []bool, a []T, y T) int {
 	case isF64[T]():
 		return simd.CmpVS(p, d, as[float64](a), scalar[float64](y))
 	}
-	return 0
+	return vecIntCmpVS(p, d, a, y)
 }
 
 // vecCmpSV runs d[i] = x p b[i].
@@ -89,7 +89,7 @@ func vecCmpSV[T any](p simd.Pred, d []bool, x T, b []T) int {
 	case isF64[T]():
 		return simd.CmpSV(p, d, scalar[float64](x), as[float64](b))
 	}
-	return 0
+	return vecIntCmpSV(p, d, x, b)
 }
 
 // vecSqrt runs simd.Sqrt.
@@ -146,7 +146,7 @@ func vecExtreme[T any](r T, s []T, isMax bool) (T, int) {
 		m, k := simd.Extreme(scalar[float64](r), as[float64](s), isMax)
 		return scalar[T](m), k
 	}
-	return r, 0
+	return vecIntExtreme(r, s, isMax)
 }
 
 // vecMax and vecMin run ReduceMax and ReduceMin.
@@ -155,7 +155,7 @@ func vecMax[T any](r T, s []T) (T, int) { return vecExtreme(r, s, true) }
 func vecMin[T any](r T, s []T) (T, int) { return vecExtreme(r, s, false) }
 
 // vecConvert runs the conversions of package simd: uint8 and float64 into
-// float32, float32 into float64.
+// float32, float32 into float64, and those of vecConvertInts.
 func vecConvert[D, S any](d []D, s []S) int {
 	switch {
 	case isF32[D]():
@@ -170,7 +170,7 @@ func vecConvert[D, S any](d []D, s []S) int {
 			return simd.F32ToF64(as[float64](d), as[float32](s))
 		}
 	}
-	return 0
+	return vecConvertInts(d, s)
 }
 
 // SumLanes stores into r[j] the sums s[j] + s[8+j] + s[16+j] + … of the

@@ -60,6 +60,8 @@ func RealToF16Row[S fixedReal](d []uint16, di, ds int, s []S, si, ss, n int) {
 	if ds == 1 && ss == 1 {
 		s = s[si : si+n]
 		d = d[di : di+len(s)]
+		k := vecToF16(d, s)
+		d, s = d[k:], s[k:]
 		for i, x := range s {
 			d[i] = F32ToF16(float32(x))
 		}
@@ -80,6 +82,8 @@ func F16ToRealRow[D fixedReal](d []D, di, ds int, s []uint16, si, ss, n int) {
 	if ds == 1 && ss == 1 {
 		s = s[si : si+n]
 		d = d[di : di+len(s)]
+		k := vecFromF16(d, s)
+		d, s = d[k:], s[k:]
 		for i, x := range s {
 			d[i] = D(tab[x])
 		}

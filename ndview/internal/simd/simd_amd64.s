@@ -3670,6 +3670,4137 @@ done1:
 	VZEROUPPER
 	RET
 
+// func AddVVI32AVX2(d []int32, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·AddVVI32AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*4), Y0
+	VPADDD  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	VMOVUPS 32(CX)(SI*4), Y0
+	VPADDD  32(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*4)
+	VMOVUPS 64(CX)(SI*4), Y0
+	VPADDD  64(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*4)
+	VMOVUPS 96(CX)(SI*4), Y0
+	VPADDD  96(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*4)
+	ADDQ    $0x20, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*4), Y0
+	VPADDD  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x08, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func AddVSI32AVX2(d []int32, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·AddVSI32AVX2(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	VMOVUPS 32(CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*4)
+	VMOVUPS 64(CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*4)
+	VMOVUPS 96(CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*4)
+	ADDQ    $0x20, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*4), Y1
+	VPADDD  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	ADDQ    $0x08, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubVVI32AVX2(d []int32, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·SubVVI32AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*4), Y0
+	VPSUBD  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	VMOVUPS 32(CX)(SI*4), Y0
+	VPSUBD  32(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*4)
+	VMOVUPS 64(CX)(SI*4), Y0
+	VPSUBD  64(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*4)
+	VMOVUPS 96(CX)(SI*4), Y0
+	VPSUBD  96(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*4)
+	ADDQ    $0x20, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*4), Y0
+	VPSUBD  (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x08, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func SubVSI32AVX2(d []int32, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·SubVSI32AVX2(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	VMOVUPS 32(CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*4)
+	VMOVUPS 64(CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*4)
+	VMOVUPS 96(CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*4)
+	ADDQ    $0x20, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*4), Y1
+	VPSUBD  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	ADDQ    $0x08, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubSVI32AVX2(d []int32, s int32, b []int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·SubSVI32AVX2(SB), NOSPLIT, $0-64
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         b_base+32(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPSUBD  (CX)(BX*4), Y0, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	VPSUBD  32(CX)(BX*4), Y0, Y1
+	VMOVUPS Y1, 32(AX)(BX*4)
+	VPSUBD  64(CX)(BX*4), Y0, Y1
+	VMOVUPS Y1, 64(AX)(BX*4)
+	VPSUBD  96(CX)(BX*4), Y0, Y1
+	VMOVUPS Y1, 96(AX)(BX*4)
+	ADDQ    $0x20, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VPSUBD  (CX)(BX*4), Y0, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	ADDQ    $0x08, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func MulVVI32AVX2(d []int32, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·MulVVI32AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*4), Y0
+	VPMULLD (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	VMOVUPS 32(CX)(SI*4), Y0
+	VPMULLD 32(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*4)
+	VMOVUPS 64(CX)(SI*4), Y0
+	VPMULLD 64(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*4)
+	VMOVUPS 96(CX)(SI*4), Y0
+	VPMULLD 96(DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*4)
+	ADDQ    $0x20, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*4), Y0
+	VPMULLD (DX)(SI*4), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*4)
+	ADDQ    $0x08, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func MulVSI32AVX2(d []int32, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·MulVSI32AVX2(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	VMOVUPS 32(CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*4)
+	VMOVUPS 64(CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*4)
+	VMOVUPS 96(CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*4)
+	ADDQ    $0x20, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*4), Y1
+	VPMULLD Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*4)
+	ADDQ    $0x08, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SumLanesI32AVX2(s []int32, r *[64]int32) int
+// Requires: AVX, AVX2
+TEXT ·SumLanesI32AVX2(SB), NOSPLIT, $0-40
+	MOVQ  s_base+0(FP), AX
+	MOVQ  s_len+8(FP), CX
+	MOVQ  r+24(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	XORQ  BX, BX
+	MOVQ  CX, SI
+	SUBQ  $0x20, SI
+
+loop4:
+	CMPQ   BX, SI
+	JGT    done4
+	VPADDD (AX)(BX*4), Y0, Y0
+	VPADDD 32(AX)(BX*4), Y1, Y1
+	VPADDD 64(AX)(BX*4), Y2, Y2
+	VPADDD 96(AX)(BX*4), Y3, Y3
+	ADDQ   $0x20, BX
+	JMP    loop4
+
+done4:
+	SUBQ $0x08, CX
+
+loop1:
+	CMPQ   BX, CX
+	JGT    done1
+	VPADDD (AX)(BX*4), Y0, Y0
+	ADDQ   $0x08, BX
+	JMP    loop1
+
+done1:
+	VPADDD  Y1, Y0, Y0
+	VPADDD  Y2, Y0, Y0
+	VPADDD  Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func MaxLanesI32AVX2(s []int32, r *[64]int32) int
+// Requires: AVX, AVX2
+TEXT ·MaxLanesI32AVX2(SB), NOSPLIT, $0-40
+	MOVQ    s_base+0(FP), AX
+	MOVQ    s_len+8(FP), CX
+	MOVQ    r+24(FP), DX
+	VMOVUPS (AX), Y0
+	VMOVUPS (AX), Y1
+	VMOVUPS (AX), Y2
+	VMOVUPS (AX), Y3
+	XORQ    BX, BX
+	MOVQ    CX, SI
+	SUBQ    $0x20, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPMAXSD (AX)(BX*4), Y0, Y0
+	VPMAXSD 32(AX)(BX*4), Y1, Y1
+	VPMAXSD 64(AX)(BX*4), Y2, Y2
+	VPMAXSD 96(AX)(BX*4), Y3, Y3
+	ADDQ    $0x20, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, CX
+
+loop1:
+	CMPQ    BX, CX
+	JGT     done1
+	VPMAXSD (AX)(BX*4), Y0, Y0
+	ADDQ    $0x08, BX
+	JMP     loop1
+
+done1:
+	VPMAXSD Y1, Y0, Y0
+	VPMAXSD Y2, Y0, Y0
+	VPMAXSD Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func MinLanesI32AVX2(s []int32, r *[64]int32) int
+// Requires: AVX, AVX2
+TEXT ·MinLanesI32AVX2(SB), NOSPLIT, $0-40
+	MOVQ    s_base+0(FP), AX
+	MOVQ    s_len+8(FP), CX
+	MOVQ    r+24(FP), DX
+	VMOVUPS (AX), Y0
+	VMOVUPS (AX), Y1
+	VMOVUPS (AX), Y2
+	VMOVUPS (AX), Y3
+	XORQ    BX, BX
+	MOVQ    CX, SI
+	SUBQ    $0x20, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPMINSD (AX)(BX*4), Y0, Y0
+	VPMINSD 32(AX)(BX*4), Y1, Y1
+	VPMINSD 64(AX)(BX*4), Y2, Y2
+	VPMINSD 96(AX)(BX*4), Y3, Y3
+	ADDQ    $0x20, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, CX
+
+loop1:
+	CMPQ    BX, CX
+	JGT     done1
+	VPMINSD (AX)(BX*4), Y0, Y0
+	ADDQ    $0x08, BX
+	JMP     loop1
+
+done1:
+	VPMINSD Y1, Y0, Y0
+	VPMINSD Y2, Y0, Y0
+	VPMINSD Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func AddVVI64AVX2(d []int64, a []int64, b []int64) int
+// Requires: AVX, AVX2
+TEXT ·AddVVI64AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x10, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*8), Y0
+	VPADDQ  (DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*8)
+	VMOVUPS 32(CX)(SI*8), Y0
+	VPADDQ  32(DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*8)
+	VMOVUPS 64(CX)(SI*8), Y0
+	VPADDQ  64(DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*8)
+	VMOVUPS 96(CX)(SI*8), Y0
+	VPADDQ  96(DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*8)
+	ADDQ    $0x10, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x04, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*8), Y0
+	VPADDQ  (DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*8)
+	ADDQ    $0x04, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func AddVSI64AVX2(d []int64, a []int64, s int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·AddVSI64AVX2(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*8)
+	VMOVUPS 32(CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*8)
+	VMOVUPS 64(CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*8)
+	VMOVUPS 96(CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*8)
+	ADDQ    $0x10, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*8), Y1
+	VPADDQ  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*8)
+	ADDQ    $0x04, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubVVI64AVX2(d []int64, a []int64, b []int64) int
+// Requires: AVX, AVX2
+TEXT ·SubVVI64AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x10, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*8), Y0
+	VPSUBQ  (DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*8)
+	VMOVUPS 32(CX)(SI*8), Y0
+	VPSUBQ  32(DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*8)
+	VMOVUPS 64(CX)(SI*8), Y0
+	VPSUBQ  64(DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*8)
+	VMOVUPS 96(CX)(SI*8), Y0
+	VPSUBQ  96(DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*8)
+	ADDQ    $0x10, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x04, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*8), Y0
+	VPSUBQ  (DX)(SI*8), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*8)
+	ADDQ    $0x04, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func SubVSI64AVX2(d []int64, a []int64, s int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·SubVSI64AVX2(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*8)
+	VMOVUPS 32(CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*8)
+	VMOVUPS 64(CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*8)
+	VMOVUPS 96(CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*8)
+	ADDQ    $0x10, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*8), Y1
+	VPSUBQ  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*8)
+	ADDQ    $0x04, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubSVI64AVX2(d []int64, s int64, b []int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·SubSVI64AVX2(SB), NOSPLIT, $0-64
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         b_base+32(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPSUBQ  (CX)(BX*8), Y0, Y1
+	VMOVUPS Y1, (AX)(BX*8)
+	VPSUBQ  32(CX)(BX*8), Y0, Y1
+	VMOVUPS Y1, 32(AX)(BX*8)
+	VPSUBQ  64(CX)(BX*8), Y0, Y1
+	VMOVUPS Y1, 64(AX)(BX*8)
+	VPSUBQ  96(CX)(BX*8), Y0, Y1
+	VMOVUPS Y1, 96(AX)(BX*8)
+	ADDQ    $0x10, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VPSUBQ  (CX)(BX*8), Y0, Y1
+	VMOVUPS Y1, (AX)(BX*8)
+	ADDQ    $0x04, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SumLanesI64AVX2(s []int64, r *[64]int64) int
+// Requires: AVX, AVX2
+TEXT ·SumLanesI64AVX2(SB), NOSPLIT, $0-40
+	MOVQ  s_base+0(FP), AX
+	MOVQ  s_len+8(FP), CX
+	MOVQ  r+24(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	XORQ  BX, BX
+	MOVQ  CX, SI
+	SUBQ  $0x10, SI
+
+loop4:
+	CMPQ   BX, SI
+	JGT    done4
+	VPADDQ (AX)(BX*8), Y0, Y0
+	VPADDQ 32(AX)(BX*8), Y1, Y1
+	VPADDQ 64(AX)(BX*8), Y2, Y2
+	VPADDQ 96(AX)(BX*8), Y3, Y3
+	ADDQ   $0x10, BX
+	JMP    loop4
+
+done4:
+	SUBQ $0x04, CX
+
+loop1:
+	CMPQ   BX, CX
+	JGT    done1
+	VPADDQ (AX)(BX*8), Y0, Y0
+	ADDQ   $0x04, BX
+	JMP    loop1
+
+done1:
+	VPADDQ  Y1, Y0, Y0
+	VPADDQ  Y2, Y0, Y0
+	VPADDQ  Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func AddVVU8AVX2(d []uint8, a []uint8, b []uint8) int
+// Requires: AVX, AVX2
+TEXT ·AddVVU8AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x80, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*1), Y0
+	VPADDB  (DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*1)
+	VMOVUPS 32(CX)(SI*1), Y0
+	VPADDB  32(DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*1)
+	VMOVUPS 64(CX)(SI*1), Y0
+	VPADDB  64(DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*1)
+	VMOVUPS 96(CX)(SI*1), Y0
+	VPADDB  96(DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*1)
+	ADDQ    $0x80, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*1), Y0
+	VPADDB  (DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x20, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func AddVSU8AVX2(d []uint8, a []uint8, s uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·AddVSU8AVX2(SB), NOSPLIT, $0-64
+	MOVBQZX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*1), Y1
+	VPADDB  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*1)
+	VMOVUPS 32(CX)(BX*1), Y1
+	VPADDB  Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*1)
+	VMOVUPS 64(CX)(BX*1), Y1
+	VPADDB  Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*1)
+	VMOVUPS 96(CX)(BX*1), Y1
+	VPADDB  Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*1)
+	ADDQ    $0x80, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*1), Y1
+	VPADDB  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubVVU8AVX2(d []uint8, a []uint8, b []uint8) int
+// Requires: AVX, AVX2
+TEXT ·SubVVU8AVX2(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x80, DI
+
+loop4:
+	CMPQ    SI, DI
+	JGT     done4
+	VMOVUPS (CX)(SI*1), Y0
+	VPSUBB  (DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*1)
+	VMOVUPS 32(CX)(SI*1), Y0
+	VPSUBB  32(DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, 32(AX)(SI*1)
+	VMOVUPS 64(CX)(SI*1), Y0
+	VPSUBB  64(DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, 64(AX)(SI*1)
+	VMOVUPS 96(CX)(SI*1), Y0
+	VPSUBB  96(DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, 96(AX)(SI*1)
+	ADDQ    $0x80, SI
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, BX
+
+loop1:
+	CMPQ    SI, BX
+	JGT     done1
+	VMOVUPS (CX)(SI*1), Y0
+	VPSUBB  (DX)(SI*1), Y0, Y0
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x20, SI
+	JMP     loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func SubVSU8AVX2(d []uint8, a []uint8, s uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·SubVSU8AVX2(SB), NOSPLIT, $0-64
+	MOVBQZX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VMOVUPS (CX)(BX*1), Y1
+	VPSUBB  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*1)
+	VMOVUPS 32(CX)(BX*1), Y1
+	VPSUBB  Y0, Y1, Y1
+	VMOVUPS Y1, 32(AX)(BX*1)
+	VMOVUPS 64(CX)(BX*1), Y1
+	VPSUBB  Y0, Y1, Y1
+	VMOVUPS Y1, 64(AX)(BX*1)
+	VMOVUPS 96(CX)(BX*1), Y1
+	VPSUBB  Y0, Y1, Y1
+	VMOVUPS Y1, 96(AX)(BX*1)
+	ADDQ    $0x80, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VMOVUPS (CX)(BX*1), Y1
+	VPSUBB  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubSVU8AVX2(d []uint8, s uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·SubSVU8AVX2(SB), NOSPLIT, $0-64
+	MOVBQZX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         b_base+32(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPSUBB  (CX)(BX*1), Y0, Y1
+	VMOVUPS Y1, (AX)(BX*1)
+	VPSUBB  32(CX)(BX*1), Y0, Y1
+	VMOVUPS Y1, 32(AX)(BX*1)
+	VPSUBB  64(CX)(BX*1), Y0, Y1
+	VMOVUPS Y1, 64(AX)(BX*1)
+	VPSUBB  96(CX)(BX*1), Y0, Y1
+	VMOVUPS Y1, 96(AX)(BX*1)
+	ADDQ    $0x80, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ    BX, DX
+	JGT     done1
+	VPSUBB  (CX)(BX*1), Y0, Y1
+	VMOVUPS Y1, (AX)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SumLanesU8AVX2(s []uint8, r *[64]uint8) int
+// Requires: AVX, AVX2
+TEXT ·SumLanesU8AVX2(SB), NOSPLIT, $0-40
+	MOVQ  s_base+0(FP), AX
+	MOVQ  s_len+8(FP), CX
+	MOVQ  r+24(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	XORQ  BX, BX
+	MOVQ  CX, SI
+	SUBQ  $0x80, SI
+
+loop4:
+	CMPQ   BX, SI
+	JGT    done4
+	VPADDB (AX)(BX*1), Y0, Y0
+	VPADDB 32(AX)(BX*1), Y1, Y1
+	VPADDB 64(AX)(BX*1), Y2, Y2
+	VPADDB 96(AX)(BX*1), Y3, Y3
+	ADDQ   $0x80, BX
+	JMP    loop4
+
+done4:
+	SUBQ $0x20, CX
+
+loop1:
+	CMPQ   BX, CX
+	JGT    done1
+	VPADDB (AX)(BX*1), Y0, Y0
+	ADDQ   $0x20, BX
+	JMP    loop1
+
+done1:
+	VPADDB  Y1, Y0, Y0
+	VPADDB  Y2, Y0, Y0
+	VPADDB  Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func MaxLanesU8AVX2(s []uint8, r *[64]uint8) int
+// Requires: AVX, AVX2
+TEXT ·MaxLanesU8AVX2(SB), NOSPLIT, $0-40
+	MOVQ    s_base+0(FP), AX
+	MOVQ    s_len+8(FP), CX
+	MOVQ    r+24(FP), DX
+	VMOVUPS (AX), Y0
+	VMOVUPS (AX), Y1
+	VMOVUPS (AX), Y2
+	VMOVUPS (AX), Y3
+	XORQ    BX, BX
+	MOVQ    CX, SI
+	SUBQ    $0x80, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPMAXUB (AX)(BX*1), Y0, Y0
+	VPMAXUB 32(AX)(BX*1), Y1, Y1
+	VPMAXUB 64(AX)(BX*1), Y2, Y2
+	VPMAXUB 96(AX)(BX*1), Y3, Y3
+	ADDQ    $0x80, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, CX
+
+loop1:
+	CMPQ    BX, CX
+	JGT     done1
+	VPMAXUB (AX)(BX*1), Y0, Y0
+	ADDQ    $0x20, BX
+	JMP     loop1
+
+done1:
+	VPMAXUB Y1, Y0, Y0
+	VPMAXUB Y2, Y0, Y0
+	VPMAXUB Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func MinLanesU8AVX2(s []uint8, r *[64]uint8) int
+// Requires: AVX, AVX2
+TEXT ·MinLanesU8AVX2(SB), NOSPLIT, $0-40
+	MOVQ    s_base+0(FP), AX
+	MOVQ    s_len+8(FP), CX
+	MOVQ    r+24(FP), DX
+	VMOVUPS (AX), Y0
+	VMOVUPS (AX), Y1
+	VMOVUPS (AX), Y2
+	VMOVUPS (AX), Y3
+	XORQ    BX, BX
+	MOVQ    CX, SI
+	SUBQ    $0x80, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPMINUB (AX)(BX*1), Y0, Y0
+	VPMINUB 32(AX)(BX*1), Y1, Y1
+	VPMINUB 64(AX)(BX*1), Y2, Y2
+	VPMINUB 96(AX)(BX*1), Y3, Y3
+	ADDQ    $0x80, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x20, CX
+
+loop1:
+	CMPQ    BX, CX
+	JGT     done1
+	VPMINUB (AX)(BX*1), Y0, Y0
+	ADDQ    $0x20, BX
+	JMP     loop1
+
+done1:
+	VPMINUB Y1, Y0, Y0
+	VPMINUB Y2, Y0, Y0
+	VPMINUB Y3, Y0, Y0
+	VMOVUPS Y0, (DX)
+	MOVQ    BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVVI32AVX2(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·EqualVVI32AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*4), Y0
+	VMOVUPS   (CX)(SI*4), Y1
+	VPCMPEQD  Y1, Y0, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*4), Y0
+	VMOVUPS   32(CX)(SI*4), Y1
+	VPCMPEQD  Y1, Y0, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*4), Y0
+	VMOVUPS   64(CX)(SI*4), Y1
+	VPCMPEQD  Y1, Y0, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*4), Y0
+	VMOVUPS   96(CX)(SI*4), Y1
+	VPCMPEQD  Y1, Y0, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*4), Y0
+	VMOVUPS   (CX)(SI*4), Y1
+	VPCMPEQD  Y1, Y0, Y0
+	VMOVMSKPS Y0, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVSI32AVX2(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualVSI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPEQD  Y0, Y1, Y1
+	VMOVMSKPS Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualSVI32AVX2(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualSVI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPEQD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y1
+	VPCMPEQD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y1
+	VPCMPEQD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y1
+	VPCMPEQD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPEQD  Y1, Y0, Y1
+	VMOVMSKPS Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVVI32AVX2(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·NotEqualVVI32AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*4), Y1
+	VMOVUPS   (CX)(SI*4), Y2
+	VPCMPEQD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*4), Y1
+	VMOVUPS   32(CX)(SI*4), Y2
+	VPCMPEQD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*4), Y1
+	VMOVUPS   64(CX)(SI*4), Y2
+	VPCMPEQD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*4), Y1
+	VMOVUPS   96(CX)(SI*4), Y2
+	VPCMPEQD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*4), Y1
+	VMOVUPS   (CX)(SI*4), Y2
+	VPCMPEQD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVSI32AVX2(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualVSI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTD X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPEQD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y2
+	VPCMPEQD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y2
+	VPCMPEQD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y2
+	VPCMPEQD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPEQD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualSVI32AVX2(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualSVI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTD X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPEQD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y2
+	VPCMPEQD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y2
+	VPCMPEQD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y2
+	VPCMPEQD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPEQD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessVVI32AVX2(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·LessVVI32AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*4), Y0
+	VMOVUPS   (CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*4), Y0
+	VMOVUPS   32(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*4), Y0
+	VMOVUPS   64(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*4), Y0
+	VMOVUPS   96(CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y0
+	VMOVMSKPS Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*4), Y0
+	VMOVUPS   (CX)(SI*4), Y1
+	VPCMPGTD  Y0, Y1, Y0
+	VMOVMSKPS Y0, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessVSI32AVX2(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessVSI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPGTD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y1
+	VPCMPGTD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y1
+	VPCMPGTD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y1
+	VPCMPGTD  Y1, Y0, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPGTD  Y1, Y0, Y1
+	VMOVMSKPS Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessSVI32AVX2(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessSVI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Y0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y1
+	VPCMPGTD  Y0, Y1, Y1
+	VMOVMSKPS Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVVI32AVX2(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX2
+TEXT ·LessEqualVVI32AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*4), Y1
+	VMOVUPS   (CX)(SI*4), Y2
+	VPCMPGTD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*4), Y1
+	VMOVUPS   32(CX)(SI*4), Y2
+	VPCMPGTD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*4), Y1
+	VMOVUPS   64(CX)(SI*4), Y2
+	VPCMPGTD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*4), Y1
+	VMOVUPS   96(CX)(SI*4), Y2
+	VPCMPGTD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*4), Y1
+	VMOVUPS   (CX)(SI*4), Y2
+	VPCMPGTD  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPS Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVSI32AVX2(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualVSI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTD X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPGTD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y2
+	VPCMPGTD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y2
+	VPCMPGTD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y2
+	VPCMPGTD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPGTD  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualSVI32AVX2(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualSVI32AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTD X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPGTD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*4), Y2
+	VPCMPGTD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*4), Y2
+	VPCMPGTD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*4), Y2
+	VPCMPGTD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*4), Y2
+	VPCMPGTD  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPS Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVVI64AVX2(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX2
+TEXT ·EqualVVI64AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x10, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*8), Y0
+	VMOVUPS   (CX)(SI*8), Y1
+	VPCMPEQQ  Y1, Y0, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*8), Y0
+	VMOVUPS   32(CX)(SI*8), Y1
+	VPCMPEQQ  Y1, Y0, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 4(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*8), Y0
+	VMOVUPS   64(CX)(SI*8), Y1
+	VPCMPEQQ  Y1, Y0, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 8(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*8), Y0
+	VMOVUPS   96(CX)(SI*8), Y1
+	VPCMPEQQ  Y1, Y0, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 12(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*8), Y0
+	VMOVUPS   (CX)(SI*8), Y1
+	VPCMPEQQ  Y1, Y0, Y0
+	VMOVMSKPD Y0, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (DX)(SI*1)
+	ADDQ      $0x04, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVSI64AVX2(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualVSI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPEQQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualSVI64AVX2(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualSVI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPEQQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y1
+	VPCMPEQQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y1
+	VPCMPEQQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y1
+	VPCMPEQQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPEQQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVVI64AVX2(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX2
+TEXT ·NotEqualVVI64AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x10, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*8), Y1
+	VMOVUPS   (CX)(SI*8), Y2
+	VPCMPEQQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*8), Y1
+	VMOVUPS   32(CX)(SI*8), Y2
+	VPCMPEQQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 4(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*8), Y1
+	VMOVUPS   64(CX)(SI*8), Y2
+	VPCMPEQQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 8(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*8), Y1
+	VMOVUPS   96(CX)(SI*8), Y2
+	VPCMPEQQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 12(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*8), Y1
+	VMOVUPS   (CX)(SI*8), Y2
+	VPCMPEQQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (DX)(SI*1)
+	ADDQ      $0x04, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVSI64AVX2(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualVSI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTQ X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPEQQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y2
+	VPCMPEQQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y2
+	VPCMPEQQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y2
+	VPCMPEQQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPEQQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualSVI64AVX2(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualSVI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTQ X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPEQQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y2
+	VPCMPEQQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y2
+	VPCMPEQQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y2
+	VPCMPEQQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPEQQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessVVI64AVX2(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX2
+TEXT ·LessVVI64AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x10, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*8), Y0
+	VMOVUPS   (CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*8), Y0
+	VMOVUPS   32(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 4(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*8), Y0
+	VMOVUPS   64(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 8(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*8), Y0
+	VMOVUPS   96(CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y0
+	VMOVMSKPD Y0, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 12(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*8), Y0
+	VMOVUPS   (CX)(SI*8), Y1
+	VPCMPGTQ  Y0, Y1, Y0
+	VMOVMSKPD Y0, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (DX)(SI*1)
+	ADDQ      $0x04, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessVSI64AVX2(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessVSI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPGTQ  Y1, Y0, Y1
+	VMOVMSKPD Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessSVI64AVX2(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessSVI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y1
+	VPCMPGTQ  Y0, Y1, Y1
+	VMOVMSKPD Y1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVVI64AVX2(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX2
+TEXT ·LessEqualVVI64AVX2(SB), NOSPLIT, $0-80
+	VPCMPEQD Y0, Y0, Y0
+	MOVQ     a_base+24(FP), AX
+	MOVQ     b_base+48(FP), CX
+	MOVQ     d_base+0(FP), DX
+	MOVQ     d_len+8(FP), BX
+	XORQ     SI, SI
+	MOVQ     BX, DI
+	SUBQ     $0x10, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVUPS   (AX)(SI*8), Y1
+	VMOVUPS   (CX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, (DX)(SI*1)
+	VMOVUPS   32(AX)(SI*8), Y1
+	VMOVUPS   32(CX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 4(DX)(SI*1)
+	VMOVUPS   64(AX)(SI*8), Y1
+	VMOVUPS   64(CX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 8(DX)(SI*1)
+	VMOVUPS   96(AX)(SI*8), Y1
+	VMOVUPS   96(CX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVL      R8, 12(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVUPS   (AX)(SI*8), Y1
+	VMOVUPS   (CX)(SI*8), Y2
+	VPCMPGTQ  Y2, Y1, Y1
+	VPXOR     Y0, Y1, Y1
+	VMOVMSKPD Y1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (DX)(SI*1)
+	ADDQ      $0x04, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVSI64AVX2(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualVSI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTQ X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPGTQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y2
+	VPCMPGTQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y2
+	VPCMPGTQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y2
+	VPCMPGTQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPGTQ  Y1, Y2, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualSVI64AVX2(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualSVI64AVX2(SB), NOSPLIT, $0-64
+	VPCMPEQD     Y0, Y0, Y0
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTQ X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPGTQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, (CX)(BX*1)
+	VMOVUPS   32(AX)(BX*8), Y2
+	VPCMPGTQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 4(CX)(BX*1)
+	VMOVUPS   64(AX)(BX*8), Y2
+	VPCMPGTQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 8(CX)(BX*1)
+	VMOVUPS   96(AX)(BX*8), Y2
+	VPCMPGTQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVL      DI, 12(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (AX)(BX*8), Y2
+	VPCMPGTQ  Y2, Y1, Y2
+	VPXOR     Y0, Y2, Y2
+	VMOVMSKPD Y2, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVL      SI, (CX)(BX*1)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVVU8AVX2(d []bool, a []uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualVVU8AVX2(SB), NOSPLIT, $0-80
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         b_base+48(FP), CX
+	MOVQ         d_base+0(FP), DX
+	MOVQ         d_len+8(FP), BX
+	XORQ         SI, SI
+	MOVQ         BX, DI
+	SUBQ         $0x80, DI
+
+loop4:
+	CMPQ     SI, DI
+	JGT      done4
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	VMOVUPS  32(AX)(SI*1), Y1
+	VMOVUPS  32(CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, 32(DX)(SI*1)
+	VMOVUPS  64(AX)(SI*1), Y1
+	VMOVUPS  64(CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, 64(DX)(SI*1)
+	VMOVUPS  96(AX)(SI*1), Y1
+	VMOVUPS  96(CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, 96(DX)(SI*1)
+	ADDQ     $0x80, SI
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, BX
+
+loop1:
+	CMPQ     SI, BX
+	JGT      done1
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	ADDQ     $0x20, SI
+	JMP      loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVSU8AVX2(d []bool, a []uint8, s uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualVSU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualSVU8AVX2(d []bool, s uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·EqualSVU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVVU8AVX2(d []bool, a []uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualVVU8AVX2(SB), NOSPLIT, $0-80
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         b_base+48(FP), CX
+	MOVQ         d_base+0(FP), DX
+	MOVQ         d_len+8(FP), BX
+	XORQ         SI, SI
+	MOVQ         BX, DI
+	SUBQ         $0x80, DI
+
+loop4:
+	CMPQ     SI, DI
+	JGT      done4
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	VMOVUPS  32(AX)(SI*1), Y1
+	VMOVUPS  32(CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, 32(DX)(SI*1)
+	VMOVUPS  64(AX)(SI*1), Y1
+	VMOVUPS  64(CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, 64(DX)(SI*1)
+	VMOVUPS  96(AX)(SI*1), Y1
+	VMOVUPS  96(CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, 96(DX)(SI*1)
+	ADDQ     $0x80, SI
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, BX
+
+loop1:
+	CMPQ     SI, BX
+	JGT      done1
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	ADDQ     $0x20, SI
+	JMP      loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVSU8AVX2(d []bool, a []uint8, s uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualVSU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualSVU8AVX2(d []bool, s uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·NotEqualSVU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPCMPEQB Y2, Y1, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessVVU8AVX2(d []bool, a []uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessVVU8AVX2(SB), NOSPLIT, $0-80
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         b_base+48(FP), CX
+	MOVQ         d_base+0(FP), DX
+	MOVQ         d_len+8(FP), BX
+	XORQ         SI, SI
+	MOVQ         BX, DI
+	SUBQ         $0x80, DI
+
+loop4:
+	CMPQ     SI, DI
+	JGT      done4
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y1
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	VMOVUPS  32(AX)(SI*1), Y1
+	VMOVUPS  32(CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y1
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, 32(DX)(SI*1)
+	VMOVUPS  64(AX)(SI*1), Y1
+	VMOVUPS  64(CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y1
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, 64(DX)(SI*1)
+	VMOVUPS  96(AX)(SI*1), Y1
+	VMOVUPS  96(CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y1
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, 96(DX)(SI*1)
+	ADDQ     $0x80, SI
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, BX
+
+loop1:
+	CMPQ     SI, BX
+	JGT      done1
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y1
+	VPCMPEQB Y2, Y1, Y1
+	VPANDN   Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	ADDQ     $0x20, SI
+	JMP      loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessVSU8AVX2(d []bool, a []uint8, s uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessVSU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessSVU8AVX2(d []bool, s uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessSVU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPANDN   Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVVU8AVX2(d []bool, a []uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualVVU8AVX2(SB), NOSPLIT, $0-80
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         b_base+48(FP), CX
+	MOVQ         d_base+0(FP), DX
+	MOVQ         d_len+8(FP), BX
+	XORQ         SI, SI
+	MOVQ         BX, DI
+	SUBQ         $0x80, DI
+
+loop4:
+	CMPQ     SI, DI
+	JGT      done4
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	VMOVUPS  32(AX)(SI*1), Y1
+	VMOVUPS  32(CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, 32(DX)(SI*1)
+	VMOVUPS  64(AX)(SI*1), Y1
+	VMOVUPS  64(CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, 64(DX)(SI*1)
+	VMOVUPS  96(AX)(SI*1), Y1
+	VMOVUPS  96(CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, 96(DX)(SI*1)
+	ADDQ     $0x80, SI
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, BX
+
+loop1:
+	CMPQ     SI, BX
+	JGT      done1
+	VMOVUPS  (AX)(SI*1), Y1
+	VMOVUPS  (CX)(SI*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y1
+	VPAND    Y0, Y1, Y1
+	VMOVUPS  Y1, (DX)(SI*1)
+	ADDQ     $0x20, SI
+	JMP      loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVSU8AVX2(d []bool, a []uint8, s uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualVSU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+48(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y1, Y2, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualSVU8AVX2(d []bool, s uint8, b []uint8) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·LessEqualSVU8AVX2(SB), NOSPLIT, $0-64
+	MOVQ         $0x00000001, AX
+	MOVQ         AX, X0
+	VPBROADCASTB X0, Y0
+	MOVBQZX      s+24(FP), AX
+	MOVQ         AX, X1
+	VPBROADCASTB X1, Y1
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x80, SI
+
+loop4:
+	CMPQ     BX, SI
+	JGT      done4
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	VMOVUPS  32(AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 32(CX)(BX*1)
+	VMOVUPS  64(AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 64(CX)(BX*1)
+	VMOVUPS  96(AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, 96(CX)(BX*1)
+	ADDQ     $0x80, BX
+	JMP      loop4
+
+done4:
+	SUBQ $0x20, DX
+
+loop1:
+	CMPQ     BX, DX
+	JGT      done1
+	VMOVUPS  (AX)(BX*1), Y2
+	VPMINUB  Y2, Y1, Y2
+	VPCMPEQB Y1, Y2, Y2
+	VPAND    Y0, Y2, Y2
+	VMOVUPS  Y2, (CX)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func AddRows4F32AVX2(d []float32, r0 []float32, r1 []float32, r2 []float32, r3 []float32) int
+// Requires: AVX
+TEXT ·AddRows4F32AVX2(SB), NOSPLIT, $0-128
+	MOVQ d_base+0(FP), AX
+	MOVQ d_len+8(FP), CX
+	MOVQ r0_base+24(FP), BX
+	MOVQ r1_base+48(FP), SI
+	MOVQ r2_base+72(FP), DI
+	MOVQ r3_base+96(FP), R8
+	XORQ DX, DX
+	MOVQ CX, R9
+	SUBQ $0x20, R9
+
+loop4:
+	CMPQ    DX, R9
+	JGT     done4
+	VMOVUPS (AX)(DX*4), Y0
+	VADDPS  (BX)(DX*4), Y0, Y0
+	VADDPS  (SI)(DX*4), Y0, Y0
+	VADDPS  (DI)(DX*4), Y0, Y0
+	VADDPS  (R8)(DX*4), Y0, Y0
+	VMOVUPS Y0, (AX)(DX*4)
+	VMOVUPS 32(AX)(DX*4), Y0
+	VADDPS  32(BX)(DX*4), Y0, Y0
+	VADDPS  32(SI)(DX*4), Y0, Y0
+	VADDPS  32(DI)(DX*4), Y0, Y0
+	VADDPS  32(R8)(DX*4), Y0, Y0
+	VMOVUPS Y0, 32(AX)(DX*4)
+	VMOVUPS 64(AX)(DX*4), Y0
+	VADDPS  64(BX)(DX*4), Y0, Y0
+	VADDPS  64(SI)(DX*4), Y0, Y0
+	VADDPS  64(DI)(DX*4), Y0, Y0
+	VADDPS  64(R8)(DX*4), Y0, Y0
+	VMOVUPS Y0, 64(AX)(DX*4)
+	VMOVUPS 96(AX)(DX*4), Y0
+	VADDPS  96(BX)(DX*4), Y0, Y0
+	VADDPS  96(SI)(DX*4), Y0, Y0
+	VADDPS  96(DI)(DX*4), Y0, Y0
+	VADDPS  96(R8)(DX*4), Y0, Y0
+	VMOVUPS Y0, 96(AX)(DX*4)
+	ADDQ    $0x20, DX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, CX
+
+loop1:
+	CMPQ    DX, CX
+	JGT     done1
+	VMOVUPS (AX)(DX*4), Y0
+	VADDPS  (BX)(DX*4), Y0, Y0
+	VADDPS  (SI)(DX*4), Y0, Y0
+	VADDPS  (DI)(DX*4), Y0, Y0
+	VADDPS  (R8)(DX*4), Y0, Y0
+	VMOVUPS Y0, (AX)(DX*4)
+	ADDQ    $0x08, DX
+	JMP     loop1
+
+done1:
+	MOVQ DX, ret+120(FP)
+	VZEROUPPER
+	RET
+
+// func DotLanesF32AVX2(a []float32, b []float32, r *[16]float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·DotLanesF32AVX2(SB), NOSPLIT, $0-64
+	MOVQ  a_base+0(FP), AX
+	MOVQ  b_base+24(FP), CX
+	MOVQ  a_len+8(FP), DX
+	MOVQ  r+48(FP), BX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	XORQ  SI, SI
+	MOVQ  DX, DI
+	SUBQ  $0x20, DI
+
+loop4:
+	CMPQ        SI, DI
+	JGT         done4
+	VMOVUPS     (AX)(SI*4), Y4
+	VFMADD231PS (CX)(SI*4), Y4, Y0
+	VMOVUPS     32(AX)(SI*4), Y4
+	VFMADD231PS 32(CX)(SI*4), Y4, Y1
+	VMOVUPS     64(AX)(SI*4), Y4
+	VFMADD231PS 64(CX)(SI*4), Y4, Y2
+	VMOVUPS     96(AX)(SI*4), Y4
+	VFMADD231PS 96(CX)(SI*4), Y4, Y3
+	ADDQ        $0x20, SI
+	JMP         loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ        SI, DX
+	JGT         done1
+	VMOVUPS     (AX)(SI*4), Y4
+	VFMADD231PS (CX)(SI*4), Y4, Y0
+	ADDQ        $0x08, SI
+	JMP         loop1
+
+done1:
+	VADDPS  Y1, Y0, Y0
+	VADDPS  Y3, Y2, Y2
+	VADDPS  Y2, Y0, Y0
+	VMOVUPS Y0, (BX)
+	MOVQ    SI, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func AddRows4F64AVX2(d []float64, r0 []float64, r1 []float64, r2 []float64, r3 []float64) int
+// Requires: AVX
+TEXT ·AddRows4F64AVX2(SB), NOSPLIT, $0-128
+	MOVQ d_base+0(FP), AX
+	MOVQ d_len+8(FP), CX
+	MOVQ r0_base+24(FP), BX
+	MOVQ r1_base+48(FP), SI
+	MOVQ r2_base+72(FP), DI
+	MOVQ r3_base+96(FP), R8
+	XORQ DX, DX
+	MOVQ CX, R9
+	SUBQ $0x10, R9
+
+loop4:
+	CMPQ    DX, R9
+	JGT     done4
+	VMOVUPS (AX)(DX*8), Y0
+	VADDPD  (BX)(DX*8), Y0, Y0
+	VADDPD  (SI)(DX*8), Y0, Y0
+	VADDPD  (DI)(DX*8), Y0, Y0
+	VADDPD  (R8)(DX*8), Y0, Y0
+	VMOVUPS Y0, (AX)(DX*8)
+	VMOVUPS 32(AX)(DX*8), Y0
+	VADDPD  32(BX)(DX*8), Y0, Y0
+	VADDPD  32(SI)(DX*8), Y0, Y0
+	VADDPD  32(DI)(DX*8), Y0, Y0
+	VADDPD  32(R8)(DX*8), Y0, Y0
+	VMOVUPS Y0, 32(AX)(DX*8)
+	VMOVUPS 64(AX)(DX*8), Y0
+	VADDPD  64(BX)(DX*8), Y0, Y0
+	VADDPD  64(SI)(DX*8), Y0, Y0
+	VADDPD  64(DI)(DX*8), Y0, Y0
+	VADDPD  64(R8)(DX*8), Y0, Y0
+	VMOVUPS Y0, 64(AX)(DX*8)
+	VMOVUPS 96(AX)(DX*8), Y0
+	VADDPD  96(BX)(DX*8), Y0, Y0
+	VADDPD  96(SI)(DX*8), Y0, Y0
+	VADDPD  96(DI)(DX*8), Y0, Y0
+	VADDPD  96(R8)(DX*8), Y0, Y0
+	VMOVUPS Y0, 96(AX)(DX*8)
+	ADDQ    $0x10, DX
+	JMP     loop4
+
+done4:
+	SUBQ $0x04, CX
+
+loop1:
+	CMPQ    DX, CX
+	JGT     done1
+	VMOVUPS (AX)(DX*8), Y0
+	VADDPD  (BX)(DX*8), Y0, Y0
+	VADDPD  (SI)(DX*8), Y0, Y0
+	VADDPD  (DI)(DX*8), Y0, Y0
+	VADDPD  (R8)(DX*8), Y0, Y0
+	VMOVUPS Y0, (AX)(DX*8)
+	ADDQ    $0x04, DX
+	JMP     loop1
+
+done1:
+	MOVQ DX, ret+120(FP)
+	VZEROUPPER
+	RET
+
+// func DotLanesF64AVX2(a []float64, b []float64, r *[16]float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·DotLanesF64AVX2(SB), NOSPLIT, $0-64
+	MOVQ  a_base+0(FP), AX
+	MOVQ  b_base+24(FP), CX
+	MOVQ  a_len+8(FP), DX
+	MOVQ  r+48(FP), BX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	XORQ  SI, SI
+	MOVQ  DX, DI
+	SUBQ  $0x10, DI
+
+loop4:
+	CMPQ        SI, DI
+	JGT         done4
+	VMOVUPS     (AX)(SI*8), Y4
+	VFMADD231PD (CX)(SI*8), Y4, Y0
+	VMOVUPS     32(AX)(SI*8), Y4
+	VFMADD231PD 32(CX)(SI*8), Y4, Y1
+	VMOVUPS     64(AX)(SI*8), Y4
+	VFMADD231PD 64(CX)(SI*8), Y4, Y2
+	VMOVUPS     96(AX)(SI*8), Y4
+	VFMADD231PD 96(CX)(SI*8), Y4, Y3
+	ADDQ        $0x10, SI
+	JMP         loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ        SI, DX
+	JGT         done1
+	VMOVUPS     (AX)(SI*8), Y4
+	VFMADD231PD (CX)(SI*8), Y4, Y0
+	ADDQ        $0x04, SI
+	JMP         loop1
+
+done1:
+	VADDPD  Y1, Y0, Y0
+	VADDPD  Y3, Y2, Y2
+	VADDPD  Y2, Y0, Y0
+	VMOVUPS Y0, (BX)
+	MOVQ    SI, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func I32ToF32AVX2(d []float32, s []int32) int
+// Requires: AVX
+TEXT ·I32ToF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VCVTDQ2PS (CX)(BX*4), Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	VCVTDQ2PS 32(CX)(BX*4), Y0
+	VMOVUPS   Y0, 32(AX)(BX*4)
+	VCVTDQ2PS 64(CX)(BX*4), Y0
+	VMOVUPS   Y0, 64(AX)(BX*4)
+	VCVTDQ2PS 96(CX)(BX*4), Y0
+	VMOVUPS   Y0, 96(AX)(BX*4)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VCVTDQ2PS (CX)(BX*4), Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func I32ToF64AVX2(d []float64, s []int32) int
+// Requires: AVX
+TEXT ·I32ToF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VCVTDQ2PD (CX)(BX*4), Y0
+	VMOVUPS   Y0, (AX)(BX*8)
+	VCVTDQ2PD 16(CX)(BX*4), Y0
+	VMOVUPS   Y0, 32(AX)(BX*8)
+	VCVTDQ2PD 32(CX)(BX*4), Y0
+	VMOVUPS   Y0, 64(AX)(BX*8)
+	VCVTDQ2PD 48(CX)(BX*4), Y0
+	VMOVUPS   Y0, 96(AX)(BX*8)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VCVTDQ2PD (CX)(BX*4), Y0
+	VMOVUPS   Y0, (AX)(BX*8)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func U8ToF64AVX2(d []float64, s []uint8) int
+// Requires: AVX
+TEXT ·U8ToF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x10, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPMOVZXBD (CX)(BX*1), X0
+	VCVTDQ2PD X0, Y0
+	VMOVUPS   Y0, (AX)(BX*8)
+	VPMOVZXBD 4(CX)(BX*1), X0
+	VCVTDQ2PD X0, Y0
+	VMOVUPS   Y0, 32(AX)(BX*8)
+	VPMOVZXBD 8(CX)(BX*1), X0
+	VCVTDQ2PD X0, Y0
+	VMOVUPS   Y0, 64(AX)(BX*8)
+	VPMOVZXBD 12(CX)(BX*1), X0
+	VCVTDQ2PD X0, Y0
+	VMOVUPS   Y0, 96(AX)(BX*8)
+	ADDQ      $0x10, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x04, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPMOVZXBD (CX)(BX*1), X0
+	VCVTDQ2PD X0, Y0
+	VMOVUPS   Y0, (AX)(BX*8)
+	ADDQ      $0x04, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F16ToF32AVX2(d []float32, s []uint16) int
+// Requires: AVX, F16C
+TEXT ·F16ToF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VCVTPH2PS (CX)(BX*2), Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	VCVTPH2PS 16(CX)(BX*2), Y0
+	VMOVUPS   Y0, 32(AX)(BX*4)
+	VCVTPH2PS 32(CX)(BX*2), Y0
+	VMOVUPS   Y0, 64(AX)(BX*4)
+	VCVTPH2PS 48(CX)(BX*2), Y0
+	VMOVUPS   Y0, 96(AX)(BX*4)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VCVTPH2PS (CX)(BX*2), Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F32ToF16AVX2(d []uint16, s []float32) int
+// Requires: AVX, F16C
+TEXT ·F32ToF16AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVUPS   X0, (AX)(BX*2)
+	VMOVUPS   32(CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVUPS   X0, 16(AX)(BX*2)
+	VMOVUPS   64(CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVUPS   X0, 32(AX)(BX*2)
+	VMOVUPS   96(CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVUPS   X0, 48(AX)(BX*2)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (CX)(BX*4), Y0
+	VCVTPS2PH $0x00, Y0, X0
+	VMOVUPS   X0, (AX)(BX*2)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func BF16ToF32AVX2(d []uint32, s []uint16) int
+// Requires: AVX, AVX2
+TEXT ·BF16ToF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPMOVZXWD (CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	VPMOVZXWD 16(CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, 32(AX)(BX*4)
+	VPMOVZXWD 32(CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, 64(AX)(BX*4)
+	VPMOVZXWD 48(CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, 96(AX)(BX*4)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPMOVZXWD (CX)(BX*2), Y0
+	VPSLLD    $0x10, Y0, Y0
+	VMOVUPS   Y0, (AX)(BX*4)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F32ToBF16AVX2(d []uint16, s []uint32) int
+// Requires: AVX, AVX2, SSE2
+TEXT ·F32ToBF16AVX2(SB), NOSPLIT, $0-56
+	MOVQ         $0x0000000000000001, AX
+	MOVQ         AX, X0
+	VBROADCASTSS X0, Y0
+	MOVQ         $0x0000000000007fff, AX
+	MOVQ         AX, X1
+	VBROADCASTSS X1, Y1
+	MOVQ         $0x000000007fffffff, AX
+	MOVQ         AX, X2
+	VBROADCASTSS X2, Y2
+	MOVQ         $0x000000007f800000, AX
+	MOVQ         AX, X3
+	VBROADCASTSS X3, Y3
+	MOVQ         $0x0000000000400000, AX
+	MOVQ         AX, X4
+	VBROADCASTSS X4, Y4
+	MOVQ         d_base+0(FP), AX
+	MOVQ         s_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ         BX, SI
+	JGT          done4
+	VMOVUPS      (CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, (AX)(BX*2)
+	VMOVUPS      32(CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, 16(AX)(BX*2)
+	VMOVUPS      64(CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, 32(AX)(BX*2)
+	VMOVUPS      96(CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, 48(AX)(BX*2)
+	ADDQ         $0x20, BX
+	JMP          loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ         BX, DX
+	JGT          done1
+	VMOVUPS      (CX)(BX*4), Y5
+	VPSRLD       $0x10, Y5, Y6
+	VPAND        Y0, Y6, Y6
+	VPADDD       Y1, Y6, Y6
+	VPADDD       Y5, Y6, Y6
+	VPAND        Y2, Y5, Y7
+	VPOR         Y4, Y5, Y5
+	VPCMPGTD     Y3, Y7, Y7
+	VPBLENDVB    Y7, Y5, Y6, Y6
+	VPSRLD       $0x10, Y6, Y6
+	VEXTRACTI128 $0x01, Y6, X5
+	VPACKUSDW    X5, X6, X5
+	VMOVDQU      X5, (AX)(BX*2)
+	ADDQ         $0x08, BX
+	JMP          loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func AddVVF32AVX512(d []float32, a []float32, b []float32) int
 // Requires: AVX, AVX512F
 TEXT ·AddVVF32AVX512(SB), NOSPLIT, $0-80
@@ -7368,6 +11499,3269 @@ loop1:
 	VCVTPS2PD (CX)(BX*4), Z0
 	VMOVUPS   Z0, (AX)(BX*8)
 	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func AddVVI32AVX512(d []int32, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·AddVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (CX)(SI*4), Z0
+	VPADDD    (DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*4)
+	VMOVDQU64 64(CX)(SI*4), Z0
+	VPADDD    64(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 64(AX)(SI*4)
+	VMOVDQU64 128(CX)(SI*4), Z0
+	VPADDD    128(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 128(AX)(SI*4)
+	VMOVDQU64 192(CX)(SI*4), Z0
+	VPADDD    192(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 192(AX)(SI*4)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (CX)(SI*4), Z0
+	VPADDD    (DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*4)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func AddVSI32AVX512(d []int32, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·AddVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	VMOVDQU64 128(CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*4)
+	VMOVDQU64 192(CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPADDD    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubVVI32AVX512(d []int32, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·SubVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (CX)(SI*4), Z0
+	VPSUBD    (DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*4)
+	VMOVDQU64 64(CX)(SI*4), Z0
+	VPSUBD    64(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 64(AX)(SI*4)
+	VMOVDQU64 128(CX)(SI*4), Z0
+	VPSUBD    128(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 128(AX)(SI*4)
+	VMOVDQU64 192(CX)(SI*4), Z0
+	VPSUBD    192(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 192(AX)(SI*4)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (CX)(SI*4), Z0
+	VPSUBD    (DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*4)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func SubVSI32AVX512(d []int32, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·SubVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	VMOVDQU64 128(CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*4)
+	VMOVDQU64 192(CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPSUBD    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubSVI32AVX512(d []int32, s int32, b []int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·SubSVI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         b_base+32(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPSUBD    (CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VPSUBD    64(CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	VPSUBD    128(CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*4)
+	VPSUBD    192(CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPSUBD    (CX)(BX*4), Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func MulVVI32AVX512(d []int32, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·MulVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (CX)(SI*4), Z0
+	VPMULLD   (DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*4)
+	VMOVDQU64 64(CX)(SI*4), Z0
+	VPMULLD   64(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 64(AX)(SI*4)
+	VMOVDQU64 128(CX)(SI*4), Z0
+	VPMULLD   128(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 128(AX)(SI*4)
+	VMOVDQU64 192(CX)(SI*4), Z0
+	VPMULLD   192(DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, 192(AX)(SI*4)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (CX)(SI*4), Z0
+	VPMULLD   (DX)(SI*4), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*4)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func MulVSI32AVX512(d []int32, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·MulVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	VMOVDQU64 64(CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*4)
+	VMOVDQU64 128(CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*4)
+	VMOVDQU64 192(CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (CX)(BX*4), Z1
+	VPMULLD   Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SumLanesI32AVX512(s []int32, r *[64]int32) int
+// Requires: AVX, AVX512F
+TEXT ·SumLanesI32AVX512(SB), NOSPLIT, $0-40
+	MOVQ   s_base+0(FP), AX
+	MOVQ   s_len+8(FP), CX
+	MOVQ   r+24(FP), DX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	XORQ   BX, BX
+	MOVQ   CX, SI
+	SUBQ   $0x40, SI
+
+loop4:
+	CMPQ   BX, SI
+	JGT    done4
+	VPADDD (AX)(BX*4), Z0, Z0
+	VPADDD 64(AX)(BX*4), Z1, Z1
+	VPADDD 128(AX)(BX*4), Z2, Z2
+	VPADDD 192(AX)(BX*4), Z3, Z3
+	ADDQ   $0x40, BX
+	JMP    loop4
+
+done4:
+	SUBQ $0x10, CX
+
+loop1:
+	CMPQ   BX, CX
+	JGT    done1
+	VPADDD (AX)(BX*4), Z0, Z0
+	ADDQ   $0x10, BX
+	JMP    loop1
+
+done1:
+	VPADDD    Z1, Z0, Z0
+	VPADDD    Z2, Z0, Z0
+	VPADDD    Z3, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	MOVQ      BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func MaxLanesI32AVX512(s []int32, r *[64]int32) int
+// Requires: AVX, AVX512F
+TEXT ·MaxLanesI32AVX512(SB), NOSPLIT, $0-40
+	MOVQ      s_base+0(FP), AX
+	MOVQ      s_len+8(FP), CX
+	MOVQ      r+24(FP), DX
+	VMOVDQU64 (AX), Z0
+	VMOVDQU64 (AX), Z1
+	VMOVDQU64 (AX), Z2
+	VMOVDQU64 (AX), Z3
+	XORQ      BX, BX
+	MOVQ      CX, SI
+	SUBQ      $0x40, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPMAXSD (AX)(BX*4), Z0, Z0
+	VPMAXSD 64(AX)(BX*4), Z1, Z1
+	VPMAXSD 128(AX)(BX*4), Z2, Z2
+	VPMAXSD 192(AX)(BX*4), Z3, Z3
+	ADDQ    $0x40, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x10, CX
+
+loop1:
+	CMPQ    BX, CX
+	JGT     done1
+	VPMAXSD (AX)(BX*4), Z0, Z0
+	ADDQ    $0x10, BX
+	JMP     loop1
+
+done1:
+	VPMAXSD   Z1, Z0, Z0
+	VPMAXSD   Z2, Z0, Z0
+	VPMAXSD   Z3, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	MOVQ      BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func MinLanesI32AVX512(s []int32, r *[64]int32) int
+// Requires: AVX, AVX512F
+TEXT ·MinLanesI32AVX512(SB), NOSPLIT, $0-40
+	MOVQ      s_base+0(FP), AX
+	MOVQ      s_len+8(FP), CX
+	MOVQ      r+24(FP), DX
+	VMOVDQU64 (AX), Z0
+	VMOVDQU64 (AX), Z1
+	VMOVDQU64 (AX), Z2
+	VMOVDQU64 (AX), Z3
+	XORQ      BX, BX
+	MOVQ      CX, SI
+	SUBQ      $0x40, SI
+
+loop4:
+	CMPQ    BX, SI
+	JGT     done4
+	VPMINSD (AX)(BX*4), Z0, Z0
+	VPMINSD 64(AX)(BX*4), Z1, Z1
+	VPMINSD 128(AX)(BX*4), Z2, Z2
+	VPMINSD 192(AX)(BX*4), Z3, Z3
+	ADDQ    $0x40, BX
+	JMP     loop4
+
+done4:
+	SUBQ $0x10, CX
+
+loop1:
+	CMPQ    BX, CX
+	JGT     done1
+	VPMINSD (AX)(BX*4), Z0, Z0
+	ADDQ    $0x10, BX
+	JMP     loop1
+
+done1:
+	VPMINSD   Z1, Z0, Z0
+	VPMINSD   Z2, Z0, Z0
+	VPMINSD   Z3, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	MOVQ      BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func AddVVI64AVX512(d []int64, a []int64, b []int64) int
+// Requires: AVX, AVX512F
+TEXT ·AddVVI64AVX512(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (CX)(SI*8), Z0
+	VPADDQ    (DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 64(CX)(SI*8), Z0
+	VPADDQ    64(DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, 64(AX)(SI*8)
+	VMOVDQU64 128(CX)(SI*8), Z0
+	VPADDQ    128(DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, 128(AX)(SI*8)
+	VMOVDQU64 192(CX)(SI*8), Z0
+	VPADDQ    192(DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, 192(AX)(SI*8)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (CX)(SI*8), Z0
+	VPADDQ    (DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func AddVSI64AVX512(d []int64, a []int64, s int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·AddVSI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	VMOVDQU64 128(CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*8)
+	VMOVDQU64 192(CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*8)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPADDQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubVVI64AVX512(d []int64, a []int64, b []int64) int
+// Requires: AVX, AVX512F
+TEXT ·SubVVI64AVX512(SB), NOSPLIT, $0-80
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ b_base+48(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (CX)(SI*8), Z0
+	VPSUBQ    (DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	VMOVDQU64 64(CX)(SI*8), Z0
+	VPSUBQ    64(DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, 64(AX)(SI*8)
+	VMOVDQU64 128(CX)(SI*8), Z0
+	VPSUBQ    128(DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, 128(AX)(SI*8)
+	VMOVDQU64 192(CX)(SI*8), Z0
+	VPSUBQ    192(DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, 192(AX)(SI*8)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (CX)(SI*8), Z0
+	VPSUBQ    (DX)(SI*8), Z0, Z0
+	VMOVDQU64 Z0, (AX)(SI*8)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func SubVSI64AVX512(d []int64, a []int64, s int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·SubVSI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         a_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VMOVDQU64 64(CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	VMOVDQU64 128(CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*8)
+	VMOVDQU64 192(CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*8)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (CX)(BX*8), Z1
+	VPSUBQ    Z0, Z1, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SubSVI64AVX512(d []int64, s int64, b []int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·SubSVI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         d_base+0(FP), AX
+	MOVQ         b_base+32(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPSUBQ    (CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	VPSUBQ    64(CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, 64(AX)(BX*8)
+	VPSUBQ    128(CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, 128(AX)(BX*8)
+	VPSUBQ    192(CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, 192(AX)(BX*8)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPSUBQ    (CX)(BX*8), Z0, Z1
+	VMOVDQU64 Z1, (AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func SumLanesI64AVX512(s []int64, r *[64]int64) int
+// Requires: AVX, AVX512F
+TEXT ·SumLanesI64AVX512(SB), NOSPLIT, $0-40
+	MOVQ   s_base+0(FP), AX
+	MOVQ   s_len+8(FP), CX
+	MOVQ   r+24(FP), DX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	XORQ   BX, BX
+	MOVQ   CX, SI
+	SUBQ   $0x20, SI
+
+loop4:
+	CMPQ   BX, SI
+	JGT    done4
+	VPADDQ (AX)(BX*8), Z0, Z0
+	VPADDQ 64(AX)(BX*8), Z1, Z1
+	VPADDQ 128(AX)(BX*8), Z2, Z2
+	VPADDQ 192(AX)(BX*8), Z3, Z3
+	ADDQ   $0x20, BX
+	JMP    loop4
+
+done4:
+	SUBQ $0x08, CX
+
+loop1:
+	CMPQ   BX, CX
+	JGT    done1
+	VPADDQ (AX)(BX*8), Z0, Z0
+	ADDQ   $0x08, BX
+	JMP    loop1
+
+done1:
+	VPADDQ    Z1, Z0, Z0
+	VPADDQ    Z2, Z0, Z0
+	VPADDQ    Z3, Z0, Z0
+	VMOVDQU64 Z0, (DX)
+	MOVQ      BX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVVI32AVX512(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·EqualVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, (DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*4), Z0
+	VMOVDQU64 64(CX)(SI*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 16(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*4), Z0
+	VMOVDQU64 128(CX)(SI*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 32(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 40(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*4), Z0
+	VMOVDQU64 192(CX)(SI*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 48(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 56(DX)(SI*1)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (DX)(SI*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVSI32AVX512(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·EqualVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x00, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualSVI32AVX512(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·EqualSVI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x00, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVVI32AVX512(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·NotEqualVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, (DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*4), Z0
+	VMOVDQU64 64(CX)(SI*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 16(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*4), Z0
+	VMOVDQU64 128(CX)(SI*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 32(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 40(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*4), Z0
+	VMOVDQU64 192(CX)(SI*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 48(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 56(DX)(SI*1)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (DX)(SI*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVSI32AVX512(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·NotEqualVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x04, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualSVI32AVX512(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·NotEqualSVI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x04, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessVVI32AVX512(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·LessVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, (DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*4), Z0
+	VMOVDQU64 64(CX)(SI*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 16(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*4), Z0
+	VMOVDQU64 128(CX)(SI*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 32(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 40(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*4), Z0
+	VMOVDQU64 192(CX)(SI*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 48(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 56(DX)(SI*1)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (DX)(SI*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessVSI32AVX512(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x01, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessSVI32AVX512(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessSVI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x01, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVVI32AVX512(d []bool, a []int32, b []int32) int
+// Requires: AVX, AVX512F
+TEXT ·LessEqualVVI32AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x40, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, (DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*4), Z0
+	VMOVDQU64 64(CX)(SI*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 16(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*4), Z0
+	VMOVDQU64 128(CX)(SI*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 32(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 40(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*4), Z0
+	VMOVDQU64 192(CX)(SI*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	MOVQ      R8, R10
+	ANDQ      $0x000000ff, R10
+	MOVQ      (R9)(R10*8), R10
+	MOVQ      R10, 48(DX)(SI*1)
+	SHRQ      $0x08, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 56(DX)(SI*1)
+	ADDQ      $0x40, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*4), Z0
+	VMOVDQU64 (CX)(SI*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (DX)(SI*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(DX)(SI*1)
+	ADDQ      $0x10, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVSI32AVX512(d []bool, a []int32, s int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessEqualVSI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x02, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualSVI32AVX512(d []bool, s int32, b []int32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessEqualSVI32AVX512(SB), NOSPLIT, $0-64
+	MOVLQSX      s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTD X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, (CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 16(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 32(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 40(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	MOVQ      DI, R9
+	ANDQ      $0x000000ff, R9
+	MOVQ      (R8)(R9*8), R9
+	MOVQ      R9, 48(CX)(BX*1)
+	SHRQ      $0x08, DI
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 56(CX)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*4), Z1
+	VPCMPD    $0x02, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	MOVQ      SI, R8
+	ANDQ      $0x000000ff, R8
+	MOVQ      (DI)(R8*8), R8
+	MOVQ      R8, (CX)(BX*1)
+	SHRQ      $0x08, SI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, 8(CX)(BX*1)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVVI64AVX512(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX512F
+TEXT ·EqualVVI64AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*8), Z0
+	VMOVDQU64 64(CX)(SI*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*8), Z0
+	VMOVDQU64 128(CX)(SI*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*8), Z0
+	VMOVDQU64 192(CX)(SI*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func EqualVSI64AVX512(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·EqualVSI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func EqualSVI64AVX512(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·EqualSVI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x00, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVVI64AVX512(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX512F
+TEXT ·NotEqualVVI64AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*8), Z0
+	VMOVDQU64 64(CX)(SI*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*8), Z0
+	VMOVDQU64 128(CX)(SI*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*8), Z0
+	VMOVDQU64 192(CX)(SI*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualVSI64AVX512(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·NotEqualVSI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func NotEqualSVI64AVX512(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·NotEqualSVI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x04, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessVVI64AVX512(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX512F
+TEXT ·LessVVI64AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*8), Z0
+	VMOVDQU64 64(CX)(SI*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*8), Z0
+	VMOVDQU64 128(CX)(SI*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*8), Z0
+	VMOVDQU64 192(CX)(SI*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessVSI64AVX512(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessVSI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessSVI64AVX512(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessSVI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x01, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVVI64AVX512(d []bool, a []int64, b []int64) int
+// Requires: AVX, AVX512F
+TEXT ·LessEqualVVI64AVX512(SB), NOSPLIT, $0-80
+	MOVQ a_base+24(FP), AX
+	MOVQ b_base+48(FP), CX
+	MOVQ d_base+0(FP), DX
+	MOVQ d_len+8(FP), BX
+	XORQ SI, SI
+	MOVQ BX, DI
+	SUBQ $0x20, DI
+
+loop4:
+	CMPQ      SI, DI
+	JGT       done4
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, (DX)(SI*1)
+	VMOVDQU64 64(AX)(SI*8), Z0
+	VMOVDQU64 64(CX)(SI*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 8(DX)(SI*1)
+	VMOVDQU64 128(AX)(SI*8), Z0
+	VMOVDQU64 128(CX)(SI*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 16(DX)(SI*1)
+	VMOVDQU64 192(AX)(SI*8), Z0
+	VMOVDQU64 192(CX)(SI*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, R8
+	LEAQ      boolsOfMask<>+0(SB), R9
+	ANDQ      $0x000000ff, R8
+	MOVQ      (R9)(R8*8), R8
+	MOVQ      R8, 24(DX)(SI*1)
+	ADDQ      $0x20, SI
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, BX
+
+loop1:
+	CMPQ      SI, BX
+	JGT       done1
+	VMOVDQU64 (AX)(SI*8), Z0
+	VMOVDQU64 (CX)(SI*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (DX)(SI*1)
+	ADDQ      $0x08, SI
+	JMP       loop1
+
+done1:
+	MOVQ SI, ret+72(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualVSI64AVX512(d []bool, a []int64, s int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessEqualVSI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+48(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         a_base+24(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z0, Z1, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z0, Z1, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func LessEqualSVI64AVX512(d []bool, s int64, b []int64) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·LessEqualSVI64AVX512(SB), NOSPLIT, $0-64
+	MOVQ         s+24(FP), AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Z0
+	MOVQ         b_base+32(FP), AX
+	MOVQ         d_base+0(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, (CX)(BX*1)
+	VMOVDQU64 64(AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 8(CX)(BX*1)
+	VMOVDQU64 128(AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 16(CX)(BX*1)
+	VMOVDQU64 192(AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, DI
+	LEAQ      boolsOfMask<>+0(SB), R8
+	ANDQ      $0x000000ff, DI
+	MOVQ      (R8)(DI*8), DI
+	MOVQ      DI, 24(CX)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVDQU64 (AX)(BX*8), Z1
+	VPCMPQ    $0x02, Z1, Z0, K1
+	KMOVW     K1, SI
+	LEAQ      boolsOfMask<>+0(SB), DI
+	ANDQ      $0x000000ff, SI
+	MOVQ      (DI)(SI*8), SI
+	MOVQ      SI, (CX)(BX*1)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func AddRows4F32AVX512(d []float32, r0 []float32, r1 []float32, r2 []float32, r3 []float32) int
+// Requires: AVX, AVX512F
+TEXT ·AddRows4F32AVX512(SB), NOSPLIT, $0-128
+	MOVQ d_base+0(FP), AX
+	MOVQ d_len+8(FP), CX
+	MOVQ r0_base+24(FP), BX
+	MOVQ r1_base+48(FP), SI
+	MOVQ r2_base+72(FP), DI
+	MOVQ r3_base+96(FP), R8
+	XORQ DX, DX
+	MOVQ CX, R9
+	SUBQ $0x40, R9
+
+loop4:
+	CMPQ    DX, R9
+	JGT     done4
+	VMOVUPS (AX)(DX*4), Z0
+	VADDPS  (BX)(DX*4), Z0, Z0
+	VADDPS  (SI)(DX*4), Z0, Z0
+	VADDPS  (DI)(DX*4), Z0, Z0
+	VADDPS  (R8)(DX*4), Z0, Z0
+	VMOVUPS Z0, (AX)(DX*4)
+	VMOVUPS 64(AX)(DX*4), Z0
+	VADDPS  64(BX)(DX*4), Z0, Z0
+	VADDPS  64(SI)(DX*4), Z0, Z0
+	VADDPS  64(DI)(DX*4), Z0, Z0
+	VADDPS  64(R8)(DX*4), Z0, Z0
+	VMOVUPS Z0, 64(AX)(DX*4)
+	VMOVUPS 128(AX)(DX*4), Z0
+	VADDPS  128(BX)(DX*4), Z0, Z0
+	VADDPS  128(SI)(DX*4), Z0, Z0
+	VADDPS  128(DI)(DX*4), Z0, Z0
+	VADDPS  128(R8)(DX*4), Z0, Z0
+	VMOVUPS Z0, 128(AX)(DX*4)
+	VMOVUPS 192(AX)(DX*4), Z0
+	VADDPS  192(BX)(DX*4), Z0, Z0
+	VADDPS  192(SI)(DX*4), Z0, Z0
+	VADDPS  192(DI)(DX*4), Z0, Z0
+	VADDPS  192(R8)(DX*4), Z0, Z0
+	VMOVUPS Z0, 192(AX)(DX*4)
+	ADDQ    $0x40, DX
+	JMP     loop4
+
+done4:
+	SUBQ $0x10, CX
+
+loop1:
+	CMPQ    DX, CX
+	JGT     done1
+	VMOVUPS (AX)(DX*4), Z0
+	VADDPS  (BX)(DX*4), Z0, Z0
+	VADDPS  (SI)(DX*4), Z0, Z0
+	VADDPS  (DI)(DX*4), Z0, Z0
+	VADDPS  (R8)(DX*4), Z0, Z0
+	VMOVUPS Z0, (AX)(DX*4)
+	ADDQ    $0x10, DX
+	JMP     loop1
+
+done1:
+	MOVQ DX, ret+120(FP)
+	VZEROUPPER
+	RET
+
+// func DotLanesF32AVX512(a []float32, b []float32, r *[16]float32) int
+// Requires: AVX, AVX512F
+TEXT ·DotLanesF32AVX512(SB), NOSPLIT, $0-64
+	MOVQ   a_base+0(FP), AX
+	MOVQ   b_base+24(FP), CX
+	MOVQ   a_len+8(FP), DX
+	MOVQ   r+48(FP), BX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	XORQ   SI, SI
+	MOVQ   DX, DI
+	SUBQ   $0x40, DI
+
+loop4:
+	CMPQ        SI, DI
+	JGT         done4
+	VMOVUPS     (AX)(SI*4), Z4
+	VFMADD231PS (CX)(SI*4), Z4, Z0
+	VMOVUPS     64(AX)(SI*4), Z4
+	VFMADD231PS 64(CX)(SI*4), Z4, Z1
+	VMOVUPS     128(AX)(SI*4), Z4
+	VFMADD231PS 128(CX)(SI*4), Z4, Z2
+	VMOVUPS     192(AX)(SI*4), Z4
+	VFMADD231PS 192(CX)(SI*4), Z4, Z3
+	ADDQ        $0x40, SI
+	JMP         loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ        SI, DX
+	JGT         done1
+	VMOVUPS     (AX)(SI*4), Z4
+	VFMADD231PS (CX)(SI*4), Z4, Z0
+	ADDQ        $0x10, SI
+	JMP         loop1
+
+done1:
+	VADDPS  Z1, Z0, Z0
+	VADDPS  Z3, Z2, Z2
+	VADDPS  Z2, Z0, Z0
+	VMOVUPS Z0, (BX)
+	MOVQ    SI, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func AddRows4F64AVX512(d []float64, r0 []float64, r1 []float64, r2 []float64, r3 []float64) int
+// Requires: AVX, AVX512F
+TEXT ·AddRows4F64AVX512(SB), NOSPLIT, $0-128
+	MOVQ d_base+0(FP), AX
+	MOVQ d_len+8(FP), CX
+	MOVQ r0_base+24(FP), BX
+	MOVQ r1_base+48(FP), SI
+	MOVQ r2_base+72(FP), DI
+	MOVQ r3_base+96(FP), R8
+	XORQ DX, DX
+	MOVQ CX, R9
+	SUBQ $0x20, R9
+
+loop4:
+	CMPQ    DX, R9
+	JGT     done4
+	VMOVUPS (AX)(DX*8), Z0
+	VADDPD  (BX)(DX*8), Z0, Z0
+	VADDPD  (SI)(DX*8), Z0, Z0
+	VADDPD  (DI)(DX*8), Z0, Z0
+	VADDPD  (R8)(DX*8), Z0, Z0
+	VMOVUPS Z0, (AX)(DX*8)
+	VMOVUPS 64(AX)(DX*8), Z0
+	VADDPD  64(BX)(DX*8), Z0, Z0
+	VADDPD  64(SI)(DX*8), Z0, Z0
+	VADDPD  64(DI)(DX*8), Z0, Z0
+	VADDPD  64(R8)(DX*8), Z0, Z0
+	VMOVUPS Z0, 64(AX)(DX*8)
+	VMOVUPS 128(AX)(DX*8), Z0
+	VADDPD  128(BX)(DX*8), Z0, Z0
+	VADDPD  128(SI)(DX*8), Z0, Z0
+	VADDPD  128(DI)(DX*8), Z0, Z0
+	VADDPD  128(R8)(DX*8), Z0, Z0
+	VMOVUPS Z0, 128(AX)(DX*8)
+	VMOVUPS 192(AX)(DX*8), Z0
+	VADDPD  192(BX)(DX*8), Z0, Z0
+	VADDPD  192(SI)(DX*8), Z0, Z0
+	VADDPD  192(DI)(DX*8), Z0, Z0
+	VADDPD  192(R8)(DX*8), Z0, Z0
+	VMOVUPS Z0, 192(AX)(DX*8)
+	ADDQ    $0x20, DX
+	JMP     loop4
+
+done4:
+	SUBQ $0x08, CX
+
+loop1:
+	CMPQ    DX, CX
+	JGT     done1
+	VMOVUPS (AX)(DX*8), Z0
+	VADDPD  (BX)(DX*8), Z0, Z0
+	VADDPD  (SI)(DX*8), Z0, Z0
+	VADDPD  (DI)(DX*8), Z0, Z0
+	VADDPD  (R8)(DX*8), Z0, Z0
+	VMOVUPS Z0, (AX)(DX*8)
+	ADDQ    $0x08, DX
+	JMP     loop1
+
+done1:
+	MOVQ DX, ret+120(FP)
+	VZEROUPPER
+	RET
+
+// func DotLanesF64AVX512(a []float64, b []float64, r *[16]float64) int
+// Requires: AVX, AVX512F
+TEXT ·DotLanesF64AVX512(SB), NOSPLIT, $0-64
+	MOVQ   a_base+0(FP), AX
+	MOVQ   b_base+24(FP), CX
+	MOVQ   a_len+8(FP), DX
+	MOVQ   r+48(FP), BX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	XORQ   SI, SI
+	MOVQ   DX, DI
+	SUBQ   $0x20, DI
+
+loop4:
+	CMPQ        SI, DI
+	JGT         done4
+	VMOVUPS     (AX)(SI*8), Z4
+	VFMADD231PD (CX)(SI*8), Z4, Z0
+	VMOVUPS     64(AX)(SI*8), Z4
+	VFMADD231PD 64(CX)(SI*8), Z4, Z1
+	VMOVUPS     128(AX)(SI*8), Z4
+	VFMADD231PD 128(CX)(SI*8), Z4, Z2
+	VMOVUPS     192(AX)(SI*8), Z4
+	VFMADD231PD 192(CX)(SI*8), Z4, Z3
+	ADDQ        $0x20, SI
+	JMP         loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ        SI, DX
+	JGT         done1
+	VMOVUPS     (AX)(SI*8), Z4
+	VFMADD231PD (CX)(SI*8), Z4, Z0
+	ADDQ        $0x08, SI
+	JMP         loop1
+
+done1:
+	VADDPD  Z1, Z0, Z0
+	VADDPD  Z3, Z2, Z2
+	VADDPD  Z2, Z0, Z0
+	VMOVUPS Z0, (BX)
+	MOVQ    SI, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func I32ToF32AVX512(d []float32, s []int32) int
+// Requires: AVX, AVX512F
+TEXT ·I32ToF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VCVTDQ2PS (CX)(BX*4), Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	VCVTDQ2PS 64(CX)(BX*4), Z0
+	VMOVUPS   Z0, 64(AX)(BX*4)
+	VCVTDQ2PS 128(CX)(BX*4), Z0
+	VMOVUPS   Z0, 128(AX)(BX*4)
+	VCVTDQ2PS 192(CX)(BX*4), Z0
+	VMOVUPS   Z0, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VCVTDQ2PS (CX)(BX*4), Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func I32ToF64AVX512(d []float64, s []int32) int
+// Requires: AVX, AVX512F
+TEXT ·I32ToF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VCVTDQ2PD (CX)(BX*4), Z0
+	VMOVUPS   Z0, (AX)(BX*8)
+	VCVTDQ2PD 32(CX)(BX*4), Z0
+	VMOVUPS   Z0, 64(AX)(BX*8)
+	VCVTDQ2PD 64(CX)(BX*4), Z0
+	VMOVUPS   Z0, 128(AX)(BX*8)
+	VCVTDQ2PD 96(CX)(BX*4), Z0
+	VMOVUPS   Z0, 192(AX)(BX*8)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VCVTDQ2PD (CX)(BX*4), Z0
+	VMOVUPS   Z0, (AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func U8ToF64AVX512(d []float64, s []uint8) int
+// Requires: AVX, AVX2, AVX512F
+TEXT ·U8ToF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x20, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPMOVZXBD (CX)(BX*1), Y0
+	VCVTDQ2PD Y0, Z0
+	VMOVUPS   Z0, (AX)(BX*8)
+	VPMOVZXBD 8(CX)(BX*1), Y0
+	VCVTDQ2PD Y0, Z0
+	VMOVUPS   Z0, 64(AX)(BX*8)
+	VPMOVZXBD 16(CX)(BX*1), Y0
+	VCVTDQ2PD Y0, Z0
+	VMOVUPS   Z0, 128(AX)(BX*8)
+	VPMOVZXBD 24(CX)(BX*1), Y0
+	VCVTDQ2PD Y0, Z0
+	VMOVUPS   Z0, 192(AX)(BX*8)
+	ADDQ      $0x20, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x08, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPMOVZXBD (CX)(BX*1), Y0
+	VCVTDQ2PD Y0, Z0
+	VMOVUPS   Z0, (AX)(BX*8)
+	ADDQ      $0x08, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F16ToF32AVX512(d []float32, s []uint16) int
+// Requires: AVX, AVX512F
+TEXT ·F16ToF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VCVTPH2PS (CX)(BX*2), Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	VCVTPH2PS 32(CX)(BX*2), Z0
+	VMOVUPS   Z0, 64(AX)(BX*4)
+	VCVTPH2PS 64(CX)(BX*2), Z0
+	VMOVUPS   Z0, 128(AX)(BX*4)
+	VCVTPH2PS 96(CX)(BX*2), Z0
+	VMOVUPS   Z0, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VCVTPH2PS (CX)(BX*2), Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F32ToF16AVX512(d []uint16, s []float32) int
+// Requires: AVX, AVX512F
+TEXT ·F32ToF16AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (CX)(BX*4), Z0
+	VCVTPS2PH $0x00, Z0, Y0
+	VMOVUPS   Y0, (AX)(BX*2)
+	VMOVUPS   64(CX)(BX*4), Z0
+	VCVTPS2PH $0x00, Z0, Y0
+	VMOVUPS   Y0, 32(AX)(BX*2)
+	VMOVUPS   128(CX)(BX*4), Z0
+	VCVTPS2PH $0x00, Z0, Y0
+	VMOVUPS   Y0, 64(AX)(BX*2)
+	VMOVUPS   192(CX)(BX*4), Z0
+	VCVTPS2PH $0x00, Z0, Y0
+	VMOVUPS   Y0, 96(AX)(BX*2)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (CX)(BX*4), Z0
+	VCVTPS2PH $0x00, Z0, Y0
+	VMOVUPS   Y0, (AX)(BX*2)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func BF16ToF32AVX512(d []uint32, s []uint16) int
+// Requires: AVX, AVX512F
+TEXT ·BF16ToF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ s_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	MOVQ DX, SI
+	SUBQ $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VPMOVZXWD (CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	VPMOVZXWD 32(CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, 64(AX)(BX*4)
+	VPMOVZXWD 64(CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, 128(AX)(BX*4)
+	VPMOVZXWD 96(CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, 192(AX)(BX*4)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VPMOVZXWD (CX)(BX*2), Z0
+	VPSLLD    $0x10, Z0, Z0
+	VMOVUPS   Z0, (AX)(BX*4)
+	ADDQ      $0x10, BX
+	JMP       loop1
+
+done1:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func F32ToBF16AVX512(d []uint16, s []uint32) int
+// Requires: AVX, AVX512F, SSE2
+TEXT ·F32ToBF16AVX512(SB), NOSPLIT, $0-56
+	MOVQ         $0x0000000000000001, AX
+	MOVQ         AX, X0
+	VBROADCASTSS X0, Z0
+	MOVQ         $0x0000000000007fff, AX
+	MOVQ         AX, X1
+	VBROADCASTSS X1, Z1
+	MOVQ         $0x000000007fffffff, AX
+	MOVQ         AX, X2
+	VBROADCASTSS X2, Z2
+	MOVQ         $0x000000007f800000, AX
+	MOVQ         AX, X3
+	VBROADCASTSS X3, Z3
+	MOVQ         $0x0000000000400000, AX
+	MOVQ         AX, X4
+	VBROADCASTSS X4, Z4
+	MOVQ         d_base+0(FP), AX
+	MOVQ         s_base+24(FP), CX
+	MOVQ         d_len+8(FP), DX
+	XORQ         BX, BX
+	MOVQ         DX, SI
+	SUBQ         $0x40, SI
+
+loop4:
+	CMPQ      BX, SI
+	JGT       done4
+	VMOVUPS   (CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, (AX)(BX*2)
+	VMOVUPS   64(CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, 32(AX)(BX*2)
+	VMOVUPS   128(CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, 64(AX)(BX*2)
+	VMOVUPS   192(CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, 96(AX)(BX*2)
+	ADDQ      $0x40, BX
+	JMP       loop4
+
+done4:
+	SUBQ $0x10, DX
+
+loop1:
+	CMPQ      BX, DX
+	JGT       done1
+	VMOVUPS   (CX)(BX*4), Z5
+	VPSRLD    $0x10, Z5, Z6
+	VPANDD    Z0, Z6, Z6
+	VPADDD    Z1, Z6, Z6
+	VPADDD    Z5, Z6, Z6
+	VPANDD    Z2, Z5, Z7
+	VPORD     Z4, Z5, Z5
+	VPCMPGTD  Z3, Z7, K1
+	VMOVDQU32 Z5, K1, Z6
+	VPSRLD    $0x10, Z6, Z6
+	VPMOVDW   Z6, (AX)(BX*2)
+	ADDQ      $0x10, BX
 	JMP       loop1
 
 done1:

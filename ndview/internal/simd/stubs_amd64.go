@@ -319,6 +319,361 @@ func F64ToF32AVX2(d []float32, s []float64) int
 //go:noescape
 func F32ToF64AVX2(d []float64, s []float32) int
 
+// AddVVI32AVX2 sets d[i] = a[i] + b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func AddVVI32AVX2(d []int32, a []int32, b []int32) int
+
+// AddVSI32AVX2 sets d[i] = a[i] + s, wrapping, over whole vectors.
+//
+//go:noescape
+func AddVSI32AVX2(d []int32, a []int32, s int32) int
+
+// SubVVI32AVX2 sets d[i] = a[i] − b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func SubVVI32AVX2(d []int32, a []int32, b []int32) int
+
+// SubVSI32AVX2 sets d[i] = a[i] − s, wrapping, over whole vectors.
+//
+//go:noescape
+func SubVSI32AVX2(d []int32, a []int32, s int32) int
+
+// SubSVI32AVX2 sets d[i] = s − b[i], wrapping, over whole vectors.
+//
+//go:noescape
+func SubSVI32AVX2(d []int32, s int32, b []int32) int
+
+// MulVVI32AVX2 sets d[i] = a[i] × b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func MulVVI32AVX2(d []int32, a []int32, b []int32) int
+
+// MulVSI32AVX2 sets d[i] = a[i] × s, wrapping, over whole vectors.
+//
+//go:noescape
+func MulVSI32AVX2(d []int32, a []int32, s int32) int
+
+// SumLanesI32AVX2 stores into r[:8] the lane-wise wrapped sums of the whole vectors of s and returns how many elements it added.
+//
+//go:noescape
+func SumLanesI32AVX2(s []int32, r *[64]int32) int
+
+// MaxLanesI32AVX2 stores into r[:8] the lane-wise Max of the whole vectors of s (len(s) >= 8) and returns how many elements it read.
+//
+//go:noescape
+func MaxLanesI32AVX2(s []int32, r *[64]int32) int
+
+// MinLanesI32AVX2 stores into r[:8] the lane-wise Min of the whole vectors of s (len(s) >= 8) and returns how many elements it read.
+//
+//go:noescape
+func MinLanesI32AVX2(s []int32, r *[64]int32) int
+
+// AddVVI64AVX2 sets d[i] = a[i] + b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func AddVVI64AVX2(d []int64, a []int64, b []int64) int
+
+// AddVSI64AVX2 sets d[i] = a[i] + s, wrapping, over whole vectors.
+//
+//go:noescape
+func AddVSI64AVX2(d []int64, a []int64, s int64) int
+
+// SubVVI64AVX2 sets d[i] = a[i] − b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func SubVVI64AVX2(d []int64, a []int64, b []int64) int
+
+// SubVSI64AVX2 sets d[i] = a[i] − s, wrapping, over whole vectors.
+//
+//go:noescape
+func SubVSI64AVX2(d []int64, a []int64, s int64) int
+
+// SubSVI64AVX2 sets d[i] = s − b[i], wrapping, over whole vectors.
+//
+//go:noescape
+func SubSVI64AVX2(d []int64, s int64, b []int64) int
+
+// SumLanesI64AVX2 stores into r[:4] the lane-wise wrapped sums of the whole vectors of s and returns how many elements it added.
+//
+//go:noescape
+func SumLanesI64AVX2(s []int64, r *[64]int64) int
+
+// AddVVU8AVX2 sets d[i] = a[i] + b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func AddVVU8AVX2(d []uint8, a []uint8, b []uint8) int
+
+// AddVSU8AVX2 sets d[i] = a[i] + s, wrapping, over whole vectors.
+//
+//go:noescape
+func AddVSU8AVX2(d []uint8, a []uint8, s uint8) int
+
+// SubVVU8AVX2 sets d[i] = a[i] − b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func SubVVU8AVX2(d []uint8, a []uint8, b []uint8) int
+
+// SubVSU8AVX2 sets d[i] = a[i] − s, wrapping, over whole vectors.
+//
+//go:noescape
+func SubVSU8AVX2(d []uint8, a []uint8, s uint8) int
+
+// SubSVU8AVX2 sets d[i] = s − b[i], wrapping, over whole vectors.
+//
+//go:noescape
+func SubSVU8AVX2(d []uint8, s uint8, b []uint8) int
+
+// SumLanesU8AVX2 stores into r[:32] the lane-wise wrapped sums of the whole vectors of s and returns how many elements it added.
+//
+//go:noescape
+func SumLanesU8AVX2(s []uint8, r *[64]uint8) int
+
+// MaxLanesU8AVX2 stores into r[:32] the lane-wise Max of the whole vectors of s (len(s) >= 32) and returns how many elements it read.
+//
+//go:noescape
+func MaxLanesU8AVX2(s []uint8, r *[64]uint8) int
+
+// MinLanesU8AVX2 stores into r[:32] the lane-wise Min of the whole vectors of s (len(s) >= 32) and returns how many elements it read.
+//
+//go:noescape
+func MinLanesU8AVX2(s []uint8, r *[64]uint8) int
+
+// EqualVVI32AVX2 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
+func EqualVVI32AVX2(d []bool, a []int32, b []int32) int
+
+// EqualVSI32AVX2 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
+func EqualVSI32AVX2(d []bool, a []int32, s int32) int
+
+// EqualSVI32AVX2 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
+func EqualSVI32AVX2(d []bool, s int32, b []int32) int
+
+// NotEqualVVI32AVX2 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualVVI32AVX2(d []bool, a []int32, b []int32) int
+
+// NotEqualVSI32AVX2 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
+func NotEqualVSI32AVX2(d []bool, a []int32, s int32) int
+
+// NotEqualSVI32AVX2 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualSVI32AVX2(d []bool, s int32, b []int32) int
+
+// LessVVI32AVX2 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
+func LessVVI32AVX2(d []bool, a []int32, b []int32) int
+
+// LessVSI32AVX2 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
+func LessVSI32AVX2(d []bool, a []int32, s int32) int
+
+// LessSVI32AVX2 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
+func LessSVI32AVX2(d []bool, s int32, b []int32) int
+
+// LessEqualVVI32AVX2 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualVVI32AVX2(d []bool, a []int32, b []int32) int
+
+// LessEqualVSI32AVX2 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
+func LessEqualVSI32AVX2(d []bool, a []int32, s int32) int
+
+// LessEqualSVI32AVX2 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualSVI32AVX2(d []bool, s int32, b []int32) int
+
+// EqualVVI64AVX2 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
+func EqualVVI64AVX2(d []bool, a []int64, b []int64) int
+
+// EqualVSI64AVX2 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
+func EqualVSI64AVX2(d []bool, a []int64, s int64) int
+
+// EqualSVI64AVX2 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
+func EqualSVI64AVX2(d []bool, s int64, b []int64) int
+
+// NotEqualVVI64AVX2 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualVVI64AVX2(d []bool, a []int64, b []int64) int
+
+// NotEqualVSI64AVX2 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
+func NotEqualVSI64AVX2(d []bool, a []int64, s int64) int
+
+// NotEqualSVI64AVX2 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualSVI64AVX2(d []bool, s int64, b []int64) int
+
+// LessVVI64AVX2 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
+func LessVVI64AVX2(d []bool, a []int64, b []int64) int
+
+// LessVSI64AVX2 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
+func LessVSI64AVX2(d []bool, a []int64, s int64) int
+
+// LessSVI64AVX2 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
+func LessSVI64AVX2(d []bool, s int64, b []int64) int
+
+// LessEqualVVI64AVX2 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualVVI64AVX2(d []bool, a []int64, b []int64) int
+
+// LessEqualVSI64AVX2 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
+func LessEqualVSI64AVX2(d []bool, a []int64, s int64) int
+
+// LessEqualSVI64AVX2 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualSVI64AVX2(d []bool, s int64, b []int64) int
+
+// EqualVVU8AVX2 sets d[i] to the unsigned comparison == of its operands over whole vectors.
+//
+//go:noescape
+func EqualVVU8AVX2(d []bool, a []uint8, b []uint8) int
+
+// EqualVSU8AVX2 sets d[i] to the unsigned comparison == of its operands over whole vectors.
+//
+//go:noescape
+func EqualVSU8AVX2(d []bool, a []uint8, s uint8) int
+
+// EqualSVU8AVX2 sets d[i] to the unsigned comparison == of its operands over whole vectors.
+//
+//go:noescape
+func EqualSVU8AVX2(d []bool, s uint8, b []uint8) int
+
+// NotEqualVVU8AVX2 sets d[i] to the unsigned comparison != of its operands over whole vectors.
+//
+//go:noescape
+func NotEqualVVU8AVX2(d []bool, a []uint8, b []uint8) int
+
+// NotEqualVSU8AVX2 sets d[i] to the unsigned comparison != of its operands over whole vectors.
+//
+//go:noescape
+func NotEqualVSU8AVX2(d []bool, a []uint8, s uint8) int
+
+// NotEqualSVU8AVX2 sets d[i] to the unsigned comparison != of its operands over whole vectors.
+//
+//go:noescape
+func NotEqualSVU8AVX2(d []bool, s uint8, b []uint8) int
+
+// LessVVU8AVX2 sets d[i] to the unsigned comparison < of its operands over whole vectors.
+//
+//go:noescape
+func LessVVU8AVX2(d []bool, a []uint8, b []uint8) int
+
+// LessVSU8AVX2 sets d[i] to the unsigned comparison < of its operands over whole vectors.
+//
+//go:noescape
+func LessVSU8AVX2(d []bool, a []uint8, s uint8) int
+
+// LessSVU8AVX2 sets d[i] to the unsigned comparison < of its operands over whole vectors.
+//
+//go:noescape
+func LessSVU8AVX2(d []bool, s uint8, b []uint8) int
+
+// LessEqualVVU8AVX2 sets d[i] to the unsigned comparison <= of its operands over whole vectors.
+//
+//go:noescape
+func LessEqualVVU8AVX2(d []bool, a []uint8, b []uint8) int
+
+// LessEqualVSU8AVX2 sets d[i] to the unsigned comparison <= of its operands over whole vectors.
+//
+//go:noescape
+func LessEqualVSU8AVX2(d []bool, a []uint8, s uint8) int
+
+// LessEqualSVU8AVX2 sets d[i] to the unsigned comparison <= of its operands over whole vectors.
+//
+//go:noescape
+func LessEqualSVU8AVX2(d []bool, s uint8, b []uint8) int
+
+// AddRows4F32AVX2 sets d[i] = (((d[i] + r0[i]) + r1[i]) + r2[i]) + r3[i] over whole vectors; the rows are at least len(d) long.
+//
+//go:noescape
+func AddRows4F32AVX2(d []float32, r0 []float32, r1 []float32, r2 []float32, r3 []float32) int
+
+// DotLanesF32AVX2 stores into r[:8] lane-wise sums of a[i]·b[i] over the whole vectors of a (fused multiply-adds, four accumulators) and returns how many elements it read; len(b) >= len(a).
+//
+//go:noescape
+func DotLanesF32AVX2(a []float32, b []float32, r *[16]float32) int
+
+// AddRows4F64AVX2 sets d[i] = (((d[i] + r0[i]) + r1[i]) + r2[i]) + r3[i] over whole vectors; the rows are at least len(d) long.
+//
+//go:noescape
+func AddRows4F64AVX2(d []float64, r0 []float64, r1 []float64, r2 []float64, r3 []float64) int
+
+// DotLanesF64AVX2 stores into r[:4] lane-wise sums of a[i]·b[i] over the whole vectors of a (fused multiply-adds, four accumulators) and returns how many elements it read; len(b) >= len(a).
+//
+//go:noescape
+func DotLanesF64AVX2(a []float64, b []float64, r *[16]float64) int
+
+// I32ToF32AVX2 sets d[i] = float32(s[i]) (to nearest even) over whole vectors.
+//
+//go:noescape
+func I32ToF32AVX2(d []float32, s []int32) int
+
+// I32ToF64AVX2 sets d[i] = float64(s[i]) over whole vectors.
+//
+//go:noescape
+func I32ToF64AVX2(d []float64, s []int32) int
+
+// U8ToF64AVX2 sets d[i] = float64(s[i]) over whole vectors.
+//
+//go:noescape
+func U8ToF64AVX2(d []float64, s []uint8) int
+
+// F16ToF32AVX2 sets d[i] to the float32 value of the float16 bits s[i] (exact; NaN payloads kept, a signalling NaN quieted) over whole vectors.
+//
+//go:noescape
+func F16ToF32AVX2(d []float32, s []uint16) int
+
+// F32ToF16AVX2 sets d[i] to the float16 bits of s[i], rounded to nearest even (a NaN keeps its sign and leading payload bits and becomes quiet), over whole vectors.
+//
+//go:noescape
+func F32ToF16AVX2(d []uint16, s []float32) int
+
+// BF16ToF32AVX2 sets d[i] = uint32(s[i]) << 16, the float32 bits of the bfloat16 bits s[i], over whole vectors.
+//
+//go:noescape
+func BF16ToF32AVX2(d []uint32, s []uint16) int
+
+// F32ToBF16AVX2 sets d[i] to the bfloat16 bits nearest to the float32 bits s[i], ties to even, a NaN made quiet with its sign and leading payload bits, over whole vectors.
+//
+//go:noescape
+func F32ToBF16AVX2(d []uint16, s []uint32) int
+
 // AddVVF32AVX512 sets d[i] = a[i] + b[i] over whole vectors; len(a), len(b) >= len(d).
 //
 //go:noescape
@@ -628,3 +983,258 @@ func F64ToF32AVX512(d []float32, s []float64) int
 //
 //go:noescape
 func F32ToF64AVX512(d []float64, s []float32) int
+
+// AddVVI32AVX512 sets d[i] = a[i] + b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func AddVVI32AVX512(d []int32, a []int32, b []int32) int
+
+// AddVSI32AVX512 sets d[i] = a[i] + s, wrapping, over whole vectors.
+//
+//go:noescape
+func AddVSI32AVX512(d []int32, a []int32, s int32) int
+
+// SubVVI32AVX512 sets d[i] = a[i] − b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func SubVVI32AVX512(d []int32, a []int32, b []int32) int
+
+// SubVSI32AVX512 sets d[i] = a[i] − s, wrapping, over whole vectors.
+//
+//go:noescape
+func SubVSI32AVX512(d []int32, a []int32, s int32) int
+
+// SubSVI32AVX512 sets d[i] = s − b[i], wrapping, over whole vectors.
+//
+//go:noescape
+func SubSVI32AVX512(d []int32, s int32, b []int32) int
+
+// MulVVI32AVX512 sets d[i] = a[i] × b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func MulVVI32AVX512(d []int32, a []int32, b []int32) int
+
+// MulVSI32AVX512 sets d[i] = a[i] × s, wrapping, over whole vectors.
+//
+//go:noescape
+func MulVSI32AVX512(d []int32, a []int32, s int32) int
+
+// SumLanesI32AVX512 stores into r[:16] the lane-wise wrapped sums of the whole vectors of s and returns how many elements it added.
+//
+//go:noescape
+func SumLanesI32AVX512(s []int32, r *[64]int32) int
+
+// MaxLanesI32AVX512 stores into r[:16] the lane-wise Max of the whole vectors of s (len(s) >= 16) and returns how many elements it read.
+//
+//go:noescape
+func MaxLanesI32AVX512(s []int32, r *[64]int32) int
+
+// MinLanesI32AVX512 stores into r[:16] the lane-wise Min of the whole vectors of s (len(s) >= 16) and returns how many elements it read.
+//
+//go:noescape
+func MinLanesI32AVX512(s []int32, r *[64]int32) int
+
+// AddVVI64AVX512 sets d[i] = a[i] + b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func AddVVI64AVX512(d []int64, a []int64, b []int64) int
+
+// AddVSI64AVX512 sets d[i] = a[i] + s, wrapping, over whole vectors.
+//
+//go:noescape
+func AddVSI64AVX512(d []int64, a []int64, s int64) int
+
+// SubVVI64AVX512 sets d[i] = a[i] − b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).
+//
+//go:noescape
+func SubVVI64AVX512(d []int64, a []int64, b []int64) int
+
+// SubVSI64AVX512 sets d[i] = a[i] − s, wrapping, over whole vectors.
+//
+//go:noescape
+func SubVSI64AVX512(d []int64, a []int64, s int64) int
+
+// SubSVI64AVX512 sets d[i] = s − b[i], wrapping, over whole vectors.
+//
+//go:noescape
+func SubSVI64AVX512(d []int64, s int64, b []int64) int
+
+// SumLanesI64AVX512 stores into r[:8] the lane-wise wrapped sums of the whole vectors of s and returns how many elements it added.
+//
+//go:noescape
+func SumLanesI64AVX512(s []int64, r *[64]int64) int
+
+// EqualVVI32AVX512 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
+func EqualVVI32AVX512(d []bool, a []int32, b []int32) int
+
+// EqualVSI32AVX512 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
+func EqualVSI32AVX512(d []bool, a []int32, s int32) int
+
+// EqualSVI32AVX512 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
+func EqualSVI32AVX512(d []bool, s int32, b []int32) int
+
+// NotEqualVVI32AVX512 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualVVI32AVX512(d []bool, a []int32, b []int32) int
+
+// NotEqualVSI32AVX512 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
+func NotEqualVSI32AVX512(d []bool, a []int32, s int32) int
+
+// NotEqualSVI32AVX512 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualSVI32AVX512(d []bool, s int32, b []int32) int
+
+// LessVVI32AVX512 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
+func LessVVI32AVX512(d []bool, a []int32, b []int32) int
+
+// LessVSI32AVX512 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
+func LessVSI32AVX512(d []bool, a []int32, s int32) int
+
+// LessSVI32AVX512 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
+func LessSVI32AVX512(d []bool, s int32, b []int32) int
+
+// LessEqualVVI32AVX512 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualVVI32AVX512(d []bool, a []int32, b []int32) int
+
+// LessEqualVSI32AVX512 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
+func LessEqualVSI32AVX512(d []bool, a []int32, s int32) int
+
+// LessEqualSVI32AVX512 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualSVI32AVX512(d []bool, s int32, b []int32) int
+
+// EqualVVI64AVX512 sets d[i] = a[i] == b[i] over whole vectors.
+//
+//go:noescape
+func EqualVVI64AVX512(d []bool, a []int64, b []int64) int
+
+// EqualVSI64AVX512 sets d[i] = a[i] == s over whole vectors.
+//
+//go:noescape
+func EqualVSI64AVX512(d []bool, a []int64, s int64) int
+
+// EqualSVI64AVX512 sets d[i] = s == b[i] over whole vectors.
+//
+//go:noescape
+func EqualSVI64AVX512(d []bool, s int64, b []int64) int
+
+// NotEqualVVI64AVX512 sets d[i] = a[i] != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualVVI64AVX512(d []bool, a []int64, b []int64) int
+
+// NotEqualVSI64AVX512 sets d[i] = a[i] != s over whole vectors.
+//
+//go:noescape
+func NotEqualVSI64AVX512(d []bool, a []int64, s int64) int
+
+// NotEqualSVI64AVX512 sets d[i] = s != b[i] over whole vectors.
+//
+//go:noescape
+func NotEqualSVI64AVX512(d []bool, s int64, b []int64) int
+
+// LessVVI64AVX512 sets d[i] = a[i] < b[i] over whole vectors.
+//
+//go:noescape
+func LessVVI64AVX512(d []bool, a []int64, b []int64) int
+
+// LessVSI64AVX512 sets d[i] = a[i] < s over whole vectors.
+//
+//go:noescape
+func LessVSI64AVX512(d []bool, a []int64, s int64) int
+
+// LessSVI64AVX512 sets d[i] = s < b[i] over whole vectors.
+//
+//go:noescape
+func LessSVI64AVX512(d []bool, s int64, b []int64) int
+
+// LessEqualVVI64AVX512 sets d[i] = a[i] <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualVVI64AVX512(d []bool, a []int64, b []int64) int
+
+// LessEqualVSI64AVX512 sets d[i] = a[i] <= s over whole vectors.
+//
+//go:noescape
+func LessEqualVSI64AVX512(d []bool, a []int64, s int64) int
+
+// LessEqualSVI64AVX512 sets d[i] = s <= b[i] over whole vectors.
+//
+//go:noescape
+func LessEqualSVI64AVX512(d []bool, s int64, b []int64) int
+
+// AddRows4F32AVX512 sets d[i] = (((d[i] + r0[i]) + r1[i]) + r2[i]) + r3[i] over whole vectors; the rows are at least len(d) long.
+//
+//go:noescape
+func AddRows4F32AVX512(d []float32, r0 []float32, r1 []float32, r2 []float32, r3 []float32) int
+
+// DotLanesF32AVX512 stores into r[:16] lane-wise sums of a[i]·b[i] over the whole vectors of a (fused multiply-adds, four accumulators) and returns how many elements it read; len(b) >= len(a).
+//
+//go:noescape
+func DotLanesF32AVX512(a []float32, b []float32, r *[16]float32) int
+
+// AddRows4F64AVX512 sets d[i] = (((d[i] + r0[i]) + r1[i]) + r2[i]) + r3[i] over whole vectors; the rows are at least len(d) long.
+//
+//go:noescape
+func AddRows4F64AVX512(d []float64, r0 []float64, r1 []float64, r2 []float64, r3 []float64) int
+
+// DotLanesF64AVX512 stores into r[:8] lane-wise sums of a[i]·b[i] over the whole vectors of a (fused multiply-adds, four accumulators) and returns how many elements it read; len(b) >= len(a).
+//
+//go:noescape
+func DotLanesF64AVX512(a []float64, b []float64, r *[16]float64) int
+
+// I32ToF32AVX512 sets d[i] = float32(s[i]) (to nearest even) over whole vectors.
+//
+//go:noescape
+func I32ToF32AVX512(d []float32, s []int32) int
+
+// I32ToF64AVX512 sets d[i] = float64(s[i]) over whole vectors.
+//
+//go:noescape
+func I32ToF64AVX512(d []float64, s []int32) int
+
+// U8ToF64AVX512 sets d[i] = float64(s[i]) over whole vectors.
+//
+//go:noescape
+func U8ToF64AVX512(d []float64, s []uint8) int
+
+// F16ToF32AVX512 sets d[i] to the float32 value of the float16 bits s[i] (exact; NaN payloads kept, a signalling NaN quieted) over whole vectors.
+//
+//go:noescape
+func F16ToF32AVX512(d []float32, s []uint16) int
+
+// F32ToF16AVX512 sets d[i] to the float16 bits of s[i], rounded to nearest even (a NaN keeps its sign and leading payload bits and becomes quiet), over whole vectors.
+//
+//go:noescape
+func F32ToF16AVX512(d []uint16, s []float32) int
+
+// BF16ToF32AVX512 sets d[i] = uint32(s[i]) << 16, the float32 bits of the bfloat16 bits s[i], over whole vectors.
+//
+//go:noescape
+func BF16ToF32AVX512(d []uint32, s []uint16) int
+
+// F32ToBF16AVX512 sets d[i] to the bfloat16 bits nearest to the float32 bits s[i], ties to even, a NaN made quiet with its sign and leading payload bits, over whole vectors.
+//
+//go:noescape
+func F32ToBF16AVX512(d []uint16, s []uint32) int

@@ -562,3 +562,661 @@ func f32ToF64(d []float64, s []float32) int {
 	}
 	return 0
 }
+
+// vvI32 runs the kernel of the level in use and op.
+func vvI32(op Op, d, a, b []int32) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVVI32AVX512(d, a, b)
+		case Sub:
+			return SubVVI32AVX512(d, a, b)
+		case Mul:
+			return MulVVI32AVX512(d, a, b)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVVI32AVX2(d, a, b)
+		case Sub:
+			return SubVVI32AVX2(d, a, b)
+		case Mul:
+			return MulVVI32AVX2(d, a, b)
+		}
+	}
+	return 0
+}
+
+// vsI32 runs the kernel of the level in use and op.
+func vsI32(op Op, d, a []int32, s int32) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVSI32AVX512(d, a, s)
+		case Sub:
+			return SubVSI32AVX512(d, a, s)
+		case Mul:
+			return MulVSI32AVX512(d, a, s)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVSI32AVX2(d, a, s)
+		case Sub:
+			return SubVSI32AVX2(d, a, s)
+		case Mul:
+			return MulVSI32AVX2(d, a, s)
+		}
+	}
+	return 0
+}
+
+// svI32 runs the kernel of the level in use and op.
+func svI32(op Op, d []int32, s int32, b []int32) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVSI32AVX512(d, b, s)
+		case Sub:
+			return SubSVI32AVX512(d, s, b)
+		case Mul:
+			return MulVSI32AVX512(d, b, s)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVSI32AVX2(d, b, s)
+		case Sub:
+			return SubSVI32AVX2(d, s, b)
+		case Mul:
+			return MulVSI32AVX2(d, b, s)
+		}
+	}
+	return 0
+}
+
+// cmpVVI32 runs the kernel of the level in use and p.
+func cmpVVI32(p Pred, d []bool, a, b []int32) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualVVI32AVX512(d, a, b)
+		case NotEqual:
+			return NotEqualVVI32AVX512(d, a, b)
+		case Less:
+			return LessVVI32AVX512(d, a, b)
+		case LessEqual:
+			return LessEqualVVI32AVX512(d, a, b)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualVVI32AVX2(d, a, b)
+		case NotEqual:
+			return NotEqualVVI32AVX2(d, a, b)
+		case Less:
+			return LessVVI32AVX2(d, a, b)
+		case LessEqual:
+			return LessEqualVVI32AVX2(d, a, b)
+		}
+	}
+	return 0
+}
+
+// cmpVSI32 runs the kernel of the level in use and p.
+func cmpVSI32(p Pred, d []bool, a []int32, s int32) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualVSI32AVX512(d, a, s)
+		case NotEqual:
+			return NotEqualVSI32AVX512(d, a, s)
+		case Less:
+			return LessVSI32AVX512(d, a, s)
+		case LessEqual:
+			return LessEqualVSI32AVX512(d, a, s)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualVSI32AVX2(d, a, s)
+		case NotEqual:
+			return NotEqualVSI32AVX2(d, a, s)
+		case Less:
+			return LessVSI32AVX2(d, a, s)
+		case LessEqual:
+			return LessEqualVSI32AVX2(d, a, s)
+		}
+	}
+	return 0
+}
+
+// cmpSVI32 runs the kernel of the level in use and p.
+func cmpSVI32(p Pred, d []bool, s int32, b []int32) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualSVI32AVX512(d, s, b)
+		case NotEqual:
+			return NotEqualSVI32AVX512(d, s, b)
+		case Less:
+			return LessSVI32AVX512(d, s, b)
+		case LessEqual:
+			return LessEqualSVI32AVX512(d, s, b)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualSVI32AVX2(d, s, b)
+		case NotEqual:
+			return NotEqualSVI32AVX2(d, s, b)
+		case Less:
+			return LessSVI32AVX2(d, s, b)
+		case LessEqual:
+			return LessEqualSVI32AVX2(d, s, b)
+		}
+	}
+	return 0
+}
+
+// intSumI32 runs the kernel of the level in use.
+func intSumI32(s []int32, r *[64]int32) int {
+	switch lvl {
+	case 2:
+		return SumLanesI32AVX512(s, r)
+	case 1:
+		return SumLanesI32AVX2(s, r)
+	}
+	return 0
+}
+
+// intExtremeI32 runs the kernel of the level in use and isMax.
+func intExtremeI32(isMax bool, s []int32, r *[64]int32) int {
+	switch lvl {
+	case 2:
+		switch isMax {
+		case true:
+			return MaxLanesI32AVX512(s, r)
+		case false:
+			return MinLanesI32AVX512(s, r)
+		}
+	case 1:
+		switch isMax {
+		case true:
+			return MaxLanesI32AVX2(s, r)
+		case false:
+			return MinLanesI32AVX2(s, r)
+		}
+	}
+	return 0
+}
+
+// vvI64 runs the kernel of the level in use and op.
+func vvI64(op Op, d, a, b []int64) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVVI64AVX512(d, a, b)
+		case Sub:
+			return SubVVI64AVX512(d, a, b)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVVI64AVX2(d, a, b)
+		case Sub:
+			return SubVVI64AVX2(d, a, b)
+		}
+	}
+	return 0
+}
+
+// vsI64 runs the kernel of the level in use and op.
+func vsI64(op Op, d, a []int64, s int64) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVSI64AVX512(d, a, s)
+		case Sub:
+			return SubVSI64AVX512(d, a, s)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVSI64AVX2(d, a, s)
+		case Sub:
+			return SubVSI64AVX2(d, a, s)
+		}
+	}
+	return 0
+}
+
+// svI64 runs the kernel of the level in use and op.
+func svI64(op Op, d []int64, s int64, b []int64) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVSI64AVX512(d, b, s)
+		case Sub:
+			return SubSVI64AVX512(d, s, b)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVSI64AVX2(d, b, s)
+		case Sub:
+			return SubSVI64AVX2(d, s, b)
+		}
+	}
+	return 0
+}
+
+// cmpVVI64 runs the kernel of the level in use and p.
+func cmpVVI64(p Pred, d []bool, a, b []int64) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualVVI64AVX512(d, a, b)
+		case NotEqual:
+			return NotEqualVVI64AVX512(d, a, b)
+		case Less:
+			return LessVVI64AVX512(d, a, b)
+		case LessEqual:
+			return LessEqualVVI64AVX512(d, a, b)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualVVI64AVX2(d, a, b)
+		case NotEqual:
+			return NotEqualVVI64AVX2(d, a, b)
+		case Less:
+			return LessVVI64AVX2(d, a, b)
+		case LessEqual:
+			return LessEqualVVI64AVX2(d, a, b)
+		}
+	}
+	return 0
+}
+
+// cmpVSI64 runs the kernel of the level in use and p.
+func cmpVSI64(p Pred, d []bool, a []int64, s int64) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualVSI64AVX512(d, a, s)
+		case NotEqual:
+			return NotEqualVSI64AVX512(d, a, s)
+		case Less:
+			return LessVSI64AVX512(d, a, s)
+		case LessEqual:
+			return LessEqualVSI64AVX512(d, a, s)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualVSI64AVX2(d, a, s)
+		case NotEqual:
+			return NotEqualVSI64AVX2(d, a, s)
+		case Less:
+			return LessVSI64AVX2(d, a, s)
+		case LessEqual:
+			return LessEqualVSI64AVX2(d, a, s)
+		}
+	}
+	return 0
+}
+
+// cmpSVI64 runs the kernel of the level in use and p.
+func cmpSVI64(p Pred, d []bool, s int64, b []int64) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualSVI64AVX512(d, s, b)
+		case NotEqual:
+			return NotEqualSVI64AVX512(d, s, b)
+		case Less:
+			return LessSVI64AVX512(d, s, b)
+		case LessEqual:
+			return LessEqualSVI64AVX512(d, s, b)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualSVI64AVX2(d, s, b)
+		case NotEqual:
+			return NotEqualSVI64AVX2(d, s, b)
+		case Less:
+			return LessSVI64AVX2(d, s, b)
+		case LessEqual:
+			return LessEqualSVI64AVX2(d, s, b)
+		}
+	}
+	return 0
+}
+
+// intSumI64 runs the kernel of the level in use.
+func intSumI64(s []int64, r *[64]int64) int {
+	switch lvl {
+	case 2:
+		return SumLanesI64AVX512(s, r)
+	case 1:
+		return SumLanesI64AVX2(s, r)
+	}
+	return 0
+}
+
+// vvU8 runs the kernel of the level in use and op.
+func vvU8(op Op, d, a, b []uint8) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVVU8AVX2(d, a, b)
+		case Sub:
+			return SubVVU8AVX2(d, a, b)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVVU8AVX2(d, a, b)
+		case Sub:
+			return SubVVU8AVX2(d, a, b)
+		}
+	}
+	return 0
+}
+
+// vsU8 runs the kernel of the level in use and op.
+func vsU8(op Op, d, a []uint8, s uint8) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVSU8AVX2(d, a, s)
+		case Sub:
+			return SubVSU8AVX2(d, a, s)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVSU8AVX2(d, a, s)
+		case Sub:
+			return SubVSU8AVX2(d, a, s)
+		}
+	}
+	return 0
+}
+
+// svU8 runs the kernel of the level in use and op.
+func svU8(op Op, d []uint8, s uint8, b []uint8) int {
+	switch lvl {
+	case 2:
+		switch op {
+		case Add:
+			return AddVSU8AVX2(d, b, s)
+		case Sub:
+			return SubSVU8AVX2(d, s, b)
+		}
+	case 1:
+		switch op {
+		case Add:
+			return AddVSU8AVX2(d, b, s)
+		case Sub:
+			return SubSVU8AVX2(d, s, b)
+		}
+	}
+	return 0
+}
+
+// cmpVVU8 runs the kernel of the level in use and p.
+func cmpVVU8(p Pred, d []bool, a, b []uint8) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualVVU8AVX2(d, a, b)
+		case NotEqual:
+			return NotEqualVVU8AVX2(d, a, b)
+		case Less:
+			return LessVVU8AVX2(d, a, b)
+		case LessEqual:
+			return LessEqualVVU8AVX2(d, a, b)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualVVU8AVX2(d, a, b)
+		case NotEqual:
+			return NotEqualVVU8AVX2(d, a, b)
+		case Less:
+			return LessVVU8AVX2(d, a, b)
+		case LessEqual:
+			return LessEqualVVU8AVX2(d, a, b)
+		}
+	}
+	return 0
+}
+
+// cmpVSU8 runs the kernel of the level in use and p.
+func cmpVSU8(p Pred, d []bool, a []uint8, s uint8) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualVSU8AVX2(d, a, s)
+		case NotEqual:
+			return NotEqualVSU8AVX2(d, a, s)
+		case Less:
+			return LessVSU8AVX2(d, a, s)
+		case LessEqual:
+			return LessEqualVSU8AVX2(d, a, s)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualVSU8AVX2(d, a, s)
+		case NotEqual:
+			return NotEqualVSU8AVX2(d, a, s)
+		case Less:
+			return LessVSU8AVX2(d, a, s)
+		case LessEqual:
+			return LessEqualVSU8AVX2(d, a, s)
+		}
+	}
+	return 0
+}
+
+// cmpSVU8 runs the kernel of the level in use and p.
+func cmpSVU8(p Pred, d []bool, s uint8, b []uint8) int {
+	switch lvl {
+	case 2:
+		switch p {
+		case Equal:
+			return EqualSVU8AVX2(d, s, b)
+		case NotEqual:
+			return NotEqualSVU8AVX2(d, s, b)
+		case Less:
+			return LessSVU8AVX2(d, s, b)
+		case LessEqual:
+			return LessEqualSVU8AVX2(d, s, b)
+		}
+	case 1:
+		switch p {
+		case Equal:
+			return EqualSVU8AVX2(d, s, b)
+		case NotEqual:
+			return NotEqualSVU8AVX2(d, s, b)
+		case Less:
+			return LessSVU8AVX2(d, s, b)
+		case LessEqual:
+			return LessEqualSVU8AVX2(d, s, b)
+		}
+	}
+	return 0
+}
+
+// intSumU8 runs the kernel of the level in use.
+func intSumU8(s []uint8, r *[64]uint8) int {
+	switch lvl {
+	case 2:
+		return SumLanesU8AVX2(s, r)
+	case 1:
+		return SumLanesU8AVX2(s, r)
+	}
+	return 0
+}
+
+// intExtremeU8 runs the kernel of the level in use and isMax.
+func intExtremeU8(isMax bool, s []uint8, r *[64]uint8) int {
+	switch lvl {
+	case 2:
+		switch isMax {
+		case true:
+			return MaxLanesU8AVX2(s, r)
+		case false:
+			return MinLanesU8AVX2(s, r)
+		}
+	case 1:
+		switch isMax {
+		case true:
+			return MaxLanesU8AVX2(s, r)
+		case false:
+			return MinLanesU8AVX2(s, r)
+		}
+	}
+	return 0
+}
+
+// addRows4F32 runs the kernel of the level in use.
+func addRows4F32(d, r0, r1, r2, r3 []float32) int {
+	switch lvl {
+	case 2:
+		return AddRows4F32AVX512(d, r0, r1, r2, r3)
+	case 1:
+		return AddRows4F32AVX2(d, r0, r1, r2, r3)
+	}
+	return 0
+}
+
+// dotLanesF32 runs the kernel of the level in use.
+func dotLanesF32(a, b []float32, r *[16]float32) int {
+	switch lvl {
+	case 2:
+		return DotLanesF32AVX512(a, b, r)
+	case 1:
+		return DotLanesF32AVX2(a, b, r)
+	}
+	return 0
+}
+
+// addRows4F64 runs the kernel of the level in use.
+func addRows4F64(d, r0, r1, r2, r3 []float64) int {
+	switch lvl {
+	case 2:
+		return AddRows4F64AVX512(d, r0, r1, r2, r3)
+	case 1:
+		return AddRows4F64AVX2(d, r0, r1, r2, r3)
+	}
+	return 0
+}
+
+// dotLanesF64 runs the kernel of the level in use.
+func dotLanesF64(a, b []float64, r *[16]float64) int {
+	switch lvl {
+	case 2:
+		return DotLanesF64AVX512(a, b, r)
+	case 1:
+		return DotLanesF64AVX2(a, b, r)
+	}
+	return 0
+}
+
+// i32ToF32 runs the kernel of the level in use.
+func i32ToF32(d []float32, s []int32) int {
+	switch lvl {
+	case 2:
+		return I32ToF32AVX512(d, s)
+	case 1:
+		return I32ToF32AVX2(d, s)
+	}
+	return 0
+}
+
+// i32ToF64 runs the kernel of the level in use.
+func i32ToF64(d []float64, s []int32) int {
+	switch lvl {
+	case 2:
+		return I32ToF64AVX512(d, s)
+	case 1:
+		return I32ToF64AVX2(d, s)
+	}
+	return 0
+}
+
+// u8ToF64 runs the kernel of the level in use.
+func u8ToF64(d []float64, s []uint8) int {
+	switch lvl {
+	case 2:
+		return U8ToF64AVX512(d, s)
+	case 1:
+		return U8ToF64AVX2(d, s)
+	}
+	return 0
+}
+
+// f16ToF32 runs the kernel of the level in use.
+func f16ToF32(d []float32, s []uint16) int {
+	switch lvl {
+	case 2:
+		return F16ToF32AVX512(d, s)
+	case 1:
+		return F16ToF32AVX2(d, s)
+	}
+	return 0
+}
+
+// f32ToF16 runs the kernel of the level in use.
+func f32ToF16(d []uint16, s []float32) int {
+	switch lvl {
+	case 2:
+		return F32ToF16AVX512(d, s)
+	case 1:
+		return F32ToF16AVX2(d, s)
+	}
+	return 0
+}
+
+// bf16ToF32 runs the kernel of the level in use.
+func bf16ToF32(d []uint32, s []uint16) int {
+	switch lvl {
+	case 2:
+		return BF16ToF32AVX512(d, s)
+	case 1:
+		return BF16ToF32AVX2(d, s)
+	}
+	return 0
+}
+
+// f32ToBF16 runs the kernel of the level in use.
+func f32ToBF16(d []uint16, s []uint32) int {
+	switch lvl {
+	case 2:
+		return F32ToBF16AVX512(d, s)
+	case 1:
+		return F32ToBF16AVX2(d, s)
+	}
+	return 0
+}

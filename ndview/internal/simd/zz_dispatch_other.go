@@ -148,3 +148,173 @@ func f64ToF32(d []float32, s []float64) int {
 func f32ToF64(d []float64, s []float32) int {
 	return 0
 }
+
+// vvI32 runs the kernel of the level in use and op: none.
+func vvI32(op Op, d, a, b []int32) int {
+	return 0
+}
+
+// vsI32 runs the kernel of the level in use and op: none.
+func vsI32(op Op, d, a []int32, s int32) int {
+	return 0
+}
+
+// svI32 runs the kernel of the level in use and op: none.
+func svI32(op Op, d []int32, s int32, b []int32) int {
+	return 0
+}
+
+// cmpVVI32 runs the kernel of the level in use and p: none.
+func cmpVVI32(p Pred, d []bool, a, b []int32) int {
+	return 0
+}
+
+// cmpVSI32 runs the kernel of the level in use and p: none.
+func cmpVSI32(p Pred, d []bool, a []int32, s int32) int {
+	return 0
+}
+
+// cmpSVI32 runs the kernel of the level in use and p: none.
+func cmpSVI32(p Pred, d []bool, s int32, b []int32) int {
+	return 0
+}
+
+// intSumI32 runs the kernel of the level in use: none.
+func intSumI32(s []int32, r *[64]int32) int {
+	return 0
+}
+
+// intExtremeI32 runs the kernel of the level in use and isMax: none.
+func intExtremeI32(isMax bool, s []int32, r *[64]int32) int {
+	return 0
+}
+
+// vvI64 runs the kernel of the level in use and op: none.
+func vvI64(op Op, d, a, b []int64) int {
+	return 0
+}
+
+// vsI64 runs the kernel of the level in use and op: none.
+func vsI64(op Op, d, a []int64, s int64) int {
+	return 0
+}
+
+// svI64 runs the kernel of the level in use and op: none.
+func svI64(op Op, d []int64, s int64, b []int64) int {
+	return 0
+}
+
+// cmpVVI64 runs the kernel of the level in use and p: none.
+func cmpVVI64(p Pred, d []bool, a, b []int64) int {
+	return 0
+}
+
+// cmpVSI64 runs the kernel of the level in use and p: none.
+func cmpVSI64(p Pred, d []bool, a []int64, s int64) int {
+	return 0
+}
+
+// cmpSVI64 runs the kernel of the level in use and p: none.
+func cmpSVI64(p Pred, d []bool, s int64, b []int64) int {
+	return 0
+}
+
+// intSumI64 runs the kernel of the level in use: none.
+func intSumI64(s []int64, r *[64]int64) int {
+	return 0
+}
+
+// vvU8 runs the kernel of the level in use and op: none.
+func vvU8(op Op, d, a, b []uint8) int {
+	return 0
+}
+
+// vsU8 runs the kernel of the level in use and op: none.
+func vsU8(op Op, d, a []uint8, s uint8) int {
+	return 0
+}
+
+// svU8 runs the kernel of the level in use and op: none.
+func svU8(op Op, d []uint8, s uint8, b []uint8) int {
+	return 0
+}
+
+// cmpVVU8 runs the kernel of the level in use and p: none.
+func cmpVVU8(p Pred, d []bool, a, b []uint8) int {
+	return 0
+}
+
+// cmpVSU8 runs the kernel of the level in use and p: none.
+func cmpVSU8(p Pred, d []bool, a []uint8, s uint8) int {
+	return 0
+}
+
+// cmpSVU8 runs the kernel of the level in use and p: none.
+func cmpSVU8(p Pred, d []bool, s uint8, b []uint8) int {
+	return 0
+}
+
+// intSumU8 runs the kernel of the level in use: none.
+func intSumU8(s []uint8, r *[64]uint8) int {
+	return 0
+}
+
+// intExtremeU8 runs the kernel of the level in use and isMax: none.
+func intExtremeU8(isMax bool, s []uint8, r *[64]uint8) int {
+	return 0
+}
+
+// addRows4F32 runs the kernel of the level in use: none.
+func addRows4F32(d, r0, r1, r2, r3 []float32) int {
+	return 0
+}
+
+// dotLanesF32 runs the kernel of the level in use: none.
+func dotLanesF32(a, b []float32, r *[16]float32) int {
+	return 0
+}
+
+// addRows4F64 runs the kernel of the level in use: none.
+func addRows4F64(d, r0, r1, r2, r3 []float64) int {
+	return 0
+}
+
+// dotLanesF64 runs the kernel of the level in use: none.
+func dotLanesF64(a, b []float64, r *[16]float64) int {
+	return 0
+}
+
+// i32ToF32 runs the kernel of the level in use: none.
+func i32ToF32(d []float32, s []int32) int {
+	return 0
+}
+
+// i32ToF64 runs the kernel of the level in use: none.
+func i32ToF64(d []float64, s []int32) int {
+	return 0
+}
+
+// u8ToF64 runs the kernel of the level in use: none.
+func u8ToF64(d []float64, s []uint8) int {
+	return 0
+}
+
+// f16ToF32 runs the kernel of the level in use: none.
+func f16ToF32(d []float32, s []uint16) int {
+	return 0
+}
+
+// f32ToF16 runs the kernel of the level in use: none.
+func f32ToF16(d []uint16, s []float32) int {
+	return 0
+}
+
+// bf16ToF32 runs the kernel of the level in use: none.
+func bf16ToF32(d []uint32, s []uint16) int {
+	return 0
+}
+
+// f32ToBF16 runs the kernel of the level in use: none.
+func f32ToBF16(d []uint16, s []uint32) int {
+	return 0
+}

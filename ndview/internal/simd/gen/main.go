@@ -617,6 +617,8 @@ func main() {
 		where(x, 4)
 		where(x, 8)
 		conversions(x)
+		intKernels(x)
+		bf16Kernels(x)
 	}
 	Generate()
 }
