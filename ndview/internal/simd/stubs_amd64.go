@@ -628,3 +628,43 @@ func F64ToF32AVX512(d []float32, s []float64) int
 //
 //go:noescape
 func F32ToF64AVX512(d []float64, s []float32) int
+
+// ExpVF32AVX2 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-87.3, 88.7] or NaN.
+//
+//go:noescape
+func ExpVF32AVX2(d []float32, a []float32) int
+
+// LogVF32AVX2 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+//
+//go:noescape
+func LogVF32AVX2(d []float32, a []float32) int
+
+// ExpVF64AVX2 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
+//
+//go:noescape
+func ExpVF64AVX2(d []float64, a []float64) int
+
+// LogVF64AVX2 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+//
+//go:noescape
+func LogVF64AVX2(d []float64, a []float64) int
+
+// ExpVF32AVX512 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-87.3, 88.7] or NaN.
+//
+//go:noescape
+func ExpVF32AVX512(d []float32, a []float32) int
+
+// LogVF32AVX512 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+//
+//go:noescape
+func LogVF32AVX512(d []float32, a []float32) int
+
+// ExpVF64AVX512 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
+//
+//go:noescape
+func ExpVF64AVX512(d []float64, a []float64) int
+
+// LogVF64AVX512 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+//
+//go:noescape
+func LogVF64AVX512(d []float64, a []float64) int

@@ -562,3 +562,47 @@ func f32ToF64(d []float64, s []float32) int {
 	}
 	return 0
 }
+
+// expF32 runs the kernel of the level in use.
+func expF32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return ExpVF32AVX512(d, a)
+	case 1:
+		return ExpVF32AVX2(d, a)
+	}
+	return 0
+}
+
+// logF32 runs the kernel of the level in use.
+func logF32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return LogVF32AVX512(d, a)
+	case 1:
+		return LogVF32AVX2(d, a)
+	}
+	return 0
+}
+
+// expF64 runs the kernel of the level in use.
+func expF64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return ExpVF64AVX512(d, a)
+	case 1:
+		return ExpVF64AVX2(d, a)
+	}
+	return 0
+}
+
+// logF64 runs the kernel of the level in use.
+func logF64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return LogVF64AVX512(d, a)
+	case 1:
+		return LogVF64AVX2(d, a)
+	}
+	return 0
+}

@@ -618,5 +618,6 @@ func main() {
 		where(x, 8)
 		conversions(x)
 	}
+	transcKernels()
 	Generate()
 }
