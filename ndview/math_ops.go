@@ -211,9 +211,9 @@ func floatParallel[F ~float32 | ~float64](p *plan.Plan, op mathOp, d, a, b []F) 
 func floatRows[F ~float32 | ~float64](p *plan.Plan, op mathOp, d, a, b []F) {
 	switch op {
 	case mSin:
-		kernels.SinRows(p, d, a)
+		kernels.SinVRows(p, d, a) // vector kernels, semantics.md §32
 	case mCos:
-		kernels.CosRows(p, d, a)
+		kernels.CosVRows(p, d, a)
 	case mTan:
 		kernels.TanRows(p, d, a)
 	case mArcsin:

@@ -41,8 +41,6 @@ package ndview
 // goroutine, so they run on the calling goroutine.
 
 import (
-	"math"
-
 	"github.com/ndkit/ndkit/ndview/internal/kernels"
 	"github.com/ndkit/ndkit/ndview/internal/layout"
 	"github.com/ndkit/ndkit/ndview/internal/mem"
@@ -324,9 +322,9 @@ func floatUnary[T Float](op unOp, dst, a NDView[T]) {
 // transcendental runs Exp or Log along p.
 func transcendental[T Float](p *plan.Plan, op unOp, d, s []T) {
 	if op == opExp {
-		kernels.MathRows(p, d, s, math.Exp)
+		kernels.ExpRows(p, d, s) // vector kernels, semantics.md §32
 	} else {
-		kernels.MathRows(p, d, s, kernels.Log) // math.Log is wrong for subnormals on amd64
+		kernels.LogRows(p, d, s)
 	}
 }
 

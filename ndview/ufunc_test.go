@@ -2,6 +2,8 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
+import "github.com/ndkit/ndkit/ndview/internal/kernels"
+
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import (
@@ -370,13 +372,13 @@ func TestUnaryParallel(t *testing.T) {
 		a := randSource(r, shape, func(int) float64 { return float64(r.IntN(9)) / 2 })
 		vals := refBroadcast(a, shape)
 		for k := range vals {
-			vals[k] = math.Exp(vals[k])
+			vals[k] = kernels.Exp(vals[k]) // semantics.md §32
 		}
 		want := refStore(buf, dst, vals)
 		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { ExpInto(dst, a) })
 		require.Equal(t, want, buf, "#%d parallel Exp(dst %v st %v, a %v st %v)", i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides())
 		for k := range vals {
-			vals[k] = math.Log(vals[k])
+			vals[k] = kernels.LogF(vals[k])
 		}
 		want = refStore(buf, dst, vals)
 		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { LogInto(dst, dst) })

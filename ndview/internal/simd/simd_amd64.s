@@ -7375,711 +7375,455 @@ done1:
 	VZEROUPPER
 	RET
 
-DATA transcConst<>+0(SB)/4, $0xc2ae999a
-DATA transcConst<>+4(SB)/4, $0xc2ae999a
-DATA transcConst<>+8(SB)/4, $0xc2ae999a
-DATA transcConst<>+12(SB)/4, $0xc2ae999a
-DATA transcConst<>+16(SB)/4, $0xc2ae999a
-DATA transcConst<>+20(SB)/4, $0xc2ae999a
-DATA transcConst<>+24(SB)/4, $0xc2ae999a
-DATA transcConst<>+28(SB)/4, $0xc2ae999a
-DATA transcConst<>+32(SB)/4, $0xc2ae999a
-DATA transcConst<>+36(SB)/4, $0xc2ae999a
-DATA transcConst<>+40(SB)/4, $0xc2ae999a
-DATA transcConst<>+44(SB)/4, $0xc2ae999a
-DATA transcConst<>+48(SB)/4, $0xc2ae999a
-DATA transcConst<>+52(SB)/4, $0xc2ae999a
-DATA transcConst<>+56(SB)/4, $0xc2ae999a
-DATA transcConst<>+60(SB)/4, $0xc2ae999a
-DATA transcConst<>+64(SB)/4, $0x42b16666
-DATA transcConst<>+68(SB)/4, $0x42b16666
-DATA transcConst<>+72(SB)/4, $0x42b16666
-DATA transcConst<>+76(SB)/4, $0x42b16666
-DATA transcConst<>+80(SB)/4, $0x42b16666
-DATA transcConst<>+84(SB)/4, $0x42b16666
-DATA transcConst<>+88(SB)/4, $0x42b16666
-DATA transcConst<>+92(SB)/4, $0x42b16666
-DATA transcConst<>+96(SB)/4, $0x42b16666
-DATA transcConst<>+100(SB)/4, $0x42b16666
-DATA transcConst<>+104(SB)/4, $0x42b16666
-DATA transcConst<>+108(SB)/4, $0x42b16666
-DATA transcConst<>+112(SB)/4, $0x42b16666
-DATA transcConst<>+116(SB)/4, $0x42b16666
-DATA transcConst<>+120(SB)/4, $0x42b16666
-DATA transcConst<>+124(SB)/4, $0x42b16666
-DATA transcConst<>+128(SB)/4, $0x4b400000
-DATA transcConst<>+132(SB)/4, $0x4b400000
-DATA transcConst<>+136(SB)/4, $0x4b400000
-DATA transcConst<>+140(SB)/4, $0x4b400000
-DATA transcConst<>+144(SB)/4, $0x4b400000
-DATA transcConst<>+148(SB)/4, $0x4b400000
-DATA transcConst<>+152(SB)/4, $0x4b400000
-DATA transcConst<>+156(SB)/4, $0x4b400000
-DATA transcConst<>+160(SB)/4, $0x4b400000
-DATA transcConst<>+164(SB)/4, $0x4b400000
-DATA transcConst<>+168(SB)/4, $0x4b400000
-DATA transcConst<>+172(SB)/4, $0x4b400000
-DATA transcConst<>+176(SB)/4, $0x4b400000
-DATA transcConst<>+180(SB)/4, $0x4b400000
-DATA transcConst<>+184(SB)/4, $0x4b400000
-DATA transcConst<>+188(SB)/4, $0x4b400000
-DATA transcConst<>+192(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+196(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+200(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+204(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+208(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+212(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+216(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+220(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+224(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+228(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+232(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+236(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+240(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+244(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+248(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+252(SB)/4, $0x3fb8aa3b
-DATA transcConst<>+256(SB)/4, $0x3f317218
-DATA transcConst<>+260(SB)/4, $0x3f317218
-DATA transcConst<>+264(SB)/4, $0x3f317218
-DATA transcConst<>+268(SB)/4, $0x3f317218
-DATA transcConst<>+272(SB)/4, $0x3f317218
-DATA transcConst<>+276(SB)/4, $0x3f317218
-DATA transcConst<>+280(SB)/4, $0x3f317218
-DATA transcConst<>+284(SB)/4, $0x3f317218
-DATA transcConst<>+288(SB)/4, $0x3f317218
-DATA transcConst<>+292(SB)/4, $0x3f317218
-DATA transcConst<>+296(SB)/4, $0x3f317218
-DATA transcConst<>+300(SB)/4, $0x3f317218
-DATA transcConst<>+304(SB)/4, $0x3f317218
-DATA transcConst<>+308(SB)/4, $0x3f317218
-DATA transcConst<>+312(SB)/4, $0x3f317218
-DATA transcConst<>+316(SB)/4, $0x3f317218
-DATA transcConst<>+320(SB)/4, $0xb102e308
-DATA transcConst<>+324(SB)/4, $0xb102e308
-DATA transcConst<>+328(SB)/4, $0xb102e308
-DATA transcConst<>+332(SB)/4, $0xb102e308
-DATA transcConst<>+336(SB)/4, $0xb102e308
-DATA transcConst<>+340(SB)/4, $0xb102e308
-DATA transcConst<>+344(SB)/4, $0xb102e308
-DATA transcConst<>+348(SB)/4, $0xb102e308
-DATA transcConst<>+352(SB)/4, $0xb102e308
-DATA transcConst<>+356(SB)/4, $0xb102e308
-DATA transcConst<>+360(SB)/4, $0xb102e308
-DATA transcConst<>+364(SB)/4, $0xb102e308
-DATA transcConst<>+368(SB)/4, $0xb102e308
-DATA transcConst<>+372(SB)/4, $0xb102e308
-DATA transcConst<>+376(SB)/4, $0xb102e308
-DATA transcConst<>+380(SB)/4, $0xb102e308
-DATA transcConst<>+384(SB)/4, $0x39500d01
-DATA transcConst<>+388(SB)/4, $0x39500d01
-DATA transcConst<>+392(SB)/4, $0x39500d01
-DATA transcConst<>+396(SB)/4, $0x39500d01
-DATA transcConst<>+400(SB)/4, $0x39500d01
-DATA transcConst<>+404(SB)/4, $0x39500d01
-DATA transcConst<>+408(SB)/4, $0x39500d01
-DATA transcConst<>+412(SB)/4, $0x39500d01
-DATA transcConst<>+416(SB)/4, $0x39500d01
-DATA transcConst<>+420(SB)/4, $0x39500d01
-DATA transcConst<>+424(SB)/4, $0x39500d01
-DATA transcConst<>+428(SB)/4, $0x39500d01
-DATA transcConst<>+432(SB)/4, $0x39500d01
-DATA transcConst<>+436(SB)/4, $0x39500d01
-DATA transcConst<>+440(SB)/4, $0x39500d01
-DATA transcConst<>+444(SB)/4, $0x39500d01
-DATA transcConst<>+448(SB)/4, $0x3ab60b61
-DATA transcConst<>+452(SB)/4, $0x3ab60b61
-DATA transcConst<>+456(SB)/4, $0x3ab60b61
-DATA transcConst<>+460(SB)/4, $0x3ab60b61
-DATA transcConst<>+464(SB)/4, $0x3ab60b61
-DATA transcConst<>+468(SB)/4, $0x3ab60b61
-DATA transcConst<>+472(SB)/4, $0x3ab60b61
-DATA transcConst<>+476(SB)/4, $0x3ab60b61
-DATA transcConst<>+480(SB)/4, $0x3ab60b61
-DATA transcConst<>+484(SB)/4, $0x3ab60b61
-DATA transcConst<>+488(SB)/4, $0x3ab60b61
-DATA transcConst<>+492(SB)/4, $0x3ab60b61
-DATA transcConst<>+496(SB)/4, $0x3ab60b61
-DATA transcConst<>+500(SB)/4, $0x3ab60b61
-DATA transcConst<>+504(SB)/4, $0x3ab60b61
-DATA transcConst<>+508(SB)/4, $0x3ab60b61
-DATA transcConst<>+512(SB)/4, $0x3c088889
-DATA transcConst<>+516(SB)/4, $0x3c088889
-DATA transcConst<>+520(SB)/4, $0x3c088889
-DATA transcConst<>+524(SB)/4, $0x3c088889
-DATA transcConst<>+528(SB)/4, $0x3c088889
-DATA transcConst<>+532(SB)/4, $0x3c088889
-DATA transcConst<>+536(SB)/4, $0x3c088889
-DATA transcConst<>+540(SB)/4, $0x3c088889
-DATA transcConst<>+544(SB)/4, $0x3c088889
-DATA transcConst<>+548(SB)/4, $0x3c088889
-DATA transcConst<>+552(SB)/4, $0x3c088889
-DATA transcConst<>+556(SB)/4, $0x3c088889
-DATA transcConst<>+560(SB)/4, $0x3c088889
-DATA transcConst<>+564(SB)/4, $0x3c088889
-DATA transcConst<>+568(SB)/4, $0x3c088889
-DATA transcConst<>+572(SB)/4, $0x3c088889
-DATA transcConst<>+576(SB)/4, $0x3d2aaaab
-DATA transcConst<>+580(SB)/4, $0x3d2aaaab
-DATA transcConst<>+584(SB)/4, $0x3d2aaaab
-DATA transcConst<>+588(SB)/4, $0x3d2aaaab
-DATA transcConst<>+592(SB)/4, $0x3d2aaaab
-DATA transcConst<>+596(SB)/4, $0x3d2aaaab
-DATA transcConst<>+600(SB)/4, $0x3d2aaaab
-DATA transcConst<>+604(SB)/4, $0x3d2aaaab
-DATA transcConst<>+608(SB)/4, $0x3d2aaaab
-DATA transcConst<>+612(SB)/4, $0x3d2aaaab
-DATA transcConst<>+616(SB)/4, $0x3d2aaaab
-DATA transcConst<>+620(SB)/4, $0x3d2aaaab
-DATA transcConst<>+624(SB)/4, $0x3d2aaaab
-DATA transcConst<>+628(SB)/4, $0x3d2aaaab
-DATA transcConst<>+632(SB)/4, $0x3d2aaaab
-DATA transcConst<>+636(SB)/4, $0x3d2aaaab
-DATA transcConst<>+640(SB)/4, $0x3e2aaaab
-DATA transcConst<>+644(SB)/4, $0x3e2aaaab
-DATA transcConst<>+648(SB)/4, $0x3e2aaaab
-DATA transcConst<>+652(SB)/4, $0x3e2aaaab
-DATA transcConst<>+656(SB)/4, $0x3e2aaaab
-DATA transcConst<>+660(SB)/4, $0x3e2aaaab
-DATA transcConst<>+664(SB)/4, $0x3e2aaaab
-DATA transcConst<>+668(SB)/4, $0x3e2aaaab
-DATA transcConst<>+672(SB)/4, $0x3e2aaaab
-DATA transcConst<>+676(SB)/4, $0x3e2aaaab
-DATA transcConst<>+680(SB)/4, $0x3e2aaaab
-DATA transcConst<>+684(SB)/4, $0x3e2aaaab
-DATA transcConst<>+688(SB)/4, $0x3e2aaaab
-DATA transcConst<>+692(SB)/4, $0x3e2aaaab
-DATA transcConst<>+696(SB)/4, $0x3e2aaaab
-DATA transcConst<>+700(SB)/4, $0x3e2aaaab
-DATA transcConst<>+704(SB)/4, $0x3f000000
-DATA transcConst<>+708(SB)/4, $0x3f000000
-DATA transcConst<>+712(SB)/4, $0x3f000000
-DATA transcConst<>+716(SB)/4, $0x3f000000
-DATA transcConst<>+720(SB)/4, $0x3f000000
-DATA transcConst<>+724(SB)/4, $0x3f000000
-DATA transcConst<>+728(SB)/4, $0x3f000000
-DATA transcConst<>+732(SB)/4, $0x3f000000
-DATA transcConst<>+736(SB)/4, $0x3f000000
-DATA transcConst<>+740(SB)/4, $0x3f000000
-DATA transcConst<>+744(SB)/4, $0x3f000000
-DATA transcConst<>+748(SB)/4, $0x3f000000
-DATA transcConst<>+752(SB)/4, $0x3f000000
-DATA transcConst<>+756(SB)/4, $0x3f000000
-DATA transcConst<>+760(SB)/4, $0x3f000000
-DATA transcConst<>+764(SB)/4, $0x3f000000
-DATA transcConst<>+768(SB)/4, $0x3f800000
-DATA transcConst<>+772(SB)/4, $0x3f800000
-DATA transcConst<>+776(SB)/4, $0x3f800000
-DATA transcConst<>+780(SB)/4, $0x3f800000
-DATA transcConst<>+784(SB)/4, $0x3f800000
-DATA transcConst<>+788(SB)/4, $0x3f800000
-DATA transcConst<>+792(SB)/4, $0x3f800000
-DATA transcConst<>+796(SB)/4, $0x3f800000
-DATA transcConst<>+800(SB)/4, $0x3f800000
-DATA transcConst<>+804(SB)/4, $0x3f800000
-DATA transcConst<>+808(SB)/4, $0x3f800000
-DATA transcConst<>+812(SB)/4, $0x3f800000
-DATA transcConst<>+816(SB)/4, $0x3f800000
-DATA transcConst<>+820(SB)/4, $0x3f800000
-DATA transcConst<>+824(SB)/4, $0x3f800000
-DATA transcConst<>+828(SB)/4, $0x3f800000
-DATA transcConst<>+832(SB)/4, $0x00800000
-DATA transcConst<>+836(SB)/4, $0x00800000
-DATA transcConst<>+840(SB)/4, $0x00800000
-DATA transcConst<>+844(SB)/4, $0x00800000
-DATA transcConst<>+848(SB)/4, $0x00800000
-DATA transcConst<>+852(SB)/4, $0x00800000
-DATA transcConst<>+856(SB)/4, $0x00800000
-DATA transcConst<>+860(SB)/4, $0x00800000
-DATA transcConst<>+864(SB)/4, $0x00800000
-DATA transcConst<>+868(SB)/4, $0x00800000
-DATA transcConst<>+872(SB)/4, $0x00800000
-DATA transcConst<>+876(SB)/4, $0x00800000
-DATA transcConst<>+880(SB)/4, $0x00800000
-DATA transcConst<>+884(SB)/4, $0x00800000
-DATA transcConst<>+888(SB)/4, $0x00800000
-DATA transcConst<>+892(SB)/4, $0x00800000
-DATA transcConst<>+896(SB)/4, $0x7f7fffff
-DATA transcConst<>+900(SB)/4, $0x7f7fffff
-DATA transcConst<>+904(SB)/4, $0x7f7fffff
-DATA transcConst<>+908(SB)/4, $0x7f7fffff
-DATA transcConst<>+912(SB)/4, $0x7f7fffff
-DATA transcConst<>+916(SB)/4, $0x7f7fffff
-DATA transcConst<>+920(SB)/4, $0x7f7fffff
-DATA transcConst<>+924(SB)/4, $0x7f7fffff
-DATA transcConst<>+928(SB)/4, $0x7f7fffff
-DATA transcConst<>+932(SB)/4, $0x7f7fffff
-DATA transcConst<>+936(SB)/4, $0x7f7fffff
-DATA transcConst<>+940(SB)/4, $0x7f7fffff
-DATA transcConst<>+944(SB)/4, $0x7f7fffff
-DATA transcConst<>+948(SB)/4, $0x7f7fffff
-DATA transcConst<>+952(SB)/4, $0x7f7fffff
-DATA transcConst<>+956(SB)/4, $0x7f7fffff
-DATA transcConst<>+960(SB)/4, $0x004afb0d
-DATA transcConst<>+964(SB)/4, $0x004afb0d
-DATA transcConst<>+968(SB)/4, $0x004afb0d
-DATA transcConst<>+972(SB)/4, $0x004afb0d
-DATA transcConst<>+976(SB)/4, $0x004afb0d
-DATA transcConst<>+980(SB)/4, $0x004afb0d
-DATA transcConst<>+984(SB)/4, $0x004afb0d
-DATA transcConst<>+988(SB)/4, $0x004afb0d
-DATA transcConst<>+992(SB)/4, $0x004afb0d
-DATA transcConst<>+996(SB)/4, $0x004afb0d
-DATA transcConst<>+1000(SB)/4, $0x004afb0d
-DATA transcConst<>+1004(SB)/4, $0x004afb0d
-DATA transcConst<>+1008(SB)/4, $0x004afb0d
-DATA transcConst<>+1012(SB)/4, $0x004afb0d
-DATA transcConst<>+1016(SB)/4, $0x004afb0d
-DATA transcConst<>+1020(SB)/4, $0x004afb0d
-DATA transcConst<>+1024(SB)/4, $0x42fe0000
-DATA transcConst<>+1028(SB)/4, $0x42fe0000
-DATA transcConst<>+1032(SB)/4, $0x42fe0000
-DATA transcConst<>+1036(SB)/4, $0x42fe0000
-DATA transcConst<>+1040(SB)/4, $0x42fe0000
-DATA transcConst<>+1044(SB)/4, $0x42fe0000
-DATA transcConst<>+1048(SB)/4, $0x42fe0000
-DATA transcConst<>+1052(SB)/4, $0x42fe0000
-DATA transcConst<>+1056(SB)/4, $0x42fe0000
-DATA transcConst<>+1060(SB)/4, $0x42fe0000
-DATA transcConst<>+1064(SB)/4, $0x42fe0000
-DATA transcConst<>+1068(SB)/4, $0x42fe0000
-DATA transcConst<>+1072(SB)/4, $0x42fe0000
-DATA transcConst<>+1076(SB)/4, $0x42fe0000
-DATA transcConst<>+1080(SB)/4, $0x42fe0000
-DATA transcConst<>+1084(SB)/4, $0x42fe0000
-DATA transcConst<>+1088(SB)/4, $0x007fffff
-DATA transcConst<>+1092(SB)/4, $0x007fffff
-DATA transcConst<>+1096(SB)/4, $0x007fffff
-DATA transcConst<>+1100(SB)/4, $0x007fffff
-DATA transcConst<>+1104(SB)/4, $0x007fffff
-DATA transcConst<>+1108(SB)/4, $0x007fffff
-DATA transcConst<>+1112(SB)/4, $0x007fffff
-DATA transcConst<>+1116(SB)/4, $0x007fffff
-DATA transcConst<>+1120(SB)/4, $0x007fffff
-DATA transcConst<>+1124(SB)/4, $0x007fffff
-DATA transcConst<>+1128(SB)/4, $0x007fffff
-DATA transcConst<>+1132(SB)/4, $0x007fffff
-DATA transcConst<>+1136(SB)/4, $0x007fffff
-DATA transcConst<>+1140(SB)/4, $0x007fffff
-DATA transcConst<>+1144(SB)/4, $0x007fffff
-DATA transcConst<>+1148(SB)/4, $0x007fffff
-DATA transcConst<>+1152(SB)/4, $0x3f3504f3
-DATA transcConst<>+1156(SB)/4, $0x3f3504f3
-DATA transcConst<>+1160(SB)/4, $0x3f3504f3
-DATA transcConst<>+1164(SB)/4, $0x3f3504f3
-DATA transcConst<>+1168(SB)/4, $0x3f3504f3
-DATA transcConst<>+1172(SB)/4, $0x3f3504f3
-DATA transcConst<>+1176(SB)/4, $0x3f3504f3
-DATA transcConst<>+1180(SB)/4, $0x3f3504f3
-DATA transcConst<>+1184(SB)/4, $0x3f3504f3
-DATA transcConst<>+1188(SB)/4, $0x3f3504f3
-DATA transcConst<>+1192(SB)/4, $0x3f3504f3
-DATA transcConst<>+1196(SB)/4, $0x3f3504f3
-DATA transcConst<>+1200(SB)/4, $0x3f3504f3
-DATA transcConst<>+1204(SB)/4, $0x3f3504f3
-DATA transcConst<>+1208(SB)/4, $0x3f3504f3
-DATA transcConst<>+1212(SB)/4, $0x3f3504f3
-DATA transcConst<>+1216(SB)/4, $0x40000000
-DATA transcConst<>+1220(SB)/4, $0x40000000
-DATA transcConst<>+1224(SB)/4, $0x40000000
-DATA transcConst<>+1228(SB)/4, $0x40000000
-DATA transcConst<>+1232(SB)/4, $0x40000000
-DATA transcConst<>+1236(SB)/4, $0x40000000
-DATA transcConst<>+1240(SB)/4, $0x40000000
-DATA transcConst<>+1244(SB)/4, $0x40000000
-DATA transcConst<>+1248(SB)/4, $0x40000000
-DATA transcConst<>+1252(SB)/4, $0x40000000
-DATA transcConst<>+1256(SB)/4, $0x40000000
-DATA transcConst<>+1260(SB)/4, $0x40000000
-DATA transcConst<>+1264(SB)/4, $0x40000000
-DATA transcConst<>+1268(SB)/4, $0x40000000
-DATA transcConst<>+1272(SB)/4, $0x40000000
-DATA transcConst<>+1276(SB)/4, $0x40000000
-DATA transcConst<>+1280(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1284(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1288(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1292(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1296(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1300(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1304(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1308(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1312(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1316(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1320(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1324(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1328(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1332(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1336(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1340(SB)/4, $0x3e91e9ee
-DATA transcConst<>+1344(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1348(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1352(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1356(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1360(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1364(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1368(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1372(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1376(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1380(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1384(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1388(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1392(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1396(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1400(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1404(SB)/4, $0x3f2aaaaa
-DATA transcConst<>+1408(SB)/4, $0x3e789e26
-DATA transcConst<>+1412(SB)/4, $0x3e789e26
-DATA transcConst<>+1416(SB)/4, $0x3e789e26
-DATA transcConst<>+1420(SB)/4, $0x3e789e26
-DATA transcConst<>+1424(SB)/4, $0x3e789e26
-DATA transcConst<>+1428(SB)/4, $0x3e789e26
-DATA transcConst<>+1432(SB)/4, $0x3e789e26
-DATA transcConst<>+1436(SB)/4, $0x3e789e26
-DATA transcConst<>+1440(SB)/4, $0x3e789e26
-DATA transcConst<>+1444(SB)/4, $0x3e789e26
-DATA transcConst<>+1448(SB)/4, $0x3e789e26
-DATA transcConst<>+1452(SB)/4, $0x3e789e26
-DATA transcConst<>+1456(SB)/4, $0x3e789e26
-DATA transcConst<>+1460(SB)/4, $0x3e789e26
-DATA transcConst<>+1464(SB)/4, $0x3e789e26
-DATA transcConst<>+1468(SB)/4, $0x3e789e26
-DATA transcConst<>+1472(SB)/4, $0x3eccce13
-DATA transcConst<>+1476(SB)/4, $0x3eccce13
-DATA transcConst<>+1480(SB)/4, $0x3eccce13
-DATA transcConst<>+1484(SB)/4, $0x3eccce13
-DATA transcConst<>+1488(SB)/4, $0x3eccce13
-DATA transcConst<>+1492(SB)/4, $0x3eccce13
-DATA transcConst<>+1496(SB)/4, $0x3eccce13
-DATA transcConst<>+1500(SB)/4, $0x3eccce13
-DATA transcConst<>+1504(SB)/4, $0x3eccce13
-DATA transcConst<>+1508(SB)/4, $0x3eccce13
-DATA transcConst<>+1512(SB)/4, $0x3eccce13
-DATA transcConst<>+1516(SB)/4, $0x3eccce13
-DATA transcConst<>+1520(SB)/4, $0x3eccce13
-DATA transcConst<>+1524(SB)/4, $0x3eccce13
-DATA transcConst<>+1528(SB)/4, $0x3eccce13
-DATA transcConst<>+1532(SB)/4, $0x3eccce13
-DATA transcConst<>+1536(SB)/4, $0x3717f7d1
-DATA transcConst<>+1540(SB)/4, $0x3717f7d1
-DATA transcConst<>+1544(SB)/4, $0x3717f7d1
-DATA transcConst<>+1548(SB)/4, $0x3717f7d1
-DATA transcConst<>+1552(SB)/4, $0x3717f7d1
-DATA transcConst<>+1556(SB)/4, $0x3717f7d1
-DATA transcConst<>+1560(SB)/4, $0x3717f7d1
-DATA transcConst<>+1564(SB)/4, $0x3717f7d1
-DATA transcConst<>+1568(SB)/4, $0x3717f7d1
-DATA transcConst<>+1572(SB)/4, $0x3717f7d1
-DATA transcConst<>+1576(SB)/4, $0x3717f7d1
-DATA transcConst<>+1580(SB)/4, $0x3717f7d1
-DATA transcConst<>+1584(SB)/4, $0x3717f7d1
-DATA transcConst<>+1588(SB)/4, $0x3717f7d1
-DATA transcConst<>+1592(SB)/4, $0x3717f7d1
-DATA transcConst<>+1596(SB)/4, $0x3717f7d1
-DATA transcConst<>+1600(SB)/4, $0x3f317180
-DATA transcConst<>+1604(SB)/4, $0x3f317180
-DATA transcConst<>+1608(SB)/4, $0x3f317180
-DATA transcConst<>+1612(SB)/4, $0x3f317180
-DATA transcConst<>+1616(SB)/4, $0x3f317180
-DATA transcConst<>+1620(SB)/4, $0x3f317180
-DATA transcConst<>+1624(SB)/4, $0x3f317180
-DATA transcConst<>+1628(SB)/4, $0x3f317180
-DATA transcConst<>+1632(SB)/4, $0x3f317180
-DATA transcConst<>+1636(SB)/4, $0x3f317180
-DATA transcConst<>+1640(SB)/4, $0x3f317180
-DATA transcConst<>+1644(SB)/4, $0x3f317180
-DATA transcConst<>+1648(SB)/4, $0x3f317180
-DATA transcConst<>+1652(SB)/4, $0x3f317180
-DATA transcConst<>+1656(SB)/4, $0x3f317180
-DATA transcConst<>+1660(SB)/4, $0x3f317180
-DATA transcConst<>+1664(SB)/8, $0xc086226666666666
-DATA transcConst<>+1672(SB)/8, $0xc086226666666666
-DATA transcConst<>+1680(SB)/8, $0xc086226666666666
-DATA transcConst<>+1688(SB)/8, $0xc086226666666666
-DATA transcConst<>+1696(SB)/8, $0xc086226666666666
-DATA transcConst<>+1704(SB)/8, $0xc086226666666666
-DATA transcConst<>+1712(SB)/8, $0xc086226666666666
-DATA transcConst<>+1720(SB)/8, $0xc086226666666666
-DATA transcConst<>+1728(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1736(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1744(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1752(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1760(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1768(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1776(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1784(SB)/8, $0x40862d999999999a
-DATA transcConst<>+1792(SB)/8, $0x4338000000000000
-DATA transcConst<>+1800(SB)/8, $0x4338000000000000
-DATA transcConst<>+1808(SB)/8, $0x4338000000000000
-DATA transcConst<>+1816(SB)/8, $0x4338000000000000
-DATA transcConst<>+1824(SB)/8, $0x4338000000000000
-DATA transcConst<>+1832(SB)/8, $0x4338000000000000
-DATA transcConst<>+1840(SB)/8, $0x4338000000000000
-DATA transcConst<>+1848(SB)/8, $0x4338000000000000
-DATA transcConst<>+1856(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1864(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1872(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1880(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1888(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1896(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1904(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1912(SB)/8, $0x3ff71547652b82fe
-DATA transcConst<>+1920(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1928(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1936(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1944(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1952(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1960(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1968(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1976(SB)/8, $0x3fe62e42fefa39ef
-DATA transcConst<>+1984(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+1992(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2000(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2008(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2016(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2024(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2032(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2040(SB)/8, $0x3c7abc9e3b39803f
-DATA transcConst<>+2048(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2056(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2064(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2072(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2080(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2088(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2096(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2104(SB)/8, $0x3de6124613a86d09
-DATA transcConst<>+2112(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2120(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2128(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2136(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2144(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2152(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2160(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2168(SB)/8, $0x3e21eed8eff8d898
-DATA transcConst<>+2176(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2184(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2192(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2200(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2208(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2216(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2224(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2232(SB)/8, $0x3e5ae64567f544e4
-DATA transcConst<>+2240(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2248(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2256(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2264(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2272(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2280(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2288(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2296(SB)/8, $0x3e927e4fb7789f5c
-DATA transcConst<>+2304(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2312(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2320(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2328(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2336(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2344(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2352(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2360(SB)/8, $0x3ec71de3a556c734
-DATA transcConst<>+2368(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2376(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2384(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2392(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2400(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2408(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2416(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2424(SB)/8, $0x3efa01a01a01a01a
-DATA transcConst<>+2432(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2440(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2448(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2456(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2464(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2472(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2480(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2488(SB)/8, $0x3f2a01a01a01a01a
-DATA transcConst<>+2496(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2504(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2512(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2520(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2528(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2536(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2544(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2552(SB)/8, $0x3f56c16c16c16c17
-DATA transcConst<>+2560(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2568(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2576(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2584(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2592(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2600(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2608(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2616(SB)/8, $0x3f81111111111111
-DATA transcConst<>+2624(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2632(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2640(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2648(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2656(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2664(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2672(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2680(SB)/8, $0x3fa5555555555555
-DATA transcConst<>+2688(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2696(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2704(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2712(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2720(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2728(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2736(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2744(SB)/8, $0x3fc5555555555555
-DATA transcConst<>+2752(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2760(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2768(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2776(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2784(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2792(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2800(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2808(SB)/8, $0x3fe0000000000000
-DATA transcConst<>+2816(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2824(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2832(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2840(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2848(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2856(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2864(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2872(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+2880(SB)/8, $0x0010000000000000
-DATA transcConst<>+2888(SB)/8, $0x0010000000000000
-DATA transcConst<>+2896(SB)/8, $0x0010000000000000
-DATA transcConst<>+2904(SB)/8, $0x0010000000000000
-DATA transcConst<>+2912(SB)/8, $0x0010000000000000
-DATA transcConst<>+2920(SB)/8, $0x0010000000000000
-DATA transcConst<>+2928(SB)/8, $0x0010000000000000
-DATA transcConst<>+2936(SB)/8, $0x0010000000000000
-DATA transcConst<>+2944(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+2952(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+2960(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+2968(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+2976(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+2984(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+2992(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+3000(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+3008(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3016(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3024(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3032(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3040(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3048(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3056(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3064(SB)/8, $0x00095f619980c433
-DATA transcConst<>+3072(SB)/8, $0x4330000000000000
-DATA transcConst<>+3080(SB)/8, $0x4330000000000000
-DATA transcConst<>+3088(SB)/8, $0x4330000000000000
-DATA transcConst<>+3096(SB)/8, $0x4330000000000000
-DATA transcConst<>+3104(SB)/8, $0x4330000000000000
-DATA transcConst<>+3112(SB)/8, $0x4330000000000000
-DATA transcConst<>+3120(SB)/8, $0x4330000000000000
-DATA transcConst<>+3128(SB)/8, $0x4330000000000000
-DATA transcConst<>+3136(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3144(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3152(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3160(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3168(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3176(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3184(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3192(SB)/8, $0x43300000000003ff
-DATA transcConst<>+3200(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3208(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3216(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3224(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3232(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3240(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3248(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3256(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+3264(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3272(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3280(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3288(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3296(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3304(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3312(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3320(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+3328(SB)/8, $0x4000000000000000
-DATA transcConst<>+3336(SB)/8, $0x4000000000000000
-DATA transcConst<>+3344(SB)/8, $0x4000000000000000
-DATA transcConst<>+3352(SB)/8, $0x4000000000000000
-DATA transcConst<>+3360(SB)/8, $0x4000000000000000
-DATA transcConst<>+3368(SB)/8, $0x4000000000000000
-DATA transcConst<>+3376(SB)/8, $0x4000000000000000
-DATA transcConst<>+3384(SB)/8, $0x4000000000000000
-DATA transcConst<>+3392(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3400(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3408(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3416(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3424(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3432(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3440(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3448(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+3456(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3464(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3472(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3480(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3488(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3496(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3504(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3512(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+3520(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3528(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3536(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3544(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3552(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3560(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3568(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3576(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+3584(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3592(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3600(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3608(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3616(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3624(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3632(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3640(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+3648(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3656(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3664(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3672(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3680(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3688(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3696(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3704(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+3712(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3720(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3728(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3736(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3744(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3752(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3760(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3768(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+3776(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3784(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3792(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3800(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3808(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3816(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3824(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3832(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+3840(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3848(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3856(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3864(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3872(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3880(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3888(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3896(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+3904(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3912(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3920(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3928(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3936(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3944(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3952(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+3960(SB)/8, $0x3fe62e42fee00000
-GLOBL transcConst<>(SB), RODATA|NOPTR, $3968
+DATA transcConst<>+0(SB)/8, $0xc086226666666666
+DATA transcConst<>+8(SB)/8, $0xc086226666666666
+DATA transcConst<>+16(SB)/8, $0xc086226666666666
+DATA transcConst<>+24(SB)/8, $0xc086226666666666
+DATA transcConst<>+32(SB)/8, $0xc086226666666666
+DATA transcConst<>+40(SB)/8, $0xc086226666666666
+DATA transcConst<>+48(SB)/8, $0xc086226666666666
+DATA transcConst<>+56(SB)/8, $0xc086226666666666
+DATA transcConst<>+64(SB)/8, $0x40862d999999999a
+DATA transcConst<>+72(SB)/8, $0x40862d999999999a
+DATA transcConst<>+80(SB)/8, $0x40862d999999999a
+DATA transcConst<>+88(SB)/8, $0x40862d999999999a
+DATA transcConst<>+96(SB)/8, $0x40862d999999999a
+DATA transcConst<>+104(SB)/8, $0x40862d999999999a
+DATA transcConst<>+112(SB)/8, $0x40862d999999999a
+DATA transcConst<>+120(SB)/8, $0x40862d999999999a
+DATA transcConst<>+128(SB)/8, $0x4338000000000000
+DATA transcConst<>+136(SB)/8, $0x4338000000000000
+DATA transcConst<>+144(SB)/8, $0x4338000000000000
+DATA transcConst<>+152(SB)/8, $0x4338000000000000
+DATA transcConst<>+160(SB)/8, $0x4338000000000000
+DATA transcConst<>+168(SB)/8, $0x4338000000000000
+DATA transcConst<>+176(SB)/8, $0x4338000000000000
+DATA transcConst<>+184(SB)/8, $0x4338000000000000
+DATA transcConst<>+192(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+200(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+208(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+216(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+224(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+232(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+240(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+248(SB)/8, $0x3ff71547652b82fe
+DATA transcConst<>+256(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+264(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+272(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+280(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+288(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+296(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+304(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+312(SB)/8, $0x3fe62e42fefa39ef
+DATA transcConst<>+320(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+328(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+336(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+344(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+352(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+360(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+368(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+376(SB)/8, $0x3c7abc9e3b39803f
+DATA transcConst<>+384(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+392(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+400(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+408(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+416(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+424(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+432(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+440(SB)/8, $0x3de6124613a86d09
+DATA transcConst<>+448(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+456(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+464(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+472(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+480(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+488(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+496(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+504(SB)/8, $0x3e21eed8eff8d898
+DATA transcConst<>+512(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+520(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+528(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+536(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+544(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+552(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+560(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+568(SB)/8, $0x3e5ae64567f544e4
+DATA transcConst<>+576(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+584(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+592(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+600(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+608(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+616(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+624(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+632(SB)/8, $0x3e927e4fb7789f5c
+DATA transcConst<>+640(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+648(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+656(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+664(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+672(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+680(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+688(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+696(SB)/8, $0x3ec71de3a556c734
+DATA transcConst<>+704(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+712(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+720(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+728(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+736(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+744(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+752(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+760(SB)/8, $0x3efa01a01a01a01a
+DATA transcConst<>+768(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+776(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+784(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+792(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+800(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+808(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+816(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+824(SB)/8, $0x3f2a01a01a01a01a
+DATA transcConst<>+832(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+840(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+848(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+856(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+864(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+872(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+880(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+888(SB)/8, $0x3f56c16c16c16c17
+DATA transcConst<>+896(SB)/8, $0x3f81111111111111
+DATA transcConst<>+904(SB)/8, $0x3f81111111111111
+DATA transcConst<>+912(SB)/8, $0x3f81111111111111
+DATA transcConst<>+920(SB)/8, $0x3f81111111111111
+DATA transcConst<>+928(SB)/8, $0x3f81111111111111
+DATA transcConst<>+936(SB)/8, $0x3f81111111111111
+DATA transcConst<>+944(SB)/8, $0x3f81111111111111
+DATA transcConst<>+952(SB)/8, $0x3f81111111111111
+DATA transcConst<>+960(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+968(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+976(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+984(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+992(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+1000(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+1008(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+1016(SB)/8, $0x3fa5555555555555
+DATA transcConst<>+1024(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1032(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1040(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1048(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1056(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1064(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1072(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1080(SB)/8, $0x3fc5555555555555
+DATA transcConst<>+1088(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1096(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1104(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1112(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1120(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1128(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1136(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1144(SB)/8, $0x3fe0000000000000
+DATA transcConst<>+1152(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1160(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1168(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1176(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1184(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1192(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1200(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1208(SB)/8, $0x3ff0000000000000
+DATA transcConst<>+1216(SB)/8, $0x0010000000000000
+DATA transcConst<>+1224(SB)/8, $0x0010000000000000
+DATA transcConst<>+1232(SB)/8, $0x0010000000000000
+DATA transcConst<>+1240(SB)/8, $0x0010000000000000
+DATA transcConst<>+1248(SB)/8, $0x0010000000000000
+DATA transcConst<>+1256(SB)/8, $0x0010000000000000
+DATA transcConst<>+1264(SB)/8, $0x0010000000000000
+DATA transcConst<>+1272(SB)/8, $0x0010000000000000
+DATA transcConst<>+1280(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1288(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1296(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1304(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1312(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1320(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1328(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1336(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+1344(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1352(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1360(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1368(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1376(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1384(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1392(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1400(SB)/8, $0x00095f619980c433
+DATA transcConst<>+1408(SB)/8, $0x4330000000000000
+DATA transcConst<>+1416(SB)/8, $0x4330000000000000
+DATA transcConst<>+1424(SB)/8, $0x4330000000000000
+DATA transcConst<>+1432(SB)/8, $0x4330000000000000
+DATA transcConst<>+1440(SB)/8, $0x4330000000000000
+DATA transcConst<>+1448(SB)/8, $0x4330000000000000
+DATA transcConst<>+1456(SB)/8, $0x4330000000000000
+DATA transcConst<>+1464(SB)/8, $0x4330000000000000
+DATA transcConst<>+1472(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1480(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1488(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1496(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1504(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1512(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1520(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1528(SB)/8, $0x43300000000003ff
+DATA transcConst<>+1536(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1544(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1552(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1560(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1568(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1576(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1584(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1592(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+1600(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1608(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1616(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1624(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1632(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1640(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1648(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1656(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+1664(SB)/8, $0x4000000000000000
+DATA transcConst<>+1672(SB)/8, $0x4000000000000000
+DATA transcConst<>+1680(SB)/8, $0x4000000000000000
+DATA transcConst<>+1688(SB)/8, $0x4000000000000000
+DATA transcConst<>+1696(SB)/8, $0x4000000000000000
+DATA transcConst<>+1704(SB)/8, $0x4000000000000000
+DATA transcConst<>+1712(SB)/8, $0x4000000000000000
+DATA transcConst<>+1720(SB)/8, $0x4000000000000000
+DATA transcConst<>+1728(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1736(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1744(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1752(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1760(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1768(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1776(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1784(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+1792(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1800(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1808(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1816(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1824(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1832(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1840(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1848(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+1856(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1864(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1872(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1880(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1888(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1896(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1904(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1912(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+1920(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1928(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1936(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1944(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1952(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1960(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1968(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1976(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+1984(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+1992(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2000(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2008(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2016(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2024(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2032(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2040(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+2048(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2056(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2064(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2072(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2080(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2088(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2096(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2104(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+2112(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2120(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2128(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2136(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2144(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2152(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2160(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2168(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+2176(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2184(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2192(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2200(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2208(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2216(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2224(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2232(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+2240(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2248(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2256(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2264(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2272(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2280(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2288(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2296(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+2304(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2312(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2320(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2328(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2336(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2344(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2352(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2360(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2368(SB)/8, $0x0000000000000000
+DATA transcConst<>+2376(SB)/8, $0x0000000000000000
+DATA transcConst<>+2384(SB)/8, $0x0000000000000000
+DATA transcConst<>+2392(SB)/8, $0x0000000000000000
+DATA transcConst<>+2400(SB)/8, $0x0000000000000000
+DATA transcConst<>+2408(SB)/8, $0x0000000000000000
+DATA transcConst<>+2416(SB)/8, $0x0000000000000000
+DATA transcConst<>+2424(SB)/8, $0x0000000000000000
+DATA transcConst<>+2432(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2440(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2448(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2456(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2464(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2472(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2480(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2488(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+2496(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2504(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2512(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2520(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2528(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2536(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2544(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2552(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+2560(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2568(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2576(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2584(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2592(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2600(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2608(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2616(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+2624(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2632(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2640(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2648(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2656(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2664(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2672(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2680(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+2688(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2696(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2704(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2712(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2720(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2728(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2736(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2744(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+2752(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2760(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2768(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2776(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2784(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2792(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2800(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2808(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+2816(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2824(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2832(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2840(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2848(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2856(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2864(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2872(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+2880(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2888(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2896(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2904(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2912(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2920(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2928(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2936(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+2944(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+2952(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+2960(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+2968(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+2976(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+2984(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+2992(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+3000(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+3008(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3016(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3024(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3032(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3040(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3048(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3056(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3064(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+3072(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3080(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3088(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3096(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3104(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3112(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3120(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3128(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+3136(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3144(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3152(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3160(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3168(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3176(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3184(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3192(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+3200(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3208(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3216(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3224(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3232(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3240(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3248(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3256(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+3264(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3272(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3280(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3288(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3296(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3304(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3312(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3320(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+3328(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3336(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3344(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3352(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3360(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3368(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3376(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3384(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+3392(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3400(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3408(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3416(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3424(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3432(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3440(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3448(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+3456(SB)/8, $0x8000000000000000
+DATA transcConst<>+3464(SB)/8, $0x8000000000000000
+DATA transcConst<>+3472(SB)/8, $0x8000000000000000
+DATA transcConst<>+3480(SB)/8, $0x8000000000000000
+DATA transcConst<>+3488(SB)/8, $0x8000000000000000
+DATA transcConst<>+3496(SB)/8, $0x8000000000000000
+DATA transcConst<>+3504(SB)/8, $0x8000000000000000
+DATA transcConst<>+3512(SB)/8, $0x8000000000000000
+DATA transcConst<>+3520(SB)/8, $0x0000000000000001
+DATA transcConst<>+3528(SB)/8, $0x0000000000000001
+DATA transcConst<>+3536(SB)/8, $0x0000000000000001
+DATA transcConst<>+3544(SB)/8, $0x0000000000000001
+DATA transcConst<>+3552(SB)/8, $0x0000000000000001
+DATA transcConst<>+3560(SB)/8, $0x0000000000000001
+DATA transcConst<>+3568(SB)/8, $0x0000000000000001
+DATA transcConst<>+3576(SB)/8, $0x0000000000000001
+GLOBL transcConst<>(SB), RODATA|NOPTR, $3584
 
 // func ExpVF32AVX2(d []float32, a []float32) int
 // Requires: AVX, AVX2, FMA3
@@ -8088,36 +7832,43 @@ TEXT ·ExpVF32AVX2(SB), NOSPLIT, $0-56
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
 	XORQ BX, BX
-	SUBQ $0x08, DX
+	SUBQ $0x04, DX
 
 loop:
 	CMPQ         BX, DX
 	JGT          done
-	VMOVUPS      (CX)(BX*4), Y0
-	VCMPPS       $0x1d, transcConst<>+0(SB), Y0, Y1
-	VCMPPS       $0x12, transcConst<>+64(SB), Y0, Y2
-	VANDPS       Y1, Y2, Y1
-	VMOVMSKPS    Y1, SI
-	CMPL         SI, $0x000000ff
+	VCVTPS2PD    (CX)(BX*4), Y0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Y0, Y1
+	VCMPPD       $0x12, transcConst<>+64(SB), Y0, Y2
+	VANDPD       Y1, Y2, Y1
+	VMOVMSKPD    Y1, SI
+	CMPL         SI, $0x0000000f
 	JNE          done
-	VMOVUPS      transcConst<>+128(SB), Y1
-	VFMADD231PS  transcConst<>+192(SB), Y0, Y1
-	VSUBPS       transcConst<>+128(SB), Y1, Y2
-	VMOVUPS      Y0, Y0
-	VFNMADD231PS transcConst<>+256(SB), Y2, Y0
-	VFNMADD231PS transcConst<>+320(SB), Y2, Y0
-	VMOVUPS      transcConst<>+384(SB), Y2
-	VFMADD213PS  transcConst<>+448(SB), Y0, Y2
-	VFMADD213PS  transcConst<>+512(SB), Y0, Y2
-	VFMADD213PS  transcConst<>+576(SB), Y0, Y2
-	VFMADD213PS  transcConst<>+640(SB), Y0, Y2
-	VFMADD213PS  transcConst<>+704(SB), Y0, Y2
-	VFMADD213PS  transcConst<>+768(SB), Y0, Y2
-	VFMADD213PS  transcConst<>+768(SB), Y0, Y2
-	VPSLLD       $0x17, Y1, Y1
-	VPADDD       Y1, Y2, Y2
-	VMOVUPS      Y2, (AX)(BX*4)
-	ADDQ         $0x08, BX
+	VMOVUPD      transcConst<>+128(SB), Y1
+	VFMADD231PD  transcConst<>+192(SB), Y0, Y1
+	VSUBPD       transcConst<>+128(SB), Y1, Y2
+	VMOVUPD      Y0, Y0
+	VFNMADD231PD transcConst<>+256(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+320(SB), Y2, Y0
+	VMOVUPD      transcConst<>+384(SB), Y2
+	VFMADD213PD  transcConst<>+448(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+512(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+576(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+640(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+704(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+768(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+832(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+896(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+960(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1024(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1088(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1152(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1152(SB), Y0, Y2
+	VPSLLQ       $0x34, Y1, Y1
+	VPADDQ       Y1, Y2, Y2
+	VCVTPD2PSY   Y2, X0
+	VMOVUPS      X0, (AX)(BX*4)
+	ADDQ         $0x04, BX
 	JMP          loop
 
 done:
@@ -8132,48 +7883,182 @@ TEXT ·LogVF32AVX2(SB), NOSPLIT, $0-56
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
 	XORQ BX, BX
-	SUBQ $0x08, DX
+	SUBQ $0x04, DX
 
 loop:
 	CMPQ        BX, DX
 	JGT         done
-	VMOVUPS     (CX)(BX*4), Y0
-	VCMPPS      $0x1d, transcConst<>+832(SB), Y0, Y1
-	VCMPPS      $0x12, transcConst<>+896(SB), Y0, Y2
-	VANDPS      Y1, Y2, Y1
-	VMOVMSKPS   Y1, SI
-	CMPL        SI, $0x000000ff
+	VCVTPS2PD   (CX)(BX*4), Y0
+	VCMPPD      $0x1d, transcConst<>+1216(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+1280(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
 	JNE         done
-	VPADDD      transcConst<>+960(SB), Y0, Y0
-	VPSRLD      $0x17, Y0, Y1
-	VCVTDQ2PS   Y1, Y1
-	VSUBPS      transcConst<>+1024(SB), Y1, Y1
-	VPAND       transcConst<>+1088(SB), Y0, Y0
-	VPADDD      transcConst<>+1152(SB), Y0, Y0
-	VSUBPS      transcConst<>+768(SB), Y0, Y0
-	VADDPS      transcConst<>+1216(SB), Y0, Y2
-	VDIVPS      Y2, Y0, Y2
-	VMULPS      Y2, Y2, Y3
-	VMULPS      Y3, Y3, Y4
-	VMOVUPS     transcConst<>+1280(SB), Y5
-	VFMADD213PS transcConst<>+1344(SB), Y4, Y5
-	VMULPS      Y3, Y5, Y5
-	VMOVUPS     transcConst<>+1408(SB), Y3
-	VFMADD213PS transcConst<>+1472(SB), Y4, Y3
-	VMULPS      Y4, Y3, Y3
-	VADDPS      Y3, Y5, Y5
-	VMULPS      Y0, Y0, Y3
-	VMULPS      transcConst<>+704(SB), Y3, Y3
-	VADDPS      Y3, Y5, Y5
-	VMULPS      transcConst<>+1536(SB), Y1, Y4
-	VFMADD231PS Y2, Y5, Y4
-	VSUBPS      Y4, Y3, Y3
-	VSUBPS      Y0, Y3, Y3
-	VMULPS      transcConst<>+1600(SB), Y1, Y0
-	VSUBPS      Y3, Y0, Y0
-	VMOVUPS     Y0, (AX)(BX*4)
-	ADDQ        $0x08, BX
+	VPADDQ      transcConst<>+1344(SB), Y0, Y0
+	VPSRLQ      $0x34, Y0, Y1
+	VPOR        transcConst<>+1408(SB), Y1, Y1
+	VSUBPD      transcConst<>+1472(SB), Y1, Y1
+	VPAND       transcConst<>+1536(SB), Y0, Y0
+	VPADDQ      transcConst<>+1600(SB), Y0, Y0
+	VSUBPD      transcConst<>+1152(SB), Y0, Y0
+	VADDPD      transcConst<>+1664(SB), Y0, Y2
+	VDIVPD      Y2, Y0, Y2
+	VMULPD      Y2, Y2, Y3
+	VMULPD      Y3, Y3, Y4
+	VMOVUPD     transcConst<>+1728(SB), Y5
+	VFMADD213PD transcConst<>+1792(SB), Y4, Y5
+	VFMADD213PD transcConst<>+1856(SB), Y4, Y5
+	VFMADD213PD transcConst<>+1920(SB), Y4, Y5
+	VMULPD      Y3, Y5, Y5
+	VMOVUPD     transcConst<>+1984(SB), Y3
+	VFMADD213PD transcConst<>+2048(SB), Y4, Y3
+	VFMADD213PD transcConst<>+2112(SB), Y4, Y3
+	VMULPD      Y4, Y3, Y3
+	VADDPD      Y3, Y5, Y5
+	VMULPD      Y0, Y0, Y3
+	VMULPD      transcConst<>+1088(SB), Y3, Y3
+	VADDPD      Y3, Y5, Y5
+	VMULPD      transcConst<>+2176(SB), Y1, Y4
+	VFMADD231PD Y2, Y5, Y4
+	VSUBPD      Y4, Y3, Y3
+	VSUBPD      Y0, Y3, Y3
+	VMULPD      transcConst<>+2240(SB), Y1, Y0
+	VSUBPD      Y3, Y0, Y0
+	VCVTPD2PSY  Y0, X0
+	VMOVUPS     X0, (AX)(BX*4)
+	ADDQ        $0x04, BX
 	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func SinVF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·SinVF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Y0
+	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VANDPD       Y2, Y1, Y2
+	VMOVMSKPD    Y2, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VMOVUPD      transcConst<>+128(SB), Y2
+	VFMADD231PD  transcConst<>+2496(SB), Y1, Y2
+	VSUBPD       transcConst<>+128(SB), Y2, Y3
+	VMOVUPD      Y1, Y1
+	VFNMADD231PD transcConst<>+2560(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+2624(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+2688(SB), Y3, Y1
+	VMULPD       Y1, Y1, Y3
+	VMULPD       Y3, Y1, Y4
+	VMOVUPD      transcConst<>+2752(SB), Y5
+	VFMADD213PD  transcConst<>+2816(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+384(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+2880(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+640(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+2944(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+896(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+3008(SB), Y3, Y5
+	VFMADD213PD  Y1, Y4, Y5
+	VMOVUPD      transcConst<>+3072(SB), Y1
+	VFMADD213PD  transcConst<>+3136(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3200(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+448(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3264(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+704(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3328(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+960(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3392(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+1152(SB), Y3, Y1
+	VPSLLQ       $0x3f, Y2, Y3
+	VBLENDVPD    Y3, Y1, Y5, Y5
+	VPSLLQ       $0x3e, Y2, Y1
+	VPXOR        Y0, Y1, Y1
+	VPAND        transcConst<>+3456(SB), Y1, Y1
+	VPXOR        Y1, Y5, Y5
+	VCVTPD2PSY   Y5, X0
+	VMOVUPS      X0, (AX)(BX*4)
+	ADDQ         $0x04, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func CosVF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·CosVF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Y0
+	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VANDPD       Y2, Y1, Y2
+	VMOVMSKPD    Y2, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VPAND        transcConst<>+2304(SB), Y0, Y0
+	VMOVUPD      transcConst<>+128(SB), Y1
+	VFMADD231PD  transcConst<>+2496(SB), Y0, Y1
+	VSUBPD       transcConst<>+128(SB), Y1, Y2
+	VMOVUPD      Y0, Y0
+	VFNMADD231PD transcConst<>+2560(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+2624(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+2688(SB), Y2, Y0
+	VPADDQ       transcConst<>+3520(SB), Y1, Y1
+	VMULPD       Y0, Y0, Y2
+	VMULPD       Y2, Y0, Y3
+	VMOVUPD      transcConst<>+2752(SB), Y4
+	VFMADD213PD  transcConst<>+2816(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+384(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+2880(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+640(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+2944(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+896(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+3008(SB), Y2, Y4
+	VFMADD213PD  Y0, Y3, Y4
+	VMOVUPD      transcConst<>+3072(SB), Y0
+	VFMADD213PD  transcConst<>+3136(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3200(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+448(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3264(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+704(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3328(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+960(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3392(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+1152(SB), Y2, Y0
+	VPSLLQ       $0x3f, Y1, Y2
+	VBLENDVPD    Y2, Y0, Y4, Y4
+	VPSLLQ       $0x3e, Y1, Y0
+	VPAND        transcConst<>+3456(SB), Y0, Y0
+	VPXOR        Y0, Y4, Y4
+	VCVTPD2PSY   Y4, X0
+	VMOVUPS      X0, (AX)(BX*4)
+	ADDQ         $0x04, BX
+	JMP          loop
 
 done:
 	MOVQ BX, ret+48(FP)
@@ -8192,36 +8077,36 @@ TEXT ·ExpVF64AVX2(SB), NOSPLIT, $0-56
 loop:
 	CMPQ         BX, DX
 	JGT          done
-	VMOVUPS      (CX)(BX*8), Y0
-	VCMPPD       $0x1d, transcConst<>+1664(SB), Y0, Y1
-	VCMPPD       $0x12, transcConst<>+1728(SB), Y0, Y2
-	VANDPS       Y1, Y2, Y1
+	VMOVUPD      (CX)(BX*8), Y0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Y0, Y1
+	VCMPPD       $0x12, transcConst<>+64(SB), Y0, Y2
+	VANDPD       Y1, Y2, Y1
 	VMOVMSKPD    Y1, SI
 	CMPL         SI, $0x0000000f
 	JNE          done
-	VMOVUPS      transcConst<>+1792(SB), Y1
-	VFMADD231PD  transcConst<>+1856(SB), Y0, Y1
-	VSUBPD       transcConst<>+1792(SB), Y1, Y2
-	VMOVUPS      Y0, Y0
-	VFNMADD231PD transcConst<>+1920(SB), Y2, Y0
-	VFNMADD231PD transcConst<>+1984(SB), Y2, Y0
-	VMOVUPS      transcConst<>+2048(SB), Y2
-	VFMADD213PD  transcConst<>+2112(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2176(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2240(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2304(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2368(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2432(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2496(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2560(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2624(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2688(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2752(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2816(SB), Y0, Y2
-	VFMADD213PD  transcConst<>+2816(SB), Y0, Y2
+	VMOVUPD      transcConst<>+128(SB), Y1
+	VFMADD231PD  transcConst<>+192(SB), Y0, Y1
+	VSUBPD       transcConst<>+128(SB), Y1, Y2
+	VMOVUPD      Y0, Y0
+	VFNMADD231PD transcConst<>+256(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+320(SB), Y2, Y0
+	VMOVUPD      transcConst<>+384(SB), Y2
+	VFMADD213PD  transcConst<>+448(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+512(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+576(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+640(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+704(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+768(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+832(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+896(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+960(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1024(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1088(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1152(SB), Y0, Y2
+	VFMADD213PD  transcConst<>+1152(SB), Y0, Y2
 	VPSLLQ       $0x34, Y1, Y1
 	VPADDQ       Y1, Y2, Y2
-	VMOVUPS      Y2, (AX)(BX*8)
+	VMOVUPD      Y2, (AX)(BX*8)
 	ADDQ         $0x04, BX
 	JMP          loop
 
@@ -8242,46 +8127,174 @@ TEXT ·LogVF64AVX2(SB), NOSPLIT, $0-56
 loop:
 	CMPQ        BX, DX
 	JGT         done
-	VMOVUPS     (CX)(BX*8), Y0
-	VCMPPD      $0x1d, transcConst<>+2880(SB), Y0, Y1
-	VCMPPD      $0x12, transcConst<>+2944(SB), Y0, Y2
-	VANDPS      Y1, Y2, Y1
+	VMOVUPD     (CX)(BX*8), Y0
+	VCMPPD      $0x1d, transcConst<>+1216(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+1280(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0000000f
 	JNE         done
-	VPADDQ      transcConst<>+3008(SB), Y0, Y0
+	VPADDQ      transcConst<>+1344(SB), Y0, Y0
 	VPSRLQ      $0x34, Y0, Y1
-	VPOR        transcConst<>+3072(SB), Y1, Y1
-	VSUBPD      transcConst<>+3136(SB), Y1, Y1
-	VPAND       transcConst<>+3200(SB), Y0, Y0
-	VPADDQ      transcConst<>+3264(SB), Y0, Y0
-	VSUBPD      transcConst<>+2816(SB), Y0, Y0
-	VADDPD      transcConst<>+3328(SB), Y0, Y2
+	VPOR        transcConst<>+1408(SB), Y1, Y1
+	VSUBPD      transcConst<>+1472(SB), Y1, Y1
+	VPAND       transcConst<>+1536(SB), Y0, Y0
+	VPADDQ      transcConst<>+1600(SB), Y0, Y0
+	VSUBPD      transcConst<>+1152(SB), Y0, Y0
+	VADDPD      transcConst<>+1664(SB), Y0, Y2
 	VDIVPD      Y2, Y0, Y2
 	VMULPD      Y2, Y2, Y3
 	VMULPD      Y3, Y3, Y4
-	VMOVUPS     transcConst<>+3392(SB), Y5
-	VFMADD213PD transcConst<>+3456(SB), Y4, Y5
-	VFMADD213PD transcConst<>+3520(SB), Y4, Y5
-	VFMADD213PD transcConst<>+3584(SB), Y4, Y5
+	VMOVUPD     transcConst<>+1728(SB), Y5
+	VFMADD213PD transcConst<>+1792(SB), Y4, Y5
+	VFMADD213PD transcConst<>+1856(SB), Y4, Y5
+	VFMADD213PD transcConst<>+1920(SB), Y4, Y5
 	VMULPD      Y3, Y5, Y5
-	VMOVUPS     transcConst<>+3648(SB), Y3
-	VFMADD213PD transcConst<>+3712(SB), Y4, Y3
-	VFMADD213PD transcConst<>+3776(SB), Y4, Y3
+	VMOVUPD     transcConst<>+1984(SB), Y3
+	VFMADD213PD transcConst<>+2048(SB), Y4, Y3
+	VFMADD213PD transcConst<>+2112(SB), Y4, Y3
 	VMULPD      Y4, Y3, Y3
 	VADDPD      Y3, Y5, Y5
 	VMULPD      Y0, Y0, Y3
-	VMULPD      transcConst<>+2752(SB), Y3, Y3
+	VMULPD      transcConst<>+1088(SB), Y3, Y3
 	VADDPD      Y3, Y5, Y5
-	VMULPD      transcConst<>+3840(SB), Y1, Y4
+	VMULPD      transcConst<>+2176(SB), Y1, Y4
 	VFMADD231PD Y2, Y5, Y4
 	VSUBPD      Y4, Y3, Y3
 	VSUBPD      Y0, Y3, Y3
-	VMULPD      transcConst<>+3904(SB), Y1, Y0
+	VMULPD      transcConst<>+2240(SB), Y1, Y0
 	VSUBPD      Y3, Y0, Y0
-	VMOVUPS     Y0, (AX)(BX*8)
+	VMOVUPD     Y0, (AX)(BX*8)
 	ADDQ        $0x04, BX
 	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func SinVF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·SinVF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Y0
+	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VANDPD       Y2, Y1, Y2
+	VMOVMSKPD    Y2, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VMOVUPD      transcConst<>+128(SB), Y2
+	VFMADD231PD  transcConst<>+2496(SB), Y1, Y2
+	VSUBPD       transcConst<>+128(SB), Y2, Y3
+	VMOVUPD      Y1, Y1
+	VFNMADD231PD transcConst<>+2560(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+2624(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+2688(SB), Y3, Y1
+	VMULPD       Y1, Y1, Y3
+	VMULPD       Y3, Y1, Y4
+	VMOVUPD      transcConst<>+2752(SB), Y5
+	VFMADD213PD  transcConst<>+2816(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+384(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+2880(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+640(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+2944(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+896(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+3008(SB), Y3, Y5
+	VFMADD213PD  Y1, Y4, Y5
+	VMOVUPD      transcConst<>+3072(SB), Y1
+	VFMADD213PD  transcConst<>+3136(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3200(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+448(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3264(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+704(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3328(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+960(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+3392(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+1152(SB), Y3, Y1
+	VPSLLQ       $0x3f, Y2, Y3
+	VBLENDVPD    Y3, Y1, Y5, Y5
+	VPSLLQ       $0x3e, Y2, Y1
+	VPXOR        Y0, Y1, Y1
+	VPAND        transcConst<>+3456(SB), Y1, Y1
+	VPXOR        Y1, Y5, Y5
+	VMOVUPD      Y5, (AX)(BX*8)
+	ADDQ         $0x04, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func CosVF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·CosVF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Y0
+	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VANDPD       Y2, Y1, Y2
+	VMOVMSKPD    Y2, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VPAND        transcConst<>+2304(SB), Y0, Y0
+	VMOVUPD      transcConst<>+128(SB), Y1
+	VFMADD231PD  transcConst<>+2496(SB), Y0, Y1
+	VSUBPD       transcConst<>+128(SB), Y1, Y2
+	VMOVUPD      Y0, Y0
+	VFNMADD231PD transcConst<>+2560(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+2624(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+2688(SB), Y2, Y0
+	VPADDQ       transcConst<>+3520(SB), Y1, Y1
+	VMULPD       Y0, Y0, Y2
+	VMULPD       Y2, Y0, Y3
+	VMOVUPD      transcConst<>+2752(SB), Y4
+	VFMADD213PD  transcConst<>+2816(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+384(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+2880(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+640(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+2944(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+896(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+3008(SB), Y2, Y4
+	VFMADD213PD  Y0, Y3, Y4
+	VMOVUPD      transcConst<>+3072(SB), Y0
+	VFMADD213PD  transcConst<>+3136(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3200(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+448(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3264(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+704(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3328(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+960(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+3392(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+1152(SB), Y2, Y0
+	VPSLLQ       $0x3f, Y1, Y2
+	VBLENDVPD    Y2, Y0, Y4, Y4
+	VPSLLQ       $0x3e, Y1, Y0
+	VPAND        transcConst<>+3456(SB), Y0, Y0
+	VPXOR        Y0, Y4, Y4
+	VMOVUPD      Y4, (AX)(BX*8)
+	ADDQ         $0x04, BX
+	JMP          loop
 
 done:
 	MOVQ BX, ret+48(FP)
@@ -8295,36 +8308,43 @@ TEXT ·ExpVF32AVX512(SB), NOSPLIT, $0-56
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
 	XORQ BX, BX
-	SUBQ $0x10, DX
+	SUBQ $0x08, DX
 
 loop:
 	CMPQ         BX, DX
 	JGT          done
-	VMOVUPS      (CX)(BX*4), Z0
-	VCMPPS       $0x1d, transcConst<>+0(SB), Z0, K1
-	VCMPPS       $0x12, transcConst<>+64(SB), Z0, K2
+	VCVTPS2PD    (CX)(BX*4), Z0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Z0, K1
+	VCMPPD       $0x12, transcConst<>+64(SB), Z0, K2
 	KANDW        K1, K2, K1
 	KMOVW        K1, SI
-	CMPL         SI, $0x0000ffff
+	CMPL         SI, $0x000000ff
 	JNE          done
-	VMOVUPS      transcConst<>+128(SB), Z1
-	VFMADD231PS  transcConst<>+192(SB), Z0, Z1
-	VSUBPS       transcConst<>+128(SB), Z1, Z2
-	VMOVUPS      Z0, Z0
-	VFNMADD231PS transcConst<>+256(SB), Z2, Z0
-	VFNMADD231PS transcConst<>+320(SB), Z2, Z0
-	VMOVUPS      transcConst<>+384(SB), Z2
-	VFMADD213PS  transcConst<>+448(SB), Z0, Z2
-	VFMADD213PS  transcConst<>+512(SB), Z0, Z2
-	VFMADD213PS  transcConst<>+576(SB), Z0, Z2
-	VFMADD213PS  transcConst<>+640(SB), Z0, Z2
-	VFMADD213PS  transcConst<>+704(SB), Z0, Z2
-	VFMADD213PS  transcConst<>+768(SB), Z0, Z2
-	VFMADD213PS  transcConst<>+768(SB), Z0, Z2
-	VPSLLD       $0x17, Z1, Z1
-	VPADDD       Z1, Z2, Z2
-	VMOVUPS      Z2, (AX)(BX*4)
-	ADDQ         $0x10, BX
+	VMOVUPD      transcConst<>+128(SB), Z1
+	VFMADD231PD  transcConst<>+192(SB), Z0, Z1
+	VSUBPD       transcConst<>+128(SB), Z1, Z2
+	VMOVUPD      Z0, Z0
+	VFNMADD231PD transcConst<>+256(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+320(SB), Z2, Z0
+	VMOVUPD      transcConst<>+384(SB), Z2
+	VFMADD213PD  transcConst<>+448(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+512(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+576(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+640(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+704(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+768(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+832(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+896(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+960(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1024(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1088(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1152(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1152(SB), Z0, Z2
+	VPSLLQ       $0x34, Z1, Z1
+	VPADDQ       Z1, Z2, Z2
+	VCVTPD2PS    Z2, Y0
+	VMOVUPS      Y0, (AX)(BX*4)
+	ADDQ         $0x08, BX
 	JMP          loop
 
 done:
@@ -8339,48 +8359,182 @@ TEXT ·LogVF32AVX512(SB), NOSPLIT, $0-56
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
 	XORQ BX, BX
-	SUBQ $0x10, DX
+	SUBQ $0x08, DX
 
 loop:
 	CMPQ        BX, DX
 	JGT         done
-	VMOVUPS     (CX)(BX*4), Z0
-	VCMPPS      $0x1d, transcConst<>+832(SB), Z0, K1
-	VCMPPS      $0x12, transcConst<>+896(SB), Z0, K2
+	VCVTPS2PD   (CX)(BX*4), Z0
+	VCMPPD      $0x1d, transcConst<>+1216(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+1280(SB), Z0, K2
 	KANDW       K1, K2, K1
 	KMOVW       K1, SI
-	CMPL        SI, $0x0000ffff
+	CMPL        SI, $0x000000ff
 	JNE         done
-	VPADDD      transcConst<>+960(SB), Z0, Z0
-	VPSRLD      $0x17, Z0, Z1
-	VCVTDQ2PS   Z1, Z1
-	VSUBPS      transcConst<>+1024(SB), Z1, Z1
-	VPANDD      transcConst<>+1088(SB), Z0, Z0
-	VPADDD      transcConst<>+1152(SB), Z0, Z0
-	VSUBPS      transcConst<>+768(SB), Z0, Z0
-	VADDPS      transcConst<>+1216(SB), Z0, Z2
-	VDIVPS      Z2, Z0, Z2
-	VMULPS      Z2, Z2, Z3
-	VMULPS      Z3, Z3, Z4
-	VMOVUPS     transcConst<>+1280(SB), Z5
-	VFMADD213PS transcConst<>+1344(SB), Z4, Z5
-	VMULPS      Z3, Z5, Z5
-	VMOVUPS     transcConst<>+1408(SB), Z3
-	VFMADD213PS transcConst<>+1472(SB), Z4, Z3
-	VMULPS      Z4, Z3, Z3
-	VADDPS      Z3, Z5, Z5
-	VMULPS      Z0, Z0, Z3
-	VMULPS      transcConst<>+704(SB), Z3, Z3
-	VADDPS      Z3, Z5, Z5
-	VMULPS      transcConst<>+1536(SB), Z1, Z4
-	VFMADD231PS Z2, Z5, Z4
-	VSUBPS      Z4, Z3, Z3
-	VSUBPS      Z0, Z3, Z3
-	VMULPS      transcConst<>+1600(SB), Z1, Z0
-	VSUBPS      Z3, Z0, Z0
-	VMOVUPS     Z0, (AX)(BX*4)
-	ADDQ        $0x10, BX
+	VPADDQ      transcConst<>+1344(SB), Z0, Z0
+	VPSRLQ      $0x34, Z0, Z1
+	VPORQ       transcConst<>+1408(SB), Z1, Z1
+	VSUBPD      transcConst<>+1472(SB), Z1, Z1
+	VPANDQ      transcConst<>+1536(SB), Z0, Z0
+	VPADDQ      transcConst<>+1600(SB), Z0, Z0
+	VSUBPD      transcConst<>+1152(SB), Z0, Z0
+	VADDPD      transcConst<>+1664(SB), Z0, Z2
+	VDIVPD      Z2, Z0, Z2
+	VMULPD      Z2, Z2, Z3
+	VMULPD      Z3, Z3, Z4
+	VMOVUPD     transcConst<>+1728(SB), Z5
+	VFMADD213PD transcConst<>+1792(SB), Z4, Z5
+	VFMADD213PD transcConst<>+1856(SB), Z4, Z5
+	VFMADD213PD transcConst<>+1920(SB), Z4, Z5
+	VMULPD      Z3, Z5, Z5
+	VMOVUPD     transcConst<>+1984(SB), Z3
+	VFMADD213PD transcConst<>+2048(SB), Z4, Z3
+	VFMADD213PD transcConst<>+2112(SB), Z4, Z3
+	VMULPD      Z4, Z3, Z3
+	VADDPD      Z3, Z5, Z5
+	VMULPD      Z0, Z0, Z3
+	VMULPD      transcConst<>+1088(SB), Z3, Z3
+	VADDPD      Z3, Z5, Z5
+	VMULPD      transcConst<>+2176(SB), Z1, Z4
+	VFMADD231PD Z2, Z5, Z4
+	VSUBPD      Z4, Z3, Z3
+	VSUBPD      Z0, Z3, Z3
+	VMULPD      transcConst<>+2240(SB), Z1, Z0
+	VSUBPD      Z3, Z0, Z0
+	VCVTPD2PS   Z0, Y0
+	VMOVUPS     Y0, (AX)(BX*4)
+	ADDQ        $0x08, BX
 	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func SinVF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·SinVF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Z0
+	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VMOVUPD      transcConst<>+128(SB), Z2
+	VFMADD231PD  transcConst<>+2496(SB), Z1, Z2
+	VSUBPD       transcConst<>+128(SB), Z2, Z3
+	VMOVUPD      Z1, Z1
+	VFNMADD231PD transcConst<>+2560(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+2624(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+2688(SB), Z3, Z1
+	VMULPD       Z1, Z1, Z3
+	VMULPD       Z3, Z1, Z4
+	VMOVUPD      transcConst<>+2752(SB), Z5
+	VFMADD213PD  transcConst<>+2816(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+384(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+2880(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+640(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+2944(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+896(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+3008(SB), Z3, Z5
+	VFMADD213PD  Z1, Z4, Z5
+	VMOVUPD      transcConst<>+3072(SB), Z1
+	VFMADD213PD  transcConst<>+3136(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3200(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+448(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3264(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+704(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3328(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+960(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3392(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+1152(SB), Z3, Z1
+	VPTESTMQ     transcConst<>+3520(SB), Z2, K1
+	VMOVUPD      Z1, K1, Z5
+	VPSLLQ       $0x3e, Z2, Z1
+	VPXORQ       Z0, Z1, Z1
+	VPANDQ       transcConst<>+3456(SB), Z1, Z1
+	VPXORQ       Z1, Z5, Z5
+	VCVTPD2PS    Z5, Y0
+	VMOVUPS      Y0, (AX)(BX*4)
+	ADDQ         $0x08, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func CosVF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·CosVF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Z0
+	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VPANDQ       transcConst<>+2304(SB), Z0, Z0
+	VMOVUPD      transcConst<>+128(SB), Z1
+	VFMADD231PD  transcConst<>+2496(SB), Z0, Z1
+	VSUBPD       transcConst<>+128(SB), Z1, Z2
+	VMOVUPD      Z0, Z0
+	VFNMADD231PD transcConst<>+2560(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+2624(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+2688(SB), Z2, Z0
+	VPADDQ       transcConst<>+3520(SB), Z1, Z1
+	VMULPD       Z0, Z0, Z2
+	VMULPD       Z2, Z0, Z3
+	VMOVUPD      transcConst<>+2752(SB), Z4
+	VFMADD213PD  transcConst<>+2816(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+384(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+2880(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+640(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+2944(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+896(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+3008(SB), Z2, Z4
+	VFMADD213PD  Z0, Z3, Z4
+	VMOVUPD      transcConst<>+3072(SB), Z0
+	VFMADD213PD  transcConst<>+3136(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3200(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+448(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3264(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+704(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3328(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+960(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3392(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+1152(SB), Z2, Z0
+	VPTESTMQ     transcConst<>+3520(SB), Z1, K1
+	VMOVUPD      Z0, K1, Z4
+	VPSLLQ       $0x3e, Z1, Z0
+	VPANDQ       transcConst<>+3456(SB), Z0, Z0
+	VPXORQ       Z0, Z4, Z4
+	VCVTPD2PS    Z4, Y0
+	VMOVUPS      Y0, (AX)(BX*4)
+	ADDQ         $0x08, BX
+	JMP          loop
 
 done:
 	MOVQ BX, ret+48(FP)
@@ -8399,36 +8553,36 @@ TEXT ·ExpVF64AVX512(SB), NOSPLIT, $0-56
 loop:
 	CMPQ         BX, DX
 	JGT          done
-	VMOVUPS      (CX)(BX*8), Z0
-	VCMPPD       $0x1d, transcConst<>+1664(SB), Z0, K1
-	VCMPPD       $0x12, transcConst<>+1728(SB), Z0, K2
+	VMOVUPD      (CX)(BX*8), Z0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Z0, K1
+	VCMPPD       $0x12, transcConst<>+64(SB), Z0, K2
 	KANDW        K1, K2, K1
 	KMOVW        K1, SI
 	CMPL         SI, $0x000000ff
 	JNE          done
-	VMOVUPS      transcConst<>+1792(SB), Z1
-	VFMADD231PD  transcConst<>+1856(SB), Z0, Z1
-	VSUBPD       transcConst<>+1792(SB), Z1, Z2
-	VMOVUPS      Z0, Z0
-	VFNMADD231PD transcConst<>+1920(SB), Z2, Z0
-	VFNMADD231PD transcConst<>+1984(SB), Z2, Z0
-	VMOVUPS      transcConst<>+2048(SB), Z2
-	VFMADD213PD  transcConst<>+2112(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2176(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2240(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2304(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2368(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2432(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2496(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2560(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2624(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2688(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2752(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2816(SB), Z0, Z2
-	VFMADD213PD  transcConst<>+2816(SB), Z0, Z2
+	VMOVUPD      transcConst<>+128(SB), Z1
+	VFMADD231PD  transcConst<>+192(SB), Z0, Z1
+	VSUBPD       transcConst<>+128(SB), Z1, Z2
+	VMOVUPD      Z0, Z0
+	VFNMADD231PD transcConst<>+256(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+320(SB), Z2, Z0
+	VMOVUPD      transcConst<>+384(SB), Z2
+	VFMADD213PD  transcConst<>+448(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+512(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+576(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+640(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+704(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+768(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+832(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+896(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+960(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1024(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1088(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1152(SB), Z0, Z2
+	VFMADD213PD  transcConst<>+1152(SB), Z0, Z2
 	VPSLLQ       $0x34, Z1, Z1
 	VPADDQ       Z1, Z2, Z2
-	VMOVUPS      Z2, (AX)(BX*8)
+	VMOVUPD      Z2, (AX)(BX*8)
 	ADDQ         $0x08, BX
 	JMP          loop
 
@@ -8449,46 +8603,174 @@ TEXT ·LogVF64AVX512(SB), NOSPLIT, $0-56
 loop:
 	CMPQ        BX, DX
 	JGT         done
-	VMOVUPS     (CX)(BX*8), Z0
-	VCMPPD      $0x1d, transcConst<>+2880(SB), Z0, K1
-	VCMPPD      $0x12, transcConst<>+2944(SB), Z0, K2
+	VMOVUPD     (CX)(BX*8), Z0
+	VCMPPD      $0x1d, transcConst<>+1216(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+1280(SB), Z0, K2
 	KANDW       K1, K2, K1
 	KMOVW       K1, SI
 	CMPL        SI, $0x000000ff
 	JNE         done
-	VPADDQ      transcConst<>+3008(SB), Z0, Z0
+	VPADDQ      transcConst<>+1344(SB), Z0, Z0
 	VPSRLQ      $0x34, Z0, Z1
-	VPORQ       transcConst<>+3072(SB), Z1, Z1
-	VSUBPD      transcConst<>+3136(SB), Z1, Z1
-	VPANDQ      transcConst<>+3200(SB), Z0, Z0
-	VPADDQ      transcConst<>+3264(SB), Z0, Z0
-	VSUBPD      transcConst<>+2816(SB), Z0, Z0
-	VADDPD      transcConst<>+3328(SB), Z0, Z2
+	VPORQ       transcConst<>+1408(SB), Z1, Z1
+	VSUBPD      transcConst<>+1472(SB), Z1, Z1
+	VPANDQ      transcConst<>+1536(SB), Z0, Z0
+	VPADDQ      transcConst<>+1600(SB), Z0, Z0
+	VSUBPD      transcConst<>+1152(SB), Z0, Z0
+	VADDPD      transcConst<>+1664(SB), Z0, Z2
 	VDIVPD      Z2, Z0, Z2
 	VMULPD      Z2, Z2, Z3
 	VMULPD      Z3, Z3, Z4
-	VMOVUPS     transcConst<>+3392(SB), Z5
-	VFMADD213PD transcConst<>+3456(SB), Z4, Z5
-	VFMADD213PD transcConst<>+3520(SB), Z4, Z5
-	VFMADD213PD transcConst<>+3584(SB), Z4, Z5
+	VMOVUPD     transcConst<>+1728(SB), Z5
+	VFMADD213PD transcConst<>+1792(SB), Z4, Z5
+	VFMADD213PD transcConst<>+1856(SB), Z4, Z5
+	VFMADD213PD transcConst<>+1920(SB), Z4, Z5
 	VMULPD      Z3, Z5, Z5
-	VMOVUPS     transcConst<>+3648(SB), Z3
-	VFMADD213PD transcConst<>+3712(SB), Z4, Z3
-	VFMADD213PD transcConst<>+3776(SB), Z4, Z3
+	VMOVUPD     transcConst<>+1984(SB), Z3
+	VFMADD213PD transcConst<>+2048(SB), Z4, Z3
+	VFMADD213PD transcConst<>+2112(SB), Z4, Z3
 	VMULPD      Z4, Z3, Z3
 	VADDPD      Z3, Z5, Z5
 	VMULPD      Z0, Z0, Z3
-	VMULPD      transcConst<>+2752(SB), Z3, Z3
+	VMULPD      transcConst<>+1088(SB), Z3, Z3
 	VADDPD      Z3, Z5, Z5
-	VMULPD      transcConst<>+3840(SB), Z1, Z4
+	VMULPD      transcConst<>+2176(SB), Z1, Z4
 	VFMADD231PD Z2, Z5, Z4
 	VSUBPD      Z4, Z3, Z3
 	VSUBPD      Z0, Z3, Z3
-	VMULPD      transcConst<>+3904(SB), Z1, Z0
+	VMULPD      transcConst<>+2240(SB), Z1, Z0
 	VSUBPD      Z3, Z0, Z0
-	VMOVUPS     Z0, (AX)(BX*8)
+	VMOVUPD     Z0, (AX)(BX*8)
 	ADDQ        $0x08, BX
 	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func SinVF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·SinVF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Z0
+	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VMOVUPD      transcConst<>+128(SB), Z2
+	VFMADD231PD  transcConst<>+2496(SB), Z1, Z2
+	VSUBPD       transcConst<>+128(SB), Z2, Z3
+	VMOVUPD      Z1, Z1
+	VFNMADD231PD transcConst<>+2560(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+2624(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+2688(SB), Z3, Z1
+	VMULPD       Z1, Z1, Z3
+	VMULPD       Z3, Z1, Z4
+	VMOVUPD      transcConst<>+2752(SB), Z5
+	VFMADD213PD  transcConst<>+2816(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+384(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+2880(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+640(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+2944(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+896(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+3008(SB), Z3, Z5
+	VFMADD213PD  Z1, Z4, Z5
+	VMOVUPD      transcConst<>+3072(SB), Z1
+	VFMADD213PD  transcConst<>+3136(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3200(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+448(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3264(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+704(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3328(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+960(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+3392(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+1152(SB), Z3, Z1
+	VPTESTMQ     transcConst<>+3520(SB), Z2, K1
+	VMOVUPD      Z1, K1, Z5
+	VPSLLQ       $0x3e, Z2, Z1
+	VPXORQ       Z0, Z1, Z1
+	VPANDQ       transcConst<>+3456(SB), Z1, Z1
+	VPXORQ       Z1, Z5, Z5
+	VMOVUPD      Z5, (AX)(BX*8)
+	ADDQ         $0x08, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func CosVF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·CosVF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Z0
+	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VPANDQ       transcConst<>+2304(SB), Z0, Z0
+	VMOVUPD      transcConst<>+128(SB), Z1
+	VFMADD231PD  transcConst<>+2496(SB), Z0, Z1
+	VSUBPD       transcConst<>+128(SB), Z1, Z2
+	VMOVUPD      Z0, Z0
+	VFNMADD231PD transcConst<>+2560(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+2624(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+2688(SB), Z2, Z0
+	VPADDQ       transcConst<>+3520(SB), Z1, Z1
+	VMULPD       Z0, Z0, Z2
+	VMULPD       Z2, Z0, Z3
+	VMOVUPD      transcConst<>+2752(SB), Z4
+	VFMADD213PD  transcConst<>+2816(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+384(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+2880(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+640(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+2944(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+896(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+3008(SB), Z2, Z4
+	VFMADD213PD  Z0, Z3, Z4
+	VMOVUPD      transcConst<>+3072(SB), Z0
+	VFMADD213PD  transcConst<>+3136(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3200(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+448(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3264(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+704(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3328(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+960(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+3392(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+1152(SB), Z2, Z0
+	VPTESTMQ     transcConst<>+3520(SB), Z1, K1
+	VMOVUPD      Z0, K1, Z4
+	VPSLLQ       $0x3e, Z1, Z0
+	VPANDQ       transcConst<>+3456(SB), Z0, Z0
+	VPXORQ       Z0, Z4, Z4
+	VMOVUPD      Z4, (AX)(BX*8)
+	ADDQ         $0x08, BX
+	JMP          loop
 
 done:
 	MOVQ BX, ret+48(FP)

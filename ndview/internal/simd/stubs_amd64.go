@@ -629,42 +629,82 @@ func F64ToF32AVX512(d []float32, s []float64) int
 //go:noescape
 func F32ToF64AVX512(d []float64, s []float32) int
 
-// ExpVF32AVX2 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-87.3, 88.7] or NaN.
+// ExpVF32AVX2 sets d[i] = Exp(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
 //
 //go:noescape
 func ExpVF32AVX2(d []float32, a []float32) int
 
-// LogVF32AVX2 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+// LogVF32AVX2 sets d[i] = Log(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF32AVX2(d []float32, a []float32) int
 
-// ExpVF64AVX2 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
+// SinVF32AVX2 sets d[i] = Sin(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func SinVF32AVX2(d []float32, a []float32) int
+
+// CosVF32AVX2 sets d[i] = Cos(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func CosVF32AVX2(d []float32, a []float32) int
+
+// ExpVF64AVX2 sets d[i] = Exp(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
 //
 //go:noescape
 func ExpVF64AVX2(d []float64, a []float64) int
 
-// LogVF64AVX2 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+// LogVF64AVX2 sets d[i] = Log(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF64AVX2(d []float64, a []float64) int
 
-// ExpVF32AVX512 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-87.3, 88.7] or NaN.
+// SinVF64AVX2 sets d[i] = Sin(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func SinVF64AVX2(d []float64, a []float64) int
+
+// CosVF64AVX2 sets d[i] = Cos(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func CosVF64AVX2(d []float64, a []float64) int
+
+// ExpVF32AVX512 sets d[i] = Exp(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
 //
 //go:noescape
 func ExpVF32AVX512(d []float32, a []float32) int
 
-// LogVF32AVX512 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+// LogVF32AVX512 sets d[i] = Log(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF32AVX512(d []float32, a []float32) int
 
-// ExpVF64AVX512 sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
+// SinVF32AVX512 sets d[i] = Sin(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func SinVF32AVX512(d []float32, a []float32) int
+
+// CosVF32AVX512 sets d[i] = Cos(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func CosVF32AVX512(d []float32, a []float32) int
+
+// ExpVF64AVX512 sets d[i] = Exp(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709.7] or NaN.
 //
 //go:noescape
 func ExpVF64AVX512(d []float64, a []float64) int
 
-// LogVF64AVX512 sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.
+// LogVF64AVX512 sets d[i] = Log(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF64AVX512(d []float64, a []float64) int
+
+// SinVF64AVX512 sets d[i] = Sin(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func SinVF64AVX512(d []float64, a []float64) int
+
+// CosVF64AVX512 sets d[i] = Cos(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
+//
+//go:noescape
+func CosVF64AVX512(d []float64, a []float64) int

@@ -1,47 +1,48 @@
 package simd
 
-// The transcendental kernels (semantics.md §32). Unlike the others of this
-// package, their results are not the Go loop's bits: they are within the
-// ulp bounds of VT3 of the correctly rounded result, as the Go loop's are.
-// Each stops before the first vector that holds a lane outside its fast
-// range (VT2), and the caller computes that vector with the Go loop and
-// calls again after it.
+// The transcendental kernels (semantics.md §32): e^x, ln x, sin x and
+// cos x. Each computes in float64 (float32 lanes widened, computed and
+// rounded once) with the operations of its Go twin in package kernels, so
+// its results are the Go loop's bits, as the other kernels' are (K3). Each
+// stops before the first vector that holds a lane outside its fast range
+// (VT2), and the caller computes that vector with the Go loop and calls
+// again after it.
 
 // hasFMA reports whether the CPU has FMA3, which the AVX2 kernels of this
 // file use (AVX-512F has its own); set by transc_amd64.go.
 var hasFMA bool
 
-// transcOK reports whether the transcendental kernels of the level in use
-// run.
-func transcOK() bool { return lvl == 2 || lvl == 1 && hasFMA }
+// Transc reports whether the transcendental kernels run at the level in
+// use (AVX-512, or AVX2 on a CPU with FMA): when they do not, Exp, Log,
+// Sin and Cos process nothing.
+func Transc() bool { return lvl == 2 || lvl == 1 && hasFMA }
+
+// transc runs the kernel k32 or k64 of T on a prefix of d.
+func transc[T Float](d, a []T, k32 func(d, a []float32) int, k64 func(d, a []float64) int) int {
+	if !Transc() {
+		return 0
+	}
+	a = a[:len(d)]
+	if d, ok := f32(d); ok {
+		a, _ := f32(a)
+		return k32(d, a)
+	}
+	return k64(f64(d), f64(a))
+}
 
 // Exp sets d[i] = e^a[i] for a prefix of d, of whole vectors, and returns
-// its length; it stops before the first vector with a lane where the
-// result would not be a normal number, or NaN: float32 lanes outside
-// [−87.3, 88.7], float64 lanes outside [−708.3, 709.7]. len(a) >= len(d).
-func Exp[T Float](d, a []T) int {
-	if !transcOK() {
-		return 0
-	}
-	a = a[:len(d)]
-	if d, ok := f32(d); ok {
-		a, _ := f32(a)
-		return expF32(d, a)
-	}
-	return expF64(f64(d), f64(a))
-}
+// its length; it stops before the first vector with a lane outside
+// [−708.3, 709.7] or NaN. len(a) >= len(d).
+func Exp[T Float](d, a []T) int { return transc(d, a, expF32, expF64) }
 
-// Log sets d[i] = ln a[i] for a prefix of d, of whole vectors, and returns
-// its length; it stops before the first vector with a lane that is not a
-// finite positive normal number. len(a) >= len(d).
-func Log[T Float](d, a []T) int {
-	if !transcOK() {
-		return 0
-	}
-	a = a[:len(d)]
-	if d, ok := f32(d); ok {
-		a, _ := f32(a)
-		return logF32(d, a)
-	}
-	return logF64(f64(d), f64(a))
-}
+// Log sets d[i] = ln a[i] for a prefix of d, as Exp; it stops before the
+// first vector with a lane that is not a finite positive float64 normal
+// number.
+func Log[T Float](d, a []T) int { return transc(d, a, logF32, logF64) }
+
+// Sin sets d[i] = sin a[i] for a prefix of d, as Exp; it stops before the
+// first vector with a lane where |x| > 2²⁰·π/2, or NaN.
+func Sin[T Float](d, a []T) int { return transc(d, a, sinF32, sinF64) }
+
+// Cos sets d[i] = cos a[i] for a prefix of d, as Sin.
+func Cos[T Float](d, a []T) int { return transc(d, a, cosF32, cosF64) }

@@ -585,6 +585,28 @@ func logF32(d, a []float32) int {
 	return 0
 }
 
+// sinF32 runs the kernel of the level in use.
+func sinF32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return SinVF32AVX512(d, a)
+	case 1:
+		return SinVF32AVX2(d, a)
+	}
+	return 0
+}
+
+// cosF32 runs the kernel of the level in use.
+func cosF32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return CosVF32AVX512(d, a)
+	case 1:
+		return CosVF32AVX2(d, a)
+	}
+	return 0
+}
+
 // expF64 runs the kernel of the level in use.
 func expF64(d, a []float64) int {
 	switch lvl {
@@ -603,6 +625,28 @@ func logF64(d, a []float64) int {
 		return LogVF64AVX512(d, a)
 	case 1:
 		return LogVF64AVX2(d, a)
+	}
+	return 0
+}
+
+// sinF64 runs the kernel of the level in use.
+func sinF64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return SinVF64AVX512(d, a)
+	case 1:
+		return SinVF64AVX2(d, a)
+	}
+	return 0
+}
+
+// cosF64 runs the kernel of the level in use.
+func cosF64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return CosVF64AVX512(d, a)
+	case 1:
+		return CosVF64AVX2(d, a)
 	}
 	return 0
 }

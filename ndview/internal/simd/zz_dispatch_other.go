@@ -159,6 +159,16 @@ func logF32(d, a []float32) int {
 	return 0
 }
 
+// sinF32 runs the kernel of the level in use: none.
+func sinF32(d, a []float32) int {
+	return 0
+}
+
+// cosF32 runs the kernel of the level in use: none.
+func cosF32(d, a []float32) int {
+	return 0
+}
+
 // expF64 runs the kernel of the level in use: none.
 func expF64(d, a []float64) int {
 	return 0
@@ -166,5 +176,15 @@ func expF64(d, a []float64) int {
 
 // logF64 runs the kernel of the level in use: none.
 func logF64(d, a []float64) int {
+	return 0
+}
+
+// sinF64 runs the kernel of the level in use: none.
+func sinF64(d, a []float64) int {
+	return 0
+}
+
+// cosF64 runs the kernel of the level in use: none.
+func cosF64(d, a []float64) int {
 	return 0
 }

@@ -1,13 +1,17 @@
 package main
 
-// The transcendental kernels (semantics.md §32): e^x and ln x, float32 and
-// float64, AVX2 (with FMA) and AVX-512. Each works on whole vectors from
-// the start of d and stops before the first vector holding a lane outside
-// its fast range (NaN, ±Inf, results that overflow or are subnormal,
-// arguments that are zero, negative or subnormal), returning the number of
-// elements it wrote; the Go loop computes that vector, and calls the
-// kernel again after it. Nothing is written past the returned count, so a
-// kernel run in place (d and a the same slice) is restarted safely.
+// The transcendental kernels (semantics.md §32): e^x, ln x, sin x and
+// cos x, float32 and float64, AVX2 (with FMA) and AVX-512. Every kernel
+// computes in float64 (float32 lanes are widened, computed and rounded
+// once), and its Go twin in package kernels does the same operations in
+// the same order, with math.FMA where the kernel fuses, so that the vector
+// and the Go loop give the same bits. Each kernel works on whole vectors
+// from the start of d and stops before the first vector holding a lane
+// outside its fast range (NaN, ±Inf, and arguments whose results need
+// care), returning the number of elements it wrote; the Go loop computes
+// that vector, and calls the kernel again after it. Nothing is written
+// past the returned count, so a kernel run in place (d and a the same
+// slice) is restarted safely.
 
 import (
 	"fmt"
@@ -69,7 +73,7 @@ type vops struct {
 	fmacc              insn // fmacc(a, b, acc): acc = a·b + acc
 	fnmacc             insn // fnmacc(a, b, acc): acc = −(a·b) + acc
 	iadd, shl, shr     insn // integer lanes of e's width
-	and, or            insn
+	and, or, xor       insn
 }
 
 // opsOf returns the instructions of e under x.
@@ -81,20 +85,37 @@ func opsOf(x isa, e elem) vops {
 		fmacc:  pick(e, VFMADD231PS, VFMADD231PD),
 		fnmacc: pick(e, VFNMADD231PS, VFNMADD231PD),
 		iadd:   pick(e, VPADDD, VPADDQ), shl: pick(e, VPSLLD, VPSLLQ), shr: pick(e, VPSRLD, VPSRLQ),
-		and: fn(VPAND), or: fn(VPOR),
+		and: fn(VPAND), or: fn(VPOR), xor: fn(VPXOR),
 	}
 	if x.k {
-		o.and, o.or = pick(e, VPANDD, VPANDQ), pick(e, VPORD, VPORQ)
+		o.and, o.or, o.xor = pick(e, VPANDD, VPANDQ), pick(e, VPORD, VPORQ), pick(e, VPXORD, VPXORQ)
 	}
 	return o
 }
 
-// transcLoop emits a kernel's loop over whole vectors of d = f(a): each
-// vector is loaded, checked by inRange (which jumps to the end when a lane
-// is outside the fast range), computed by body into a vector, and stored.
-func transcLoop(x isa, e elem, inRange func(v reg.VecVirtual), body func(v reg.VecVirtual) reg.VecVirtual) {
+// A tfunc is one function's float64 body: its fast range [lo, hi] (of x,
+// or of |x| when abs), and the code that computes it from v into a vector.
+type tfunc struct {
+	name   string
+	lo, hi float64
+	abs    bool
+	body   func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual
+}
+
+// transcKernel emits the kernel of f for elements e under x: a loop over
+// whole vectors of float64 lanes (for float32, half a vector of float32
+// widened), each checked against f's range, computed and stored.
+func transcKernel(x isa, e elem, t *ctab, f tfunc) {
+	o := opsOf(x, f64)
+	name := f.name + "V" + e.name + x.name
+	text(name, fmt.Sprintf("func(d, a []%s) int", e.goT))
+	rng := fmt.Sprintf("[%g, %g]", f.lo, f.hi)
+	if f.abs {
+		rng = "|x| in " + rng
+	}
+	Doc(fmt.Sprintf("%s sets d[i] = %s(a[i]) over whole vectors of %d lanes, computed in float64, stopping before the first vector with a lane outside %s or NaN.", name, f.name, x.per(f64), rng))
 	d, a, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
-	lanes := x.per(e)
+	lanes := x.per(f64)
 	XORQ(i, i)
 	lim := GP64()
 	MOVQ(n, lim)
@@ -103,10 +124,30 @@ func transcLoop(x isa, e elem, inRange func(v reg.VecVirtual), body func(v reg.V
 	CMPQ(i, lim)
 	JGT(LabelRef("done"))
 	v := x.vec()
-	VMOVUPS(at(a, i, e, 0), v)
-	inRange(v)
-	r := body(v)
-	VMOVUPS(r, at(d, i, e, 0))
+	if e.size == 4 {
+		VCVTPS2PD(at(a, i, e, 0), v)
+	} else {
+		VMOVUPD(at(a, i, e, 0), v)
+	}
+	chk := v
+	if f.abs {
+		chk = x.vec()
+		o.and(t.bits(f64, 1<<63-1), v, chk)
+	}
+	inRange(o, t, chk, f.lo, f.hi)
+	r := f.body(o, t, v)
+	if e.size == 4 {
+		h := YMM()
+		if !x.k {
+			h = XMM()
+			VCVTPD2PSY(r, h)
+		} else {
+			VCVTPD2PS(r, h)
+		}
+		VMOVUPS(h, at(d, i, e, 0))
+	} else {
+		VMOVUPD(r, at(d, i, e, 0))
+	}
 	ADDQ(Imm(uint64(lanes)), i)
 	JMP(LabelRef("loop"))
 	Label("done")
@@ -115,149 +156,205 @@ func transcLoop(x isa, e elem, inRange func(v reg.VecVirtual), body func(v reg.V
 	RET()
 }
 
-// between returns inRange for lo <= v <= hi (false on NaN): it jumps to
-// the label done unless every lane is in range.
-func between(o vops, t *ctab, lo, hi float64) func(v reg.VecVirtual) {
+// inRange jumps to the label done unless lo <= v <= hi in every lane
+// (false on NaN).
+func inRange(o vops, t *ctab, v reg.VecVirtual, lo, hi float64) {
 	x, e := o.x, o.e
-	cmp := pick(e, VCMPPS, VCMPPD)
 	full := uint64(1)<<x.per(e) - 1
-	return func(v reg.VecVirtual) {
-		bits := GP32()
-		if x.k {
-			k1, k2 := K(), K()
-			cmp(Imm(0x1d), t.val(e, lo), v, k1) // v >= lo, ordered
-			cmp(Imm(0x12), t.val(e, hi), v, k2) // v <= hi, ordered
-			KANDW(k1, k2, k1)
-			KMOVW(k1, bits)
-		} else {
-			m1, m2 := x.vec(), x.vec()
-			cmp(Imm(0x1d), t.val(e, lo), v, m1)
-			cmp(Imm(0x12), t.val(e, hi), v, m2)
-			VANDPS(m1, m2, m1)
-			pick(e, VMOVMSKPS, VMOVMSKPD)(m1, bits)
-		}
-		CMPL(bits, U32(uint32(full)))
-		JNE(LabelRef("done"))
+	bits := GP32()
+	if x.k {
+		k1, k2 := K(), K()
+		VCMPPD(Imm(0x1d), t.val(e, lo), v, k1) // v >= lo, ordered
+		VCMPPD(Imm(0x12), t.val(e, hi), v, k2) // v <= hi, ordered
+		KANDW(k1, k2, k1)
+		KMOVW(k1, bits)
+	} else {
+		m1, m2 := x.vec(), x.vec()
+		VCMPPD(Imm(0x1d), t.val(e, lo), v, m1)
+		VCMPPD(Imm(0x12), t.val(e, hi), v, m2)
+		VANDPD(m1, m2, m1)
+		VMOVMSKPD(m1, bits)
 	}
+	CMPL(bits, U32(uint32(full)))
+	JNE(LabelRef("done"))
 }
 
-// horner sets p = c[0] + r·(c[1] + r·(… + r·c[len(c)−1])).
+// horner sets p = c[0] + r·(c[1] + r·(… + r·c[len(c)−1])), each step one
+// FMA.
 func horner(o vops, t *ctab, r reg.VecVirtual, c []float64) reg.VecVirtual {
 	p := o.x.vec()
-	VMOVUPS(t.val(o.e, c[len(c)-1]), p)
+	VMOVUPD(t.val(o.e, c[len(c)-1]), p)
 	for k := len(c) - 2; k >= 0; k-- {
 		o.fmadd(t.val(o.e, c[k]), r, p)
 	}
 	return p
 }
 
-// The fast ranges: where the result is a normal number.
-var (
-	expRange = map[int][2]float64{4: {-87.3, 88.7}, 8: {-708.3, 709.7}}
-	logRange = map[int][2]float64{4: {0x1p-126, math.MaxFloat32}, 8: {0x1p-1022, math.MaxFloat64}}
+// The constants the kernels share with their Go twins
+// (kernels/transc.go, which must change with them).
+const (
+	shift52 = 0x1.8p52 // 1.5·2⁵²: x + shift52 rounds x to an integer in the low bits
+	ln2Hi   = 0x1.62e42fefa39efp-1
+	ln2Lo   = 0x1.abc9e3b39803fp-56
+	pio2a   = 0x1.921fb54442d18p+0 // π/2 in three parts
+	pio2b   = 0x1.1a62633145c07p-54
+	pio2c   = -0x1.f1976b7ed8fbcp-110
 )
 
-// expKernel emits e^x: x = k·ln 2 + r with k = round(x·log₂e) (found by
-// adding 1.5·2^(mantissa bits), whose low bits are then k), r reduced
-// by ln 2 in two parts with FMA, e^r by its Taylor polynomial (degree 7
-// for float32, 13 for float64, |r| ≤ 0.35), and 2^k added to the
-// exponent of the result as an integer (semantics.md VT2).
-func expKernel(x isa, e elem, t *ctab) {
-	o := opsOf(x, e)
-	text("ExpV"+e.name+x.name, fmt.Sprintf("func(d, a []%s) int", e.goT))
-	Doc(fmt.Sprintf("ExpV%s%s sets d[i] = e^a[i] over whole vectors, stopping before the first vector with a lane outside [%g, %g] or NaN.", e.name, x.name, expRange[e.size][0], expRange[e.size][1]))
-	shift, mbits, deg := 0x1.8p52, 52, 13
-	ln2hi, ln2lo := 0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56
-	if e.size == 4 {
-		shift, mbits, deg = 0x1.8p23, 23, 7
-		ln2hi = float64(float32(math.Ln2))
-		ln2lo = math.Ln2 - ln2hi
+// taylor returns the coefficients sign·1/k! for k = from, from+2, …, to,
+// the signs alternating from sign.
+func taylor(from, to int, sign float64) []float64 {
+	var c []float64
+	for k := from; k <= to; k += 2 {
+		f := 1.0
+		for j := 2; j <= k; j++ {
+			f *= float64(j)
+		}
+		c = append(c, sign/f)
+		sign = -sign
 	}
-	coef := make([]float64, deg+1)
+	return c
+}
+
+// expFunc is e^x: x = k·ln 2 + r with k = round(x·log₂e) (found by adding
+// shift52, whose low bits are then k), r reduced by ln 2 in two parts with
+// FMA, e^r by its Taylor polynomial of degree 13 (|r| ≤ 0.35), and k added
+// to the exponent of the result as an integer. The range keeps the result
+// normal.
+var expFunc = tfunc{"Exp", -708.3, 709.7, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	tk, kd, r := x.vec(), x.vec(), x.vec()
+	VMOVUPD(t.val(e, shift52), tk)
+	o.fmacc(t.val(e, math.Log2E), v, tk) // tk = x·log₂e + shift
+	o.sub(t.val(e, shift52), tk, kd)     // kd = k
+	VMOVUPD(v, r)
+	o.fnmacc(t.val(e, ln2Hi), kd, r)
+	o.fnmacc(t.val(e, ln2Lo), kd, r) // r = x − k·ln 2
+	c := make([]float64, 14)
 	f := 1.0
-	for k := range coef {
+	for k := range c {
 		if k > 0 {
 			f *= float64(k)
 		}
-		coef[k] = 1 / f
+		c[k] = 1 / f
 	}
-	rg := expRange[e.size]
-	transcLoop(x, e, between(o, t, rg[0], rg[1]), func(v reg.VecVirtual) reg.VecVirtual {
-		tk, kd, r := x.vec(), x.vec(), x.vec()
-		VMOVUPS(t.val(e, shift), tk)
-		o.fmacc(t.val(e, math.Log2E), v, tk) // tk = x·log₂e + shift
-		o.sub(t.val(e, shift), tk, kd)       // kd = k
-		VMOVUPS(v, r)
-		o.fnmacc(t.val(e, ln2hi), kd, r)
-		o.fnmacc(t.val(e, ln2lo), kd, r) // r = x − k·ln 2
-		p := horner(o, t, r, coef)
-		o.shl(Imm(uint64(mbits)), tk, tk) // k << mantissa bits
-		o.iadd(tk, p, p)
-		return p
-	})
+	p := horner(o, t, r, c)
+	o.shl(Imm(52), tk, tk) // k << 52
+	o.iadd(tk, p, p)
+	return p
+}}
+
+// logFunc is ln x as fdlibm's log (Go's math.Log): x = 2^k·m with √½ ≤ m
+// < √2, found on the bits; f = m − 1, s = f/(2+f), and ln(1+f) = f −
+// (f²/2 − s·(f²/2 + R(s²))) with fdlibm's minimax R. The range is the
+// positive normal numbers.
+var logFunc = tfunc{"Log", 0x1p-1022, math.MaxFloat64, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	u, kd, m := x.vec(), x.vec(), x.vec()
+	o.iadd(t.bits(e, logOne-logSqrtHalf), v, u) // u = bits + (1 − √½)
+	o.shr(Imm(52), u, kd)                       // the biased exponent of u
+	o.or(t.bits(e, 0x4330000000000000), kd, kd)
+	o.sub(t.val(e, 0x1p52+1023), kd, kd) // k, exactly
+	o.and(t.bits(e, 1<<52-1), u, m)
+	o.iadd(t.bits(e, logSqrtHalf), m, m) // m in [√½, √2)
+	f, s, z, w := x.vec(), x.vec(), x.vec(), x.vec()
+	o.sub(t.val(e, 1), m, f) // f = m − 1, exact
+	o.add(t.val(e, 2), f, s)
+	o.div(s, f, s) // s = f/(2+f)
+	o.mul(s, s, z)
+	o.mul(z, z, w)
+	t1 := horner(o, t, w, logOdd)
+	o.mul(z, t1, t1)
+	t2 := horner(o, t, w, logEven)
+	o.mul(w, t2, t2)
+	o.add(t2, t1, t1) // R
+	hf := x.vec()
+	o.mul(f, f, hf)
+	o.mul(t.val(e, 0.5), hf, hf) // f²/2
+	o.add(hf, t1, t1)            // f²/2 + R
+	lo := x.vec()
+	o.mul(t.val(e, ln2LoLog), kd, lo)
+	o.fmacc(s, t1, lo) // s·(f²/2 + R) + k·ln2lo
+	o.sub(lo, hf, hf)  // f²/2 − that
+	o.sub(f, hf, hf)   // − f
+	r := x.vec()
+	o.mul(t.val(e, ln2HiLog), kd, r)
+	o.sub(hf, r, r) // k·ln2hi − (…)
+	return r
+}}
+
+// fdlibm's constants of log.
+const (
+	logSqrtHalf = 0x3fe6a09e667f3bcd // the bits of √½
+	logOne      = 0x3ff0000000000000 // the bits of 1
+	ln2HiLog    = 6.93147180369123816490e-01
+	ln2LoLog    = 1.90821492927058770002e-10
+)
+
+// logOdd and logEven are fdlibm's R(s²) = s²·(L1 + s⁴·(L3 + …)) + s⁴·(L2 + …).
+var (
+	logOdd  = []float64{6.666666666666735130e-01, 2.857142874366239149e-01, 1.818357216161805012e-01, 1.479819860511658591e-01}
+	logEven = []float64{3.999999999940941908e-01, 2.222219843214978396e-01, 1.531383769920937332e-01}
+)
+
+// sinCos emits sin x (or cos x): |x| = q·π/2 + r with q = round(|x|·2/π),
+// r reduced by π/2 in three parts with FMA (|r| ≤ π/4), sin r and cos r by
+// their Taylor polynomials (to r¹⁷ and r¹⁸), the one of them that the
+// quadrant q (q+1 for cos) picks, its sign flipped for quadrants 2 and 3
+// and, for sin, by the sign of x.
+func sinCos(isCos bool) func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	return func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+		x, e := o.x, o.e
+		ax, tq, qd, r := x.vec(), x.vec(), x.vec(), x.vec()
+		o.and(t.bits(e, 1<<63-1), v, ax)
+		VMOVUPD(t.val(e, shift52), tq)
+		o.fmacc(t.val(e, 2/math.Pi), ax, tq) // tq = |x|·2/π + shift
+		o.sub(t.val(e, shift52), tq, qd)     // q
+		VMOVUPD(ax, r)
+		o.fnmacc(t.val(e, pio2a), qd, r)
+		o.fnmacc(t.val(e, pio2b), qd, r)
+		o.fnmacc(t.val(e, pio2c), qd, r) // r = |x| − q·π/2
+		if isCos {
+			o.iadd(t.bits(e, 1), tq, tq) // cos x = sin(x + π/2)
+		}
+		z, rz := x.vec(), x.vec()
+		o.mul(r, r, z)
+		o.mul(z, r, rz)
+		sn := horner(o, t, z, taylor(3, 17, -1))
+		o.fmadd(r, rz, sn) // sin r = r + r³·S(r²)
+		cs := horner(o, t, z, taylor(2, 18, -1))
+		o.fmadd(t.val(e, 1), z, cs) // cos r = 1 + r²·C(r²)
+		// Odd quadrants take cos r.
+		if x.k {
+			k := K()
+			VPTESTMQ(t.bits(e, 1), tq, k)
+			VMOVUPD(cs, k, sn)
+		} else {
+			m := x.vec()
+			o.shl(Imm(63), tq, m)
+			VBLENDVPD(m, cs, sn, sn)
+		}
+		sign := x.vec()
+		o.shl(Imm(62), tq, sign) // bit 1 of the quadrant to the sign
+		if !isCos {
+			o.xor(v, sign, sign) // and the sign of x
+		}
+		o.and(t.bits(e, 1<<63), sign, sign)
+		o.xor(sign, sn, sn)
+		return sn
+	}
 }
 
-// logKernel emits ln x as fdlibm's log and logf (Go's math.Log): x =
-// 2^k·m with √½ ≤ m < √2, found on the bits; f = m − 1, s = f/(2+f), and
-// ln(1+f) = f − (f²/2 − s·(f²/2 + R(s²))) with fdlibm's minimax R
-// (semantics.md VT2).
-func logKernel(x isa, e elem, t *ctab) {
-	o := opsOf(x, e)
-	text("LogV"+e.name+x.name, fmt.Sprintf("func(d, a []%s) int", e.goT))
-	Doc(fmt.Sprintf("LogV%s%s sets d[i] = ln a[i] over whole vectors, stopping before the first vector with a lane that is not a positive finite normal number.", e.name, x.name))
-	// sqrtHalf is the bits of √½; one is the bits of 1; mant masks the
-	// mantissa; magic is 2^mbits, whose low bits take an integer.
-	sqrtHalf, one, mant, mbits := uint64(0x3fe6a09e667f3bcd), uint64(0x3ff0000000000000), uint64(1)<<52-1, 52
-	magic, bias := uint64(0x4330000000000000), 0x1p52+1023
-	ln2hi, ln2lo := 6.93147180369123816490e-01, 1.90821492927058770002e-10
-	// The even and odd parts of R, in s⁴: t1 = s²·(L1 + s⁴·(L3 + …)), t2 = s⁴·(L2 + …).
-	odd := []float64{6.666666666666735130e-01, 2.857142874366239149e-01, 1.818357216161805012e-01, 1.479819860511658591e-01}
-	even := []float64{3.999999999940941908e-01, 2.222219843214978396e-01, 1.531383769920937332e-01}
-	if e.size == 4 {
-		sqrtHalf, one, mant, mbits = 0x3f3504f3, 0x3f800000, 1<<23-1, 23
-		ln2hi, ln2lo = 6.9313812256e-01, 9.0580006145e-06
-		odd = []float64{0xaaaaaa.0p-24, 0x91e9ee.0p-25}
-		even = []float64{0xccce13.0p-25, 0xf89e26.0p-26}
-	}
-	rg := logRange[e.size]
-	transcLoop(x, e, between(o, t, rg[0], rg[1]), func(v reg.VecVirtual) reg.VecVirtual {
-		u, kd, m := x.vec(), x.vec(), x.vec()
-		o.iadd(t.bits(e, one-sqrtHalf), v, u) // u = bits + (1 − √½)
-		o.shr(Imm(uint64(mbits)), u, kd)      // the biased exponent of u
-		if e.size == 4 {
-			VCVTDQ2PS(kd, kd)
-			o.sub(t.val(e, 127), kd, kd)
-		} else {
-			o.or(t.bits(e, magic), kd, kd)
-			o.sub(t.val(e, bias), kd, kd) // k, exactly
-		}
-		o.and(t.bits(e, mant), u, m)
-		o.iadd(t.bits(e, sqrtHalf), m, m) // m in [√½, √2)
-		f, s, z, w := x.vec(), x.vec(), x.vec(), x.vec()
-		o.sub(t.val(e, 1), m, f) // f = m − 1, exact
-		o.add(t.val(e, 2), f, s)
-		o.div(s, f, s) // s = f/(2+f)
-		o.mul(s, s, z)
-		o.mul(z, z, w)
-		t1 := horner(o, t, w, odd)
-		o.mul(z, t1, t1)
-		t2 := horner(o, t, w, even)
-		o.mul(w, t2, t2)
-		o.add(t2, t1, t1) // R
-		hf := x.vec()
-		o.mul(f, f, hf)
-		o.mul(t.val(e, 0.5), hf, hf) // f²/2
-		o.add(hf, t1, t1)            // f²/2 + R
-		lo := x.vec()
-		o.mul(t.val(e, ln2lo), kd, lo)
-		o.fmacc(s, t1, lo)  // s·(f²/2 + R) + k·ln2lo
-		o.sub(lo, hf, hf)   // f²/2 − that
-		o.sub(f, hf, hf)    // − f
-		r := x.vec()
-		o.mul(t.val(e, ln2hi), kd, r)
-		o.sub(hf, r, r) // k·ln2hi − (…)
-		return r
-	})
+// sinMax bounds |x| where sin and cos reduce in three parts (2²⁰·π/2, as
+// fdlibm's medium range).
+const sinMax = 0x1p20 * pio2a
+
+// tfuncs are the functions with kernels.
+var tfuncs = []tfunc{
+	expFunc,
+	logFunc,
+	{"Sin", 0, sinMax, true, sinCos(false)},
+	{"Cos", 0, sinMax, true, sinCos(true)},
 }
 
 // transcKernels emits the kernels of this file for every instruction set
@@ -266,8 +363,9 @@ func transcKernels() {
 	t := newCtab("transcConst")
 	for _, x := range isas {
 		for _, e := range elems {
-			expKernel(x, e, t)
-			logKernel(x, e, t)
+			for _, f := range tfuncs {
+				transcKernel(x, e, t, f)
+			}
 		}
 	}
 }
@@ -276,8 +374,8 @@ func transcKernels() {
 func transcFamilies() []family {
 	var fs []family
 	for _, e := range elems {
-		for _, f := range []string{"Exp", "Log"} {
-			fs = append(fs, family{lower(f) + e.name, "d, a []" + e.goT, "d, a", "", [][2]string{{"", f + "V" + e.name}}, true})
+		for _, f := range tfuncs {
+			fs = append(fs, family{lower(f.name) + e.name, "d, a []" + e.goT, "d, a", "", [][2]string{{"", f.name + "V" + e.name}}, true})
 		}
 	}
 	return fs
