@@ -28,8 +28,14 @@ type transc struct {
 var (
 	tExp = transc{simd.Exp[float32], simd.Exp[float64], Exp}
 	tLog = transc{simd.Log[float32], simd.Log[float64], LogF}
-	tSin = transc{simd.Sin[float32], simd.Sin[float64], SinF}
-	tCos = transc{simd.Cos[float32], simd.Cos[float64], CosF}
+
+	tExp2  = transc{simd.Exp2[float32], simd.Exp2[float64], Exp2F}
+	tExpm1 = transc{simd.Expm1[float32], simd.Expm1[float64], Expm1F}
+	tTanh  = transc{simd.Tanh[float32], simd.Tanh[float64], TanhF}
+	tLog2  = transc{simd.Log2[float32], simd.Log2[float64], Log2F}
+	tLog1p = transc{simd.Log1p[float32], simd.Log1p[float64], Log1pF}
+	tSin   = transc{simd.Sin[float32], simd.Sin[float64], SinF}
+	tCos   = transc{simd.Cos[float32], simd.Cos[float64], CosF}
 )
 
 // ExpRows sets d = e^a along the simplified plan p of two operands, d and
@@ -45,6 +51,23 @@ func SinVRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tSin, d, a) }
 
 // CosVRows sets d = cos a along p, as ExpRows, by CosF: NumPy's np.cos.
 func CosVRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tCos, d, a) }
+
+// Exp2VRows sets d = 2^a along p, as ExpRows, by Exp2F: NumPy's np.exp2.
+func Exp2VRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tExp2, d, a) }
+
+// Expm1VRows sets d = e^a − 1 along p, as ExpRows, by Expm1F: NumPy's
+// np.expm1.
+func Expm1VRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tExpm1, d, a) }
+
+// TanhVRows sets d = tanh a along p, as ExpRows, by TanhF: NumPy's np.tanh.
+func TanhVRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tTanh, d, a) }
+
+// Log2VRows sets d = log₂ a along p, as ExpRows, by Log2F: NumPy's np.log2.
+func Log2VRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tLog2, d, a) }
+
+// Log1pVRows sets d = ln(1 + a) along p, as ExpRows, by Log1pF: NumPy's
+// np.log1p.
+func Log1pVRows[T floating](p *plan.Plan, d, a []T) { transcRows(p, &tLog1p, d, a) }
 
 // transcRows runs f along p, dispatching on the element kind.
 func transcRows[T floating](p *plan.Plan, f *transc, d, a []T) {

@@ -19,7 +19,7 @@ import (
 // fast ranges, zeros, subnormals, infinities, NaN and huge values.
 var transcSpecial = []float64{0, math.Copysign(0, -1), 1, -1, math.Inf(1), math.Inf(-1), math.NaN(),
 	5e-324, -5e-324, 1e-310, 0x1p-1022, math.MaxFloat64, -math.MaxFloat64, 708.3, -708.3, 709.7, 709.8,
-	-708.4, -745.2, 88.8, -103.9, 1e300, 0x1p20 * math.Pi / 2, 0x1p20*math.Pi/2 + 1, 1e22, math.MaxFloat32,
+	-708.4, -745.2, 709, 1023.49, 1023.5, -1021.5, -1022, 22, -22, 22.5, -1 + 0x1p-53, -1 + 0x1p-24, 88.8, -103.9, 1e300, 0x1p20 * math.Pi / 2, 0x1p20*math.Pi/2 + 1, 1e22, math.MaxFloat32,
 	0x1p-126, 1e-45, math.Pi / 2, math.Pi, 3 * math.Pi / 2}
 
 // transcInputs returns n values of F, a tenth special, the others random
@@ -32,10 +32,14 @@ func transcInputs[F float32 | float64](r *rand.Rand, n int, name string) []F {
 		switch {
 		case r.IntN(10) == 0:
 			s[i] = F(transcSpecial[r.IntN(len(transcSpecial))])
-		case name == "Log":
+		case name == "Log" || name == "Log2":
 			s[i] = F(math.Exp(r.NormFloat64() * 100))
-		case name == "Exp":
+		case name == "Log1p" && r.IntN(2) == 0:
+			s[i] = F(math.Exp(r.NormFloat64()*100) - 1)
+		case name == "Exp" || name == "Expm1" || name == "Exp2":
 			s[i] = F(r.NormFloat64() * 200)
+		case name == "Tanh" && r.IntN(2) == 0:
+			s[i] = F(r.NormFloat64() * 10)
 		default:
 			s[i] = F(r.NormFloat64() * math.Pow(10, float64(r.IntN(7))))
 		}
@@ -50,6 +54,7 @@ var transcCases = []struct {
 	f    *transc
 }{
 	{"Exp", nil, &tExp}, {"Log", nil, &tLog}, {"Sin", nil, &tSin}, {"Cos", nil, &tCos},
+	{"Exp2", nil, &tExp2}, {"Expm1", nil, &tExpm1}, {"Tanh", nil, &tTanh}, {"Log2", nil, &tLog2}, {"Log1p", nil, &tLog1p},
 }
 
 func TestTranscSameBits(t *testing.T) {
@@ -124,4 +129,31 @@ func checkTranscBits[F float32 | float64](t *testing.T, name string, f *transc) 
 // sameBits reports whether x and y have the same bits.
 func sameBits[F float32 | float64](x, y F) bool {
 	return fmt.Sprint(math.Float64bits(float64(x))) == fmt.Sprint(math.Float64bits(float64(y))) && (x == y || x != x)
+}
+
+// TestTranscSpecial checks the twins (and so the kernels) on NaN, ±Inf,
+// ±0 and subnormals against glibc's results (§32 VT2), which package
+// math gives for these: the same bits, signs of zeros included.
+func TestTranscSpecial(t *testing.T) {
+	fs := []struct {
+		name      string
+		twin, ref func(float64) float64
+	}{
+		{"Exp", Exp, math.Exp}, {"Exp2", Exp2F, math.Exp2}, {"Expm1", Expm1F, math.Expm1},
+		{"Tanh", TanhF, math.Tanh}, {"Log", LogF, Log}, {"Log2", Log2F, Log2},
+		{"Log1p", Log1pF, math.Log1p}, {"Sin", SinF, Sin}, {"Cos", CosF, Cos},
+	}
+	xs := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1),
+		5e-324, -5e-324, 1e-310, -1e-310, 0x1p-1022, -0x1p-1022}
+	for _, f := range fs {
+		for _, x := range xs {
+			got, want := f.twin(x), f.ref(x)
+			if !sameBits(got, want) || math.Signbit(got) != math.Signbit(want) && !math.IsNaN(want) {
+				t.Errorf("%s(%v) = %v, glibc %v", f.name, x, got, want)
+			}
+			if g32, w32 := float32(f.twin(float64(float32(x)))), float32(f.ref(float64(float32(x)))); math.Signbit(float64(g32)) != math.Signbit(float64(w32)) && w32 == w32 || g32 != w32 && w32 == w32 {
+				t.Errorf("%s(float32 %v) = %v, glibc %v", f.name, float32(x), g32, w32)
+			}
+		}
+	}
 }

@@ -39,6 +39,15 @@ var expPoly = func() (c [14]float64) {
 	return c
 }()
 
+// exp2Poly are the coefficients of 2^r to degree 13, (ln 2)^k/k!.
+var exp2Poly = func() (c [14]float64) {
+	c[0] = 1
+	for k := 1; k < len(c); k++ {
+		c[k] = c[k-1] * math.Ln2 / float64(k)
+	}
+	return c
+}()
+
 // taylor returns sign·1/k! for k = from, from+2, …, to, the signs
 // alternating.
 func taylor(from, to int, sign float64) []float64 {
@@ -104,21 +113,103 @@ func LogF(x float64) float64 {
 	if !(x >= 0x1p-1022 && x <= math.MaxFloat64) {
 		return Log(x)
 	}
+	return logCore(x)
+}
+
+// logCore returns ln x for a positive normal x as fdlibm: k·ln2hi −
+// ((hf − (s·hr + k·ln2lo)) − f).
+func logCore(x float64) float64 {
+	kd, f, hf, s, hr := logParts(x)
+	lo := math.FMA(s, hr, float64(kd*ln2LoLog))
+	hf = hf - lo - f
+	return float64(kd*ln2HiLog) - hf
+}
+
+// logParts returns fdlibm's parts of ln x for a positive normal x: x =
+// 2^k·m with √½ ≤ m < √2, f = m − 1, hf = f²/2, s = f/(2+f) and hr = f²/2
+// + R(s²), so that ln m = f − (hf − s·hr).
+func logParts(x float64) (kd, f, hf, s, hr float64) {
 	u := math.Float64bits(x) + (logOne - logSqrtHalf)
-	kd := math.Float64frombits(u>>52|0x4330000000000000) - (0x1p52 + 1023)
+	kd = math.Float64frombits(u>>52|0x4330000000000000) - (0x1p52 + 1023)
 	m := math.Float64frombits(u&(1<<52-1) + logSqrtHalf)
-	f := m - 1
-	s := f / (f + 2)
+	f = m - 1
+	s = f / (f + 2)
 	z := s * s
 	w := z * z
 	t1 := float64(horner(w, logOdd[:]) * z)
 	t2 := float64(horner(w, logEven[:]) * w)
 	r := t1 + t2
-	hf := float64(f * f * 0.5)
-	t1 = hf + r
-	lo := math.FMA(s, t1, float64(kd*ln2LoLog))
-	hf = hf - lo - f
-	return float64(kd*ln2HiLog) - hf
+	hf = float64(f * f * 0.5)
+	return kd, f, hf, s, hf + r
+}
+
+// Log2F returns log₂ x = k + ln(m)·log₂e (one FMA, exact at powers of
+// two) for positive normal x, and Log2 elsewhere: within 2 ulp (§32 VT3).
+func Log2F(x float64) float64 {
+	if !(x >= 0x1p-1022 && x <= math.MaxFloat64) {
+		return Log2(x)
+	}
+	kd, f, hf, s, hr := logParts(x)
+	lnm := f - (hf - float64(s*hr))
+	return math.FMA(math.Log2E, lnm, kd)
+}
+
+// Log1pF returns ln(1 + x) = ln u + (x − (u − 1))/u with u = 1 + x
+// rounded, with the sign of x, for −1 + 2⁻⁵³ ≤ x ≤ MaxFloat64, and
+// math.Log1p elsewhere (−Inf at −1, NaN below, +Inf, NaN).
+func Log1pF(x float64) float64 {
+	if !(x >= -1+0x1p-53 && x <= math.MaxFloat64) {
+		return math.Log1p(x)
+	}
+	u := 1 + x
+	c := (x - (u - 1)) / u
+	y := logCore(u) + c
+	return math.Float64frombits(math.Float64bits(y) | math.Float64bits(x)&(1<<63))
+}
+
+// Exp2F returns 2^x = 2^k·2^r, k = round(x), r = x − k, for −1021.5 ≤ x
+// ≤ 1023.49, and math.Exp2 elsewhere.
+func Exp2F(x float64) float64 {
+	if !(x >= -1021.5 && x <= 1023.49) {
+		return math.Exp2(x)
+	}
+	t := x + shift52
+	kd := t - shift52
+	p := horner(x-kd, exp2Poly[:])
+	return math.Float64frombits(math.Float64bits(p) + math.Float64bits(t)<<52)
+}
+
+// Expm1F returns e^x − 1 for −708.3 ≤ x ≤ 709 as the kernels do
+// (expm1Core), and math.Expm1 elsewhere.
+func Expm1F(x float64) float64 {
+	if !(x >= -708.3 && x <= 709) {
+		return math.Expm1(x)
+	}
+	return expm1Core(x)
+}
+
+// expm1Core returns e^x − 1 = 2^k·(e^r − 1) + (2^k − 1), one FMA, with
+// x = k·ln 2 + r, e^r − 1 = r + r²·Q(r), and the sign of x.
+func expm1Core(x float64) float64 {
+	t := math.FMA(x, math.Log2E, shift52)
+	kd := t - shift52
+	r := math.FMA(-kd, ln2Hi, x)
+	r = math.FMA(-kd, ln2Lo, r)
+	p := math.FMA(float64(r*r), horner(r, expPoly[2:]), r)
+	sc := math.Float64frombits(math.Float64bits(t)<<52 + logOne)
+	y := math.FMA(sc, p, sc-1)
+	return math.Float64frombits(math.Float64bits(y) | math.Float64bits(x)&(1<<63))
+}
+
+// TanhF returns tanh x = −t/(t + 2), t = e^(−2|x|) − 1 (expm1Core), with
+// the sign of x, for |x| ≤ 22, and math.Tanh (±1, NaN) elsewhere.
+func TanhF(x float64) float64 {
+	if !(math.Abs(x) <= 22) {
+		return math.Tanh(x)
+	}
+	t := expm1Core(-2 * math.Abs(x))
+	y := t / (t + 2)
+	return math.Float64frombits(math.Float64bits(y)&^(1<<63) | math.Float64bits(x)&(1<<63))
 }
 
 // SinF returns sin x, reduced by π/2 in three parts where |x| ≤ 2²⁰·π/2

@@ -116,20 +116,90 @@ func bigExp(x float64) *big.Float {
 	return sum.SetMantExp(sum, int(k))
 }
 
-// bigLog returns ln x for x > 0: k·ln 2 + 2·atanh((m−1)/(m+1)), x = 2^k·m.
-func bigLog(x float64) *big.Float {
+// bigLog returns ln x for x > 0.
+func bigLog(x float64) *big.Float { return bigLogOf(new(big.Float).SetFloat64(x)) }
+
+// bigLogOf returns ln x for x > 0: k·ln 2 + 2·atanh((m−1)/(m+1)), x = 2^k·m.
+func bigLogOf(x *big.Float) *big.Float {
 	prec := uint(oraclePrec + 40)
-	m, k := math.Frexp(x)
-	if m < math.Sqrt2/2 {
-		m *= 2
+	bm := new(big.Float).SetPrec(prec)
+	k := x.MantExp(bm) // x = bm·2^k, ½ ≤ bm < 1
+	if bm.Cmp(big.NewFloat(math.Sqrt2/2)) < 0 {
+		bm.SetMantExp(bm, 1)
 		k--
 	}
-	bm := new(big.Float).SetPrec(prec).SetFloat64(m)
 	s := new(big.Float).SetPrec(prec).Sub(bm, big.NewFloat(1))
 	s.Quo(s, new(big.Float).SetPrec(prec).Add(bm, big.NewFloat(1)))
 	r := atanhSeries(s)
 	r.Mul(r, big.NewFloat(2))
 	return r.Add(r, new(big.Float).SetPrec(prec).Mul(bigLn2, big.NewFloat(float64(k))))
+}
+
+// bigExp2 returns 2^x = 2^k·e^((x−k)·ln 2), k = round(x).
+func bigExp2(x float64) *big.Float {
+	prec := uint(oraclePrec + 40)
+	k := math.Round(x)
+	r := new(big.Float).SetPrec(prec).SetFloat64(x - k) // exact
+	r.Mul(r, bigLn2)
+	s := bigExpSeries(r, 0)
+	return s.SetMantExp(s, int(k))
+}
+
+// bigExpSeries returns Σ r^n/n! from n = from (0 or 1), |r| < 1.
+func bigExpSeries(r *big.Float, from int64) *big.Float {
+	prec := uint(oraclePrec + 40)
+	sum := new(big.Float).SetPrec(prec)
+	term := new(big.Float).SetPrec(prec).SetInt64(1)
+	if from == 0 {
+		sum.SetInt64(1)
+	}
+	for n := int64(1); n < 80; n++ {
+		term.Mul(term, r)
+		term.Quo(term, new(big.Float).SetInt64(n))
+		sum.Add(sum, term)
+	}
+	return sum
+}
+
+// bigExpm1 returns e^x − 1: its series where |x| < ½ (no cancellation),
+// else bigExp(x) − 1.
+func bigExpm1(x float64) *big.Float {
+	if math.Abs(x) < 0.5 {
+		return bigExpSeries(new(big.Float).SetPrec(oraclePrec+40).SetFloat64(x), 1)
+	}
+	e := bigExp(x)
+	return e.Sub(e, big.NewFloat(1))
+}
+
+// bigTanh returns tanh x = −t/(t + 2), t = e^(−2|x|) − 1, with the sign
+// of x.
+func bigTanh(x float64) *big.Float {
+	t := bigExpm1(-2 * math.Abs(x))
+	d := new(big.Float).SetPrec(oraclePrec+40).Add(t, big.NewFloat(2))
+	t.Quo(t, d)
+	if x > 0 {
+		t.Neg(t)
+	}
+	return t
+}
+
+// bigLog2 returns ln x / ln 2.
+func bigLog2(x float64) *big.Float {
+	l := bigLog(x)
+	return l.Quo(l, bigLn2)
+}
+
+// bigLog1p returns ln(1 + x), 1 + x exact in big.Float, for x > −1.
+func bigLog1p(x float64) *big.Float {
+	prec := uint(oraclePrec + 40)
+	if math.Abs(x) < 0.5 { // 2·atanh(x/(2 + x)), no cancellation
+		s := new(big.Float).SetPrec(prec).SetFloat64(x)
+		s.Quo(s, new(big.Float).SetPrec(prec).Add(s, big.NewFloat(2)))
+		r := atanhSeries(s)
+		return r.Mul(r, big.NewFloat(2))
+	}
+	u := new(big.Float).SetPrec(2000).SetFloat64(x)
+	return bigLogOf(u.Add(u, big.NewFloat(1)))
 }
 
 // bigSinCos returns sin x (cos x when isCos) for |x| < 2⁶⁰: x reduced by
@@ -184,6 +254,25 @@ var transcOracles = []struct {
 	{"Log", LogF, bigLog, 4},
 	{"Sin", SinF, func(x float64) *big.Float { return bigSinCos(x, false) }, 4},
 	{"Cos", CosF, func(x float64) *big.Float { return bigSinCos(x, true) }, 4},
+	{"Exp2", Exp2F, bigExp2, 4},
+	{"Expm1", Expm1F, bigExpm1, 4},
+	{"Tanh", TanhF, bigTanh, 4},
+	{"Log2", Log2F, bigLog2, 4},
+	{"Log1p", Log1pF, bigLog1p, 4},
+}
+
+// domain reports whether x is finite and in the domain of name (where the
+// oracles compute).
+func domain(name string, x float64) bool {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 0x1p52:
+		return false
+	case name == "Log" || name == "Log2":
+		return x > 0
+	case name == "Log1p":
+		return x > -1
+	}
+	return true
 }
 
 // adversarial returns the hard inputs of name: the edges of the fast
@@ -204,6 +293,45 @@ func adversarial(name string) []float64 {
 		}
 		for k := -1020; k <= 1020; k += 7 {
 			near((float64(k)+0.5)*math.Ln2, 2)
+		}
+	case "Exp2":
+		for _, x := range []float64{-1021.5, 1023.49, 1023.5, 1023.99, -1022, -1074, -1075, 1e-300, 1e-17, -1e-17, 0.5, -0.5} {
+			near(math.Nextafter(x, math.Inf(-1)), 3)
+		}
+		for k := -1020; k <= 1020; k += 7 {
+			near(float64(k)+0.5, 2)
+			near(math.Nextafter(float64(k)+0.5, 0), 1)
+			near(float64(k), 1)
+		}
+	case "Expm1", "Tanh":
+		for _, x := range []float64{-708.3, 709, 709.78, -745, -40, -22, 22, 19.1, -19.1, 1e-300, 5e-324, 1e-17, 1e-9, 1e-5, 0.1, 0.5, 0.54, 0.55, 0.5 * math.Ln2, 1.5 * math.Ln2, math.Ln2} {
+			near(math.Nextafter(x, math.Inf(-1)), 3)
+			near(-x, 3)
+		}
+		for k := -60; k <= 60; k++ {
+			near((float64(k)+0.5)*math.Ln2, 2)
+			near(math.Ldexp(1, k-20), 1)
+			near(-math.Ldexp(1, k-20), 1)
+		}
+	case "Log2":
+		for k := -1074; k <= 1023; k += 3 {
+			xs = append(xs, math.Ldexp(1, k), math.Ldexp(math.Sqrt2, k), math.Nextafter(math.Ldexp(1, k), 0))
+		}
+		near(1, 8)
+		near(math.Nextafter(1, 0), 1)
+		for _, x := range []float64{5e-324, 1e-310, 0x1p-1022, math.MaxFloat64, math.Sqrt2, math.Sqrt2 / 2, 3, 1.5, 0.75, 1 + 1e-10, 1 - 1e-10} {
+			near(math.Nextafter(x, 0), 3)
+		}
+	case "Log1p":
+		for _, x := range []float64{-1 + 0x1p-53, -1 + 0x1p-52, -0.5, -0.29, 0.41, math.Sqrt2 - 1, math.Sqrt2/2 - 1, 1e-300, 5e-324, 1e-17, 1e-10, 1e-5, 1, 0x1p53, 1e300, math.MaxFloat64} {
+			near(math.Nextafter(x, 0), 3)
+			if x < 1 {
+				near(-math.Nextafter(x, 0), 3)
+			}
+		}
+		for k := -60; k <= 60; k++ {
+			near(math.Ldexp(1, k)-1, 2)
+			near(math.Ldexp(1, k-30), 1)
 		}
 	case "Log":
 		near(1, 8)
@@ -237,9 +365,13 @@ func TestTranscUlp64(t *testing.T) {
 		xs := adversarial(c.name)
 		for range n {
 			switch c.name {
-			case "Exp":
+			case "Exp", "Expm1":
 				xs = append(xs, (r.Float64()*2-1)*745)
-			case "Log":
+			case "Exp2":
+				xs = append(xs, (r.Float64()*2-1)*1075)
+			case "Tanh", "Log1p":
+				xs = append(xs, (r.Float64()*2-1)*math.Pow(2, float64(r.IntN(80)-60)))
+			case "Log", "Log2":
 				xs = append(xs, math.Float64frombits(r.Uint64()>>1)) // every positive exponent
 			default:
 				xs = append(xs, (r.Float64()*2-1)*math.Pow(2, float64(r.IntN(21))))
@@ -247,7 +379,7 @@ func TestTranscUlp64(t *testing.T) {
 		}
 		worst, at := 0.0, 0.0
 		for _, x := range xs {
-			if math.IsNaN(x) || math.IsInf(x, 0) || c.name == "Log" && x <= 0 || math.Abs(x) > 0x1p52 {
+			if !domain(c.name, x) {
 				continue
 			}
 			if e := ulpErr(c.twin(x), c.oracle(x)); e > worst {
@@ -272,7 +404,7 @@ func TestTranscUlp32(t *testing.T) {
 			for _, x := range []float32{math.Float32frombits(b), -math.Float32frombits(b)} {
 				// Beyond the fast range sin and cos are Sin and Cos (math/big
 				// above 2²⁰·π/2, slow), which §17's fixtures check.
-				if x != x || math.IsInf(float64(x), 0) || c.name == "Log" && x <= 0 || c.name[0] != 'L' && c.name[0] != 'E' && math.Abs(float64(x)) > 0x1p21 {
+				if !domain(c.name, float64(x)) || (c.name == "Sin" || c.name == "Cos") && math.Abs(float64(x)) > 0x1p21 {
 					continue
 				}
 				got := float32(c.twin(float64(x)))
@@ -282,6 +414,16 @@ func TestTranscUlp32(t *testing.T) {
 					want = math.Exp(float64(x))
 				case "Log":
 					want = math.Log(float64(x))
+				case "Exp2":
+					want = math.Exp2(float64(x))
+				case "Expm1":
+					want = math.Expm1(float64(x))
+				case "Tanh":
+					want = math.Tanh(float64(x))
+				case "Log2":
+					want = Log2(float64(x))
+				case "Log1p":
+					want = math.Log1p(float64(x))
 				case "Sin":
 					want = Sin(float64(x))
 				default:

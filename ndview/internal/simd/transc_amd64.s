@@ -156,303 +156,447 @@ DATA transcConst<>+1184(SB)/8, $0x3ff0000000000000
 DATA transcConst<>+1192(SB)/8, $0x3ff0000000000000
 DATA transcConst<>+1200(SB)/8, $0x3ff0000000000000
 DATA transcConst<>+1208(SB)/8, $0x3ff0000000000000
-DATA transcConst<>+1216(SB)/8, $0x0010000000000000
-DATA transcConst<>+1224(SB)/8, $0x0010000000000000
-DATA transcConst<>+1232(SB)/8, $0x0010000000000000
-DATA transcConst<>+1240(SB)/8, $0x0010000000000000
-DATA transcConst<>+1248(SB)/8, $0x0010000000000000
-DATA transcConst<>+1256(SB)/8, $0x0010000000000000
-DATA transcConst<>+1264(SB)/8, $0x0010000000000000
-DATA transcConst<>+1272(SB)/8, $0x0010000000000000
-DATA transcConst<>+1280(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1288(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1296(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1304(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1312(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1320(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1328(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1336(SB)/8, $0x7fefffffffffffff
-DATA transcConst<>+1344(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1352(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1360(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1368(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1376(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1384(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1392(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1400(SB)/8, $0x00095f619980c433
-DATA transcConst<>+1408(SB)/8, $0x4330000000000000
-DATA transcConst<>+1416(SB)/8, $0x4330000000000000
-DATA transcConst<>+1424(SB)/8, $0x4330000000000000
-DATA transcConst<>+1432(SB)/8, $0x4330000000000000
-DATA transcConst<>+1440(SB)/8, $0x4330000000000000
-DATA transcConst<>+1448(SB)/8, $0x4330000000000000
-DATA transcConst<>+1456(SB)/8, $0x4330000000000000
-DATA transcConst<>+1464(SB)/8, $0x4330000000000000
-DATA transcConst<>+1472(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1480(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1488(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1496(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1504(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1512(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1520(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1528(SB)/8, $0x43300000000003ff
-DATA transcConst<>+1536(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1544(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1552(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1560(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1568(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1576(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1584(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1592(SB)/8, $0x000fffffffffffff
-DATA transcConst<>+1600(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1608(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1616(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1624(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1632(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1640(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1648(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1656(SB)/8, $0x3fe6a09e667f3bcd
-DATA transcConst<>+1664(SB)/8, $0x4000000000000000
-DATA transcConst<>+1672(SB)/8, $0x4000000000000000
-DATA transcConst<>+1680(SB)/8, $0x4000000000000000
-DATA transcConst<>+1688(SB)/8, $0x4000000000000000
-DATA transcConst<>+1696(SB)/8, $0x4000000000000000
-DATA transcConst<>+1704(SB)/8, $0x4000000000000000
-DATA transcConst<>+1712(SB)/8, $0x4000000000000000
-DATA transcConst<>+1720(SB)/8, $0x4000000000000000
-DATA transcConst<>+1728(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1736(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1744(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1752(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1760(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1768(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1776(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1784(SB)/8, $0x3fc2f112df3e5244
-DATA transcConst<>+1792(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1800(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1808(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1816(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1824(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1832(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1840(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1848(SB)/8, $0x3fc7466496cb03de
-DATA transcConst<>+1856(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1864(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1872(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1880(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1888(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1896(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1904(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1912(SB)/8, $0x3fd2492494229359
-DATA transcConst<>+1920(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1928(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1936(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1944(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1952(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1960(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1968(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1976(SB)/8, $0x3fe5555555555593
-DATA transcConst<>+1984(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+1992(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2000(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2008(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2016(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2024(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2032(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2040(SB)/8, $0x3fc39a09d078c69f
-DATA transcConst<>+2048(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2056(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2064(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2072(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2080(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2088(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2096(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2104(SB)/8, $0x3fcc71c51d8e78af
-DATA transcConst<>+2112(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2120(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2128(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2136(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2144(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2152(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2160(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2168(SB)/8, $0x3fd999999997fa04
-DATA transcConst<>+2176(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2184(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2192(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2200(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2208(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2216(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2224(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2232(SB)/8, $0x3dea39ef35793c76
-DATA transcConst<>+2240(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2248(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2256(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2264(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2272(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2280(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2288(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2296(SB)/8, $0x3fe62e42fee00000
-DATA transcConst<>+2304(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2312(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2320(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2328(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2336(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2344(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2352(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2360(SB)/8, $0x7fffffffffffffff
-DATA transcConst<>+2368(SB)/8, $0x0000000000000000
-DATA transcConst<>+2376(SB)/8, $0x0000000000000000
-DATA transcConst<>+2384(SB)/8, $0x0000000000000000
-DATA transcConst<>+2392(SB)/8, $0x0000000000000000
-DATA transcConst<>+2400(SB)/8, $0x0000000000000000
-DATA transcConst<>+2408(SB)/8, $0x0000000000000000
-DATA transcConst<>+2416(SB)/8, $0x0000000000000000
-DATA transcConst<>+2424(SB)/8, $0x0000000000000000
-DATA transcConst<>+2432(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2440(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2448(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2456(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2464(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2472(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2480(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2488(SB)/8, $0x413921fb54442d18
-DATA transcConst<>+2496(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2504(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2512(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2520(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2528(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2536(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2544(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2552(SB)/8, $0x3fe45f306dc9c883
-DATA transcConst<>+2560(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2568(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2576(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2584(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2592(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2600(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2608(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2616(SB)/8, $0x3ff921fb54442d18
-DATA transcConst<>+2624(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2632(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2640(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2648(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2656(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2664(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2672(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2680(SB)/8, $0x3c91a62633145c07
-DATA transcConst<>+2688(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2696(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2704(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2712(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2720(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2728(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2736(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2744(SB)/8, $0xb91f1976b7ed8fbc
-DATA transcConst<>+2752(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2760(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2768(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2776(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2784(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2792(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2800(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2808(SB)/8, $0x3ce952c77030ad4a
-DATA transcConst<>+2816(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2824(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2832(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2840(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2848(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2856(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2864(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2872(SB)/8, $0xbd6ae7f3e733b81f
-DATA transcConst<>+2880(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2888(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2896(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2904(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2912(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2920(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2928(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2936(SB)/8, $0xbe5ae64567f544e4
-DATA transcConst<>+2944(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+2952(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+2960(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+2968(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+2976(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+2984(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+2992(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+3000(SB)/8, $0xbf2a01a01a01a01a
-DATA transcConst<>+3008(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3016(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3024(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3032(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3040(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3048(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3056(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3064(SB)/8, $0xbfc5555555555555
-DATA transcConst<>+3072(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3080(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3088(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3096(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3104(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3112(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3120(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3128(SB)/8, $0xbca6827863b97d97
-DATA transcConst<>+3136(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3144(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3152(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3160(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3168(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3176(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3184(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3192(SB)/8, $0x3d2ae7f3e733b81f
-DATA transcConst<>+3200(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3208(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3216(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3224(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3232(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3240(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3248(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3256(SB)/8, $0xbda93974a8c07c9d
-DATA transcConst<>+3264(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3272(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3280(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3288(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3296(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3304(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3312(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3320(SB)/8, $0xbe927e4fb7789f5c
-DATA transcConst<>+3328(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3336(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3344(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3352(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3360(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3368(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3376(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3384(SB)/8, $0xbf56c16c16c16c17
-DATA transcConst<>+3392(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3400(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3408(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3416(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3424(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3432(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3440(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3448(SB)/8, $0xbfe0000000000000
-DATA transcConst<>+3456(SB)/8, $0x8000000000000000
-DATA transcConst<>+3464(SB)/8, $0x8000000000000000
-DATA transcConst<>+3472(SB)/8, $0x8000000000000000
-DATA transcConst<>+3480(SB)/8, $0x8000000000000000
-DATA transcConst<>+3488(SB)/8, $0x8000000000000000
-DATA transcConst<>+3496(SB)/8, $0x8000000000000000
-DATA transcConst<>+3504(SB)/8, $0x8000000000000000
-DATA transcConst<>+3512(SB)/8, $0x8000000000000000
-DATA transcConst<>+3520(SB)/8, $0x0000000000000001
-DATA transcConst<>+3528(SB)/8, $0x0000000000000001
-DATA transcConst<>+3536(SB)/8, $0x0000000000000001
-DATA transcConst<>+3544(SB)/8, $0x0000000000000001
-DATA transcConst<>+3552(SB)/8, $0x0000000000000001
-DATA transcConst<>+3560(SB)/8, $0x0000000000000001
-DATA transcConst<>+3568(SB)/8, $0x0000000000000001
-DATA transcConst<>+3576(SB)/8, $0x0000000000000001
-GLOBL transcConst<>(SB), RODATA|NOPTR, $3584
+DATA transcConst<>+1216(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1224(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1232(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1240(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1248(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1256(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1264(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1272(SB)/8, $0xc08fec0000000000
+DATA transcConst<>+1280(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1288(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1296(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1304(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1312(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1320(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1328(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1336(SB)/8, $0x408ffbeb851eb852
+DATA transcConst<>+1344(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1352(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1360(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1368(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1376(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1384(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1392(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1400(SB)/8, $0x3d7816193166d0f7
+DATA transcConst<>+1408(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1416(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1424(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1432(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1440(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1448(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1456(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1464(SB)/8, $0x3dbc3bd650fc2984
+DATA transcConst<>+1472(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1480(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1488(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1496(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1504(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1512(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1520(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1528(SB)/8, $0x3dfe8cac7351bb23
+DATA transcConst<>+1536(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1544(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1552(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1560(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1568(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1576(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1584(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1592(SB)/8, $0x3e3e4cf5158b8ec8
+DATA transcConst<>+1600(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1608(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1616(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1624(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1632(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1640(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1648(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1656(SB)/8, $0x3e7b5253d395e7c3
+DATA transcConst<>+1664(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1672(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1680(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1688(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1696(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1704(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1712(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1720(SB)/8, $0x3eb62c0223a5c823
+DATA transcConst<>+1728(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1736(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1744(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1752(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1760(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1768(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1776(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1784(SB)/8, $0x3eeffcbfc588b0c6
+DATA transcConst<>+1792(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1800(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1808(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1816(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1824(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1832(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1840(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1848(SB)/8, $0x3f2430912f86c787
+DATA transcConst<>+1856(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1864(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1872(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1880(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1888(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1896(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1904(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1912(SB)/8, $0x3f55d87fe78a6731
+DATA transcConst<>+1920(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1928(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1936(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1944(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1952(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1960(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1968(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1976(SB)/8, $0x3f83b2ab6fba4e77
+DATA transcConst<>+1984(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+1992(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2000(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2008(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2016(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2024(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2032(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2040(SB)/8, $0x3fac6b08d704a0bf
+DATA transcConst<>+2048(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2056(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2064(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2072(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2080(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2088(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2096(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2104(SB)/8, $0x3fcebfbdff82c58e
+DATA transcConst<>+2112(SB)/8, $0x4086280000000000
+DATA transcConst<>+2120(SB)/8, $0x4086280000000000
+DATA transcConst<>+2128(SB)/8, $0x4086280000000000
+DATA transcConst<>+2136(SB)/8, $0x4086280000000000
+DATA transcConst<>+2144(SB)/8, $0x4086280000000000
+DATA transcConst<>+2152(SB)/8, $0x4086280000000000
+DATA transcConst<>+2160(SB)/8, $0x4086280000000000
+DATA transcConst<>+2168(SB)/8, $0x4086280000000000
+DATA transcConst<>+2176(SB)/8, $0x8000000000000000
+DATA transcConst<>+2184(SB)/8, $0x8000000000000000
+DATA transcConst<>+2192(SB)/8, $0x8000000000000000
+DATA transcConst<>+2200(SB)/8, $0x8000000000000000
+DATA transcConst<>+2208(SB)/8, $0x8000000000000000
+DATA transcConst<>+2216(SB)/8, $0x8000000000000000
+DATA transcConst<>+2224(SB)/8, $0x8000000000000000
+DATA transcConst<>+2232(SB)/8, $0x8000000000000000
+DATA transcConst<>+2240(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2248(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2256(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2264(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2272(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2280(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2288(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2296(SB)/8, $0x7fffffffffffffff
+DATA transcConst<>+2304(SB)/8, $0x0000000000000000
+DATA transcConst<>+2312(SB)/8, $0x0000000000000000
+DATA transcConst<>+2320(SB)/8, $0x0000000000000000
+DATA transcConst<>+2328(SB)/8, $0x0000000000000000
+DATA transcConst<>+2336(SB)/8, $0x0000000000000000
+DATA transcConst<>+2344(SB)/8, $0x0000000000000000
+DATA transcConst<>+2352(SB)/8, $0x0000000000000000
+DATA transcConst<>+2360(SB)/8, $0x0000000000000000
+DATA transcConst<>+2368(SB)/8, $0x4036000000000000
+DATA transcConst<>+2376(SB)/8, $0x4036000000000000
+DATA transcConst<>+2384(SB)/8, $0x4036000000000000
+DATA transcConst<>+2392(SB)/8, $0x4036000000000000
+DATA transcConst<>+2400(SB)/8, $0x4036000000000000
+DATA transcConst<>+2408(SB)/8, $0x4036000000000000
+DATA transcConst<>+2416(SB)/8, $0x4036000000000000
+DATA transcConst<>+2424(SB)/8, $0x4036000000000000
+DATA transcConst<>+2432(SB)/8, $0xc000000000000000
+DATA transcConst<>+2440(SB)/8, $0xc000000000000000
+DATA transcConst<>+2448(SB)/8, $0xc000000000000000
+DATA transcConst<>+2456(SB)/8, $0xc000000000000000
+DATA transcConst<>+2464(SB)/8, $0xc000000000000000
+DATA transcConst<>+2472(SB)/8, $0xc000000000000000
+DATA transcConst<>+2480(SB)/8, $0xc000000000000000
+DATA transcConst<>+2488(SB)/8, $0xc000000000000000
+DATA transcConst<>+2496(SB)/8, $0x4000000000000000
+DATA transcConst<>+2504(SB)/8, $0x4000000000000000
+DATA transcConst<>+2512(SB)/8, $0x4000000000000000
+DATA transcConst<>+2520(SB)/8, $0x4000000000000000
+DATA transcConst<>+2528(SB)/8, $0x4000000000000000
+DATA transcConst<>+2536(SB)/8, $0x4000000000000000
+DATA transcConst<>+2544(SB)/8, $0x4000000000000000
+DATA transcConst<>+2552(SB)/8, $0x4000000000000000
+DATA transcConst<>+2560(SB)/8, $0x0010000000000000
+DATA transcConst<>+2568(SB)/8, $0x0010000000000000
+DATA transcConst<>+2576(SB)/8, $0x0010000000000000
+DATA transcConst<>+2584(SB)/8, $0x0010000000000000
+DATA transcConst<>+2592(SB)/8, $0x0010000000000000
+DATA transcConst<>+2600(SB)/8, $0x0010000000000000
+DATA transcConst<>+2608(SB)/8, $0x0010000000000000
+DATA transcConst<>+2616(SB)/8, $0x0010000000000000
+DATA transcConst<>+2624(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2632(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2640(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2648(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2656(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2664(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2672(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2680(SB)/8, $0x7fefffffffffffff
+DATA transcConst<>+2688(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2696(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2704(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2712(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2720(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2728(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2736(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2744(SB)/8, $0x00095f619980c433
+DATA transcConst<>+2752(SB)/8, $0x4330000000000000
+DATA transcConst<>+2760(SB)/8, $0x4330000000000000
+DATA transcConst<>+2768(SB)/8, $0x4330000000000000
+DATA transcConst<>+2776(SB)/8, $0x4330000000000000
+DATA transcConst<>+2784(SB)/8, $0x4330000000000000
+DATA transcConst<>+2792(SB)/8, $0x4330000000000000
+DATA transcConst<>+2800(SB)/8, $0x4330000000000000
+DATA transcConst<>+2808(SB)/8, $0x4330000000000000
+DATA transcConst<>+2816(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2824(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2832(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2840(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2848(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2856(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2864(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2872(SB)/8, $0x43300000000003ff
+DATA transcConst<>+2880(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2888(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2896(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2904(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2912(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2920(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2928(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2936(SB)/8, $0x000fffffffffffff
+DATA transcConst<>+2944(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+2952(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+2960(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+2968(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+2976(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+2984(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+2992(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+3000(SB)/8, $0x3fe6a09e667f3bcd
+DATA transcConst<>+3008(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3016(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3024(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3032(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3040(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3048(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3056(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3064(SB)/8, $0x3fc2f112df3e5244
+DATA transcConst<>+3072(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3080(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3088(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3096(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3104(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3112(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3120(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3128(SB)/8, $0x3fc7466496cb03de
+DATA transcConst<>+3136(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3144(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3152(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3160(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3168(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3176(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3184(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3192(SB)/8, $0x3fd2492494229359
+DATA transcConst<>+3200(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3208(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3216(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3224(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3232(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3240(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3248(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3256(SB)/8, $0x3fe5555555555593
+DATA transcConst<>+3264(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3272(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3280(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3288(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3296(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3304(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3312(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3320(SB)/8, $0x3fc39a09d078c69f
+DATA transcConst<>+3328(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3336(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3344(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3352(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3360(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3368(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3376(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3384(SB)/8, $0x3fcc71c51d8e78af
+DATA transcConst<>+3392(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3400(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3408(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3416(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3424(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3432(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3440(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3448(SB)/8, $0x3fd999999997fa04
+DATA transcConst<>+3456(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3464(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3472(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3480(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3488(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3496(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3504(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3512(SB)/8, $0x3dea39ef35793c76
+DATA transcConst<>+3520(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3528(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3536(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3544(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3552(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3560(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3568(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3576(SB)/8, $0x3fe62e42fee00000
+DATA transcConst<>+3584(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3592(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3600(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3608(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3616(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3624(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3632(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3640(SB)/8, $0xbfefffffffffffff
+DATA transcConst<>+3648(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3656(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3664(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3672(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3680(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3688(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3696(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3704(SB)/8, $0x413921fb54442d18
+DATA transcConst<>+3712(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3720(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3728(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3736(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3744(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3752(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3760(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3768(SB)/8, $0x3fe45f306dc9c883
+DATA transcConst<>+3776(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3784(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3792(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3800(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3808(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3816(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3824(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3832(SB)/8, $0x3ff921fb54442d18
+DATA transcConst<>+3840(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3848(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3856(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3864(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3872(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3880(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3888(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3896(SB)/8, $0x3c91a62633145c07
+DATA transcConst<>+3904(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3912(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3920(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3928(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3936(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3944(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3952(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3960(SB)/8, $0xb91f1976b7ed8fbc
+DATA transcConst<>+3968(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+3976(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+3984(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+3992(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+4000(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+4008(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+4016(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+4024(SB)/8, $0x3ce952c77030ad4a
+DATA transcConst<>+4032(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4040(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4048(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4056(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4064(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4072(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4080(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4088(SB)/8, $0xbd6ae7f3e733b81f
+DATA transcConst<>+4096(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4104(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4112(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4120(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4128(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4136(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4144(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4152(SB)/8, $0xbe5ae64567f544e4
+DATA transcConst<>+4160(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4168(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4176(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4184(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4192(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4200(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4208(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4216(SB)/8, $0xbf2a01a01a01a01a
+DATA transcConst<>+4224(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4232(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4240(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4248(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4256(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4264(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4272(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4280(SB)/8, $0xbfc5555555555555
+DATA transcConst<>+4288(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4296(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4304(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4312(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4320(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4328(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4336(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4344(SB)/8, $0xbca6827863b97d97
+DATA transcConst<>+4352(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4360(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4368(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4376(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4384(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4392(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4400(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4408(SB)/8, $0x3d2ae7f3e733b81f
+DATA transcConst<>+4416(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4424(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4432(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4440(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4448(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4456(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4464(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4472(SB)/8, $0xbda93974a8c07c9d
+DATA transcConst<>+4480(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4488(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4496(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4504(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4512(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4520(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4528(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4536(SB)/8, $0xbe927e4fb7789f5c
+DATA transcConst<>+4544(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4552(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4560(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4568(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4576(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4584(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4592(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4600(SB)/8, $0xbf56c16c16c16c17
+DATA transcConst<>+4608(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4616(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4624(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4632(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4640(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4648(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4656(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4664(SB)/8, $0xbfe0000000000000
+DATA transcConst<>+4672(SB)/8, $0x0000000000000001
+DATA transcConst<>+4680(SB)/8, $0x0000000000000001
+DATA transcConst<>+4688(SB)/8, $0x0000000000000001
+DATA transcConst<>+4696(SB)/8, $0x0000000000000001
+DATA transcConst<>+4704(SB)/8, $0x0000000000000001
+DATA transcConst<>+4712(SB)/8, $0x0000000000000001
+DATA transcConst<>+4720(SB)/8, $0x0000000000000001
+DATA transcConst<>+4728(SB)/8, $0x0000000000000001
+GLOBL transcConst<>(SB), RODATA|NOPTR, $4736
 
 // func ExpVF32AVX2(d []float32, a []float32) int
 // Requires: AVX, AVX2, FMA3
@@ -505,9 +649,9 @@ done:
 	VZEROUPPER
 	RET
 
-// func LogVF32AVX2(d []float32, a []float32) int
+// func Exp2VF32AVX2(d []float32, a []float32) int
 // Requires: AVX, AVX2, FMA3
-TEXT ·LogVF32AVX2(SB), NOSPLIT, $0-56
+TEXT ·Exp2VF32AVX2(SB), NOSPLIT, $0-56
 	MOVQ d_base+0(FP), AX
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
@@ -524,37 +668,326 @@ loop:
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0000000f
 	JNE         done
-	VPADDQ      transcConst<>+1344(SB), Y0, Y0
+	VADDPD      transcConst<>+128(SB), Y0, Y1
+	VSUBPD      transcConst<>+128(SB), Y1, Y2
+	VSUBPD      Y2, Y0, Y0
+	VMOVUPD     transcConst<>+1344(SB), Y2
+	VFMADD213PD transcConst<>+1408(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1472(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1536(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1600(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1664(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1728(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1792(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1856(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1920(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1984(SB), Y0, Y2
+	VFMADD213PD transcConst<>+2048(SB), Y0, Y2
+	VFMADD213PD transcConst<>+256(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1152(SB), Y0, Y2
+	VPSLLQ      $0x34, Y1, Y1
+	VPADDQ      Y1, Y2, Y2
+	VCVTPD2PSY  Y2, X0
+	VMOVUPS     X0, (AX)(BX*4)
+	ADDQ        $0x04, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Expm1VF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·Expm1VF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Y0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Y0, Y1
+	VCMPPD       $0x12, transcConst<>+2112(SB), Y0, Y2
+	VANDPD       Y1, Y2, Y1
+	VMOVMSKPD    Y1, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VMOVUPD      transcConst<>+128(SB), Y1
+	VFMADD231PD  transcConst<>+192(SB), Y0, Y1
+	VSUBPD       transcConst<>+128(SB), Y1, Y2
+	VMOVUPD      Y0, Y3
+	VFNMADD231PD transcConst<>+256(SB), Y2, Y3
+	VFNMADD231PD transcConst<>+320(SB), Y2, Y3
+	VMULPD       Y3, Y3, Y2
+	VMOVUPD      transcConst<>+384(SB), Y4
+	VFMADD213PD  transcConst<>+448(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+512(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+576(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+640(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+704(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+768(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+832(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+896(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+960(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+1024(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+1088(SB), Y3, Y4
+	VFMADD213PD  Y3, Y2, Y4
+	VPSLLQ       $0x34, Y1, Y1
+	VPADDQ       transcConst<>+1152(SB), Y1, Y1
+	VSUBPD       transcConst<>+1152(SB), Y1, Y2
+	VFMADD213PD  Y2, Y1, Y4
+	VPAND        transcConst<>+2176(SB), Y0, Y0
+	VPOR         Y0, Y4, Y4
+	VCVTPD2PSY   Y4, X0
+	VMOVUPS      X0, (AX)(BX*4)
+	ADDQ         $0x04, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func TanhVF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·TanhVF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Y0
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+2368(SB), Y1, Y1
+	VANDPD       Y2, Y1, Y2
+	VMOVMSKPD    Y2, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VMULPD       transcConst<>+2432(SB), Y1, Y1
+	VMOVUPD      transcConst<>+128(SB), Y2
+	VFMADD231PD  transcConst<>+192(SB), Y1, Y2
+	VSUBPD       transcConst<>+128(SB), Y2, Y3
+	VMOVUPD      Y1, Y4
+	VFNMADD231PD transcConst<>+256(SB), Y3, Y4
+	VFNMADD231PD transcConst<>+320(SB), Y3, Y4
+	VMULPD       Y4, Y4, Y3
+	VMOVUPD      transcConst<>+384(SB), Y5
+	VFMADD213PD  transcConst<>+448(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+512(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+576(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+640(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+704(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+768(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+832(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+896(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+960(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+1024(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+1088(SB), Y4, Y5
+	VFMADD213PD  Y4, Y3, Y5
+	VPSLLQ       $0x34, Y2, Y2
+	VPADDQ       transcConst<>+1152(SB), Y2, Y2
+	VSUBPD       transcConst<>+1152(SB), Y2, Y3
+	VFMADD213PD  Y3, Y2, Y5
+	VPAND        transcConst<>+2176(SB), Y1, Y1
+	VPOR         Y1, Y5, Y5
+	VADDPD       transcConst<>+2496(SB), Y5, Y1
+	VDIVPD       Y1, Y5, Y5
+	VPAND        transcConst<>+2240(SB), Y5, Y5
+	VPAND        transcConst<>+2176(SB), Y0, Y0
+	VPOR         Y0, Y5, Y5
+	VCVTPD2PSY   Y5, X0
+	VMOVUPS      X0, (AX)(BX*4)
+	ADDQ         $0x04, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func LogVF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·LogVF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VCVTPS2PD   (CX)(BX*4), Y0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Y0, Y0
 	VPSRLQ      $0x34, Y0, Y1
-	VPOR        transcConst<>+1408(SB), Y1, Y1
-	VSUBPD      transcConst<>+1472(SB), Y1, Y1
-	VPAND       transcConst<>+1536(SB), Y0, Y0
-	VPADDQ      transcConst<>+1600(SB), Y0, Y0
+	VPOR        transcConst<>+2752(SB), Y1, Y1
+	VSUBPD      transcConst<>+2816(SB), Y1, Y1
+	VPAND       transcConst<>+2880(SB), Y0, Y0
+	VPADDQ      transcConst<>+2944(SB), Y0, Y0
 	VSUBPD      transcConst<>+1152(SB), Y0, Y0
-	VADDPD      transcConst<>+1664(SB), Y0, Y2
+	VADDPD      transcConst<>+2496(SB), Y0, Y2
 	VDIVPD      Y2, Y0, Y2
 	VMULPD      Y2, Y2, Y3
 	VMULPD      Y3, Y3, Y4
-	VMOVUPD     transcConst<>+1728(SB), Y5
-	VFMADD213PD transcConst<>+1792(SB), Y4, Y5
-	VFMADD213PD transcConst<>+1856(SB), Y4, Y5
-	VFMADD213PD transcConst<>+1920(SB), Y4, Y5
+	VMOVUPD     transcConst<>+3008(SB), Y5
+	VFMADD213PD transcConst<>+3072(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3136(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3200(SB), Y4, Y5
 	VMULPD      Y3, Y5, Y5
-	VMOVUPD     transcConst<>+1984(SB), Y3
-	VFMADD213PD transcConst<>+2048(SB), Y4, Y3
-	VFMADD213PD transcConst<>+2112(SB), Y4, Y3
+	VMOVUPD     transcConst<>+3264(SB), Y3
+	VFMADD213PD transcConst<>+3328(SB), Y4, Y3
+	VFMADD213PD transcConst<>+3392(SB), Y4, Y3
 	VMULPD      Y4, Y3, Y3
 	VADDPD      Y3, Y5, Y5
 	VMULPD      Y0, Y0, Y3
 	VMULPD      transcConst<>+1088(SB), Y3, Y3
 	VADDPD      Y3, Y5, Y5
-	VMULPD      transcConst<>+2176(SB), Y1, Y4
+	VMULPD      transcConst<>+3456(SB), Y1, Y4
 	VFMADD231PD Y2, Y5, Y4
 	VSUBPD      Y4, Y3, Y3
 	VSUBPD      Y0, Y3, Y3
-	VMULPD      transcConst<>+2240(SB), Y1, Y0
+	VMULPD      transcConst<>+3520(SB), Y1, Y0
 	VSUBPD      Y3, Y0, Y0
 	VCVTPD2PSY  Y0, X0
+	VMOVUPS     X0, (AX)(BX*4)
+	ADDQ        $0x04, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log2VF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·Log2VF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VCVTPS2PD   (CX)(BX*4), Y0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Y0, Y0
+	VPSRLQ      $0x34, Y0, Y1
+	VPOR        transcConst<>+2752(SB), Y1, Y1
+	VSUBPD      transcConst<>+2816(SB), Y1, Y1
+	VPAND       transcConst<>+2880(SB), Y0, Y0
+	VPADDQ      transcConst<>+2944(SB), Y0, Y0
+	VSUBPD      transcConst<>+1152(SB), Y0, Y0
+	VADDPD      transcConst<>+2496(SB), Y0, Y2
+	VDIVPD      Y2, Y0, Y2
+	VMULPD      Y2, Y2, Y3
+	VMULPD      Y3, Y3, Y4
+	VMOVUPD     transcConst<>+3008(SB), Y5
+	VFMADD213PD transcConst<>+3072(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3136(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3200(SB), Y4, Y5
+	VMULPD      Y3, Y5, Y5
+	VMOVUPD     transcConst<>+3264(SB), Y3
+	VFMADD213PD transcConst<>+3328(SB), Y4, Y3
+	VFMADD213PD transcConst<>+3392(SB), Y4, Y3
+	VMULPD      Y4, Y3, Y3
+	VADDPD      Y3, Y5, Y5
+	VMULPD      Y0, Y0, Y3
+	VMULPD      transcConst<>+1088(SB), Y3, Y3
+	VADDPD      Y3, Y5, Y5
+	VMULPD      Y2, Y5, Y5
+	VSUBPD      Y5, Y3, Y3
+	VSUBPD      Y3, Y0, Y0
+	VFMADD231PD transcConst<>+192(SB), Y0, Y1
+	VCVTPD2PSY  Y1, X0
+	VMOVUPS     X0, (AX)(BX*4)
+	ADDQ        $0x04, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log1pVF32AVX2(d []float32, a []float32) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·Log1pVF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VCVTPS2PD   (CX)(BX*4), Y0
+	VCMPPD      $0x1d, transcConst<>+3584(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
+	JNE         done
+	VADDPD      transcConst<>+1152(SB), Y0, Y1
+	VSUBPD      transcConst<>+1152(SB), Y1, Y2
+	VSUBPD      Y2, Y0, Y2
+	VDIVPD      Y1, Y2, Y2
+	VPADDQ      transcConst<>+2688(SB), Y1, Y1
+	VPSRLQ      $0x34, Y1, Y3
+	VPOR        transcConst<>+2752(SB), Y3, Y3
+	VSUBPD      transcConst<>+2816(SB), Y3, Y3
+	VPAND       transcConst<>+2880(SB), Y1, Y1
+	VPADDQ      transcConst<>+2944(SB), Y1, Y1
+	VSUBPD      transcConst<>+1152(SB), Y1, Y1
+	VADDPD      transcConst<>+2496(SB), Y1, Y4
+	VDIVPD      Y4, Y1, Y4
+	VMULPD      Y4, Y4, Y5
+	VMULPD      Y5, Y5, Y6
+	VMOVUPD     transcConst<>+3008(SB), Y7
+	VFMADD213PD transcConst<>+3072(SB), Y6, Y7
+	VFMADD213PD transcConst<>+3136(SB), Y6, Y7
+	VFMADD213PD transcConst<>+3200(SB), Y6, Y7
+	VMULPD      Y5, Y7, Y7
+	VMOVUPD     transcConst<>+3264(SB), Y5
+	VFMADD213PD transcConst<>+3328(SB), Y6, Y5
+	VFMADD213PD transcConst<>+3392(SB), Y6, Y5
+	VMULPD      Y6, Y5, Y5
+	VADDPD      Y5, Y7, Y7
+	VMULPD      Y1, Y1, Y5
+	VMULPD      transcConst<>+1088(SB), Y5, Y5
+	VADDPD      Y5, Y7, Y7
+	VMULPD      transcConst<>+3456(SB), Y3, Y6
+	VFMADD231PD Y4, Y7, Y6
+	VSUBPD      Y6, Y5, Y5
+	VSUBPD      Y1, Y5, Y5
+	VMULPD      transcConst<>+3520(SB), Y3, Y1
+	VSUBPD      Y5, Y1, Y1
+	VADDPD      Y2, Y1, Y1
+	VPAND       transcConst<>+2176(SB), Y0, Y0
+	VPOR        Y0, Y1, Y1
+	VCVTPD2PSY  Y1, X0
 	VMOVUPS     X0, (AX)(BX*4)
 	ADDQ        $0x04, BX
 	JMP         loop
@@ -577,47 +1010,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VCVTPS2PD    (CX)(BX*4), Y0
-	VPAND        transcConst<>+2304(SB), Y0, Y1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
-	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+3648(SB), Y1, Y1
 	VANDPD       Y2, Y1, Y2
 	VMOVMSKPD    Y2, SI
 	CMPL         SI, $0x0000000f
 	JNE          done
-	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VPAND        transcConst<>+2240(SB), Y0, Y1
 	VMOVUPD      transcConst<>+128(SB), Y2
-	VFMADD231PD  transcConst<>+2496(SB), Y1, Y2
+	VFMADD231PD  transcConst<>+3712(SB), Y1, Y2
 	VSUBPD       transcConst<>+128(SB), Y2, Y3
 	VMOVUPD      Y1, Y1
-	VFNMADD231PD transcConst<>+2560(SB), Y3, Y1
-	VFNMADD231PD transcConst<>+2624(SB), Y3, Y1
-	VFNMADD231PD transcConst<>+2688(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+3776(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+3840(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+3904(SB), Y3, Y1
 	VMULPD       Y1, Y1, Y3
 	VMULPD       Y3, Y1, Y4
-	VMOVUPD      transcConst<>+2752(SB), Y5
-	VFMADD213PD  transcConst<>+2816(SB), Y3, Y5
+	VMOVUPD      transcConst<>+3968(SB), Y5
+	VFMADD213PD  transcConst<>+4032(SB), Y3, Y5
 	VFMADD213PD  transcConst<>+384(SB), Y3, Y5
-	VFMADD213PD  transcConst<>+2880(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+4096(SB), Y3, Y5
 	VFMADD213PD  transcConst<>+640(SB), Y3, Y5
-	VFMADD213PD  transcConst<>+2944(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+4160(SB), Y3, Y5
 	VFMADD213PD  transcConst<>+896(SB), Y3, Y5
-	VFMADD213PD  transcConst<>+3008(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+4224(SB), Y3, Y5
 	VFMADD213PD  Y1, Y4, Y5
-	VMOVUPD      transcConst<>+3072(SB), Y1
-	VFMADD213PD  transcConst<>+3136(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3200(SB), Y3, Y1
+	VMOVUPD      transcConst<>+4288(SB), Y1
+	VFMADD213PD  transcConst<>+4352(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4416(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+448(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3264(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4480(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+704(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3328(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4544(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+960(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3392(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4608(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+1152(SB), Y3, Y1
 	VPSLLQ       $0x3f, Y2, Y3
 	VBLENDVPD    Y3, Y1, Y5, Y5
 	VPSLLQ       $0x3e, Y2, Y1
 	VPXOR        Y0, Y1, Y1
-	VPAND        transcConst<>+3456(SB), Y1, Y1
+	VPAND        transcConst<>+2176(SB), Y1, Y1
 	VPXOR        Y1, Y5, Y5
 	VCVTPD2PSY   Y5, X0
 	VMOVUPS      X0, (AX)(BX*4)
@@ -642,47 +1075,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VCVTPS2PD    (CX)(BX*4), Y0
-	VPAND        transcConst<>+2304(SB), Y0, Y1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
-	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+3648(SB), Y1, Y1
 	VANDPD       Y2, Y1, Y2
 	VMOVMSKPD    Y2, SI
 	CMPL         SI, $0x0000000f
 	JNE          done
-	VPAND        transcConst<>+2304(SB), Y0, Y0
+	VPAND        transcConst<>+2240(SB), Y0, Y0
 	VMOVUPD      transcConst<>+128(SB), Y1
-	VFMADD231PD  transcConst<>+2496(SB), Y0, Y1
+	VFMADD231PD  transcConst<>+3712(SB), Y0, Y1
 	VSUBPD       transcConst<>+128(SB), Y1, Y2
 	VMOVUPD      Y0, Y0
-	VFNMADD231PD transcConst<>+2560(SB), Y2, Y0
-	VFNMADD231PD transcConst<>+2624(SB), Y2, Y0
-	VFNMADD231PD transcConst<>+2688(SB), Y2, Y0
-	VPADDQ       transcConst<>+3520(SB), Y1, Y1
+	VFNMADD231PD transcConst<>+3776(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+3840(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+3904(SB), Y2, Y0
+	VPADDQ       transcConst<>+4672(SB), Y1, Y1
 	VMULPD       Y0, Y0, Y2
 	VMULPD       Y2, Y0, Y3
-	VMOVUPD      transcConst<>+2752(SB), Y4
-	VFMADD213PD  transcConst<>+2816(SB), Y2, Y4
+	VMOVUPD      transcConst<>+3968(SB), Y4
+	VFMADD213PD  transcConst<>+4032(SB), Y2, Y4
 	VFMADD213PD  transcConst<>+384(SB), Y2, Y4
-	VFMADD213PD  transcConst<>+2880(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+4096(SB), Y2, Y4
 	VFMADD213PD  transcConst<>+640(SB), Y2, Y4
-	VFMADD213PD  transcConst<>+2944(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+4160(SB), Y2, Y4
 	VFMADD213PD  transcConst<>+896(SB), Y2, Y4
-	VFMADD213PD  transcConst<>+3008(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+4224(SB), Y2, Y4
 	VFMADD213PD  Y0, Y3, Y4
-	VMOVUPD      transcConst<>+3072(SB), Y0
-	VFMADD213PD  transcConst<>+3136(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3200(SB), Y2, Y0
+	VMOVUPD      transcConst<>+4288(SB), Y0
+	VFMADD213PD  transcConst<>+4352(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4416(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+448(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3264(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4480(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+704(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3328(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4544(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+960(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3392(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4608(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+1152(SB), Y2, Y0
 	VPSLLQ       $0x3f, Y1, Y2
 	VBLENDVPD    Y2, Y0, Y4, Y4
 	VPSLLQ       $0x3e, Y1, Y0
-	VPAND        transcConst<>+3456(SB), Y0, Y0
+	VPAND        transcConst<>+2176(SB), Y0, Y0
 	VPXOR        Y0, Y4, Y4
 	VCVTPD2PSY   Y4, X0
 	VMOVUPS      X0, (AX)(BX*4)
@@ -744,9 +1177,9 @@ done:
 	VZEROUPPER
 	RET
 
-// func LogVF64AVX2(d []float64, a []float64) int
+// func Exp2VF64AVX2(d []float64, a []float64) int
 // Requires: AVX, AVX2, FMA3
-TEXT ·LogVF64AVX2(SB), NOSPLIT, $0-56
+TEXT ·Exp2VF64AVX2(SB), NOSPLIT, $0-56
 	MOVQ d_base+0(FP), AX
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
@@ -763,37 +1196,321 @@ loop:
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0000000f
 	JNE         done
-	VPADDQ      transcConst<>+1344(SB), Y0, Y0
+	VADDPD      transcConst<>+128(SB), Y0, Y1
+	VSUBPD      transcConst<>+128(SB), Y1, Y2
+	VSUBPD      Y2, Y0, Y0
+	VMOVUPD     transcConst<>+1344(SB), Y2
+	VFMADD213PD transcConst<>+1408(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1472(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1536(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1600(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1664(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1728(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1792(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1856(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1920(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1984(SB), Y0, Y2
+	VFMADD213PD transcConst<>+2048(SB), Y0, Y2
+	VFMADD213PD transcConst<>+256(SB), Y0, Y2
+	VFMADD213PD transcConst<>+1152(SB), Y0, Y2
+	VPSLLQ      $0x34, Y1, Y1
+	VPADDQ      Y1, Y2, Y2
+	VMOVUPD     Y2, (AX)(BX*8)
+	ADDQ        $0x04, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Expm1VF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·Expm1VF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Y0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Y0, Y1
+	VCMPPD       $0x12, transcConst<>+2112(SB), Y0, Y2
+	VANDPD       Y1, Y2, Y1
+	VMOVMSKPD    Y1, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VMOVUPD      transcConst<>+128(SB), Y1
+	VFMADD231PD  transcConst<>+192(SB), Y0, Y1
+	VSUBPD       transcConst<>+128(SB), Y1, Y2
+	VMOVUPD      Y0, Y3
+	VFNMADD231PD transcConst<>+256(SB), Y2, Y3
+	VFNMADD231PD transcConst<>+320(SB), Y2, Y3
+	VMULPD       Y3, Y3, Y2
+	VMOVUPD      transcConst<>+384(SB), Y4
+	VFMADD213PD  transcConst<>+448(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+512(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+576(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+640(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+704(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+768(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+832(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+896(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+960(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+1024(SB), Y3, Y4
+	VFMADD213PD  transcConst<>+1088(SB), Y3, Y4
+	VFMADD213PD  Y3, Y2, Y4
+	VPSLLQ       $0x34, Y1, Y1
+	VPADDQ       transcConst<>+1152(SB), Y1, Y1
+	VSUBPD       transcConst<>+1152(SB), Y1, Y2
+	VFMADD213PD  Y2, Y1, Y4
+	VPAND        transcConst<>+2176(SB), Y0, Y0
+	VPOR         Y0, Y4, Y4
+	VMOVUPD      Y4, (AX)(BX*8)
+	ADDQ         $0x04, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func TanhVF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·TanhVF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Y0
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+2368(SB), Y1, Y1
+	VANDPD       Y2, Y1, Y2
+	VMOVMSKPD    Y2, SI
+	CMPL         SI, $0x0000000f
+	JNE          done
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VMULPD       transcConst<>+2432(SB), Y1, Y1
+	VMOVUPD      transcConst<>+128(SB), Y2
+	VFMADD231PD  transcConst<>+192(SB), Y1, Y2
+	VSUBPD       transcConst<>+128(SB), Y2, Y3
+	VMOVUPD      Y1, Y4
+	VFNMADD231PD transcConst<>+256(SB), Y3, Y4
+	VFNMADD231PD transcConst<>+320(SB), Y3, Y4
+	VMULPD       Y4, Y4, Y3
+	VMOVUPD      transcConst<>+384(SB), Y5
+	VFMADD213PD  transcConst<>+448(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+512(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+576(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+640(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+704(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+768(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+832(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+896(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+960(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+1024(SB), Y4, Y5
+	VFMADD213PD  transcConst<>+1088(SB), Y4, Y5
+	VFMADD213PD  Y4, Y3, Y5
+	VPSLLQ       $0x34, Y2, Y2
+	VPADDQ       transcConst<>+1152(SB), Y2, Y2
+	VSUBPD       transcConst<>+1152(SB), Y2, Y3
+	VFMADD213PD  Y3, Y2, Y5
+	VPAND        transcConst<>+2176(SB), Y1, Y1
+	VPOR         Y1, Y5, Y5
+	VADDPD       transcConst<>+2496(SB), Y5, Y1
+	VDIVPD       Y1, Y5, Y5
+	VPAND        transcConst<>+2240(SB), Y5, Y5
+	VPAND        transcConst<>+2176(SB), Y0, Y0
+	VPOR         Y0, Y5, Y5
+	VMOVUPD      Y5, (AX)(BX*8)
+	ADDQ         $0x04, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func LogVF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·LogVF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VMOVUPD     (CX)(BX*8), Y0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Y0, Y0
 	VPSRLQ      $0x34, Y0, Y1
-	VPOR        transcConst<>+1408(SB), Y1, Y1
-	VSUBPD      transcConst<>+1472(SB), Y1, Y1
-	VPAND       transcConst<>+1536(SB), Y0, Y0
-	VPADDQ      transcConst<>+1600(SB), Y0, Y0
+	VPOR        transcConst<>+2752(SB), Y1, Y1
+	VSUBPD      transcConst<>+2816(SB), Y1, Y1
+	VPAND       transcConst<>+2880(SB), Y0, Y0
+	VPADDQ      transcConst<>+2944(SB), Y0, Y0
 	VSUBPD      transcConst<>+1152(SB), Y0, Y0
-	VADDPD      transcConst<>+1664(SB), Y0, Y2
+	VADDPD      transcConst<>+2496(SB), Y0, Y2
 	VDIVPD      Y2, Y0, Y2
 	VMULPD      Y2, Y2, Y3
 	VMULPD      Y3, Y3, Y4
-	VMOVUPD     transcConst<>+1728(SB), Y5
-	VFMADD213PD transcConst<>+1792(SB), Y4, Y5
-	VFMADD213PD transcConst<>+1856(SB), Y4, Y5
-	VFMADD213PD transcConst<>+1920(SB), Y4, Y5
+	VMOVUPD     transcConst<>+3008(SB), Y5
+	VFMADD213PD transcConst<>+3072(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3136(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3200(SB), Y4, Y5
 	VMULPD      Y3, Y5, Y5
-	VMOVUPD     transcConst<>+1984(SB), Y3
-	VFMADD213PD transcConst<>+2048(SB), Y4, Y3
-	VFMADD213PD transcConst<>+2112(SB), Y4, Y3
+	VMOVUPD     transcConst<>+3264(SB), Y3
+	VFMADD213PD transcConst<>+3328(SB), Y4, Y3
+	VFMADD213PD transcConst<>+3392(SB), Y4, Y3
 	VMULPD      Y4, Y3, Y3
 	VADDPD      Y3, Y5, Y5
 	VMULPD      Y0, Y0, Y3
 	VMULPD      transcConst<>+1088(SB), Y3, Y3
 	VADDPD      Y3, Y5, Y5
-	VMULPD      transcConst<>+2176(SB), Y1, Y4
+	VMULPD      transcConst<>+3456(SB), Y1, Y4
 	VFMADD231PD Y2, Y5, Y4
 	VSUBPD      Y4, Y3, Y3
 	VSUBPD      Y0, Y3, Y3
-	VMULPD      transcConst<>+2240(SB), Y1, Y0
+	VMULPD      transcConst<>+3520(SB), Y1, Y0
 	VSUBPD      Y3, Y0, Y0
 	VMOVUPD     Y0, (AX)(BX*8)
+	ADDQ        $0x04, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log2VF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·Log2VF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VMOVUPD     (CX)(BX*8), Y0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Y0, Y0
+	VPSRLQ      $0x34, Y0, Y1
+	VPOR        transcConst<>+2752(SB), Y1, Y1
+	VSUBPD      transcConst<>+2816(SB), Y1, Y1
+	VPAND       transcConst<>+2880(SB), Y0, Y0
+	VPADDQ      transcConst<>+2944(SB), Y0, Y0
+	VSUBPD      transcConst<>+1152(SB), Y0, Y0
+	VADDPD      transcConst<>+2496(SB), Y0, Y2
+	VDIVPD      Y2, Y0, Y2
+	VMULPD      Y2, Y2, Y3
+	VMULPD      Y3, Y3, Y4
+	VMOVUPD     transcConst<>+3008(SB), Y5
+	VFMADD213PD transcConst<>+3072(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3136(SB), Y4, Y5
+	VFMADD213PD transcConst<>+3200(SB), Y4, Y5
+	VMULPD      Y3, Y5, Y5
+	VMOVUPD     transcConst<>+3264(SB), Y3
+	VFMADD213PD transcConst<>+3328(SB), Y4, Y3
+	VFMADD213PD transcConst<>+3392(SB), Y4, Y3
+	VMULPD      Y4, Y3, Y3
+	VADDPD      Y3, Y5, Y5
+	VMULPD      Y0, Y0, Y3
+	VMULPD      transcConst<>+1088(SB), Y3, Y3
+	VADDPD      Y3, Y5, Y5
+	VMULPD      Y2, Y5, Y5
+	VSUBPD      Y5, Y3, Y3
+	VSUBPD      Y3, Y0, Y0
+	VFMADD231PD transcConst<>+192(SB), Y0, Y1
+	VMOVUPD     Y1, (AX)(BX*8)
+	ADDQ        $0x04, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log1pVF64AVX2(d []float64, a []float64) int
+// Requires: AVX, AVX2, FMA3
+TEXT ·Log1pVF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x04, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VMOVUPD     (CX)(BX*8), Y0
+	VCMPPD      $0x1d, transcConst<>+3584(SB), Y0, Y1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Y0, Y2
+	VANDPD      Y1, Y2, Y1
+	VMOVMSKPD   Y1, SI
+	CMPL        SI, $0x0000000f
+	JNE         done
+	VADDPD      transcConst<>+1152(SB), Y0, Y1
+	VSUBPD      transcConst<>+1152(SB), Y1, Y2
+	VSUBPD      Y2, Y0, Y2
+	VDIVPD      Y1, Y2, Y2
+	VPADDQ      transcConst<>+2688(SB), Y1, Y1
+	VPSRLQ      $0x34, Y1, Y3
+	VPOR        transcConst<>+2752(SB), Y3, Y3
+	VSUBPD      transcConst<>+2816(SB), Y3, Y3
+	VPAND       transcConst<>+2880(SB), Y1, Y1
+	VPADDQ      transcConst<>+2944(SB), Y1, Y1
+	VSUBPD      transcConst<>+1152(SB), Y1, Y1
+	VADDPD      transcConst<>+2496(SB), Y1, Y4
+	VDIVPD      Y4, Y1, Y4
+	VMULPD      Y4, Y4, Y5
+	VMULPD      Y5, Y5, Y6
+	VMOVUPD     transcConst<>+3008(SB), Y7
+	VFMADD213PD transcConst<>+3072(SB), Y6, Y7
+	VFMADD213PD transcConst<>+3136(SB), Y6, Y7
+	VFMADD213PD transcConst<>+3200(SB), Y6, Y7
+	VMULPD      Y5, Y7, Y7
+	VMOVUPD     transcConst<>+3264(SB), Y5
+	VFMADD213PD transcConst<>+3328(SB), Y6, Y5
+	VFMADD213PD transcConst<>+3392(SB), Y6, Y5
+	VMULPD      Y6, Y5, Y5
+	VADDPD      Y5, Y7, Y7
+	VMULPD      Y1, Y1, Y5
+	VMULPD      transcConst<>+1088(SB), Y5, Y5
+	VADDPD      Y5, Y7, Y7
+	VMULPD      transcConst<>+3456(SB), Y3, Y6
+	VFMADD231PD Y4, Y7, Y6
+	VSUBPD      Y6, Y5, Y5
+	VSUBPD      Y1, Y5, Y5
+	VMULPD      transcConst<>+3520(SB), Y3, Y1
+	VSUBPD      Y5, Y1, Y1
+	VADDPD      Y2, Y1, Y1
+	VPAND       transcConst<>+2176(SB), Y0, Y0
+	VPOR        Y0, Y1, Y1
+	VMOVUPD     Y1, (AX)(BX*8)
 	ADDQ        $0x04, BX
 	JMP         loop
 
@@ -815,47 +1532,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VMOVUPD      (CX)(BX*8), Y0
-	VPAND        transcConst<>+2304(SB), Y0, Y1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
-	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+3648(SB), Y1, Y1
 	VANDPD       Y2, Y1, Y2
 	VMOVMSKPD    Y2, SI
 	CMPL         SI, $0x0000000f
 	JNE          done
-	VPAND        transcConst<>+2304(SB), Y0, Y1
+	VPAND        transcConst<>+2240(SB), Y0, Y1
 	VMOVUPD      transcConst<>+128(SB), Y2
-	VFMADD231PD  transcConst<>+2496(SB), Y1, Y2
+	VFMADD231PD  transcConst<>+3712(SB), Y1, Y2
 	VSUBPD       transcConst<>+128(SB), Y2, Y3
 	VMOVUPD      Y1, Y1
-	VFNMADD231PD transcConst<>+2560(SB), Y3, Y1
-	VFNMADD231PD transcConst<>+2624(SB), Y3, Y1
-	VFNMADD231PD transcConst<>+2688(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+3776(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+3840(SB), Y3, Y1
+	VFNMADD231PD transcConst<>+3904(SB), Y3, Y1
 	VMULPD       Y1, Y1, Y3
 	VMULPD       Y3, Y1, Y4
-	VMOVUPD      transcConst<>+2752(SB), Y5
-	VFMADD213PD  transcConst<>+2816(SB), Y3, Y5
+	VMOVUPD      transcConst<>+3968(SB), Y5
+	VFMADD213PD  transcConst<>+4032(SB), Y3, Y5
 	VFMADD213PD  transcConst<>+384(SB), Y3, Y5
-	VFMADD213PD  transcConst<>+2880(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+4096(SB), Y3, Y5
 	VFMADD213PD  transcConst<>+640(SB), Y3, Y5
-	VFMADD213PD  transcConst<>+2944(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+4160(SB), Y3, Y5
 	VFMADD213PD  transcConst<>+896(SB), Y3, Y5
-	VFMADD213PD  transcConst<>+3008(SB), Y3, Y5
+	VFMADD213PD  transcConst<>+4224(SB), Y3, Y5
 	VFMADD213PD  Y1, Y4, Y5
-	VMOVUPD      transcConst<>+3072(SB), Y1
-	VFMADD213PD  transcConst<>+3136(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3200(SB), Y3, Y1
+	VMOVUPD      transcConst<>+4288(SB), Y1
+	VFMADD213PD  transcConst<>+4352(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4416(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+448(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3264(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4480(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+704(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3328(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4544(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+960(SB), Y3, Y1
-	VFMADD213PD  transcConst<>+3392(SB), Y3, Y1
+	VFMADD213PD  transcConst<>+4608(SB), Y3, Y1
 	VFMADD213PD  transcConst<>+1152(SB), Y3, Y1
 	VPSLLQ       $0x3f, Y2, Y3
 	VBLENDVPD    Y3, Y1, Y5, Y5
 	VPSLLQ       $0x3e, Y2, Y1
 	VPXOR        Y0, Y1, Y1
-	VPAND        transcConst<>+3456(SB), Y1, Y1
+	VPAND        transcConst<>+2176(SB), Y1, Y1
 	VPXOR        Y1, Y5, Y5
 	VMOVUPD      Y5, (AX)(BX*8)
 	ADDQ         $0x04, BX
@@ -879,47 +1596,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VMOVUPD      (CX)(BX*8), Y0
-	VPAND        transcConst<>+2304(SB), Y0, Y1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Y1, Y2
-	VCMPPD       $0x12, transcConst<>+2432(SB), Y1, Y1
+	VPAND        transcConst<>+2240(SB), Y0, Y1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Y1, Y2
+	VCMPPD       $0x12, transcConst<>+3648(SB), Y1, Y1
 	VANDPD       Y2, Y1, Y2
 	VMOVMSKPD    Y2, SI
 	CMPL         SI, $0x0000000f
 	JNE          done
-	VPAND        transcConst<>+2304(SB), Y0, Y0
+	VPAND        transcConst<>+2240(SB), Y0, Y0
 	VMOVUPD      transcConst<>+128(SB), Y1
-	VFMADD231PD  transcConst<>+2496(SB), Y0, Y1
+	VFMADD231PD  transcConst<>+3712(SB), Y0, Y1
 	VSUBPD       transcConst<>+128(SB), Y1, Y2
 	VMOVUPD      Y0, Y0
-	VFNMADD231PD transcConst<>+2560(SB), Y2, Y0
-	VFNMADD231PD transcConst<>+2624(SB), Y2, Y0
-	VFNMADD231PD transcConst<>+2688(SB), Y2, Y0
-	VPADDQ       transcConst<>+3520(SB), Y1, Y1
+	VFNMADD231PD transcConst<>+3776(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+3840(SB), Y2, Y0
+	VFNMADD231PD transcConst<>+3904(SB), Y2, Y0
+	VPADDQ       transcConst<>+4672(SB), Y1, Y1
 	VMULPD       Y0, Y0, Y2
 	VMULPD       Y2, Y0, Y3
-	VMOVUPD      transcConst<>+2752(SB), Y4
-	VFMADD213PD  transcConst<>+2816(SB), Y2, Y4
+	VMOVUPD      transcConst<>+3968(SB), Y4
+	VFMADD213PD  transcConst<>+4032(SB), Y2, Y4
 	VFMADD213PD  transcConst<>+384(SB), Y2, Y4
-	VFMADD213PD  transcConst<>+2880(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+4096(SB), Y2, Y4
 	VFMADD213PD  transcConst<>+640(SB), Y2, Y4
-	VFMADD213PD  transcConst<>+2944(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+4160(SB), Y2, Y4
 	VFMADD213PD  transcConst<>+896(SB), Y2, Y4
-	VFMADD213PD  transcConst<>+3008(SB), Y2, Y4
+	VFMADD213PD  transcConst<>+4224(SB), Y2, Y4
 	VFMADD213PD  Y0, Y3, Y4
-	VMOVUPD      transcConst<>+3072(SB), Y0
-	VFMADD213PD  transcConst<>+3136(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3200(SB), Y2, Y0
+	VMOVUPD      transcConst<>+4288(SB), Y0
+	VFMADD213PD  transcConst<>+4352(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4416(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+448(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3264(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4480(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+704(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3328(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4544(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+960(SB), Y2, Y0
-	VFMADD213PD  transcConst<>+3392(SB), Y2, Y0
+	VFMADD213PD  transcConst<>+4608(SB), Y2, Y0
 	VFMADD213PD  transcConst<>+1152(SB), Y2, Y0
 	VPSLLQ       $0x3f, Y1, Y2
 	VBLENDVPD    Y2, Y0, Y4, Y4
 	VPSLLQ       $0x3e, Y1, Y0
-	VPAND        transcConst<>+3456(SB), Y0, Y0
+	VPAND        transcConst<>+2176(SB), Y0, Y0
 	VPXOR        Y0, Y4, Y4
 	VMOVUPD      Y4, (AX)(BX*8)
 	ADDQ         $0x04, BX
@@ -981,9 +1698,9 @@ done:
 	VZEROUPPER
 	RET
 
-// func LogVF32AVX512(d []float32, a []float32) int
+// func Exp2VF32AVX512(d []float32, a []float32) int
 // Requires: AVX, AVX512F
-TEXT ·LogVF32AVX512(SB), NOSPLIT, $0-56
+TEXT ·Exp2VF32AVX512(SB), NOSPLIT, $0-56
 	MOVQ d_base+0(FP), AX
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
@@ -1000,37 +1717,326 @@ loop:
 	KMOVW       K1, SI
 	CMPL        SI, $0x000000ff
 	JNE         done
-	VPADDQ      transcConst<>+1344(SB), Z0, Z0
+	VADDPD      transcConst<>+128(SB), Z0, Z1
+	VSUBPD      transcConst<>+128(SB), Z1, Z2
+	VSUBPD      Z2, Z0, Z0
+	VMOVUPD     transcConst<>+1344(SB), Z2
+	VFMADD213PD transcConst<>+1408(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1472(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1536(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1600(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1664(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1728(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1792(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1856(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1920(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1984(SB), Z0, Z2
+	VFMADD213PD transcConst<>+2048(SB), Z0, Z2
+	VFMADD213PD transcConst<>+256(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1152(SB), Z0, Z2
+	VPSLLQ      $0x34, Z1, Z1
+	VPADDQ      Z1, Z2, Z2
+	VCVTPD2PS   Z2, Y0
+	VMOVUPS     Y0, (AX)(BX*4)
+	ADDQ        $0x08, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Expm1VF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·Expm1VF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Z0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Z0, K1
+	VCMPPD       $0x12, transcConst<>+2112(SB), Z0, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VMOVUPD      transcConst<>+128(SB), Z1
+	VFMADD231PD  transcConst<>+192(SB), Z0, Z1
+	VSUBPD       transcConst<>+128(SB), Z1, Z2
+	VMOVUPD      Z0, Z3
+	VFNMADD231PD transcConst<>+256(SB), Z2, Z3
+	VFNMADD231PD transcConst<>+320(SB), Z2, Z3
+	VMULPD       Z3, Z3, Z2
+	VMOVUPD      transcConst<>+384(SB), Z4
+	VFMADD213PD  transcConst<>+448(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+512(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+576(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+640(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+704(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+768(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+832(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+896(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+960(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+1024(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+1088(SB), Z3, Z4
+	VFMADD213PD  Z3, Z2, Z4
+	VPSLLQ       $0x34, Z1, Z1
+	VPADDQ       transcConst<>+1152(SB), Z1, Z1
+	VSUBPD       transcConst<>+1152(SB), Z1, Z2
+	VFMADD213PD  Z2, Z1, Z4
+	VPANDQ       transcConst<>+2176(SB), Z0, Z0
+	VPORQ        Z0, Z4, Z4
+	VCVTPD2PS    Z4, Y0
+	VMOVUPS      Y0, (AX)(BX*4)
+	ADDQ         $0x08, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func TanhVF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·TanhVF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VCVTPS2PD    (CX)(BX*4), Z0
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+2368(SB), Z1, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VMULPD       transcConst<>+2432(SB), Z1, Z1
+	VMOVUPD      transcConst<>+128(SB), Z2
+	VFMADD231PD  transcConst<>+192(SB), Z1, Z2
+	VSUBPD       transcConst<>+128(SB), Z2, Z3
+	VMOVUPD      Z1, Z4
+	VFNMADD231PD transcConst<>+256(SB), Z3, Z4
+	VFNMADD231PD transcConst<>+320(SB), Z3, Z4
+	VMULPD       Z4, Z4, Z3
+	VMOVUPD      transcConst<>+384(SB), Z5
+	VFMADD213PD  transcConst<>+448(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+512(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+576(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+640(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+704(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+768(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+832(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+896(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+960(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+1024(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+1088(SB), Z4, Z5
+	VFMADD213PD  Z4, Z3, Z5
+	VPSLLQ       $0x34, Z2, Z2
+	VPADDQ       transcConst<>+1152(SB), Z2, Z2
+	VSUBPD       transcConst<>+1152(SB), Z2, Z3
+	VFMADD213PD  Z3, Z2, Z5
+	VPANDQ       transcConst<>+2176(SB), Z1, Z1
+	VPORQ        Z1, Z5, Z5
+	VADDPD       transcConst<>+2496(SB), Z5, Z1
+	VDIVPD       Z1, Z5, Z5
+	VPANDQ       transcConst<>+2240(SB), Z5, Z5
+	VPANDQ       transcConst<>+2176(SB), Z0, Z0
+	VPORQ        Z0, Z5, Z5
+	VCVTPD2PS    Z5, Y0
+	VMOVUPS      Y0, (AX)(BX*4)
+	ADDQ         $0x08, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func LogVF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·LogVF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VCVTPS2PD   (CX)(BX*4), Z0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Z0, K2
+	KANDW       K1, K2, K1
+	KMOVW       K1, SI
+	CMPL        SI, $0x000000ff
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Z0, Z0
 	VPSRLQ      $0x34, Z0, Z1
-	VPORQ       transcConst<>+1408(SB), Z1, Z1
-	VSUBPD      transcConst<>+1472(SB), Z1, Z1
-	VPANDQ      transcConst<>+1536(SB), Z0, Z0
-	VPADDQ      transcConst<>+1600(SB), Z0, Z0
+	VPORQ       transcConst<>+2752(SB), Z1, Z1
+	VSUBPD      transcConst<>+2816(SB), Z1, Z1
+	VPANDQ      transcConst<>+2880(SB), Z0, Z0
+	VPADDQ      transcConst<>+2944(SB), Z0, Z0
 	VSUBPD      transcConst<>+1152(SB), Z0, Z0
-	VADDPD      transcConst<>+1664(SB), Z0, Z2
+	VADDPD      transcConst<>+2496(SB), Z0, Z2
 	VDIVPD      Z2, Z0, Z2
 	VMULPD      Z2, Z2, Z3
 	VMULPD      Z3, Z3, Z4
-	VMOVUPD     transcConst<>+1728(SB), Z5
-	VFMADD213PD transcConst<>+1792(SB), Z4, Z5
-	VFMADD213PD transcConst<>+1856(SB), Z4, Z5
-	VFMADD213PD transcConst<>+1920(SB), Z4, Z5
+	VMOVUPD     transcConst<>+3008(SB), Z5
+	VFMADD213PD transcConst<>+3072(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3136(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3200(SB), Z4, Z5
 	VMULPD      Z3, Z5, Z5
-	VMOVUPD     transcConst<>+1984(SB), Z3
-	VFMADD213PD transcConst<>+2048(SB), Z4, Z3
-	VFMADD213PD transcConst<>+2112(SB), Z4, Z3
+	VMOVUPD     transcConst<>+3264(SB), Z3
+	VFMADD213PD transcConst<>+3328(SB), Z4, Z3
+	VFMADD213PD transcConst<>+3392(SB), Z4, Z3
 	VMULPD      Z4, Z3, Z3
 	VADDPD      Z3, Z5, Z5
 	VMULPD      Z0, Z0, Z3
 	VMULPD      transcConst<>+1088(SB), Z3, Z3
 	VADDPD      Z3, Z5, Z5
-	VMULPD      transcConst<>+2176(SB), Z1, Z4
+	VMULPD      transcConst<>+3456(SB), Z1, Z4
 	VFMADD231PD Z2, Z5, Z4
 	VSUBPD      Z4, Z3, Z3
 	VSUBPD      Z0, Z3, Z3
-	VMULPD      transcConst<>+2240(SB), Z1, Z0
+	VMULPD      transcConst<>+3520(SB), Z1, Z0
 	VSUBPD      Z3, Z0, Z0
 	VCVTPD2PS   Z0, Y0
+	VMOVUPS     Y0, (AX)(BX*4)
+	ADDQ        $0x08, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log2VF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·Log2VF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VCVTPS2PD   (CX)(BX*4), Z0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Z0, K2
+	KANDW       K1, K2, K1
+	KMOVW       K1, SI
+	CMPL        SI, $0x000000ff
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Z0, Z0
+	VPSRLQ      $0x34, Z0, Z1
+	VPORQ       transcConst<>+2752(SB), Z1, Z1
+	VSUBPD      transcConst<>+2816(SB), Z1, Z1
+	VPANDQ      transcConst<>+2880(SB), Z0, Z0
+	VPADDQ      transcConst<>+2944(SB), Z0, Z0
+	VSUBPD      transcConst<>+1152(SB), Z0, Z0
+	VADDPD      transcConst<>+2496(SB), Z0, Z2
+	VDIVPD      Z2, Z0, Z2
+	VMULPD      Z2, Z2, Z3
+	VMULPD      Z3, Z3, Z4
+	VMOVUPD     transcConst<>+3008(SB), Z5
+	VFMADD213PD transcConst<>+3072(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3136(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3200(SB), Z4, Z5
+	VMULPD      Z3, Z5, Z5
+	VMOVUPD     transcConst<>+3264(SB), Z3
+	VFMADD213PD transcConst<>+3328(SB), Z4, Z3
+	VFMADD213PD transcConst<>+3392(SB), Z4, Z3
+	VMULPD      Z4, Z3, Z3
+	VADDPD      Z3, Z5, Z5
+	VMULPD      Z0, Z0, Z3
+	VMULPD      transcConst<>+1088(SB), Z3, Z3
+	VADDPD      Z3, Z5, Z5
+	VMULPD      Z2, Z5, Z5
+	VSUBPD      Z5, Z3, Z3
+	VSUBPD      Z3, Z0, Z0
+	VFMADD231PD transcConst<>+192(SB), Z0, Z1
+	VCVTPD2PS   Z1, Y0
+	VMOVUPS     Y0, (AX)(BX*4)
+	ADDQ        $0x08, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log1pVF32AVX512(d []float32, a []float32) int
+// Requires: AVX, AVX512F
+TEXT ·Log1pVF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VCVTPS2PD   (CX)(BX*4), Z0
+	VCMPPD      $0x1d, transcConst<>+3584(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Z0, K2
+	KANDW       K1, K2, K1
+	KMOVW       K1, SI
+	CMPL        SI, $0x000000ff
+	JNE         done
+	VADDPD      transcConst<>+1152(SB), Z0, Z1
+	VSUBPD      transcConst<>+1152(SB), Z1, Z2
+	VSUBPD      Z2, Z0, Z2
+	VDIVPD      Z1, Z2, Z2
+	VPADDQ      transcConst<>+2688(SB), Z1, Z1
+	VPSRLQ      $0x34, Z1, Z3
+	VPORQ       transcConst<>+2752(SB), Z3, Z3
+	VSUBPD      transcConst<>+2816(SB), Z3, Z3
+	VPANDQ      transcConst<>+2880(SB), Z1, Z1
+	VPADDQ      transcConst<>+2944(SB), Z1, Z1
+	VSUBPD      transcConst<>+1152(SB), Z1, Z1
+	VADDPD      transcConst<>+2496(SB), Z1, Z4
+	VDIVPD      Z4, Z1, Z4
+	VMULPD      Z4, Z4, Z5
+	VMULPD      Z5, Z5, Z6
+	VMOVUPD     transcConst<>+3008(SB), Z7
+	VFMADD213PD transcConst<>+3072(SB), Z6, Z7
+	VFMADD213PD transcConst<>+3136(SB), Z6, Z7
+	VFMADD213PD transcConst<>+3200(SB), Z6, Z7
+	VMULPD      Z5, Z7, Z7
+	VMOVUPD     transcConst<>+3264(SB), Z5
+	VFMADD213PD transcConst<>+3328(SB), Z6, Z5
+	VFMADD213PD transcConst<>+3392(SB), Z6, Z5
+	VMULPD      Z6, Z5, Z5
+	VADDPD      Z5, Z7, Z7
+	VMULPD      Z1, Z1, Z5
+	VMULPD      transcConst<>+1088(SB), Z5, Z5
+	VADDPD      Z5, Z7, Z7
+	VMULPD      transcConst<>+3456(SB), Z3, Z6
+	VFMADD231PD Z4, Z7, Z6
+	VSUBPD      Z6, Z5, Z5
+	VSUBPD      Z1, Z5, Z5
+	VMULPD      transcConst<>+3520(SB), Z3, Z1
+	VSUBPD      Z5, Z1, Z1
+	VADDPD      Z2, Z1, Z1
+	VPANDQ      transcConst<>+2176(SB), Z0, Z0
+	VPORQ       Z0, Z1, Z1
+	VCVTPD2PS   Z1, Y0
 	VMOVUPS     Y0, (AX)(BX*4)
 	ADDQ        $0x08, BX
 	JMP         loop
@@ -1053,47 +2059,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VCVTPS2PD    (CX)(BX*4), Z0
-	VPANDQ       transcConst<>+2304(SB), Z0, Z1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
-	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+3648(SB), Z1, K2
 	KANDW        K1, K2, K1
 	KMOVW        K1, SI
 	CMPL         SI, $0x000000ff
 	JNE          done
-	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
 	VMOVUPD      transcConst<>+128(SB), Z2
-	VFMADD231PD  transcConst<>+2496(SB), Z1, Z2
+	VFMADD231PD  transcConst<>+3712(SB), Z1, Z2
 	VSUBPD       transcConst<>+128(SB), Z2, Z3
 	VMOVUPD      Z1, Z1
-	VFNMADD231PD transcConst<>+2560(SB), Z3, Z1
-	VFNMADD231PD transcConst<>+2624(SB), Z3, Z1
-	VFNMADD231PD transcConst<>+2688(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+3776(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+3840(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+3904(SB), Z3, Z1
 	VMULPD       Z1, Z1, Z3
 	VMULPD       Z3, Z1, Z4
-	VMOVUPD      transcConst<>+2752(SB), Z5
-	VFMADD213PD  transcConst<>+2816(SB), Z3, Z5
+	VMOVUPD      transcConst<>+3968(SB), Z5
+	VFMADD213PD  transcConst<>+4032(SB), Z3, Z5
 	VFMADD213PD  transcConst<>+384(SB), Z3, Z5
-	VFMADD213PD  transcConst<>+2880(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+4096(SB), Z3, Z5
 	VFMADD213PD  transcConst<>+640(SB), Z3, Z5
-	VFMADD213PD  transcConst<>+2944(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+4160(SB), Z3, Z5
 	VFMADD213PD  transcConst<>+896(SB), Z3, Z5
-	VFMADD213PD  transcConst<>+3008(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+4224(SB), Z3, Z5
 	VFMADD213PD  Z1, Z4, Z5
-	VMOVUPD      transcConst<>+3072(SB), Z1
-	VFMADD213PD  transcConst<>+3136(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3200(SB), Z3, Z1
+	VMOVUPD      transcConst<>+4288(SB), Z1
+	VFMADD213PD  transcConst<>+4352(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4416(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+448(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3264(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4480(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+704(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3328(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4544(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+960(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3392(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4608(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+1152(SB), Z3, Z1
-	VPTESTMQ     transcConst<>+3520(SB), Z2, K1
+	VPTESTMQ     transcConst<>+4672(SB), Z2, K1
 	VMOVUPD      Z1, K1, Z5
 	VPSLLQ       $0x3e, Z2, Z1
 	VPXORQ       Z0, Z1, Z1
-	VPANDQ       transcConst<>+3456(SB), Z1, Z1
+	VPANDQ       transcConst<>+2176(SB), Z1, Z1
 	VPXORQ       Z1, Z5, Z5
 	VCVTPD2PS    Z5, Y0
 	VMOVUPS      Y0, (AX)(BX*4)
@@ -1118,47 +2124,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VCVTPS2PD    (CX)(BX*4), Z0
-	VPANDQ       transcConst<>+2304(SB), Z0, Z1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
-	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+3648(SB), Z1, K2
 	KANDW        K1, K2, K1
 	KMOVW        K1, SI
 	CMPL         SI, $0x000000ff
 	JNE          done
-	VPANDQ       transcConst<>+2304(SB), Z0, Z0
+	VPANDQ       transcConst<>+2240(SB), Z0, Z0
 	VMOVUPD      transcConst<>+128(SB), Z1
-	VFMADD231PD  transcConst<>+2496(SB), Z0, Z1
+	VFMADD231PD  transcConst<>+3712(SB), Z0, Z1
 	VSUBPD       transcConst<>+128(SB), Z1, Z2
 	VMOVUPD      Z0, Z0
-	VFNMADD231PD transcConst<>+2560(SB), Z2, Z0
-	VFNMADD231PD transcConst<>+2624(SB), Z2, Z0
-	VFNMADD231PD transcConst<>+2688(SB), Z2, Z0
-	VPADDQ       transcConst<>+3520(SB), Z1, Z1
+	VFNMADD231PD transcConst<>+3776(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+3840(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+3904(SB), Z2, Z0
+	VPADDQ       transcConst<>+4672(SB), Z1, Z1
 	VMULPD       Z0, Z0, Z2
 	VMULPD       Z2, Z0, Z3
-	VMOVUPD      transcConst<>+2752(SB), Z4
-	VFMADD213PD  transcConst<>+2816(SB), Z2, Z4
+	VMOVUPD      transcConst<>+3968(SB), Z4
+	VFMADD213PD  transcConst<>+4032(SB), Z2, Z4
 	VFMADD213PD  transcConst<>+384(SB), Z2, Z4
-	VFMADD213PD  transcConst<>+2880(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+4096(SB), Z2, Z4
 	VFMADD213PD  transcConst<>+640(SB), Z2, Z4
-	VFMADD213PD  transcConst<>+2944(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+4160(SB), Z2, Z4
 	VFMADD213PD  transcConst<>+896(SB), Z2, Z4
-	VFMADD213PD  transcConst<>+3008(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+4224(SB), Z2, Z4
 	VFMADD213PD  Z0, Z3, Z4
-	VMOVUPD      transcConst<>+3072(SB), Z0
-	VFMADD213PD  transcConst<>+3136(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3200(SB), Z2, Z0
+	VMOVUPD      transcConst<>+4288(SB), Z0
+	VFMADD213PD  transcConst<>+4352(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4416(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+448(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3264(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4480(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+704(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3328(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4544(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+960(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3392(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4608(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+1152(SB), Z2, Z0
-	VPTESTMQ     transcConst<>+3520(SB), Z1, K1
+	VPTESTMQ     transcConst<>+4672(SB), Z1, K1
 	VMOVUPD      Z0, K1, Z4
 	VPSLLQ       $0x3e, Z1, Z0
-	VPANDQ       transcConst<>+3456(SB), Z0, Z0
+	VPANDQ       transcConst<>+2176(SB), Z0, Z0
 	VPXORQ       Z0, Z4, Z4
 	VCVTPD2PS    Z4, Y0
 	VMOVUPS      Y0, (AX)(BX*4)
@@ -1220,9 +2226,9 @@ done:
 	VZEROUPPER
 	RET
 
-// func LogVF64AVX512(d []float64, a []float64) int
+// func Exp2VF64AVX512(d []float64, a []float64) int
 // Requires: AVX, AVX512F
-TEXT ·LogVF64AVX512(SB), NOSPLIT, $0-56
+TEXT ·Exp2VF64AVX512(SB), NOSPLIT, $0-56
 	MOVQ d_base+0(FP), AX
 	MOVQ a_base+24(FP), CX
 	MOVQ d_len+8(FP), DX
@@ -1239,37 +2245,321 @@ loop:
 	KMOVW       K1, SI
 	CMPL        SI, $0x000000ff
 	JNE         done
-	VPADDQ      transcConst<>+1344(SB), Z0, Z0
+	VADDPD      transcConst<>+128(SB), Z0, Z1
+	VSUBPD      transcConst<>+128(SB), Z1, Z2
+	VSUBPD      Z2, Z0, Z0
+	VMOVUPD     transcConst<>+1344(SB), Z2
+	VFMADD213PD transcConst<>+1408(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1472(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1536(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1600(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1664(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1728(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1792(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1856(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1920(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1984(SB), Z0, Z2
+	VFMADD213PD transcConst<>+2048(SB), Z0, Z2
+	VFMADD213PD transcConst<>+256(SB), Z0, Z2
+	VFMADD213PD transcConst<>+1152(SB), Z0, Z2
+	VPSLLQ      $0x34, Z1, Z1
+	VPADDQ      Z1, Z2, Z2
+	VMOVUPD     Z2, (AX)(BX*8)
+	ADDQ        $0x08, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Expm1VF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·Expm1VF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Z0
+	VCMPPD       $0x1d, transcConst<>+0(SB), Z0, K1
+	VCMPPD       $0x12, transcConst<>+2112(SB), Z0, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VMOVUPD      transcConst<>+128(SB), Z1
+	VFMADD231PD  transcConst<>+192(SB), Z0, Z1
+	VSUBPD       transcConst<>+128(SB), Z1, Z2
+	VMOVUPD      Z0, Z3
+	VFNMADD231PD transcConst<>+256(SB), Z2, Z3
+	VFNMADD231PD transcConst<>+320(SB), Z2, Z3
+	VMULPD       Z3, Z3, Z2
+	VMOVUPD      transcConst<>+384(SB), Z4
+	VFMADD213PD  transcConst<>+448(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+512(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+576(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+640(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+704(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+768(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+832(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+896(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+960(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+1024(SB), Z3, Z4
+	VFMADD213PD  transcConst<>+1088(SB), Z3, Z4
+	VFMADD213PD  Z3, Z2, Z4
+	VPSLLQ       $0x34, Z1, Z1
+	VPADDQ       transcConst<>+1152(SB), Z1, Z1
+	VSUBPD       transcConst<>+1152(SB), Z1, Z2
+	VFMADD213PD  Z2, Z1, Z4
+	VPANDQ       transcConst<>+2176(SB), Z0, Z0
+	VPORQ        Z0, Z4, Z4
+	VMOVUPD      Z4, (AX)(BX*8)
+	ADDQ         $0x08, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func TanhVF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·TanhVF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ         BX, DX
+	JGT          done
+	VMOVUPD      (CX)(BX*8), Z0
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+2368(SB), Z1, K2
+	KANDW        K1, K2, K1
+	KMOVW        K1, SI
+	CMPL         SI, $0x000000ff
+	JNE          done
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VMULPD       transcConst<>+2432(SB), Z1, Z1
+	VMOVUPD      transcConst<>+128(SB), Z2
+	VFMADD231PD  transcConst<>+192(SB), Z1, Z2
+	VSUBPD       transcConst<>+128(SB), Z2, Z3
+	VMOVUPD      Z1, Z4
+	VFNMADD231PD transcConst<>+256(SB), Z3, Z4
+	VFNMADD231PD transcConst<>+320(SB), Z3, Z4
+	VMULPD       Z4, Z4, Z3
+	VMOVUPD      transcConst<>+384(SB), Z5
+	VFMADD213PD  transcConst<>+448(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+512(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+576(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+640(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+704(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+768(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+832(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+896(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+960(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+1024(SB), Z4, Z5
+	VFMADD213PD  transcConst<>+1088(SB), Z4, Z5
+	VFMADD213PD  Z4, Z3, Z5
+	VPSLLQ       $0x34, Z2, Z2
+	VPADDQ       transcConst<>+1152(SB), Z2, Z2
+	VSUBPD       transcConst<>+1152(SB), Z2, Z3
+	VFMADD213PD  Z3, Z2, Z5
+	VPANDQ       transcConst<>+2176(SB), Z1, Z1
+	VPORQ        Z1, Z5, Z5
+	VADDPD       transcConst<>+2496(SB), Z5, Z1
+	VDIVPD       Z1, Z5, Z5
+	VPANDQ       transcConst<>+2240(SB), Z5, Z5
+	VPANDQ       transcConst<>+2176(SB), Z0, Z0
+	VPORQ        Z0, Z5, Z5
+	VMOVUPD      Z5, (AX)(BX*8)
+	ADDQ         $0x08, BX
+	JMP          loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func LogVF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·LogVF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VMOVUPD     (CX)(BX*8), Z0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Z0, K2
+	KANDW       K1, K2, K1
+	KMOVW       K1, SI
+	CMPL        SI, $0x000000ff
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Z0, Z0
 	VPSRLQ      $0x34, Z0, Z1
-	VPORQ       transcConst<>+1408(SB), Z1, Z1
-	VSUBPD      transcConst<>+1472(SB), Z1, Z1
-	VPANDQ      transcConst<>+1536(SB), Z0, Z0
-	VPADDQ      transcConst<>+1600(SB), Z0, Z0
+	VPORQ       transcConst<>+2752(SB), Z1, Z1
+	VSUBPD      transcConst<>+2816(SB), Z1, Z1
+	VPANDQ      transcConst<>+2880(SB), Z0, Z0
+	VPADDQ      transcConst<>+2944(SB), Z0, Z0
 	VSUBPD      transcConst<>+1152(SB), Z0, Z0
-	VADDPD      transcConst<>+1664(SB), Z0, Z2
+	VADDPD      transcConst<>+2496(SB), Z0, Z2
 	VDIVPD      Z2, Z0, Z2
 	VMULPD      Z2, Z2, Z3
 	VMULPD      Z3, Z3, Z4
-	VMOVUPD     transcConst<>+1728(SB), Z5
-	VFMADD213PD transcConst<>+1792(SB), Z4, Z5
-	VFMADD213PD transcConst<>+1856(SB), Z4, Z5
-	VFMADD213PD transcConst<>+1920(SB), Z4, Z5
+	VMOVUPD     transcConst<>+3008(SB), Z5
+	VFMADD213PD transcConst<>+3072(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3136(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3200(SB), Z4, Z5
 	VMULPD      Z3, Z5, Z5
-	VMOVUPD     transcConst<>+1984(SB), Z3
-	VFMADD213PD transcConst<>+2048(SB), Z4, Z3
-	VFMADD213PD transcConst<>+2112(SB), Z4, Z3
+	VMOVUPD     transcConst<>+3264(SB), Z3
+	VFMADD213PD transcConst<>+3328(SB), Z4, Z3
+	VFMADD213PD transcConst<>+3392(SB), Z4, Z3
 	VMULPD      Z4, Z3, Z3
 	VADDPD      Z3, Z5, Z5
 	VMULPD      Z0, Z0, Z3
 	VMULPD      transcConst<>+1088(SB), Z3, Z3
 	VADDPD      Z3, Z5, Z5
-	VMULPD      transcConst<>+2176(SB), Z1, Z4
+	VMULPD      transcConst<>+3456(SB), Z1, Z4
 	VFMADD231PD Z2, Z5, Z4
 	VSUBPD      Z4, Z3, Z3
 	VSUBPD      Z0, Z3, Z3
-	VMULPD      transcConst<>+2240(SB), Z1, Z0
+	VMULPD      transcConst<>+3520(SB), Z1, Z0
 	VSUBPD      Z3, Z0, Z0
 	VMOVUPD     Z0, (AX)(BX*8)
+	ADDQ        $0x08, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log2VF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·Log2VF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VMOVUPD     (CX)(BX*8), Z0
+	VCMPPD      $0x1d, transcConst<>+2560(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Z0, K2
+	KANDW       K1, K2, K1
+	KMOVW       K1, SI
+	CMPL        SI, $0x000000ff
+	JNE         done
+	VPADDQ      transcConst<>+2688(SB), Z0, Z0
+	VPSRLQ      $0x34, Z0, Z1
+	VPORQ       transcConst<>+2752(SB), Z1, Z1
+	VSUBPD      transcConst<>+2816(SB), Z1, Z1
+	VPANDQ      transcConst<>+2880(SB), Z0, Z0
+	VPADDQ      transcConst<>+2944(SB), Z0, Z0
+	VSUBPD      transcConst<>+1152(SB), Z0, Z0
+	VADDPD      transcConst<>+2496(SB), Z0, Z2
+	VDIVPD      Z2, Z0, Z2
+	VMULPD      Z2, Z2, Z3
+	VMULPD      Z3, Z3, Z4
+	VMOVUPD     transcConst<>+3008(SB), Z5
+	VFMADD213PD transcConst<>+3072(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3136(SB), Z4, Z5
+	VFMADD213PD transcConst<>+3200(SB), Z4, Z5
+	VMULPD      Z3, Z5, Z5
+	VMOVUPD     transcConst<>+3264(SB), Z3
+	VFMADD213PD transcConst<>+3328(SB), Z4, Z3
+	VFMADD213PD transcConst<>+3392(SB), Z4, Z3
+	VMULPD      Z4, Z3, Z3
+	VADDPD      Z3, Z5, Z5
+	VMULPD      Z0, Z0, Z3
+	VMULPD      transcConst<>+1088(SB), Z3, Z3
+	VADDPD      Z3, Z5, Z5
+	VMULPD      Z2, Z5, Z5
+	VSUBPD      Z5, Z3, Z3
+	VSUBPD      Z3, Z0, Z0
+	VFMADD231PD transcConst<>+192(SB), Z0, Z1
+	VMOVUPD     Z1, (AX)(BX*8)
+	ADDQ        $0x08, BX
+	JMP         loop
+
+done:
+	MOVQ BX, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func Log1pVF64AVX512(d []float64, a []float64) int
+// Requires: AVX, AVX512F
+TEXT ·Log1pVF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ d_base+0(FP), AX
+	MOVQ a_base+24(FP), CX
+	MOVQ d_len+8(FP), DX
+	XORQ BX, BX
+	SUBQ $0x08, DX
+
+loop:
+	CMPQ        BX, DX
+	JGT         done
+	VMOVUPD     (CX)(BX*8), Z0
+	VCMPPD      $0x1d, transcConst<>+3584(SB), Z0, K1
+	VCMPPD      $0x12, transcConst<>+2624(SB), Z0, K2
+	KANDW       K1, K2, K1
+	KMOVW       K1, SI
+	CMPL        SI, $0x000000ff
+	JNE         done
+	VADDPD      transcConst<>+1152(SB), Z0, Z1
+	VSUBPD      transcConst<>+1152(SB), Z1, Z2
+	VSUBPD      Z2, Z0, Z2
+	VDIVPD      Z1, Z2, Z2
+	VPADDQ      transcConst<>+2688(SB), Z1, Z1
+	VPSRLQ      $0x34, Z1, Z3
+	VPORQ       transcConst<>+2752(SB), Z3, Z3
+	VSUBPD      transcConst<>+2816(SB), Z3, Z3
+	VPANDQ      transcConst<>+2880(SB), Z1, Z1
+	VPADDQ      transcConst<>+2944(SB), Z1, Z1
+	VSUBPD      transcConst<>+1152(SB), Z1, Z1
+	VADDPD      transcConst<>+2496(SB), Z1, Z4
+	VDIVPD      Z4, Z1, Z4
+	VMULPD      Z4, Z4, Z5
+	VMULPD      Z5, Z5, Z6
+	VMOVUPD     transcConst<>+3008(SB), Z7
+	VFMADD213PD transcConst<>+3072(SB), Z6, Z7
+	VFMADD213PD transcConst<>+3136(SB), Z6, Z7
+	VFMADD213PD transcConst<>+3200(SB), Z6, Z7
+	VMULPD      Z5, Z7, Z7
+	VMOVUPD     transcConst<>+3264(SB), Z5
+	VFMADD213PD transcConst<>+3328(SB), Z6, Z5
+	VFMADD213PD transcConst<>+3392(SB), Z6, Z5
+	VMULPD      Z6, Z5, Z5
+	VADDPD      Z5, Z7, Z7
+	VMULPD      Z1, Z1, Z5
+	VMULPD      transcConst<>+1088(SB), Z5, Z5
+	VADDPD      Z5, Z7, Z7
+	VMULPD      transcConst<>+3456(SB), Z3, Z6
+	VFMADD231PD Z4, Z7, Z6
+	VSUBPD      Z6, Z5, Z5
+	VSUBPD      Z1, Z5, Z5
+	VMULPD      transcConst<>+3520(SB), Z3, Z1
+	VSUBPD      Z5, Z1, Z1
+	VADDPD      Z2, Z1, Z1
+	VPANDQ      transcConst<>+2176(SB), Z0, Z0
+	VPORQ       Z0, Z1, Z1
+	VMOVUPD     Z1, (AX)(BX*8)
 	ADDQ        $0x08, BX
 	JMP         loop
 
@@ -1291,47 +2581,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VMOVUPD      (CX)(BX*8), Z0
-	VPANDQ       transcConst<>+2304(SB), Z0, Z1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
-	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+3648(SB), Z1, K2
 	KANDW        K1, K2, K1
 	KMOVW        K1, SI
 	CMPL         SI, $0x000000ff
 	JNE          done
-	VPANDQ       transcConst<>+2304(SB), Z0, Z1
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
 	VMOVUPD      transcConst<>+128(SB), Z2
-	VFMADD231PD  transcConst<>+2496(SB), Z1, Z2
+	VFMADD231PD  transcConst<>+3712(SB), Z1, Z2
 	VSUBPD       transcConst<>+128(SB), Z2, Z3
 	VMOVUPD      Z1, Z1
-	VFNMADD231PD transcConst<>+2560(SB), Z3, Z1
-	VFNMADD231PD transcConst<>+2624(SB), Z3, Z1
-	VFNMADD231PD transcConst<>+2688(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+3776(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+3840(SB), Z3, Z1
+	VFNMADD231PD transcConst<>+3904(SB), Z3, Z1
 	VMULPD       Z1, Z1, Z3
 	VMULPD       Z3, Z1, Z4
-	VMOVUPD      transcConst<>+2752(SB), Z5
-	VFMADD213PD  transcConst<>+2816(SB), Z3, Z5
+	VMOVUPD      transcConst<>+3968(SB), Z5
+	VFMADD213PD  transcConst<>+4032(SB), Z3, Z5
 	VFMADD213PD  transcConst<>+384(SB), Z3, Z5
-	VFMADD213PD  transcConst<>+2880(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+4096(SB), Z3, Z5
 	VFMADD213PD  transcConst<>+640(SB), Z3, Z5
-	VFMADD213PD  transcConst<>+2944(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+4160(SB), Z3, Z5
 	VFMADD213PD  transcConst<>+896(SB), Z3, Z5
-	VFMADD213PD  transcConst<>+3008(SB), Z3, Z5
+	VFMADD213PD  transcConst<>+4224(SB), Z3, Z5
 	VFMADD213PD  Z1, Z4, Z5
-	VMOVUPD      transcConst<>+3072(SB), Z1
-	VFMADD213PD  transcConst<>+3136(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3200(SB), Z3, Z1
+	VMOVUPD      transcConst<>+4288(SB), Z1
+	VFMADD213PD  transcConst<>+4352(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4416(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+448(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3264(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4480(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+704(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3328(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4544(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+960(SB), Z3, Z1
-	VFMADD213PD  transcConst<>+3392(SB), Z3, Z1
+	VFMADD213PD  transcConst<>+4608(SB), Z3, Z1
 	VFMADD213PD  transcConst<>+1152(SB), Z3, Z1
-	VPTESTMQ     transcConst<>+3520(SB), Z2, K1
+	VPTESTMQ     transcConst<>+4672(SB), Z2, K1
 	VMOVUPD      Z1, K1, Z5
 	VPSLLQ       $0x3e, Z2, Z1
 	VPXORQ       Z0, Z1, Z1
-	VPANDQ       transcConst<>+3456(SB), Z1, Z1
+	VPANDQ       transcConst<>+2176(SB), Z1, Z1
 	VPXORQ       Z1, Z5, Z5
 	VMOVUPD      Z5, (AX)(BX*8)
 	ADDQ         $0x08, BX
@@ -1355,47 +2645,47 @@ loop:
 	CMPQ         BX, DX
 	JGT          done
 	VMOVUPD      (CX)(BX*8), Z0
-	VPANDQ       transcConst<>+2304(SB), Z0, Z1
-	VCMPPD       $0x1d, transcConst<>+2368(SB), Z1, K1
-	VCMPPD       $0x12, transcConst<>+2432(SB), Z1, K2
+	VPANDQ       transcConst<>+2240(SB), Z0, Z1
+	VCMPPD       $0x1d, transcConst<>+2304(SB), Z1, K1
+	VCMPPD       $0x12, transcConst<>+3648(SB), Z1, K2
 	KANDW        K1, K2, K1
 	KMOVW        K1, SI
 	CMPL         SI, $0x000000ff
 	JNE          done
-	VPANDQ       transcConst<>+2304(SB), Z0, Z0
+	VPANDQ       transcConst<>+2240(SB), Z0, Z0
 	VMOVUPD      transcConst<>+128(SB), Z1
-	VFMADD231PD  transcConst<>+2496(SB), Z0, Z1
+	VFMADD231PD  transcConst<>+3712(SB), Z0, Z1
 	VSUBPD       transcConst<>+128(SB), Z1, Z2
 	VMOVUPD      Z0, Z0
-	VFNMADD231PD transcConst<>+2560(SB), Z2, Z0
-	VFNMADD231PD transcConst<>+2624(SB), Z2, Z0
-	VFNMADD231PD transcConst<>+2688(SB), Z2, Z0
-	VPADDQ       transcConst<>+3520(SB), Z1, Z1
+	VFNMADD231PD transcConst<>+3776(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+3840(SB), Z2, Z0
+	VFNMADD231PD transcConst<>+3904(SB), Z2, Z0
+	VPADDQ       transcConst<>+4672(SB), Z1, Z1
 	VMULPD       Z0, Z0, Z2
 	VMULPD       Z2, Z0, Z3
-	VMOVUPD      transcConst<>+2752(SB), Z4
-	VFMADD213PD  transcConst<>+2816(SB), Z2, Z4
+	VMOVUPD      transcConst<>+3968(SB), Z4
+	VFMADD213PD  transcConst<>+4032(SB), Z2, Z4
 	VFMADD213PD  transcConst<>+384(SB), Z2, Z4
-	VFMADD213PD  transcConst<>+2880(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+4096(SB), Z2, Z4
 	VFMADD213PD  transcConst<>+640(SB), Z2, Z4
-	VFMADD213PD  transcConst<>+2944(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+4160(SB), Z2, Z4
 	VFMADD213PD  transcConst<>+896(SB), Z2, Z4
-	VFMADD213PD  transcConst<>+3008(SB), Z2, Z4
+	VFMADD213PD  transcConst<>+4224(SB), Z2, Z4
 	VFMADD213PD  Z0, Z3, Z4
-	VMOVUPD      transcConst<>+3072(SB), Z0
-	VFMADD213PD  transcConst<>+3136(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3200(SB), Z2, Z0
+	VMOVUPD      transcConst<>+4288(SB), Z0
+	VFMADD213PD  transcConst<>+4352(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4416(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+448(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3264(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4480(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+704(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3328(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4544(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+960(SB), Z2, Z0
-	VFMADD213PD  transcConst<>+3392(SB), Z2, Z0
+	VFMADD213PD  transcConst<>+4608(SB), Z2, Z0
 	VFMADD213PD  transcConst<>+1152(SB), Z2, Z0
-	VPTESTMQ     transcConst<>+3520(SB), Z1, K1
+	VPTESTMQ     transcConst<>+4672(SB), Z1, K1
 	VMOVUPD      Z0, K1, Z4
 	VPSLLQ       $0x3e, Z1, Z0
-	VPANDQ       transcConst<>+3456(SB), Z0, Z0
+	VPANDQ       transcConst<>+2176(SB), Z0, Z0
 	VPXORQ       Z0, Z4, Z4
 	VMOVUPD      Z4, (AX)(BX*8)
 	ADDQ         $0x08, BX

@@ -9,10 +9,35 @@ package simd
 //go:noescape
 func ExpVF32AVX2(d []float32, a []float32) int
 
+// Exp2VF32AVX2 sets d[i] = Exp2(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-1021.5, 1023.49] or NaN.
+//
+//go:noescape
+func Exp2VF32AVX2(d []float32, a []float32) int
+
+// Expm1VF32AVX2 sets d[i] = Expm1(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709] or NaN.
+//
+//go:noescape
+func Expm1VF32AVX2(d []float32, a []float32) int
+
+// TanhVF32AVX2 sets d[i] = Tanh(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 22] or NaN.
+//
+//go:noescape
+func TanhVF32AVX2(d []float32, a []float32) int
+
 // LogVF32AVX2 sets d[i] = Log(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF32AVX2(d []float32, a []float32) int
+
+// Log2VF32AVX2 sets d[i] = Log2(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log2VF32AVX2(d []float32, a []float32) int
+
+// Log1pVF32AVX2 sets d[i] = Log1p(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-0.9999999999999999, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log1pVF32AVX2(d []float32, a []float32) int
 
 // SinVF32AVX2 sets d[i] = Sin(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
 //
@@ -29,10 +54,35 @@ func CosVF32AVX2(d []float32, a []float32) int
 //go:noescape
 func ExpVF64AVX2(d []float64, a []float64) int
 
+// Exp2VF64AVX2 sets d[i] = Exp2(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-1021.5, 1023.49] or NaN.
+//
+//go:noescape
+func Exp2VF64AVX2(d []float64, a []float64) int
+
+// Expm1VF64AVX2 sets d[i] = Expm1(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709] or NaN.
+//
+//go:noescape
+func Expm1VF64AVX2(d []float64, a []float64) int
+
+// TanhVF64AVX2 sets d[i] = Tanh(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 22] or NaN.
+//
+//go:noescape
+func TanhVF64AVX2(d []float64, a []float64) int
+
 // LogVF64AVX2 sets d[i] = Log(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF64AVX2(d []float64, a []float64) int
+
+// Log2VF64AVX2 sets d[i] = Log2(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log2VF64AVX2(d []float64, a []float64) int
+
+// Log1pVF64AVX2 sets d[i] = Log1p(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside [-0.9999999999999999, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log1pVF64AVX2(d []float64, a []float64) int
 
 // SinVF64AVX2 sets d[i] = Sin(a[i]) over whole vectors of 4 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
 //
@@ -49,10 +99,35 @@ func CosVF64AVX2(d []float64, a []float64) int
 //go:noescape
 func ExpVF32AVX512(d []float32, a []float32) int
 
+// Exp2VF32AVX512 sets d[i] = Exp2(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-1021.5, 1023.49] or NaN.
+//
+//go:noescape
+func Exp2VF32AVX512(d []float32, a []float32) int
+
+// Expm1VF32AVX512 sets d[i] = Expm1(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709] or NaN.
+//
+//go:noescape
+func Expm1VF32AVX512(d []float32, a []float32) int
+
+// TanhVF32AVX512 sets d[i] = Tanh(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 22] or NaN.
+//
+//go:noescape
+func TanhVF32AVX512(d []float32, a []float32) int
+
 // LogVF32AVX512 sets d[i] = Log(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF32AVX512(d []float32, a []float32) int
+
+// Log2VF32AVX512 sets d[i] = Log2(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log2VF32AVX512(d []float32, a []float32) int
+
+// Log1pVF32AVX512 sets d[i] = Log1p(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-0.9999999999999999, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log1pVF32AVX512(d []float32, a []float32) int
 
 // SinVF32AVX512 sets d[i] = Sin(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
 //
@@ -69,10 +144,35 @@ func CosVF32AVX512(d []float32, a []float32) int
 //go:noescape
 func ExpVF64AVX512(d []float64, a []float64) int
 
+// Exp2VF64AVX512 sets d[i] = Exp2(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-1021.5, 1023.49] or NaN.
+//
+//go:noescape
+func Exp2VF64AVX512(d []float64, a []float64) int
+
+// Expm1VF64AVX512 sets d[i] = Expm1(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-708.3, 709] or NaN.
+//
+//go:noescape
+func Expm1VF64AVX512(d []float64, a []float64) int
+
+// TanhVF64AVX512 sets d[i] = Tanh(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 22] or NaN.
+//
+//go:noescape
+func TanhVF64AVX512(d []float64, a []float64) int
+
 // LogVF64AVX512 sets d[i] = Log(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
 //
 //go:noescape
 func LogVF64AVX512(d []float64, a []float64) int
+
+// Log2VF64AVX512 sets d[i] = Log2(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [2.2250738585072014e-308, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log2VF64AVX512(d []float64, a []float64) int
+
+// Log1pVF64AVX512 sets d[i] = Log1p(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside [-0.9999999999999999, 1.7976931348623157e+308] or NaN.
+//
+//go:noescape
+func Log1pVF64AVX512(d []float64, a []float64) int
 
 // SinVF64AVX512 sets d[i] = Sin(a[i]) over whole vectors of 8 lanes, computed in float64, stopping before the first vector with a lane outside |x| in [0, 1.6470993291652855e+06] or NaN.
 //

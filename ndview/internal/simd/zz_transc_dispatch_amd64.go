@@ -15,6 +15,39 @@ func expF32(d, a []float32) int {
 	return 0
 }
 
+// exp2F32 runs the kernel of the level in use.
+func exp2F32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return Exp2VF32AVX512(d, a)
+	case 1:
+		return Exp2VF32AVX2(d, a)
+	}
+	return 0
+}
+
+// expm1F32 runs the kernel of the level in use.
+func expm1F32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return Expm1VF32AVX512(d, a)
+	case 1:
+		return Expm1VF32AVX2(d, a)
+	}
+	return 0
+}
+
+// tanhF32 runs the kernel of the level in use.
+func tanhF32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return TanhVF32AVX512(d, a)
+	case 1:
+		return TanhVF32AVX2(d, a)
+	}
+	return 0
+}
+
 // logF32 runs the kernel of the level in use.
 func logF32(d, a []float32) int {
 	switch lvl {
@@ -22,6 +55,28 @@ func logF32(d, a []float32) int {
 		return LogVF32AVX512(d, a)
 	case 1:
 		return LogVF32AVX2(d, a)
+	}
+	return 0
+}
+
+// log2F32 runs the kernel of the level in use.
+func log2F32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return Log2VF32AVX512(d, a)
+	case 1:
+		return Log2VF32AVX2(d, a)
+	}
+	return 0
+}
+
+// log1pF32 runs the kernel of the level in use.
+func log1pF32(d, a []float32) int {
+	switch lvl {
+	case 2:
+		return Log1pVF32AVX512(d, a)
+	case 1:
+		return Log1pVF32AVX2(d, a)
 	}
 	return 0
 }
@@ -59,6 +114,39 @@ func expF64(d, a []float64) int {
 	return 0
 }
 
+// exp2F64 runs the kernel of the level in use.
+func exp2F64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return Exp2VF64AVX512(d, a)
+	case 1:
+		return Exp2VF64AVX2(d, a)
+	}
+	return 0
+}
+
+// expm1F64 runs the kernel of the level in use.
+func expm1F64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return Expm1VF64AVX512(d, a)
+	case 1:
+		return Expm1VF64AVX2(d, a)
+	}
+	return 0
+}
+
+// tanhF64 runs the kernel of the level in use.
+func tanhF64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return TanhVF64AVX512(d, a)
+	case 1:
+		return TanhVF64AVX2(d, a)
+	}
+	return 0
+}
+
 // logF64 runs the kernel of the level in use.
 func logF64(d, a []float64) int {
 	switch lvl {
@@ -66,6 +154,28 @@ func logF64(d, a []float64) int {
 		return LogVF64AVX512(d, a)
 	case 1:
 		return LogVF64AVX2(d, a)
+	}
+	return 0
+}
+
+// log2F64 runs the kernel of the level in use.
+func log2F64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return Log2VF64AVX512(d, a)
+	case 1:
+		return Log2VF64AVX2(d, a)
+	}
+	return 0
+}
+
+// log1pF64 runs the kernel of the level in use.
+func log1pF64(d, a []float64) int {
+	switch lvl {
+	case 2:
+		return Log1pVF64AVX512(d, a)
+	case 1:
+		return Log1pVF64AVX2(d, a)
 	}
 	return 0
 }

@@ -9,8 +9,33 @@ func expF32(d, a []float32) int {
 	return 0
 }
 
+// exp2F32 runs the kernel of the level in use: none.
+func exp2F32(d, a []float32) int {
+	return 0
+}
+
+// expm1F32 runs the kernel of the level in use: none.
+func expm1F32(d, a []float32) int {
+	return 0
+}
+
+// tanhF32 runs the kernel of the level in use: none.
+func tanhF32(d, a []float32) int {
+	return 0
+}
+
 // logF32 runs the kernel of the level in use: none.
 func logF32(d, a []float32) int {
+	return 0
+}
+
+// log2F32 runs the kernel of the level in use: none.
+func log2F32(d, a []float32) int {
+	return 0
+}
+
+// log1pF32 runs the kernel of the level in use: none.
+func log1pF32(d, a []float32) int {
 	return 0
 }
 
@@ -29,8 +54,33 @@ func expF64(d, a []float64) int {
 	return 0
 }
 
+// exp2F64 runs the kernel of the level in use: none.
+func exp2F64(d, a []float64) int {
+	return 0
+}
+
+// expm1F64 runs the kernel of the level in use: none.
+func expm1F64(d, a []float64) int {
+	return 0
+}
+
+// tanhF64 runs the kernel of the level in use: none.
+func tanhF64(d, a []float64) int {
+	return 0
+}
+
 // logF64 runs the kernel of the level in use: none.
 func logF64(d, a []float64) int {
+	return 0
+}
+
+// log2F64 runs the kernel of the level in use: none.
+func log2F64(d, a []float64) int {
+	return 0
+}
+
+// log1pF64 runs the kernel of the level in use: none.
+func log1pF64(d, a []float64) int {
 	return 0
 }
 

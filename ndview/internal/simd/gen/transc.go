@@ -1,7 +1,7 @@
 package main
 
-// The transcendental kernels (semantics.md §32): e^x, ln x, sin x and
-// cos x, float32 and float64, AVX2 (with FMA) and AVX-512. Every kernel
+// The transcendental kernels (semantics.md §32): e^x, 2^x, e^x − 1,
+// tanh x, ln x, log₂ x, ln(1 + x), sin x and cos x, float32 and float64, AVX2 (with FMA) and AVX-512. Every kernel
 // computes in float64 (float32 lanes are widened, computed and rounded
 // once), and its Go twin in package kernels does the same operations in
 // the same order, with math.FMA where the kernel fuses, so that the vector
@@ -216,20 +216,34 @@ func taylor(from, to int, sign float64) []float64 {
 	return c
 }
 
-// expFunc is e^x: x = k·ln 2 + r with k = round(x·log₂e) (found by adding
-// shift52, whose low bits are then k), r reduced by ln 2 in two parts with
-// FMA, e^r by its Taylor polynomial of degree 13 (|r| ≤ 0.35), and k added
-// to the exponent of the result as an integer. The range keeps the result
-// normal.
+// expFunc is e^x: x = k·ln 2 + r (expReduce), e^r by its Taylor
+// polynomial of degree 13 (|r| ≤ 0.35), and k added to the exponent of
+// the result as an integer. The range keeps the result normal.
 var expFunc = tfunc{"Exp", -708.3, 709.7, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	tk, _, r := expReduce(o, t, v)
+	p := horner(o, t, r, expPoly())
+	o.shl(Imm(52), tk, tk) // k << 52
+	o.iadd(tk, p, p)
+	return p
+}}
+
+// expReduce emits x = k·ln 2 + r: k = round(x·log₂e), found by adding
+// shift52, whose low bits are then k (in tk), kd = k as a float64, and r
+// reduced by ln 2 in two parts with FMA.
+func expReduce(o vops, t *ctab, v reg.VecVirtual) (tk, kd, r reg.VecVirtual) {
 	x, e := o.x, o.e
-	tk, kd, r := x.vec(), x.vec(), x.vec()
+	tk, kd, r = x.vec(), x.vec(), x.vec()
 	VMOVUPD(t.val(e, shift52), tk)
 	o.fmacc(t.val(e, math.Log2E), v, tk) // tk = x·log₂e + shift
 	o.sub(t.val(e, shift52), tk, kd)     // kd = k
 	VMOVUPD(v, r)
 	o.fnmacc(t.val(e, ln2Hi), kd, r)
 	o.fnmacc(t.val(e, ln2Lo), kd, r) // r = x − k·ln 2
+	return tk, kd, r
+}
+
+// expPoly returns the Taylor coefficients of e^r to degree 13, 1/k!.
+func expPoly() []float64 {
 	c := make([]float64, 14)
 	f := 1.0
 	for k := range c {
@@ -238,48 +252,158 @@ var expFunc = tfunc{"Exp", -708.3, 709.7, false, func(o vops, t *ctab, v reg.Vec
 		}
 		c[k] = 1 / f
 	}
-	p := horner(o, t, r, c)
-	o.shl(Imm(52), tk, tk) // k << 52
+	return c
+}
+
+// exp2Poly returns the coefficients of 2^r to degree 13, (ln 2)^k/k!.
+func exp2Poly() []float64 {
+	c := make([]float64, 14)
+	c[0] = 1
+	for k := 1; k < len(c); k++ {
+		c[k] = c[k-1] * math.Ln2 / float64(k)
+	}
+	return c
+}
+
+// exp2Func is 2^x: x = k + r with k = round(x) (by shift52) and r = x −
+// k exact, 2^r by its Taylor polynomial of degree 13 (|r| ≤ ½), and k
+// added to the exponent. The range keeps the result normal.
+var exp2Func = tfunc{"Exp2", -1021.5, 1023.49, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	tk, kd, r := x.vec(), x.vec(), x.vec()
+	o.add(t.val(e, shift52), v, tk)
+	o.sub(t.val(e, shift52), tk, kd)
+	o.sub(kd, v, r) // r = x − k, exact
+	p := horner(o, t, r, exp2Poly())
+	o.shl(Imm(52), tk, tk)
 	o.iadd(tk, p, p)
 	return p
 }}
 
-// logFunc is ln x as fdlibm's log (Go's math.Log): x = 2^k·m with √½ ≤ m
-// < √2, found on the bits; f = m − 1, s = f/(2+f), and ln(1+f) = f −
-// (f²/2 − s·(f²/2 + R(s²))) with fdlibm's minimax R. The range is the
-// positive normal numbers.
-var logFunc = tfunc{"Log", 0x1p-1022, math.MaxFloat64, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+// expm1Body emits e^x − 1 for x in the range of expm1Func: x = k·ln 2 +
+// r (expReduce), e^r − 1 = r + r²·Q(r) with Q the Taylor polynomial from
+// 1/2!, and 2^k·(e^r − 1) + (2^k − 1) in one FMA, 2^k built on its bits.
+// The result takes the sign of x, which it has but for −0.
+func expm1Body(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
 	x, e := o.x, o.e
-	u, kd, m := x.vec(), x.vec(), x.vec()
+	tk, _, r := expReduce(o, t, v)
+	z := x.vec()
+	o.mul(r, r, z)
+	p := horner(o, t, r, expPoly()[2:])
+	o.fmadd(r, z, p)       // p = r + r²·Q(r)
+	o.shl(Imm(52), tk, tk) // k << 52
+	o.iadd(t.bits(e, logOne), tk, tk)
+	sm1 := x.vec()
+	o.sub(t.val(e, 1), tk, sm1) // 2^k − 1
+	o.fmadd(sm1, tk, p)         // p = 2^k·p + (2^k − 1)
+	sign := x.vec()
+	o.and(t.bits(e, 1<<63), v, sign)
+	o.or(sign, p, p)
+	return p
+}
+
+// expm1Func is e^x − 1 by expm1Body; the range keeps 2^k normal.
+var expm1Func = tfunc{"Expm1", -708.3, 709, false, expm1Body}
+
+// tanhFunc is tanh x = −t/(t + 2) with t = e^(−2|x|) − 1 (expm1Body),
+// with the sign of x. Above 22 tanh rounds to ±1, which the Go loop
+// returns.
+var tanhFunc = tfunc{"Tanh", 0, 22, true, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	w := x.vec()
+	o.and(t.bits(e, 1<<63-1), v, w)
+	o.mul(t.val(e, -2), w, w) // −2|x|, exact
+	tm := expm1Body(o, t, w)
+	den := x.vec()
+	o.add(t.val(e, 2), tm, den)
+	o.div(den, tm, tm)                // t/(t + 2) ≤ 0
+	o.and(t.bits(e, 1<<63-1), tm, tm) // its magnitude
+	sign := x.vec()
+	o.and(t.bits(e, 1<<63), v, sign)
+	o.or(sign, tm, tm)
+	return tm
+}}
+
+// logParts emits the parts of ln x as fdlibm's log (Go's math.Log)
+// computes them for a positive normal x: x = 2^k·m with √½ ≤ m < √2,
+// found on the bits; f = m − 1, s = f/(2+f), hf = f²/2, and hr = f²/2 +
+// R(s²) with fdlibm's minimax R, so that ln(1+f) = f − (hf − s·hr).
+func logParts(o vops, t *ctab, v reg.VecVirtual) (kd, f, hf, s, hr reg.VecVirtual) {
+	x, e := o.x, o.e
+	u, m := x.vec(), x.vec()
+	kd = x.vec()
 	o.iadd(t.bits(e, logOne-logSqrtHalf), v, u) // u = bits + (1 − √½)
 	o.shr(Imm(52), u, kd)                       // the biased exponent of u
 	o.or(t.bits(e, 0x4330000000000000), kd, kd)
 	o.sub(t.val(e, 0x1p52+1023), kd, kd) // k, exactly
 	o.and(t.bits(e, 1<<52-1), u, m)
 	o.iadd(t.bits(e, logSqrtHalf), m, m) // m in [√½, √2)
-	f, s, z, w := x.vec(), x.vec(), x.vec(), x.vec()
+	f, s = x.vec(), x.vec()
+	z, w := x.vec(), x.vec()
 	o.sub(t.val(e, 1), m, f) // f = m − 1, exact
 	o.add(t.val(e, 2), f, s)
 	o.div(s, f, s) // s = f/(2+f)
 	o.mul(s, s, z)
 	o.mul(z, z, w)
-	t1 := horner(o, t, w, logOdd)
-	o.mul(z, t1, t1)
+	hr = horner(o, t, w, logOdd)
+	o.mul(z, hr, hr)
 	t2 := horner(o, t, w, logEven)
 	o.mul(w, t2, t2)
-	o.add(t2, t1, t1) // R
-	hf := x.vec()
+	o.add(t2, hr, hr) // R
+	hf = x.vec()
 	o.mul(f, f, hf)
 	o.mul(t.val(e, 0.5), hf, hf) // f²/2
-	o.add(hf, t1, t1)            // f²/2 + R
+	o.add(hf, hr, hr)            // f²/2 + R
+	return kd, f, hf, s, hr
+}
+
+// logBody emits ln x for a positive normal x, as fdlibm: k·ln2hi − ((hf
+// − (s·hr + k·ln2lo)) − f).
+func logBody(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	kd, f, hf, s, hr := logParts(o, t, v)
 	lo := x.vec()
 	o.mul(t.val(e, ln2LoLog), kd, lo)
-	o.fmacc(s, t1, lo) // s·(f²/2 + R) + k·ln2lo
+	o.fmacc(s, hr, lo) // s·(f²/2 + R) + k·ln2lo
 	o.sub(lo, hf, hf)  // f²/2 − that
 	o.sub(f, hf, hf)   // − f
 	r := x.vec()
 	o.mul(t.val(e, ln2HiLog), kd, r)
 	o.sub(hf, r, r) // k·ln2hi − (…)
+	return r
+}
+
+// logFunc is ln x by logBody; the range is the positive normal numbers.
+var logFunc = tfunc{"Log", 0x1p-1022, math.MaxFloat64, false, logBody}
+
+// log2Func is log₂ x = k + ln(m)·log₂e in one FMA, ln m = f − (hf − s·hr)
+// from logParts: exact at powers of two.
+var log2Func = tfunc{"Log2", 0x1p-1022, math.MaxFloat64, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	kd, f, hf, s, hr := logParts(o, t, v)
+	o.mul(s, hr, hr)
+	o.sub(hr, hf, hf) // hf − s·hr
+	lnm := x.vec()
+	o.sub(hf, f, lnm)                      // ln m
+	o.fmacc(t.val(e, math.Log2E), lnm, kd) // k + ln m·log₂e
+	return kd
+}}
+
+// log1pFunc is ln(1 + x) = ln u + c with u = 1 + x rounded and c = (x −
+// (u − 1))/u the correction of its rounding (logBody of u, normal over
+// the range), with the sign of x, which it has but for −0.
+var log1pFunc = tfunc{"Log1p", -1 + 0x1p-53, math.MaxFloat64, false, func(o vops, t *ctab, v reg.VecVirtual) reg.VecVirtual {
+	x, e := o.x, o.e
+	u, c := x.vec(), x.vec()
+	o.add(t.val(e, 1), v, u)
+	o.sub(t.val(e, 1), u, c) // u − 1
+	o.sub(c, v, c)           // x − (u − 1)
+	o.div(u, c, c)
+	r := logBody(o, t, u)
+	o.add(c, r, r)
+	sign := x.vec()
+	o.and(t.bits(e, 1<<63), v, sign)
+	o.or(sign, r, r)
 	return r
 }}
 
@@ -352,7 +476,12 @@ const sinMax = 0x1p20 * pio2a
 // tfuncs are the functions with kernels.
 var tfuncs = []tfunc{
 	expFunc,
+	exp2Func,
+	expm1Func,
+	tanhFunc,
 	logFunc,
+	log2Func,
+	log1pFunc,
 	{"Sin", 0, sinMax, true, sinCos(false)},
 	{"Cos", 0, sinMax, true, sinCos(true)},
 }
