@@ -9,20 +9,24 @@ import (
 // log2, log10, log1p, logaddexp, logaddexp2 and power.
 
 // Exp2Into stores 2^a into dst, element by element: NumPy's np.exp2(a,
-// out=dst). float32 is computed in float64 and rounded once,
+// out=dst), by vector kernels within 4 ulp in float64 and 2 in float32
+// (semantics.md §32 VT3). float32 is computed in float64 and rounded once,
 // float16.Float16 in float32 and rounded once to half precision.
 // Broadcasting, overlap, allocation and panics are those of Neg.
 func Exp2Into[T Float](dst, a NDView[T]) { math1(mExp2, dst, a) }
 
 // Expm1Into stores e^a − 1, accurate for a near 0 into dst, element by
-// element: NumPy's np.expm1(a, out=dst). float32 is computed in float64
+// element: NumPy's np.expm1(a, out=dst), by vector kernels within 4 ulp
+// in float64 and 2 in float32 (semantics.md §32 VT3). float32 is computed in float64
 // and rounded once, float16.Float16 in float32 and rounded once to half
 // precision. Broadcasting, overlap, allocation and panics are those of
 // Neg.
 func Expm1Into[T Float](dst, a NDView[T]) { math1(mExpm1, dst, a) }
 
 // Log2Into stores the base-2 logarithm of a (−Inf at 0, NaN below) into dst,
-// element by element: NumPy's np.log2(a, out=dst). float32 is computed
+// element by element: NumPy's np.log2(a, out=dst), exact at powers of two,
+// by vector kernels within 4 ulp in float64 and 2 in float32
+// (semantics.md §32 VT3). float32 is computed
 // in float64 and rounded once, float16.Float16 in float32 and rounded
 // once to half precision. Broadcasting, overlap, allocation and panics
 // are those of Neg.
@@ -36,7 +40,9 @@ func Log2Into[T Float](dst, a NDView[T]) { math1(mLog2, dst, a) }
 func Log10Into[T Float](dst, a NDView[T]) { math1(mLog10, dst, a) }
 
 // Log1pInto stores ln(1 + a), accurate for a near 0 (−Inf at −1, NaN below)
-// into dst, element by element: NumPy's np.log1p(a, out=dst). float32 is
+// into dst, element by element: NumPy's np.log1p(a, out=dst), by vector
+// kernels within 4 ulp in float64 and 2 in float32 (semantics.md §32
+// VT3). float32 is
 // computed in float64 and rounded once, float16.Float16 in float32 and
 // rounded once to half precision. Broadcasting, overlap, allocation and
 // panics are those of Neg.

@@ -211,9 +211,9 @@ func floatParallel[F ~float32 | ~float64](p *plan.Plan, op mathOp, d, a, b []F) 
 func floatRows[F ~float32 | ~float64](p *plan.Plan, op mathOp, d, a, b []F) {
 	switch op {
 	case mSin:
-		kernels.SinRows(p, d, a)
+		kernels.SinVRows(p, d, a) // vector kernels, semantics.md §32
 	case mCos:
-		kernels.CosRows(p, d, a)
+		kernels.CosVRows(p, d, a)
 	case mTan:
 		kernels.TanRows(p, d, a)
 	case mArcsin:
@@ -235,7 +235,7 @@ func floatRows[F ~float32 | ~float64](p *plan.Plan, op mathOp, d, a, b []F) {
 	case mCosh:
 		kernels.CoshRows(p, d, a)
 	case mTanh:
-		kernels.TanhRows(p, d, a)
+		kernels.TanhVRows(p, d, a)
 	case mArcsinh:
 		kernels.ArcsinhRows(p, d, a)
 	case mArccosh:
@@ -243,15 +243,15 @@ func floatRows[F ~float32 | ~float64](p *plan.Plan, op mathOp, d, a, b []F) {
 	case mArctanh:
 		kernels.ArctanhRows(p, d, a)
 	case mExp2:
-		kernels.Exp2Rows(p, d, a)
+		kernels.Exp2VRows(p, d, a)
 	case mExpm1:
-		kernels.Expm1Rows(p, d, a)
+		kernels.Expm1VRows(p, d, a)
 	case mLog2:
-		kernels.Log2Rows(p, d, a)
+		kernels.Log2VRows(p, d, a)
 	case mLog10:
 		kernels.Log10Rows(p, d, a)
 	case mLog1p:
-		kernels.Log1pRows(p, d, a)
+		kernels.Log1pVRows(p, d, a)
 	case mLogaddexp:
 		kernels.LogaddexpRows(p, d, a, b)
 	case mLogaddexp2:

@@ -2,6 +2,8 @@ package ndview
 
 import "github.com/ndkit/ndkit/ndview/internal/plan"
 
+import "github.com/ndkit/ndkit/ndview/internal/kernels"
+
 import "github.com/ndkit/ndkit/ndview/internal/layout"
 
 import (
@@ -302,8 +304,8 @@ func TestUnaryRandom(t *testing.T) {
 		{"Neg", NegInto[float64], func(x float64) float64 { return -x }},
 		{"Abs", AbsInto[float64], math.Abs},
 		{"Sqrt", SqrtInto[float64], math.Sqrt},
-		{"Exp", ExpInto[float64], math.Exp},
-		{"Log", LogInto[float64], math.Log},
+		{"Exp", ExpInto[float64], kernels.Exp}, // the vector kernels' twins, semantics.md §32
+		{"Log", LogInto[float64], kernels.LogF},
 	}
 	gen := func(int) float64 { return float64(r.IntN(41)-20) / 4 }
 	for _, op := range fops {
@@ -370,13 +372,13 @@ func TestUnaryParallel(t *testing.T) {
 		a := randSource(r, shape, func(int) float64 { return float64(r.IntN(9)) / 2 })
 		vals := refBroadcast(a, shape)
 		for k := range vals {
-			vals[k] = math.Exp(vals[k])
+			vals[k] = kernels.Exp(vals[k]) // semantics.md §32
 		}
 		want := refStore(buf, dst, vals)
 		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { ExpInto(dst, a) })
 		require.Equal(t, want, buf, "#%d parallel Exp(dst %v st %v, a %v st %v)", i, dst.Shape(), dst.Strides(), a.Shape(), a.Strides())
 		for k := range vals {
-			vals[k] = math.Log(vals[k])
+			vals[k] = kernels.LogF(vals[k])
 		}
 		want = refStore(buf, dst, vals)
 		withKnobs(kernelAuto, plan.TileMinDim, 0, func() { LogInto(dst, dst) })

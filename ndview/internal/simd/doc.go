@@ -12,3 +12,4 @@
 package simd
 
 //go:generate go run ./gen -out simd_amd64.s -stubs stubs_amd64.go -pkg simd
+//go:generate go run ./gen -transc -out transc_amd64.s -stubs transc_stubs_amd64.go -pkg simd

@@ -2,10 +2,13 @@
 // (simd_amd64.s and its Go declarations, stubs_amd64.go) with avo, and the
 // Go functions that call the kernels of the level in use
 // (zz_dispatch_amd64.go, and zz_dispatch_other.go for the purego tag and
-// other architectures; dispatch.go). It runs through go generate in the
-// package directory (doc.go there):
+// other architectures; dispatch.go). With -transc it writes the
+// transcendental kernels of transc.go instead, into files of their own
+// (transc_amd64.s, transc_stubs_amd64.go, zz_transc_dispatch_*.go). It
+// runs through go generate in the package directory (doc.go there):
 //
 //	go run ./gen -out simd_amd64.s -stubs stubs_amd64.go -pkg simd
+//	go run ./gen -transc -out transc_amd64.s -stubs transc_stubs_amd64.go -pkg simd
 //
 // Every kernel works on whole vectors only and returns how many elements
 // it processed (a multiple of its vector's lanes); the caller finishes the
@@ -595,11 +598,23 @@ func conversions(x isa) {
 
 func main() {
 	dir := flag.String("dispatch", ".", "directory to write the dispatch files into")
+	transc := flag.Bool("transc", false, "write the transcendental kernels (transc.go) instead of the others")
 	flag.Parse()
-	if err := writeDispatch(*dir); err != nil {
+	ConstraintExpr("!purego")
+	if *transc {
+		if err := writeDispatch(*dir, "zz_transc_dispatch", transcFamilies()); err != nil {
+			log.Fatal(err)
+		}
+		transcKernels()
+		Generate()
+		return
+	}
+	fs := append(append(families(f32), families(f64)...), others...)
+	fs = append(fs, intFamilies()...)
+	fs = append(fs, bf16Families()...)
+	if err := writeDispatch(*dir, "zz_dispatch", fs); err != nil {
 		log.Fatal(err)
 	}
-	ConstraintExpr("!purego")
 	emitBoolTable()
 	for _, x := range isas {
 		for _, e := range elems {
