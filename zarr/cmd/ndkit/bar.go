@@ -25,7 +25,9 @@ type bar struct {
 
 const minSteps = 4
 
-func newBar(w io.Writer, quiet bool) *bar { return &bar{w: w, quiet: quiet, last: -1, started: time.Now()} }
+func newBar(w io.Writer, quiet bool) *bar {
+	return &bar{w: w, quiet: quiet, last: -1, started: time.Now()}
+}
 
 // report draws the bar for done of total steps.
 func (b *bar) report(done, total int) {

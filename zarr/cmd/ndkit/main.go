@@ -578,4 +578,3 @@ func zarrToNpy(ctx context.Context, src, dst string, bar *bar) error {
 	}
 	return nil
 }
-
