@@ -31,6 +31,10 @@ const (
 	bloscBitShuf   = 0x4
 	bloscDontSplit = 0x10
 	bloscMaxSize   = 1<<31 - 1 - bloscHeader
+	// c-blosc 1.x splits a block into at most bloscMaxSplits streams,
+	// each of at least bloscMinSplit bytes.
+	bloscMaxSplits = 16
+	bloscMinSplit  = 128
 )
 
 // lz4Compressors keeps LZ4 compressors (each holds a 64 KiB hash table)
@@ -536,9 +540,13 @@ func bitunshuffle(dst, src []byte, ts int, version byte) {
 }
 
 // bloscEncode writes a Blosc 1 frame (format version 2, as c-blosc 1.x
-// writes) of src: blocks that are not split, each compressed with cname
-// (lz4, zstd or zlib) and stored raw when that does not help, or a
-// memcpyed frame when nothing compresses.
+// writes) of src: blocks compressed with cname (lz4, zstd or zlib), each
+// stream stored raw when that does not help, or a memcpyed frame when
+// nothing compresses. Like c-blosc 1.x (its forward-compatible split
+// mode), lz4 frames of type size 2 to 16 split every whole block into
+// typesize streams, one per byte plane after a byte shuffle, which are
+// shorter and faster to compress than the block as one stream
+// (semantics.md §35, ZS9).
 func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize int) ([]byte, error) {
 	if len(src) > bloscMaxSize {
 		return nil, errorf("", "", ErrFormat, "blosc cannot hold %d bytes in one frame", len(src))
@@ -558,7 +566,11 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 	if blocksize > len(src) {
 		blocksize = len(src)
 	}
-	flags := byte(bloscDontSplit) | code<<5
+	split := code == 1 && ts > 1 && ts <= bloscMaxSplits && blocksize/ts >= bloscMinSplit
+	flags := code << 5
+	if !split {
+		flags |= bloscDontSplit
+	}
 	switch sh {
 	case ByteShuffle:
 		if ts > 1 {
@@ -571,16 +583,21 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 	if blocksize > 0 {
 		nblocks = (len(src) + blocksize - 1) / blocksize
 	}
-	out := make([]byte, bloscHeader+4*nblocks, bloscHeader+8*nblocks+len(src)+64)
-	out[0], out[1], out[2], out[3] = 2, 1, flags, byte(ts)
-	binary.LittleEndian.PutUint32(out[4:], uint32(len(src)))
-	binary.LittleEndian.PutUint32(out[8:], uint32(blocksize))
-	tp := bloscScratch.Get().(*[]byte)
-	defer bloscScratch.Put(tp)
-	if cap(*tp) < 2*blocksize {
-		*tp = make([]byte, 2*blocksize)
+	// The frame is built in a pooled buffer big enough for the memcpyed
+	// fallback, then copied out at its final size: the caller keeps only
+	// the compressed bytes.
+	bp := bloscScratch.Get().(*[]byte)
+	need := 2*blocksize + bloscHeader + 4*nblocks + len(src) + 4*ts*nblocks
+	if cap(*bp) < need {
+		*bp = make([]byte, need)
 	}
-	tmp, scratch := (*tp)[:blocksize], (*tp)[blocksize:2*blocksize]
+	if need <= bloscPoolMax {
+		defer bloscScratch.Put(bp)
+	}
+	buf := (*bp)[:need]
+	tmp, scratch := buf[:blocksize], buf[blocksize:2*blocksize]
+	out := buf[2*blocksize : 2*blocksize+bloscHeader+4*nblocks]
+	limit := len(src) + bloscHeader // past this, the memcpyed frame is shorter
 	for b := range nblocks {
 		blk := src[b*blocksize : min(len(src), (b+1)*blocksize)]
 		in := blk
@@ -592,29 +609,56 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 			in = tmp[:len(blk)]
 		}
 		binary.LittleEndian.PutUint32(out[bloscHeader+4*b:], uint32(len(out)))
-		c, err := bloscCompress(code, level, in, scratch)
-		if err != nil {
-			return nil, err
+		nsplits := 1
+		if split && len(blk) == blocksize {
+			nsplits = ts
 		}
-		if len(c) == 0 || len(c) >= len(in) {
-			c = in
-		}
-		out = binary.LittleEndian.AppendUint32(out, uint32(len(c)))
-		out = append(out, c...)
-		if len(out) > len(src)+bloscHeader {
-			break
+		part := len(in) / nsplits
+		for s := range nsplits {
+			stream := in[s*part : (s+1)*part]
+			c, err := bloscCompress(code, level, stream, scratch)
+			if err != nil {
+				return nil, err
+			}
+			if len(c) == 0 || len(c) >= len(stream) {
+				c = stream
+			}
+			if len(out)+4+len(c) > limit {
+				return bloscMemcpy(src, flags, ts, blocksize), nil
+			}
+			out = binary.LittleEndian.AppendUint32(out, uint32(len(c)))
+			out = append(out, c...)
 		}
 	}
-	if len(out) > len(src)+bloscHeader || nblocks == 0 {
-		out = append(out[:bloscHeader], src...)
-		out[2] = flags | bloscMemcpyed
+	if nblocks == 0 {
+		return bloscMemcpy(src, flags, ts, blocksize), nil
 	}
-	binary.LittleEndian.PutUint32(out[12:], uint32(len(out)))
-	return out, nil
+	bloscHead(out, flags, ts, len(src), blocksize)
+	return bytes.Clone(out), nil
 }
 
-// bloscScratch holds block-sized scratch buffers of bloscEncode.
+// bloscMemcpy returns the memcpyed frame of src: the header and the bytes
+// as they are.
+func bloscMemcpy(src []byte, flags byte, ts, blocksize int) []byte {
+	out := make([]byte, bloscHeader+len(src))
+	copy(out[bloscHeader:], src)
+	bloscHead(out, flags|bloscMemcpyed, ts, len(src), blocksize)
+	return out
+}
+
+// bloscHead writes the 16-byte header of the frame out.
+func bloscHead(out []byte, flags byte, ts, nbytes, blocksize int) {
+	out[0], out[1], out[2], out[3] = 2, 1, flags, byte(ts)
+	binary.LittleEndian.PutUint32(out[4:], uint32(nbytes))
+	binary.LittleEndian.PutUint32(out[8:], uint32(blocksize))
+	binary.LittleEndian.PutUint32(out[12:], uint32(len(out)))
+}
+
+// bloscScratch holds the scratch buffers of bloscEncode; buffers above
+// bloscPoolMax bytes (chunks of several MiB) are not kept.
 var bloscScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+const bloscPoolMax = 16 << 20
 
 // bloscCompress compresses one stream with the inner compressor code; an
 // empty result means "store raw".
