@@ -37,9 +37,10 @@ const (
 	bloscMinSplit  = 128
 )
 
-// lz4Compressors keeps LZ4 compressors (each holds a 64 KiB hash table)
-// for reuse.
-var lz4Compressors = sync.Pool{New: func() any { return new(lz4.Compressor) }}
+// lz4Compressors keeps LZ4 compressors (each holds a hash table) for
+// reuse. They are the C-compatible LZ4_compress_fast, which takes the
+// acceleration that c-blosc derives from the level (ZS9).
+var lz4Compressors = sync.Pool{New: func() any { return new(lz4.CompressorCCompat) }}
 
 var bloscCodes = map[string]byte{"blosclz": 0, "lz4": 1, "lz4hc": 1, "zlib": 3, "zstd": 4}
 
@@ -668,7 +669,8 @@ func bloscCompress(code byte, level int, in, scratch []byte) ([]byte, error) {
 		// Into scratch of the input's size: output that does not fit
 		// would not be kept anyway (the block is stored raw).
 		buf := scratch[:len(in)]
-		c := lz4Compressors.Get().(*lz4.Compressor)
+		c := lz4Compressors.Get().(*lz4.CompressorCCompat)
+		c.Acceleration = max(1, 10-level)
 		n, err := c.CompressBlock(in, buf)
 		lz4Compressors.Put(c)
 		if err != nil || n == 0 {
