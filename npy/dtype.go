@@ -53,9 +53,10 @@ func (d DType) String() string {
 // that it can be used without swapping bytes; one-byte types always are.
 func (d DType) Native() bool { return d.Order == '|' || d.Order == hostOrder }
 
-// name returns NumPy's name for the dtype, such as "float64", for
-// messages.
-func (d DType) name() string {
+// Name returns NumPy's name for d's kind and size, such as "float64",
+// "uint8", "complex64" or "bool" (numpy.dtype(d).name, which Zarr v3
+// uses as its data type names), and "unknown" for an unsupported kind.
+func (d DType) Name() string {
 	switch d.Kind {
 	case 'b':
 		return "bool"
@@ -104,6 +105,23 @@ var typeCodes = map[byte]DType{
 	'q': {Kind: 'i', Size: 8}, 'Q': {Kind: 'u', Size: 8},
 	'e': {Kind: 'f', Size: 2}, 'f': {Kind: 'f', Size: 4}, 'd': {Kind: 'f', Size: 8},
 	'F': {Kind: 'c', Size: 8}, 'D': {Kind: 'c', Size: 16},
+}
+
+// DTypeNamed returns the kind and size of the dtype NumPy names name
+// ("float32", "int8", "bool", ...: the inverse of Name), with Order '|'
+// for one-byte types and the host's order otherwise, and false for a name
+// that is none of the supported dtypes.
+func DTypeNamed(name string) (DType, bool) {
+	for _, d := range typeCodes {
+		if d.Name() == name {
+			d.Order = hostOrder
+			if d.Size == 1 {
+				d.Order = '|'
+			}
+			return d, true
+		}
+	}
+	return DType{}, false
 }
 
 // unsupportedKinds names the NumPy kinds this package recognises but does
@@ -248,7 +266,7 @@ func checkDType[T any](op string, d DType) error {
 	}
 	if d.Kind != want.Kind || d.Size != want.Size {
 		return errorf(op, ErrDType, "file dtype %q (%s) does not match element type %s (%q, %s); read it with element type %s",
-			d.String(), d.name(), reflect.TypeFor[T](), want.String(), want.name(), goTypeName(d))
+			d.String(), d.Name(), reflect.TypeFor[T](), want.String(), want.Name(), goTypeName(d))
 	}
 	return nil
 }
@@ -263,5 +281,5 @@ func goTypeName(d DType) string {
 			return "float16.Float16"
 		}
 	}
-	return d.name()
+	return d.Name()
 }

@@ -159,3 +159,82 @@ func BenchmarkZarr(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkZarrRegionSparse reads a 64×64 region straddling four chunks
+// from float32 arrays of 1 GiB (16384²) and 8 GiB (32768×65536) in which
+// only the chunks around the region were written: the time must not grow
+// with the array (semantics.md §35, ZS3).
+func BenchmarkZarrRegionSparse(b *testing.B) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name  string
+		codec Codec
+	}{{"zstd1", Zstd(1)}, {"bloscLZ4shuffle", Blosc("lz4", 5, ByteShuffle)}} {
+		for _, shape := range [][]int{{16384, 16384}, {32768, 65536}} {
+			s, _ := NewDirStore(benchDir(b))
+			a, err := Create(ctx, s, "", Options{DType: "<f4", Shape: shape, Chunks: []int{256, 256}, Codecs: []Codec{c.codec}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			r0, c0 := shape[0]/2-32, shape[1]/2-32
+			around := fmt.Sprintf("%d:%d, %d:%d", r0-256, r0+320, c0-256, c0+320)
+			if err := Write(ctx, a, around, benchData(576)); err != nil {
+				b.Fatal(err)
+			}
+			region := fmt.Sprintf("%d:%d, %d:%d", r0, r0+64, c0, c0+64)
+			gib := shape[0] * shape[1] * 4 >> 30
+			b.Run(fmt.Sprintf("region64/%s/%dGiB/ndkit", c.name, gib), func(b *testing.B) {
+				b.SetBytes(64 * 64 * 4)
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Read[float32](ctx, a, region); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkZarrSharded reads the benchmark array whole and by a 64×64
+// region from a v3 array with 256×256 chunks and from one with 256×256
+// inner chunks in 1024×1024 shards (zstd 1): the sharded read should be
+// within 20% of the unsharded one.
+func BenchmarkZarrSharded(b *testing.B) {
+	n := benchSide()
+	src := benchData(n)
+	ctx := context.Background()
+	nbytes := int64(n * n * 4)
+	dst := ndview.Zeros[float32](n, n)
+	for _, sh := range []struct {
+		name   string
+		shards []int
+	}{{"unsharded", nil}, {"sharded1024", []int{1024, 1024}}} {
+		s, _ := NewDirStore(benchDir(b))
+		a, err := Create(ctx, s, "", Options{Format: 3, DType: "<f4", Shape: []int{n, n}, Chunks: []int{256, 256}, Shards: sh.shards, Codecs: []Codec{Zstd(1)}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Write(ctx, a, "", src); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("read/v3-%s/n=%d/ndkit", sh.name, n), func(b *testing.B) {
+			b.SetBytes(nbytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := ReadInto(ctx, a, dst, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("region64/v3-%s/n=%d/ndkit", sh.name, n), func(b *testing.B) {
+			b.SetBytes(64 * 64 * 4)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read[float32](ctx, a, "1000:1064, 2000:2064"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

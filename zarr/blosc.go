@@ -31,11 +31,16 @@ const (
 	bloscBitShuf   = 0x4
 	bloscDontSplit = 0x10
 	bloscMaxSize   = 1<<31 - 1 - bloscHeader
+	// c-blosc 1.x splits a block into at most bloscMaxSplits streams,
+	// each of at least bloscMinSplit bytes.
+	bloscMaxSplits = 16
+	bloscMinSplit  = 128
 )
 
-// lz4Compressors keeps LZ4 compressors (each holds a 64 KiB hash table)
-// for reuse.
-var lz4Compressors = sync.Pool{New: func() any { return new(lz4.Compressor) }}
+// lz4Compressors keeps LZ4 compressors (each holds a hash table) for
+// reuse. They are the C-compatible LZ4_compress_fast, which takes the
+// acceleration that c-blosc derives from the level (ZS9).
+var lz4Compressors = sync.Pool{New: func() any { return new(lz4.CompressorCCompat) }}
 
 var bloscCodes = map[string]byte{"blosclz": 0, "lz4": 1, "lz4hc": 1, "zlib": 3, "zstd": 4}
 
@@ -289,33 +294,24 @@ func blosclzDecode(in, out []byte) (int, error) {
 }
 
 // shuffle groups byte j of every element together: dst[j*n+i] =
-// src[i*ts+j] for the n whole elements; trailing bytes are copied.
+// src[i*ts+j] for the n whole elements; trailing bytes are copied. Type
+// sizes 2, 4 and 8 transpose eight elements at a time in 64-bit words
+// (semantics.md §35, ZS8); the others go byte by byte.
 func shuffle(dst, src []byte, ts int) {
 	n := len(src) / ts
+	i := 0
 	switch ts {
+	case 2:
+		i = shuffle2(dst, src, n)
 	case 4:
-		d0, d1, d2, d3 := dst[:n], dst[n:2*n], dst[2*n:3*n], dst[3*n:4*n]
-		for i := range d0 {
-			s := src[4*i : 4*i+4 : 4*i+4]
-			d0[i], d1[i], d2[i], d3[i] = s[0], s[1], s[2], s[3]
-		}
-		copy(dst[n*ts:], src[n*ts:])
-		return
+		i = shuffle4(dst, src, n)
 	case 8:
-		d0, d1, d2, d3 := dst[:n], dst[n:2*n], dst[2*n:3*n], dst[3*n:4*n]
-		d4, d5, d6, d7 := dst[4*n:5*n], dst[5*n:6*n], dst[6*n:7*n], dst[7*n:8*n]
-		for i := range d0 {
-			s := src[8*i : 8*i+8 : 8*i+8]
-			d0[i], d1[i], d2[i], d3[i] = s[0], s[1], s[2], s[3]
-			d4[i], d5[i], d6[i], d7[i] = s[4], s[5], s[6], s[7]
-		}
-		copy(dst[n*ts:], src[n*ts:])
-		return
+		i = transpose8(dst, src, n, true)
 	}
 	for j := range ts {
 		d := dst[j*n : (j+1)*n]
-		for i := range d {
-			d[i] = src[i*ts+j]
+		for k := i; k < n; k++ {
+			d[k] = src[k*ts+j]
 		}
 	}
 	copy(dst[n*ts:], src[n*ts:])
@@ -324,33 +320,174 @@ func shuffle(dst, src []byte, ts int) {
 // unshuffle undoes shuffle.
 func unshuffle(dst, src []byte, ts int) {
 	n := len(src) / ts
+	i := 0
 	switch ts {
+	case 2:
+		i = unshuffle2(dst, src, n)
 	case 4:
-		s0, s1, s2, s3 := src[:n], src[n:2*n], src[2*n:3*n], src[3*n:4*n]
-		for i := range s0 {
-			d := dst[4*i : 4*i+4 : 4*i+4]
-			d[0], d[1], d[2], d[3] = s0[i], s1[i], s2[i], s3[i]
-		}
-		copy(dst[n*ts:], src[n*ts:])
-		return
+		i = unshuffle4(dst, src, n)
 	case 8:
-		s0, s1, s2, s3 := src[:n], src[n:2*n], src[2*n:3*n], src[3*n:4*n]
-		s4, s5, s6, s7 := src[4*n:5*n], src[5*n:6*n], src[6*n:7*n], src[7*n:8*n]
-		for i := range s0 {
-			d := dst[8*i : 8*i+8 : 8*i+8]
-			d[0], d[1], d[2], d[3] = s0[i], s1[i], s2[i], s3[i]
-			d[4], d[5], d[6], d[7] = s4[i], s5[i], s6[i], s7[i]
-		}
-		copy(dst[n*ts:], src[n*ts:])
-		return
+		i = transpose8(dst, src, n, false)
 	}
 	for j := range ts {
 		s := src[j*n : (j+1)*n]
-		for i, c := range s {
-			dst[i*ts+j] = c
+		for k := i; k < n; k++ {
+			dst[k*ts+j] = s[k]
 		}
 	}
 	copy(dst[n*ts:], src[n*ts:])
+}
+
+// The word kernels below exchange bit fields between 64-bit words
+// (little-endian loads, so byte k of a word is byte k in memory):
+// swapIn exchanges the fields of w selected by m with those s bits above
+// them; blockT is the 2×2 block transpose of fields of s bits: x keeps
+// its even fields and takes y's even ones, y takes x's odd fields.
+
+func swapIn(w uint64, m uint64, s uint) uint64 {
+	t := (w ^ w>>s) & m
+	return w ^ t ^ t<<s
+}
+
+func blockT(x, y uint64, m uint64, s uint) (uint64, uint64) {
+	t := (x>>s ^ y) & m
+	return x ^ t<<s, y ^ t
+}
+
+const (
+	mask8  = 0x00ff00ff00ff00ff
+	mask16 = 0x0000ffff0000ffff
+	mask32 = 0x00000000ffffffff
+)
+
+// shuffle2 shuffles the first elements of n 2-byte elements, eight at a
+// time, and returns how many it did.
+func shuffle2(dst, src []byte, n int) int {
+	d0, d1 := dst[:n], dst[n:2*n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		s := src[2*i : 2*i+16 : 2*i+16]
+		x := binary.LittleEndian.Uint64(s[0:8])
+		y := binary.LittleEndian.Uint64(s[8:16])
+		x = swapIn(swapIn(x, 0x0000ff000000ff00, 8), 0x00000000ffff0000, 16)
+		y = swapIn(swapIn(y, 0x0000ff000000ff00, 8), 0x00000000ffff0000, 16)
+		x, y = blockT(x, y, mask32, 32)
+		binary.LittleEndian.PutUint64(d0[i:i+8], x)
+		binary.LittleEndian.PutUint64(d1[i:i+8], y)
+	}
+	return i
+}
+
+func unshuffle2(dst, src []byte, n int) int {
+	s0, s1 := src[:n], src[n:2*n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x := binary.LittleEndian.Uint64(s0[i : i+8])
+		y := binary.LittleEndian.Uint64(s1[i : i+8])
+		x, y = blockT(x, y, mask32, 32)
+		x = swapIn(swapIn(x, 0x00000000ffff0000, 16), 0x0000ff000000ff00, 8)
+		y = swapIn(swapIn(y, 0x00000000ffff0000, 16), 0x0000ff000000ff00, 8)
+		d := dst[2*i : 2*i+16 : 2*i+16]
+		binary.LittleEndian.PutUint64(d[0:8], x)
+		binary.LittleEndian.PutUint64(d[8:16], y)
+	}
+	return i
+}
+
+// shuffle4 shuffles 4-byte elements eight at a time: each word's two
+// elements are interleaved byte by byte, then 16- and 32-bit fields are
+// transposed across the four words.
+func shuffle4(dst, src []byte, n int) int {
+	d0, d1, d2, d3 := dst[:n], dst[n:2*n], dst[2*n:3*n], dst[3*n:4*n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		s := src[4*i : 4*i+32 : 4*i+32]
+		w0 := binary.LittleEndian.Uint64(s[0:8])
+		w1 := binary.LittleEndian.Uint64(s[8:16])
+		w2 := binary.LittleEndian.Uint64(s[16:24])
+		w3 := binary.LittleEndian.Uint64(s[24:32])
+		w0 = swapIn(swapIn(w0, 0x00000000ffff0000, 16), 0x0000ff000000ff00, 8)
+		w1 = swapIn(swapIn(w1, 0x00000000ffff0000, 16), 0x0000ff000000ff00, 8)
+		w2 = swapIn(swapIn(w2, 0x00000000ffff0000, 16), 0x0000ff000000ff00, 8)
+		w3 = swapIn(swapIn(w3, 0x00000000ffff0000, 16), 0x0000ff000000ff00, 8)
+		w0, w1 = blockT(w0, w1, mask16, 16)
+		w2, w3 = blockT(w2, w3, mask16, 16)
+		w0, w2 = blockT(w0, w2, mask32, 32)
+		w1, w3 = blockT(w1, w3, mask32, 32)
+		binary.LittleEndian.PutUint64(d0[i:i+8], w0)
+		binary.LittleEndian.PutUint64(d1[i:i+8], w1)
+		binary.LittleEndian.PutUint64(d2[i:i+8], w2)
+		binary.LittleEndian.PutUint64(d3[i:i+8], w3)
+	}
+	return i
+}
+
+func unshuffle4(dst, src []byte, n int) int {
+	s0, s1, s2, s3 := src[:n], src[n:2*n], src[2*n:3*n], src[3*n:4*n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		w0 := binary.LittleEndian.Uint64(s0[i : i+8])
+		w1 := binary.LittleEndian.Uint64(s1[i : i+8])
+		w2 := binary.LittleEndian.Uint64(s2[i : i+8])
+		w3 := binary.LittleEndian.Uint64(s3[i : i+8])
+		w0, w2 = blockT(w0, w2, mask32, 32)
+		w1, w3 = blockT(w1, w3, mask32, 32)
+		w0, w1 = blockT(w0, w1, mask16, 16)
+		w2, w3 = blockT(w2, w3, mask16, 16)
+		w0 = swapIn(swapIn(w0, 0x0000ff000000ff00, 8), 0x00000000ffff0000, 16)
+		w1 = swapIn(swapIn(w1, 0x0000ff000000ff00, 8), 0x00000000ffff0000, 16)
+		w2 = swapIn(swapIn(w2, 0x0000ff000000ff00, 8), 0x00000000ffff0000, 16)
+		w3 = swapIn(swapIn(w3, 0x0000ff000000ff00, 8), 0x00000000ffff0000, 16)
+		d := dst[4*i : 4*i+32 : 4*i+32]
+		binary.LittleEndian.PutUint64(d[0:8], w0)
+		binary.LittleEndian.PutUint64(d[8:16], w1)
+		binary.LittleEndian.PutUint64(d[16:24], w2)
+		binary.LittleEndian.PutUint64(d[24:32], w3)
+	}
+	return i
+}
+
+// transpose8 shuffles (fwd) or unshuffles 8-byte elements eight at a
+// time: an 8×8 byte transpose in three rounds of block transposes, which
+// is its own inverse; only the memory sides differ.
+func transpose8(dst, src []byte, n int, fwd bool) int {
+	var w [8]uint64
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if fwd {
+			s := src[8*i : 8*i+64 : 8*i+64]
+			for k := range w {
+				w[k] = binary.LittleEndian.Uint64(s[8*k : 8*k+8])
+			}
+		} else {
+			for k := range w {
+				w[k] = binary.LittleEndian.Uint64(src[k*n+i : k*n+i+8])
+			}
+		}
+		w[0], w[1] = blockT(w[0], w[1], mask8, 8)
+		w[2], w[3] = blockT(w[2], w[3], mask8, 8)
+		w[4], w[5] = blockT(w[4], w[5], mask8, 8)
+		w[6], w[7] = blockT(w[6], w[7], mask8, 8)
+		w[0], w[2] = blockT(w[0], w[2], mask16, 16)
+		w[1], w[3] = blockT(w[1], w[3], mask16, 16)
+		w[4], w[6] = blockT(w[4], w[6], mask16, 16)
+		w[5], w[7] = blockT(w[5], w[7], mask16, 16)
+		w[0], w[4] = blockT(w[0], w[4], mask32, 32)
+		w[1], w[5] = blockT(w[1], w[5], mask32, 32)
+		w[2], w[6] = blockT(w[2], w[6], mask32, 32)
+		w[3], w[7] = blockT(w[3], w[7], mask32, 32)
+		if fwd {
+			for k := range w {
+				binary.LittleEndian.PutUint64(dst[k*n+i:k*n+i+8], w[k])
+			}
+		} else {
+			d := dst[8*i : 8*i+64 : 8*i+64]
+			for k := range w {
+				binary.LittleEndian.PutUint64(d[8*k:8*k+8], w[k])
+			}
+		}
+	}
+	return i
 }
 
 // bitElems returns how many elements of a block of nbytes are bit
@@ -404,9 +541,13 @@ func bitunshuffle(dst, src []byte, ts int, version byte) {
 }
 
 // bloscEncode writes a Blosc 1 frame (format version 2, as c-blosc 1.x
-// writes) of src: blocks that are not split, each compressed with cname
-// (lz4, zstd or zlib) and stored raw when that does not help, or a
-// memcpyed frame when nothing compresses.
+// writes) of src: blocks compressed with cname (lz4, zstd or zlib), each
+// stream stored raw when that does not help, or a memcpyed frame when
+// nothing compresses. Like c-blosc 1.x (its forward-compatible split
+// mode), lz4 frames of type size 2 to 16 split every whole block into
+// typesize streams, one per byte plane after a byte shuffle, which are
+// shorter and faster to compress than the block as one stream
+// (semantics.md §35, ZS9).
 func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize int) ([]byte, error) {
 	if len(src) > bloscMaxSize {
 		return nil, errorf("", "", ErrFormat, "blosc cannot hold %d bytes in one frame", len(src))
@@ -426,7 +567,11 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 	if blocksize > len(src) {
 		blocksize = len(src)
 	}
-	flags := byte(bloscDontSplit) | code<<5
+	split := code == 1 && ts > 1 && ts <= bloscMaxSplits && blocksize/ts >= bloscMinSplit
+	flags := code << 5
+	if !split {
+		flags |= bloscDontSplit
+	}
 	switch sh {
 	case ByteShuffle:
 		if ts > 1 {
@@ -439,11 +584,21 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 	if blocksize > 0 {
 		nblocks = (len(src) + blocksize - 1) / blocksize
 	}
-	out := make([]byte, bloscHeader+4*nblocks, bloscHeader+8*nblocks+len(src)+64)
-	out[0], out[1], out[2], out[3] = 2, 1, flags, byte(ts)
-	binary.LittleEndian.PutUint32(out[4:], uint32(len(src)))
-	binary.LittleEndian.PutUint32(out[8:], uint32(blocksize))
-	tmp := make([]byte, blocksize)
+	// The frame is built in a pooled buffer big enough for the memcpyed
+	// fallback, then copied out at its final size: the caller keeps only
+	// the compressed bytes.
+	bp := bloscScratch.Get().(*[]byte)
+	need := 2*blocksize + bloscHeader + 4*nblocks + len(src) + 4*ts*nblocks
+	if cap(*bp) < need {
+		*bp = make([]byte, need)
+	}
+	if need <= bloscPoolMax {
+		defer bloscScratch.Put(bp)
+	}
+	buf := (*bp)[:need]
+	tmp, scratch := buf[:blocksize], buf[blocksize:2*blocksize]
+	out := buf[2*blocksize : 2*blocksize+bloscHeader+4*nblocks]
+	limit := len(src) + bloscHeader // past this, the memcpyed frame is shorter
 	for b := range nblocks {
 		blk := src[b*blocksize : min(len(src), (b+1)*blocksize)]
 		in := blk
@@ -455,37 +610,70 @@ func bloscEncode(src []byte, cname string, level int, sh Shuffle, ts, blocksize 
 			in = tmp[:len(blk)]
 		}
 		binary.LittleEndian.PutUint32(out[bloscHeader+4*b:], uint32(len(out)))
-		c, err := bloscCompress(code, level, in)
-		if err != nil {
-			return nil, err
+		nsplits := 1
+		if split && len(blk) == blocksize {
+			nsplits = ts
 		}
-		if len(c) == 0 || len(c) >= len(in) {
-			c = in
-		}
-		out = binary.LittleEndian.AppendUint32(out, uint32(len(c)))
-		out = append(out, c...)
-		if len(out) > len(src)+bloscHeader {
-			break
+		part := len(in) / nsplits
+		for s := range nsplits {
+			stream := in[s*part : (s+1)*part]
+			c, err := bloscCompress(code, level, stream, scratch)
+			if err != nil {
+				return nil, err
+			}
+			if len(c) == 0 || len(c) >= len(stream) {
+				c = stream
+			}
+			if len(out)+4+len(c) > limit {
+				return bloscMemcpy(src, flags, ts, blocksize), nil
+			}
+			out = binary.LittleEndian.AppendUint32(out, uint32(len(c)))
+			out = append(out, c...)
 		}
 	}
-	if len(out) > len(src)+bloscHeader || nblocks == 0 {
-		out = append(out[:bloscHeader], src...)
-		out[2] = flags | bloscMemcpyed
+	if nblocks == 0 {
+		return bloscMemcpy(src, flags, ts, blocksize), nil
 	}
-	binary.LittleEndian.PutUint32(out[12:], uint32(len(out)))
-	return out, nil
+	bloscHead(out, flags, ts, len(src), blocksize)
+	return bytes.Clone(out), nil
 }
+
+// bloscMemcpy returns the memcpyed frame of src: the header and the bytes
+// as they are.
+func bloscMemcpy(src []byte, flags byte, ts, blocksize int) []byte {
+	out := make([]byte, bloscHeader+len(src))
+	copy(out[bloscHeader:], src)
+	bloscHead(out, flags|bloscMemcpyed, ts, len(src), blocksize)
+	return out
+}
+
+// bloscHead writes the 16-byte header of the frame out.
+func bloscHead(out []byte, flags byte, ts, nbytes, blocksize int) {
+	out[0], out[1], out[2], out[3] = 2, 1, flags, byte(ts)
+	binary.LittleEndian.PutUint32(out[4:], uint32(nbytes))
+	binary.LittleEndian.PutUint32(out[8:], uint32(blocksize))
+	binary.LittleEndian.PutUint32(out[12:], uint32(len(out)))
+}
+
+// bloscScratch holds the scratch buffers of bloscEncode; buffers above
+// bloscPoolMax bytes (chunks of several MiB) are not kept.
+var bloscScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+const bloscPoolMax = 16 << 20
 
 // bloscCompress compresses one stream with the inner compressor code; an
 // empty result means "store raw".
-func bloscCompress(code byte, level int, in []byte) ([]byte, error) {
+func bloscCompress(code byte, level int, in, scratch []byte) ([]byte, error) {
 	switch code {
 	case 1:
-		buf := make([]byte, lz4.CompressBlockBound(len(in)))
-		c := lz4Compressors.Get().(*lz4.Compressor)
+		// Into scratch of the input's size: output that does not fit
+		// would not be kept anyway (the block is stored raw).
+		buf := scratch[:len(in)]
+		c := lz4Compressors.Get().(*lz4.CompressorCCompat)
+		c.Acceleration = max(1, 10-level)
 		n, err := c.CompressBlock(in, buf)
 		lz4Compressors.Put(c)
-		if err != nil {
+		if err != nil || n == 0 {
 			return nil, nil
 		}
 		return buf[:n], nil

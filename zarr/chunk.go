@@ -212,12 +212,10 @@ func readShardIndex(m *arrayMeta, s *shardSpec, raw []byte, grid []int) ([]uint6
 	if s.atStart {
 		ib = raw[:il]
 	}
-	ig := append(append([]int{}, grid...), 2)
-	iv, err := decodeChunk[uint64](&arrayMeta{dtype: DType{Kind: 'u', Size: 8}}, s.index, ib, ig)
+	idx, err := decodeShardIndex(s, ib, grid)
 	if err != nil {
-		return nil, prefixErr("shard index", err)
+		return nil, err
 	}
-	idx := iv.ToSlice()
 	for k := 0; k < n; k++ {
 		off, nb := idx[2*k], idx[2*k+1]
 		if off == math.MaxUint64 && nb == math.MaxUint64 {
@@ -228,6 +226,18 @@ func readShardIndex(m *arrayMeta, s *shardSpec, raw []byte, grid []int) ([]uint6
 		}
 	}
 	return idx, nil
+}
+
+// decodeShardIndex decodes the index bytes ib of a shard of inner grid
+// grid into offset and length pairs, checking its checksum; the pairs are
+// not checked against the shard's size.
+func decodeShardIndex(s *shardSpec, ib []byte, grid []int) ([]uint64, error) {
+	ig := append(append([]int{}, grid...), 2)
+	iv, err := decodeChunk[uint64](&arrayMeta{dtype: DType{Kind: 'u', Size: 8}}, s.index, ib, ig)
+	if err != nil {
+		return nil, prefixErr("shard index", err)
+	}
+	return iv.ToSlice(), nil
 }
 
 // prefixErr returns err with its message prefixed, keeping its kind.

@@ -58,7 +58,8 @@ func Gzip(level int) Codec { return Codec{Name: "gzip", Level: level} }
 func Zlib(level int) Codec { return Codec{Name: "zlib", Level: level} }
 
 // LZ4 returns numcodecs' LZ4 codec (an LZ4 block after a 4-byte size,
-// Zarr v2 only); acceleration is kept in the metadata.
+// Zarr v2 only), compressing with LZ4_compress_fast at acceleration
+// (below 1: 1), as numcodecs does.
 func LZ4(acceleration int) Codec { return Codec{Name: "lz4", Level: acceleration} }
 
 // Blosc returns the Blosc 1 codec with the inner compressor cname ("lz4",
@@ -123,7 +124,7 @@ func (c Codec) build(itemSize int) (bytesCodec, error) {
 	case "zlib":
 		return flateCodec{level: c.Level}, nil
 	case "lz4":
-		return lz4Codec{}, nil
+		return lz4Codec{accel: c.Level}, nil
 	case "bz2":
 		return bz2Codec{}, nil
 	case "crc32c":
@@ -287,15 +288,16 @@ func readLimited(name string, r io.Reader, exact, limit int) ([]byte, error) {
 
 // lz4Codec is numcodecs' LZ4: a little-endian uint32 of the decoded size,
 // then an LZ4 block.
-type lz4Codec struct{}
+type lz4Codec struct{ accel int }
 
-func (lz4Codec) encode(src []byte) ([]byte, error) {
+func (l lz4Codec) encode(src []byte) ([]byte, error) {
 	if uint64(len(src)) > 0x7e000000 {
 		return nil, errorf("", "", ErrFormat, "LZ4 cannot compress %d bytes in one block", len(src))
 	}
 	out := make([]byte, 4+lz4.CompressBlockBound(len(src)))
 	binary.LittleEndian.PutUint32(out, uint32(len(src)))
-	c := lz4Compressors.Get().(*lz4.Compressor)
+	c := lz4Compressors.Get().(*lz4.CompressorCCompat)
+	c.Acceleration = max(1, l.accel)
 	n, err := c.CompressBlock(src, out[4:])
 	lz4Compressors.Put(c)
 	if err != nil {

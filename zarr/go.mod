@@ -10,6 +10,9 @@ require (
 
 require github.com/x448/float16 v0.8.4
 
-require golang.org/x/sys v0.46.0 // indirect
+require (
+	github.com/klauspost/cpuid/v2 v2.4.2 // indirect
+	golang.org/x/sys v0.46.0 // indirect
+)
 
 replace github.com/ndkit/ndkit => ../

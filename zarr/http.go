@@ -2,6 +2,7 @@ package zarr
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -54,6 +55,69 @@ func (s *HTTPStore) Get(ctx context.Context, key string) ([]byte, error) {
 		return nil, withPath("Get", key, err)
 	}
 	return b, nil
+}
+
+// GetRange fetches a range of key with an HTTP Range header
+// ("bytes=a-b", or "bytes=-n" for a negative offset). A server that
+// ignores the header and answers 200 with the whole body is served too,
+// by keeping the range of the body.
+func (s *HTTPStore) GetRange(ctx context.Context, key string, offset, length int64) ([]byte, error) {
+	if err := checkKey("GetRange", key); err != nil {
+		return nil, err
+	}
+	if err := checkRangeArgs(key, offset, length); err != nil {
+		return nil, err
+	}
+	if length == 0 {
+		// An empty range has no Range header; the key must still exist.
+		b, err := s.Get(ctx, key)
+		if err != nil {
+			return nil, err
+		}
+		return sliceRange(key, b, offset, 0)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.base+"/"+key, nil)
+	if err != nil {
+		return nil, wrapf("GetRange", key, ErrFormat, err, "bad URL")
+	}
+	if offset < 0 {
+		req.Header.Set("Range", fmt.Sprintf("bytes=%d", offset))
+	} else {
+		req.Header.Set("Range", fmt.Sprintf("bytes=%d-%d", offset, offset+length-1))
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return nil, wrapf("GetRange", key, ErrFormat, err, "request failed")
+	}
+	defer resp.Body.Close()
+	switch resp.StatusCode {
+	case http.StatusNotFound, http.StatusForbidden:
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+		return nil, wrapf("GetRange", key, ErrNotFound, nil, "HTTP %s", resp.Status)
+	case http.StatusRequestedRangeNotSatisfiable:
+		return nil, errorf("GetRange", key, ErrFormat, "range of %d bytes at offset %d is outside the value (HTTP %s)", length, offset, resp.Status)
+	case http.StatusOK:
+		b, err := readLimited("HTTP body", resp.Body, -1, maxChunkBytes)
+		if err != nil {
+			return nil, withPath("GetRange", key, err)
+		}
+		return sliceRange(key, b, offset, length)
+	case http.StatusPartialContent:
+	default:
+		return nil, errorf("GetRange", key, ErrFormat, "HTTP %s", resp.Status)
+	}
+	want := length
+	if offset < 0 {
+		want = -offset
+	}
+	b, err := readLimited("HTTP body", resp.Body, -1, int(want))
+	if err != nil {
+		return nil, withPath("GetRange", key, err)
+	}
+	if int64(len(b)) != want {
+		return nil, errorf("GetRange", key, ErrFormat, "range of %d bytes at offset %d is outside the value: the server sent %d bytes", length, offset, len(b))
+	}
+	return b[:length], nil
 }
 
 // Set returns an error wrapping ErrReadOnly.

@@ -144,7 +144,12 @@ func TestReadWriteOracle(t *testing.T) {
 	val := func() float32 { next++; return next }
 	for iter := range 300 {
 		pc := randomOptions(r)
-		s := NewMemoryStore()
+		// Odd cases hide GetRange, so that sharded reads take both
+		// paths: byte ranges and whole shards (semantics.md §35, ZS2).
+		var s Store = NewMemoryStore()
+		if iter%2 == 1 {
+			s = getOnly{s}
+		}
 		a, err := Create(ctx, s, "arr", pc.o)
 		if err != nil {
 			t.Fatalf("%s: %v", pc.label, err)

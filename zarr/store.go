@@ -25,8 +25,13 @@ type Store interface {
 	Delete(ctx context.Context, key string) error
 }
 
-// checkKey refuses keys that could leave a store's root: empty, absolute,
-// or with "." or ".." components or backslashes.
+// CheckKey returns an error wrapping ErrFormat when key could leave a
+// store's root: empty, absolute, or with empty, "." or ".." components or
+// backslashes. Stores written outside this package use it to refuse the
+// keys this package's stores refuse.
+func CheckKey(key string) error { return checkKey("CheckKey", key) }
+
+// checkKey is CheckKey for the operation op.
 func checkKey(op, key string) error {
 	if key == "" || strings.HasPrefix(key, "/") || strings.Contains(key, "\\") {
 		return errorf(op, key, ErrFormat, "store key must be a relative slash-separated path")

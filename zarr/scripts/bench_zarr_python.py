@@ -56,6 +56,23 @@ def main():
                 med = statistics.median(ts)
                 print(f"zarr/{op}/{name}/n={n}/zarr-python  median {med * 1e3:9.1f} ms  {x.nbytes / med / 1e6:7.1f} MB/s  (runs: {', '.join(f'{t * 1e3:.0f}' for t in ts)})")
             assert np.array_equal(out, x)
+        # A 64x64 region straddling four chunks of sparse 1 GiB and 8 GiB
+        # arrays in which only the chunks around it were written
+        # (BenchmarkZarrRegionSparse).
+        for name, comp in (("zstd1", Zstd(level=1)), ("bloscLZ4shuffle", Blosc(cname="lz4", clevel=5, shuffle=Blosc.SHUFFLE))):
+            for shape in ((16384, 16384), (32768, 65536)):
+                path = os.path.join(base, f"sparse-{name}-{shape[1]}")
+                z = zarr.open_array(zarr.DirectoryStore(path), mode="w", shape=shape, chunks=(256, 256), dtype="<f4", compressor=comp)
+                r0, c0 = shape[0] // 2 - 32, shape[1] // 2 - 32
+                z[r0 - 256:r0 + 320, c0 - 256:c0 + 320] = x[:576, :576] if n >= 576 else 1.0
+                ts = []
+                for _ in range(max(runs, 20)):
+                    t = time.perf_counter()
+                    z[r0:r0 + 64, c0:c0 + 64]
+                    ts.append(time.perf_counter() - t)
+                med = statistics.median(ts)
+                gib = shape[0] * shape[1] * 4 >> 30
+                print(f"zarr/region64/{name}/{gib}GiB/zarr-python  median {med * 1e6:9.1f} us")
     finally:
         shutil.rmtree(base)
 
