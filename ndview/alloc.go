@@ -20,22 +20,11 @@ func newResult[R any](op string, operands ...*layout.Layout) NDView[R] {
 	for _, l := range operands {
 		nd = max(nd, l.NDim())
 	}
-	var sh [MaxRank]int
-	for k := range nd {
-		sh[k] = 1
-	}
-	for _, l := range operands {
-		s := l.Shape()
-		lead := nd - len(s)
-		for k, n := range s {
-			j := lead + k
-			switch {
-			case n == sh[j] || n == 1:
-			case sh[j] == 1:
-				sh[j] = n
-			default:
-				broadcastOperandsPanic(op, operands)
-			}
+	var sh, from [MaxRank]int
+	layout.BroadcastStart(&sh, &from, nd)
+	for i, l := range operands {
+		if layout.BroadcastMerge(&sh, &from, nd, i, l.Shape()) >= 0 {
+			broadcastOperandsPanic(op, operands)
 		}
 	}
 	return Zeros[R](sh[:nd]...)

@@ -187,11 +187,15 @@ func ViewOf[T any](x Exporter) (NDView[T], *Export, error) {
 // viewOfBuffer checks b as the memory of T elements and returns the view
 // of it (semantics.md BP3).
 func viewOfBuffer[T any](op string, b *Buffer) (NDView[T], error) {
+	// The success path does no division by a run-time value, no pass
+	// over the shape beyond the byte-to-element strides and the one in
+	// wrap, and no formatting; the element count is computed only on the
+	// rare paths that need it.
 	ti := mem.InfoOf[T]()
 	if !ti.BytesOK() {
 		return NDView[T]{}, castTypeError(op, ti, "target")
 	}
-	if !ti.MadeFrom(mem.InfoOf[uint8]()) {
+	if ti.HasBool { // not made from bytes (C3): !ti.MadeFrom(uint8)
 		return NDView[T]{}, boolTypeError(op, ti)
 	}
 	if b.Format != ti.Format {
@@ -214,31 +218,31 @@ func viewOfBuffer[T any](op string, b *Buffer) (NDView[T], error) {
 		st = make([]int, 0, ndim)
 	}
 	st = st[:ndim]
-	size := 1
-	for _, n := range b.Shape {
-		size *= n // a negative or overflowing shape is refused by wrap below
-	}
+	// size is a compile-time constant in each instantiation, so the
+	// divisions below are shifts for the usual element sizes.
+	size := mem.Sizeof[T]()
 	if b.Strides == nil {
 		layout.FillCStrides(b.Shape, st)
 	} else {
 		for k, s := range b.Strides {
-			if s%ti.Size != 0 && b.Shape[k] > 1 && size != 0 {
+			if s%size != 0 && b.Shape[k] > 1 && layout.ShapeSize(b.Shape) != 0 {
 				return NDView[T]{}, errorf(op, ErrLayout,
 					"the byte stride %d of axis %d (shape %s) is not a multiple of %d, the size of the element type (format %s)",
 					s, k, formatShape(b.Shape), ti.Size, ti.Format)
 			}
-			st[k] = s / ti.Size // strides of extent-1 axes mean nothing (L8)
+			st[k] = s / size // strides of extent-1 axes mean nothing (L8)
 		}
 	}
 	data, off := []T(nil), 0
 	switch {
-	case b.Offset < 0 || b.Offset > len(b.Data) || b.Offset == len(b.Data) && size != 0:
+	case b.Offset < 0 || b.Offset > len(b.Data) || b.Offset == len(b.Data) && layout.ShapeSize(b.Shape) != 0:
 		return NDView[T]{}, errorf(op, ErrBounds,
 			"byte offset %d is outside the %d bytes of data (valid: [0, %d), or [0, %d] for a buffer without elements)",
 			b.Offset, len(b.Data), len(b.Data), len(b.Data))
 	case b.Offset < len(b.Data):
-		if addr := mem.Addr(b.Data) + uintptr(b.Offset); addr%uintptr(ti.Align) != 0 {
-			if size == 0 {
+		// ti.Align is a power of two.
+		if addr := mem.Addr(b.Data) + uintptr(b.Offset); addr&uintptr(ti.Align-1) != 0 {
+			if layout.ShapeSize(b.Shape) == 0 {
 				break // nothing is reachable, and no pointer is formed (C3)
 			}
 			return NDView[T]{}, errorf(op, ErrAlign,

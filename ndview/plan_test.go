@@ -339,7 +339,7 @@ func TestPlanRowTiles(t *testing.T) {
 	for _, minDim := range []int{2, 3, 5, 16} {
 		old := plan.TileMinDim
 		plan.TileMinDim = minDim
-		for i := range 500 {
+		for i := range 150 {
 			// Offsets stay in the model only: the source is moved away
 			// from the destination.
 			dl := randomLayout(r, layoutOpts{MaxExtent: 7, MaxSize: 256, Writable: true})

@@ -48,9 +48,10 @@ func splitmix(seed uint64, n int) []uint64 {
 // sumInputs returns the float64 inputs of sums_gen.py's values (the real
 // parts, and the imaginary parts for complex kinds).
 func sumInputs(seed uint64, n int) (re, im []float64) {
-	for _, z := range splitmix(seed, n) {
-		re = append(re, math.Ldexp(float64(z>>11)/(1<<53)-0.5, int(z&31)-12))
-		im = append(im, math.Ldexp(float64(z>>11)/(1<<53)-0.5, int(z>>5&31)-12))
+	re, im = make([]float64, n), make([]float64, n)
+	for i, z := range splitmix(seed, n) {
+		re[i] = math.Ldexp(float64(z>>11)/(1<<53)-0.5, int(z&31)-12)
+		im[i] = math.Ldexp(float64(z>>11)/(1<<53)-0.5, int(z>>5&31)-12)
 	}
 	return re, im
 }
@@ -73,6 +74,15 @@ func TestSumMatchesNumPy(t *testing.T) {
 	if len(fx.Cases) < 1000 {
 		t.Fatalf("only %d cases in testdata/sums.json", len(fx.Cases))
 	}
+	// Consecutive cases share their inputs (one seed and length for
+	// every op, axis and layout): generate them once, which was most of
+	// the test's time.
+	var last struct {
+		seed   uint64
+		n      int
+		re, im []float64
+	}
+	last.n = -1
 	for i, c := range fx.Cases {
 		name := fmt.Sprintf("%d/%s/%s%v/%v[%s]", i, c.Op, c.Kind, c.Shape, c.Perm, c.Index)
 		if c.Axis != nil {
@@ -82,7 +92,11 @@ func TestSumMatchesNumPy(t *testing.T) {
 		for _, d := range c.Shape {
 			n *= d
 		}
-		re, im := sumInputs(c.Seed, n)
+		if last.seed != c.Seed || last.n != n {
+			last.seed, last.n = c.Seed, n
+			last.re, last.im = sumInputs(c.Seed, n)
+		}
+		re, im := last.re, last.im
 		var got []uint64
 		switch c.Kind {
 		case "float64":

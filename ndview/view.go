@@ -82,15 +82,11 @@ func Wrap[T any](data []T, offset int, shape, strides []int) (NDView[T], error) 
 
 // wrap is Wrap for the operation op, which its errors name.
 func wrap[T any](op string, data []T, offset int, shape, strides []int) (NDView[T], error) {
-	if err := layout.CheckLayout(op, len(data), offset, shape, strides, mem.Sizeof[T]()); err != nil {
+	var v NDView[T]
+	if err := v.lay.Set(op, len(data), offset, shape, strides, mem.Sizeof[T]()); err != nil {
 		return NDView[T]{}, err
 	}
-	v := newView(data, offset, len(shape))
-	copy(v.lay.Shape(), shape)
-	copy(v.lay.Strides(), strides)
-	if layout.MayOverlap(shape, strides) {
-		v.lay.Flags |= layout.FlagReadOnly
-	}
+	v.data = data
 	return v, nil
 }
 

@@ -27,12 +27,15 @@
 // Read returns a new view of a file's data, converted to the host's byte
 // order: a C-contiguous view, or an F-contiguous one for files in Fortran
 // order (the data is kept as stored, not reordered). The data is read
-// straight into the view's memory. ReadHeader reads the header alone.
+// straight into the view's memory. ReadInto and LoadInto read a file into
+// a preallocated view of any layout instead, checking its dtype and shape
+// first. ReadHeader reads the header alone.
 //
 // Write writes any view, as numpy.save does: a view that is F-contiguous
 // but not C-contiguous is written in memory order with fortran_order True;
 // every other view, however strided, reversed or transposed, is written in
-// C order, in chunks. WriteWith chooses the version and the byte order, and
+// C order, in blocks of 1 MiB; contiguous views are written straight from
+// their memory. WriteWith chooses the version and the byte order, and
 // WriteHeader writes a header alone, byte for byte as NumPy does.
 //
 // # Memory mapping

@@ -20,6 +20,9 @@ var (
 	// ErrDType reports a file whose dtype does not match the element type
 	// it is read as.
 	ErrDType = errors.New("dtype mismatch")
+	// ErrShape reports a file whose shape differs from the shape of the
+	// destination it is read into (ReadInto, LoadInto).
+	ErrShape = errors.New("shape mismatch")
 	// ErrClosed reports the use of a closed archive.
 	ErrClosed = errors.New("use of closed archive")
 )

@@ -231,6 +231,7 @@ func (r runner[T]) roundTrip(shape []int, fortran bool, opts Options) []byte {
 			require.True(t, got.IsCContiguous(), "Read(%s): want a C-contiguous view", src.name)
 		}
 	}
+	checkReadInto(t, v, b)
 	return b
 }
 

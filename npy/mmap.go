@@ -26,6 +26,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ndkit/ndkit/internal/mmap"
 	"github.com/ndkit/ndkit/ndview"
 )
 
@@ -54,7 +55,7 @@ func newMapping(mem []byte, writable bool) *mapping {
 
 // releaseMapping is the cleanup of a mapping: it unmaps the range.
 func releaseMapping(mem []byte) {
-	if unmap(mem) == nil {
+	if mmap.Unmap(mem) == nil {
 		unmapped.Add(1)
 	}
 }
@@ -74,7 +75,7 @@ func (m *mapping) shut(force bool) error {
 	if m.exports > 0 && !force {
 		return errorf("Close", ErrExported, "existing exports of data: %d exported buffer(s) not released; release them first, or use ForceClose", m.exports)
 	}
-	if err := zeroPages(m.mem, m.writable); err != nil {
+	if err := mmap.ZeroPages(m.mem, m.writable); err != nil {
 		return err
 	}
 	m.closed = true
@@ -88,7 +89,7 @@ func (m *mapping) sync() error {
 	if m.closed || !m.writable {
 		return nil
 	}
-	return syncPages(m.mem)
+	return mmap.Sync(m.mem)
 }
 
 // Mapped is a .npy file mapped into memory: its view reads the file's
@@ -153,13 +154,13 @@ func openMapped[T any](op, path string, writable, boolBytes bool) (*Mapped[T], e
 	}
 	// Map the whole file and read the header from the mapping: no read
 	// calls, and the data length is checked against the file's size.
-	mem, err := mapFile(f, fi.Size(), writable)
+	mem, err := mmap.Map(f, fi.Size(), writable)
 	if err != nil {
 		return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)
 	}
 	m, err := mapped[T](op, mem, writable, boolBytes)
 	if err != nil || m.owner == nil {
-		unmap(mem)
+		_ = mmap.Unmap(mem)
 	}
 	return m, err
 }

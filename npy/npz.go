@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/ndkit/ndkit/internal/mmap"
 	"github.com/ndkit/ndkit/ndview"
 )
 
@@ -77,7 +78,7 @@ func openNPZ(op, path string, mapped bool) (*NPZ, error) {
 	}
 	z.file = f
 	if mapped && fi.Size() > 0 {
-		mem, err := mapFile(f, fi.Size(), false)
+		mem, err := mmap.Map(f, fi.Size(), false)
 		if err != nil {
 			f.Close()
 			return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)

@@ -4,13 +4,10 @@ import (
 	"encoding/binary"
 	"io"
 	"reflect"
+	"sync"
 
 	"github.com/ndkit/ndkit/ndview"
 )
-
-// writeChunk is the size in bytes of the staging buffer Write uses for
-// views that it cannot write from their own memory.
-const writeChunk = 64 << 10
 
 // Options control how WriteWith encodes an array.
 type Options struct {
@@ -29,10 +26,11 @@ type Options struct {
 // is written with fortran_order True, its data in memory order; every other
 // view, strided, reversed or transposed, is written in C order.
 //
-// A writable contiguous view is written from its own memory in one call to
-// w.Write. Other views (strided, read-only, or needing a byte swap) are
-// copied in blocks through a 64 KiB buffer, never whole. Write does not
-// modify v.
+// A contiguous view in the host's byte order (read-only, mapped and bool
+// views included) is written from its own memory in one call to w.Write,
+// as numpy.save writes it. Other views (strided, or needing a byte swap)
+// are copied in blocks of 1 MiB through a reused buffer, never whole, one
+// call to w.Write per block (semantics.md TD1). Write does not modify v.
 //
 // Write returns an error wrapping ErrUnsupported when T is not a supported
 // element type (see DType), and the errors of w.
@@ -69,60 +67,75 @@ func writeArray[T any](op string, w io.Writer, v ndview.NDView[T], opts Options)
 // writeData writes the elements of v in C order, or in memory order (F
 // order) when fortran is set, encoded as dt.
 func writeData[T any](w io.Writer, v ndview.NDView[T], dt DType, fortran bool) error {
+	if dt.Kind == 'b' {
+		// Go stores a bool as the byte 0 or 1, the bytes NumPy writes: a
+		// (read-only) uint8 view of the same memory writes them as they are.
+		u, err := ndview.Cast[uint8](v)
+		if err != nil {
+			panic(err) // cannot happen: bool and uint8 have one size
+		}
+		return writeBytes(w, u, dt, fortran)
+	}
+	return writeBytes(w, v, dt, fortran)
+}
+
+// writeBytes is writeData for element types whose memory holds the bytes
+// to write (all but bool).
+func writeBytes[T any](w io.Writer, v ndview.NDView[T], dt DType, fortran bool) error {
 	n := v.Size()
 	if n == 0 {
 		return nil
 	}
 	swap := !dt.Native()
-	isBool := dt.Kind == 'b'
-	if !swap && !isBool && v.IsContiguous() {
-		if data, err := v.Data(); err == nil {
-			// Memory order is the order to write: C order for C-contiguous
-			// views, F order (with fortran set) for the others.
-			_, err := w.Write(asBytes(data[v.Offset() : v.Offset()+n]))
-			return err
+	if !swap && v.IsContiguous() {
+		// Memory order is the order to write: C order for C-contiguous
+		// views, F order (with fortran set) for the others.
+		b, err := v.ExportBuffer()
+		if err != nil {
+			return err // cannot happen: the element types of DType export
 		}
+		_, err = w.Write(b.Data[b.Offset : b.Offset+n*dt.Size])
+		return err
 	}
 	if fortran {
 		// The transpose of an F-contiguous view is C-contiguous, and its C
 		// order is v's memory order.
 		v = v.T()
 	}
-	buf := make([]T, min(n, max(writeChunk/dt.Size, 1)))
-	var bools []byte
-	if isBool {
-		bools = make([]byte, len(buf))
-	}
-	return eachBlock(v, len(buf), func(block ndview.NDView[T]) error {
-		k := block.Size()
-		dst, err := ndview.FromSlice(buf[:k], block.Shape()...)
+	raw := getBlock()
+	defer putBlock(raw)
+	per := max(len(*raw)/dt.Size, 1)
+	return eachBlock(v, per, func(block ndview.NDView[T]) error {
+		b := (*raw)[:block.Size()*dt.Size]
+		dst, err := ndview.FromBytes[T](b, block.Shape()...)
 		if err != nil {
-			return err // cannot happen: the shape holds k elements
+			return err // cannot happen: the buffer is aligned and holds the block
 		}
-		if block.NDim() == 0 {
-			buf[0] = block.At()
-		} else {
-			dst.CopyFrom(block)
-		}
-		var b []byte
-		if isBool {
-			for i, x := range any(buf[:k]).([]bool) {
-				bools[i] = 0
-				if x {
-					bools[i] = 1
-				}
-			}
-			b = bools[:k]
-		} else {
-			if swap {
-				dst.ByteSwap()
-			}
-			b = asBytes(buf[:k])
+		dst.CopyFrom(block)
+		if swap {
+			dst.ByteSwap()
 		}
 		_, err = w.Write(b)
 		return err
 	})
 }
+
+// blockBytes is the size of the buffer through which Write copies views
+// it cannot write from their own memory, and ReadInto reads data it cannot
+// read straight into the destination: large enough that a 256 MiB array
+// costs 256 calls to Write or Read, small enough to stay in L2.
+const blockBytes = 1 << 20
+
+// blocks holds buffers of blockBytes bytes for reuse; a fresh []byte of
+// that size is page-aligned, so every element type's view of it is
+// aligned.
+var blocks = sync.Pool{New: func() any { b := make([]byte, blockBytes); return &b }}
+
+// getBlock returns a buffer of blockBytes bytes from blocks.
+func getBlock() *[]byte { return blocks.Get().(*[]byte) }
+
+// putBlock returns a buffer to blocks.
+func putBlock(b *[]byte) { blocks.Put(b) }
 
 // eachBlock calls fn with consecutive blocks of the view v, which has
 // elements, in C order: sub-views of at most max elements (max >= 1),

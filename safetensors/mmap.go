@@ -9,6 +9,8 @@ package safetensors
 import (
 	"os"
 	"runtime"
+
+	"github.com/ndkit/ndkit/internal/mmap"
 )
 
 // mapping owns one mapped range.
@@ -18,7 +20,7 @@ type mapping struct{ mem []byte }
 // is unreachable.
 func newMapping(mem []byte) *mapping {
 	m := &mapping{mem: mem}
-	runtime.AddCleanup(m, func(mem []byte) { unmap(mem) }, mem)
+	runtime.AddCleanup(m, func(mem []byte) { _ = mmap.Unmap(mem) }, mem)
 	return m
 }
 
@@ -50,7 +52,7 @@ func Map(path string) (*File, error) {
 		_, err := headerLength(op, nil, size)
 		return nil, err
 	}
-	mem, err := mapFile(fd, size)
+	mem, err := mmap.Map(fd, size, false)
 	if err != nil {
 		return nil, wrapf(op, ErrUnsupported, err, "mapping %s", path)
 	}
@@ -61,6 +63,6 @@ func Map(path string) (*File, error) {
 			return &File{h: h, data: mem[8+n:], owner: newMapping(mem)}, nil
 		}
 	}
-	unmap(mem)
+	_ = mmap.Unmap(mem)
 	return nil, err
 }

@@ -410,26 +410,49 @@ func BroadcastShapes(shapes ...[]int) ([]int, error) {
 		}
 		nd = max(nd, len(s))
 	}
-	out := make([]int, nd)
-	for i := range out {
-		out[i] = 1
-	}
-	from := make([]int, nd) // which arg set out[k], for the message
-	for i, s := range shapes {
-		for k, n := range s {
-			j := nd - len(s) + k
-			switch {
-			case n == out[j] || n == 1:
-			case out[j] == 1:
-				out[j], from[j] = n, i
-			default:
-				return nil, errs.Errorf("BroadcastShapes", errs.ErrShape,
-					"shape mismatch: objects cannot be broadcast to a single shape. Mismatch is between arg %d with shape %s and arg %d with shape %s",
-					from[j], errs.FormatShape(shapes[from[j]]), i, errs.FormatShape(s))
-			}
+	var out, from [MaxRank]int
+	BroadcastStart(&out, &from, nd)
+	for i, sh := range shapes {
+		if a := BroadcastMerge(&out, &from, nd, i, sh); a >= 0 {
+			return nil, errs.Errorf("BroadcastShapes", errs.ErrShape,
+				"shape mismatch: objects cannot be broadcast to a single shape. Mismatch is between arg %d with shape %s and arg %d with shape %s",
+				a, errs.FormatShape(shapes[a]), i, errs.FormatShape(sh))
 		}
 	}
-	return out, nil
+	res := make([]int, nd)
+	copy(res, out[:nd])
+	return res, nil
+}
+
+// BroadcastStart and BroadcastMerge compute, into a caller's arrays and
+// without allocating, the shape that several shapes broadcast to
+// (semantics.md B1): BroadcastStart sets out[:nd] to 1s, where nd, at
+// most MaxRank, is the largest rank among the shapes, then BroadcastMerge
+// merges each shape in turn. from[k] records which argument set out[k],
+// for messages.
+func BroadcastStart(out, from *[MaxRank]int, nd int) {
+	for k := range nd {
+		out[k], from[k] = 1, 0
+	}
+}
+
+// BroadcastMerge merges shape s, argument number i, into out[:nd] (see
+// BroadcastStart). It returns -1, or when s clashes with out, the
+// argument whose extent it clashes with (out is then left as it was
+// before the clash).
+func BroadcastMerge(out, from *[MaxRank]int, nd, i int, s []int) int {
+	lead := nd - len(s)
+	for k, e := range s {
+		j := lead + k
+		switch {
+		case e == out[j] || e == 1:
+		case out[j] == 1:
+			out[j], from[j] = e, i
+		default:
+			return from[j]
+		}
+	}
+	return -1
 }
 
 // BroadcastStrides writes into out the strides under which a layout of

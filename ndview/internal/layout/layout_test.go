@@ -67,3 +67,70 @@ func TestIndexItemString(t *testing.T) {
 		assert.Equal(t, want, got[0], "ParseIndex(%q)", tt.want)
 	}
 }
+
+func TestBroadcastMerge(t *testing.T) {
+	// BroadcastStart and BroadcastMerge agree with a naive broadcast of random shapes, names
+	// the two arguments that clash, and allocates nothing.
+	rng := rand.New(rand.NewPCG(5, 9))
+	naive := func(shapes [][]int) ([]int, bool) {
+		nd := 0
+		for _, s := range shapes {
+			nd = max(nd, len(s))
+		}
+		out := make([]int, nd)
+		for k := range out {
+			out[k] = 1
+		}
+		for _, s := range shapes {
+			for k, e := range s {
+				j := nd - len(s) + k
+				if e != 1 && out[j] != 1 && e != out[j] {
+					return nil, false
+				}
+				if e != 1 {
+					out[j] = e
+				}
+			}
+		}
+		return out, true
+	}
+	clashes := 0
+	for range 5000 {
+		shapes := make([][]int, 1+rng.IntN(4))
+		nd := 0
+		for i := range shapes {
+			shapes[i] = make([]int, rng.IntN(5))
+			for k := range shapes[i] {
+				shapes[i][k] = []int{1, 1, 2, 3, 0}[rng.IntN(5)]
+			}
+			nd = max(nd, len(shapes[i]))
+		}
+		var out, from [MaxRank]int
+		BroadcastStart(&out, &from, nd)
+		a, b := -1, -1
+		for i, s := range shapes {
+			if a = BroadcastMerge(&out, &from, nd, i, s); a >= 0 {
+				b = i
+				break
+			}
+		}
+		want, ok := naive(shapes)
+		require.Equal(t, ok, a < 0, "shapes %v", shapes)
+		if ok {
+			assert.Equal(t, want, out[:nd], "shapes %v", shapes)
+			continue
+		}
+		clashes++
+		require.Less(t, a, b, "shapes %v", shapes)
+		_, ok = naive([][]int{shapes[a], shapes[b]})
+		assert.False(t, ok, "shapes %v: args %d and %d do not clash", shapes, a, b)
+	}
+	assert.Greater(t, clashes, 100, "too few clashing cases to test the report")
+	shapes := [][]int{{3, 1}, {4}}
+	var out, from [MaxRank]int
+	assert.Zero(t, testing.AllocsPerRun(50, func() {
+		BroadcastStart(&out, &from, 2)
+		BroadcastMerge(&out, &from, 2, 0, shapes[0])
+		BroadcastMerge(&out, &from, 2, 1, shapes[1])
+	}))
+}

@@ -1,6 +1,6 @@
 //go:build (linux && (amd64 || arm64 || riscv64 || ppc64le || loong64)) || (darwin && (amd64 || arm64)) || (freebsd && (amd64 || arm64))
 
-package npy
+package mmap
 
 import (
 	"errors"
@@ -9,10 +9,14 @@ import (
 	"unsafe"
 )
 
-// mapFile maps the first n bytes of f, shared, read-only or read-write.
-func mapFile(f *os.File, n int64, writable bool) ([]byte, error) {
+// Available reports whether this platform maps files.
+const Available = true
+
+// Map maps the first n bytes of f, shared, read-only or, when writable,
+// read-write. n must be positive and fit in an int.
+func Map(f *os.File, n int64, writable bool) ([]byte, error) {
 	if n <= 0 || n != int64(int(n)) {
-		return nil, errors.New("mapping length out of range")
+		return nil, errLength
 	}
 	prot := syscall.PROT_READ
 	if writable {
@@ -21,10 +25,10 @@ func mapFile(f *os.File, n int64, writable bool) ([]byte, error) {
 	return syscall.Mmap(int(f.Fd()), 0, int(n), prot, syscall.MAP_SHARED)
 }
 
-// zeroPages replaces the pages of mem, which mapFile returned, with
-// private anonymous zero pages at the same addresses (MAP_FIXED), readable
-// and, when writable, writable.
-func zeroPages(mem []byte, writable bool) error {
+// ZeroPages replaces the pages of mem, which Map returned, with private
+// anonymous zero pages at the same addresses (MAP_FIXED), readable and,
+// when writable, writable.
+func ZeroPages(mem []byte, writable bool) error {
 	prot := syscall.PROT_READ
 	if writable {
 		prot |= syscall.PROT_WRITE
@@ -41,11 +45,12 @@ func zeroPages(mem []byte, writable bool) error {
 	return nil
 }
 
-// unmap unmaps mem, which mapFile returned.
-func unmap(mem []byte) error { return syscall.Munmap(mem) }
+// Unmap unmaps mem, which Map returned.
+func Unmap(mem []byte) error { return syscall.Munmap(mem) }
 
-// syncPages writes the dirty pages of mem to its file and waits.
-func syncPages(mem []byte) error {
+// Sync writes the dirty pages of mem, which Map returned writable, to its
+// file and waits.
+func Sync(mem []byte) error {
 	addr := uintptr(unsafe.Pointer(unsafe.SliceData(mem)))
 	_, _, errno := syscall.Syscall(syscall.SYS_MSYNC, addr, uintptr(len(mem)), syscall.MS_SYNC)
 	if errno != 0 {
