@@ -1,6 +1,8 @@
 package ndview
 
 import (
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/x448/float16"
 )
 
 // Complex sorting, searching and Unique against NumPy 1.24
@@ -244,5 +247,98 @@ func TestSortParallel(t *testing.T) {
 			require.Equal(t, bitsList(want[0]), bitsList(buf), "threads %d axis %d", threads, ax)
 			require.Equal(t, wantIdx[0], idx, "threads %d axis %d", threads, ax)
 		}
+	}
+}
+
+// TestHalfStatsFixture checks the whole-view statistics of float16 data
+// bit for bit against NumPy 1.24 (semantics.md §36, SR8), on a contiguous
+// view and on a reversed one (the same elements in the other order are
+// another input for the sums, so only the order-free results are checked
+// there).
+func TestHalfStatsFixture(t *testing.T) {
+	raw, err := os.ReadFile("testdata/sort2.json")
+	require.NoError(t, err)
+	var f struct {
+		Half []struct {
+			Bits string            `json:"bits"`
+			Want map[string]string `json:"want"`
+		} `json:"half"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &f))
+	require.NotEmpty(t, f.Half)
+	for _, c := range f.Half {
+		b, err := hex.DecodeString(c.Bits)
+		require.NoError(t, err)
+		data := make([]float16.Float16, len(b)/2)
+		for i := range data {
+			data[i] = float16.Float16(binary.LittleEndian.Uint16(b[2*i:]))
+		}
+		v, _ := FromSlice(data)
+		must := func(x float64, err error) float64 { require.NoError(t, err); return x }
+		got := map[string]float64{
+			"median":    Median(v),
+			"nanmedian": NanMedian(v),
+			"nanmean":   NanMean(v),
+			"var0":      Var(v, 0),
+			"var1":      Var(v, 1),
+			"std0":      Std(v, 0),
+			"std1":      Std(v, 1),
+			"nanvar0":   NanVar(v, 0),
+			"nanvar1":   NanVar(v, 1),
+			"nanstd1":   NanStd(v, 1),
+			"q30":       must(Quantile(v, 0.3, QuantileLinear)),
+			"q90":       must(Quantile(v, 0.9, QuantileLinear)),
+			"q90hazen":  must(Quantile(v, 0.9, QuantileHazen)),
+			"q50lower":  must(Quantile(v, 0.5, QuantileLower)),
+			"nanq90":    must(NanQuantile(v, 0.9, QuantileLinear)),
+		}
+		rev := v.Flip(0)
+		orderFree := map[string]float64{
+			"median":    Median(rev),
+			"nanmedian": NanMedian(rev),
+			"q90":       must(Quantile(rev, 0.9, QuantileLinear)),
+		}
+		for name, w := range c.Want {
+			want, err := strconv.ParseFloat(w, 64)
+			require.NoError(t, err)
+			g, ok := got[name]
+			require.True(t, ok, name)
+			require.True(t, g == want || g != g && want != want, "n=%d %s = %v, want %v", len(data), name, g, want)
+			if g2, ok := orderFree[name]; ok {
+				require.True(t, g2 == want || g2 != g2 && want != want, "reversed n=%d %s = %v, want %v", len(data), name, g2, want)
+			}
+		}
+	}
+}
+
+// TestHalfStatsAxis checks that the axis forms of float16 data compute as
+// for the same data converted to float32 (semantics.md §36, SR8).
+func TestHalfStatsAxis(t *testing.T) {
+	r := rand.New(rand.NewPCG(36, 7))
+	h := make([]float16.Float16, 6*7)
+	f := make([]float32, len(h))
+	for i := range h {
+		h[i] = float16.Fromfloat32(float32(r.NormFloat64()))
+		f[i] = h[i].Float32()
+	}
+	h[5] = float16.Fromfloat32(float32(math.NaN()))
+	f[5] = float32(math.NaN())
+	hv, _ := FromSlice(h, 6, 7)
+	fv, _ := FromSlice(f, 6, 7)
+	for ax := range 2 {
+		sh := []int{7}
+		if ax == 1 {
+			sh = []int{6}
+		}
+		a, b := Zeros[float64](sh...), Zeros[float64](sh...)
+		NanMedianAxisInto(a, hv, ax)
+		NanMedianAxisInto(b, fv, ax)
+		require.Equal(t, b.ToSlice(), a.ToSlice())
+		VarAxisInto(a, hv, 1, ax)
+		VarAxisInto(b, fv, 1, ax)
+		require.Equal(t, bitsList(b.ToSlice()), bitsList(a.ToSlice()))
+		NanMeanAxisInto(a, hv, ax)
+		NanMeanAxisInto(b, fv, ax)
+		require.Equal(t, bitsList(b.ToSlice()), bitsList(a.ToSlice()))
 	}
 }

@@ -57,6 +57,28 @@ for dtype in ["complex128", "complex64"]:
             "right": np.searchsorted(srt, q, side="right").tolist(),
         })
 
+# float16 statistics: the data as the hex of its little-endian bytes, the
+# whole-view results as repr strings, to match bit for bit.
+half = []
+for n, nanfrac, scale in [(1, 0, 1), (2, 0, 1), (5, 0, 1), (5, 0.4, 1), (64, 0.1, 10), (300, 0, 100),
+                          (1000, 0.05, 1), (3000, 0, 1), (20000, 0, 0.01), (40, 0, 300), (6, 1, 1)]:
+    a = (rng.standard_normal(n) * scale).astype(np.float16)
+    a[rng.random(n) < nanfrac] = np.nan
+    res = {}
+    for name, f in [
+        ("median", np.median), ("nanmedian", np.nanmedian), ("nanmean", np.nanmean),
+        ("var0", lambda x: np.var(x)), ("var1", lambda x: np.var(x, ddof=1)),
+        ("std0", lambda x: np.std(x)), ("std1", lambda x: np.std(x, ddof=1)),
+        ("nanvar0", lambda x: np.nanvar(x)), ("nanvar1", lambda x: np.nanvar(x, ddof=1)),
+        ("nanstd1", lambda x: np.nanstd(x, ddof=1)),
+        ("q30", lambda x: np.quantile(x, 0.3)), ("q90", lambda x: np.quantile(x, 0.9)),
+        ("q90hazen", lambda x: np.quantile(x, 0.9, method="hazen")),
+        ("q50lower", lambda x: np.quantile(x, 0.5, method="lower")),
+        ("nanq90", lambda x: np.nanquantile(x, 0.9)),
+    ]:
+        res[name] = repr(float(f(a)))
+    half.append({"bits": a.view(np.uint16).tobytes().hex(), "want": res})
+
 with open("sort2.json", "w") as f:
-    json.dump({"complex": cases}, f, separators=(",", ":"))
+    json.dump({"complex": cases, "half": half}, f, separators=(",", ":"))
     f.write("\n")
