@@ -223,9 +223,12 @@ func TestSortProperty(t *testing.T) {
 func testSortProperty[T Sortable](t *testing.T) {
 	r := rand.New(rand.NewPCG(18, 1))
 	pool := sortPool[T]()
-	for it := range 400 {
-		o := layoutOpts{Writable: true, Modes: sortModes[T](true), MaxExtent: 6, MaxSize: 600}
-		if it%4 == 0 {
+	// 120 small layouts per type, one in three with lanes up to 80 long:
+	// every mode, rank and axis is drawn many times, and the race
+	// detector's run stays near a second.
+	for it := range 120 {
+		o := layoutOpts{Writable: true, Modes: sortModes[T](true), MaxExtent: 6, MaxSize: 200}
+		if it%3 == 0 {
 			o.MaxRank, o.MaxExtent = 2, 80
 		}
 		l := drawLayout(r, o)
@@ -340,9 +343,10 @@ func TestArgsortProperty(t *testing.T) {
 func testArgsortProperty[T Sortable](t *testing.T) {
 	r := rand.New(rand.NewPCG(18, 2))
 	pool := sortPool[T]()
-	for it := range 400 {
-		o := layoutOpts{Modes: sortModes[T](false), MaxExtent: 6, MaxSize: 600}
-		if it%4 == 0 {
+	// Sizes and counts as in testSortProperty.
+	for it := range 120 {
+		o := layoutOpts{Modes: sortModes[T](false), MaxExtent: 6, MaxSize: 200}
+		if it%3 == 0 {
 			o.MaxRank, o.MaxExtent = 2, 80
 		}
 		l := drawLayout(r, o)
