@@ -107,6 +107,9 @@ func lineRows(off, st, n int) func(func(off, st, n int)) {
 // np.nanmean(v)), NaN when there is none. It is computed in float32 for
 // float32 data and in float64 otherwise, and returned as float64.
 func NanMean[T Real](v NDView[T]) float64 {
+	if isF16[T]() {
+		return nanMeanHalf(v)
+	}
 	if isF32[T]() {
 		m, _ := nanMeanC[float32](v.data, viewRows(v))
 		return float64(m)
@@ -121,6 +124,8 @@ func NanMean[T Real](v NDView[T]) float64 {
 // freedom <= 0 for slice"). For integer data it is Var.
 func NanVar[T Real](v NDView[T], ddof int) float64 {
 	switch {
+	case isF16[T]():
+		return float64(varHalf(v, ddof, true))
 	case isIntKind(mem.InfoOf[T]().Kind):
 		return Var(v, ddof)
 	case isF32[T]():
@@ -133,6 +138,8 @@ func NanVar[T Real](v NDView[T], ddof int) float64 {
 // (NumPy's np.nanstd(v, ddof=ddof)).
 func NanStd[T Real](v NDView[T], ddof int) float64 {
 	switch {
+	case isF16[T]():
+		return float64(sqrtHalf(varHalf(v, ddof, true)))
 	case isIntKind(mem.InfoOf[T]().Kind):
 		return Std(v, ddof)
 	case isF32[T]():
@@ -239,6 +246,9 @@ func nanArgScan[T Real](at, seen int, data []T, off, st, n int, isMax bool, best
 // NanMedian returns the median of the non-NaN elements of v (NumPy's
 // np.nanmedian(v)), NaN when there is none, with the rules of Median.
 func NanMedian[T Real](v NDView[T]) float64 {
+	if isF16[T]() {
+		return medianHalf(v, true)
+	}
 	a, _ := gatherAll(v, true)
 	if isF32[T]() {
 		return float64(medianOf[float32](a, false))
@@ -335,6 +345,10 @@ func NanProdAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
 // reduce every axis (axis=None); semantics.md A4.
 func NanMeanAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int) {
 	dst, v, axis := mergeAxes("NanMeanAxis", dst, v, axes)
+	if isF16[T]() {
+		NanMeanAxisInto(dst, asFloat32(v), axis)
+		return
+	}
 	f32 := isF32[T]()
 	eachLine("NanMeanAxis", dst, v, axis, func() { dst.Fill(D(math.NaN())) }, func(di, vi, vs, m int) {
 		if f32 {
@@ -370,6 +384,10 @@ func NanStdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, a
 
 // nanVarAxis runs NanVarAxis and NanStdAxis.
 func nanVarAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis, ddof int, sqrt bool) {
+	if isF16[T]() {
+		nanVarAxis(op, dst, asFloat32(v), axis, ddof, sqrt)
+		return
+	}
 	if isIntKind(mem.InfoOf[T]().Kind) {
 		if sqrt {
 			StdAxisInto(dst, v, ddof, axis)

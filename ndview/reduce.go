@@ -373,8 +373,14 @@ func emptyReducePanic(op string) {
 // dst's shape is neither of the two above.
 //
 // axes may name several axes at once (NumPy's axis tuple), or none to
-// reduce every axis (axis=None); semantics.md A4.
+// reduce every axis (axis=None); semantics.md A4. When they are the window
+// axes of a SlidingWindow (each has the stride of a kept axis), the sums
+// are WindowSum's, in O(1) per result, exact for integers and within the
+// bound of semantics.md §36, SR10, for floats, not NumPy's bits (SR11).
 func SumAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
+	if _, ok := sumWindowAxes("SumAxis", dst, v, axes); ok {
+		return
+	}
 	dst, v, axis := mergeAxes("SumAxis", dst, v, axes)
 	const op = "SumAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {
@@ -438,8 +444,13 @@ func ProdAxisInto[T Numeric](dst, v NDView[T], axes ...int) {
 // and panics are those of SumAxis.
 //
 // axes may name several axes at once (NumPy's axis tuple), or none to
-// reduce every axis (axis=None); semantics.md A4.
+// reduce every axis (axis=None); semantics.md A4. The window axes of a
+// SlidingWindow take SumAxisInto's window path (semantics.md §36, SR11).
 func MeanAxisInto[T Float](dst, v NDView[T], axes ...int) {
+	if m, ok := sumWindowAxes("MeanAxis", dst, v, axes); ok {
+		DivScalarInto(dst, dst, T(m))
+		return
+	}
 	dst, v, axis := mergeAxes("MeanAxis", dst, v, axes)
 	const op = "MeanAxis"
 	if mem.InfoOf[T]().Kind == mem.Float16 {

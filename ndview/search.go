@@ -46,7 +46,7 @@ const searchSortMin = 1024
 // Searchsorted panics with an error wrapping ErrShape when a is not 1-D,
 // and ErrIndex when side is neither Left nor Right. It allocates the
 // result and, for many queries, buffers of about four times v's size.
-func Searchsorted[T Sortable](a, v NDView[T], side Side) NDView[int] {
+func Searchsorted[T Orderable](a, v NDView[T], side Side) NDView[int] {
 	checkSearch("Searchsorted", a, side)
 	return searchsorted(a, v, side, nil)
 }
@@ -60,7 +60,7 @@ func Searchsorted[T Sortable](a, v NDView[T], side Side) NDView[int] {
 // when sorter is not 1-D or its length is not a's. It returns an error
 // wrapping ErrIndex, and no result, when an element of sorter is outside
 // [0, len(a)).
-func SearchsortedSorter[T Sortable](a, v NDView[T], side Side, sorter NDView[int]) (NDView[int], error) {
+func SearchsortedSorter[T Orderable](a, v NDView[T], side Side, sorter NDView[int]) (NDView[int], error) {
 	const op = "SearchsortedSorter"
 	checkSearch(op, a, side)
 	n := a.lay.Shape()[0]
@@ -90,6 +90,14 @@ func checkSearch[T any](op string, a NDView[T], side Side) {
 // searchsorted runs Searchsorted with a checked sorter (nil for none).
 func searchsorted[T any](a, v NDView[T], side Side, sorter []int) NDView[int] {
 	out := Zeros[int](v.lay.Shape()...)
+	switch mem.InfoOf[T]().Kind {
+	case mem.Complex64:
+		searchComplex[T, complex64](out.data, a, v, side, sorter)
+		return out
+	case mem.Complex128:
+		searchComplex[T, complex128](out.data, a, v, side, sorter)
+		return out
+	}
 	switch mem.Sizeof[T]() {
 	case 1:
 		searchU[T, uint8](out.data, a, v, side, sorter)
@@ -168,7 +176,6 @@ func sweep[U ukey, I pidx](out []int, s *viewKeys[U], q []U, right bool) {
 	var srt sorter[U, I]
 	srt.keys, srt.tmp = q, make([]U, len(q))
 	srt.idx, srt.itmp = make([]I, len(q)), make([]I, len(q))
-	srt.cnt = make([][256]int, mem.Sizeof[U]())
 	for i := range srt.idx {
 		srt.idx[i] = I(i)
 	}

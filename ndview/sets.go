@@ -48,7 +48,13 @@ type UniqueResult[T any] struct {
 // of that zero, the bits of that NaN). Inverse is flat, as in NumPy 1.24.
 // A 0-d view is one element. Unique allocates the results and buffers of
 // about three times v's size. It never panics.
-func Unique[T Sortable](v NDView[T], opt UniqueOptions) UniqueResult[T] {
+func Unique[T Orderable](v NDView[T], opt UniqueOptions) UniqueResult[T] {
+	switch mem.InfoOf[T]().Kind {
+	case mem.Complex64:
+		return uniqueComplex[T, complex64](v, opt)
+	case mem.Complex128:
+		return uniqueComplex[T, complex128](v, opt)
+	}
 	f := flatOf(v)
 	vals, index, inverse, counts := f.unique(opt.Inverse)
 	r := UniqueResult[T]{Values: vector(vals)}

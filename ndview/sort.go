@@ -59,12 +59,20 @@ type Sortable interface {
 // Sort panics, before writing anything, with an error wrapping ErrReadOnly
 // when v is read-only and ErrAxis when axis is outside [-ndim, ndim) (a 0-d
 // view has no axis, as in NumPy).
-func Sort[T Sortable](v NDView[T], axis int) {
+func Sort[T Orderable](v NDView[T], axis int) {
 	const op = "Sort"
 	if v.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
 	}
 	ax := layout.NormalizeAxis(op, axis, v.NDim())
+	switch mem.InfoOf[T]().Kind {
+	case mem.Complex64:
+		sortComplex[T, complex64](v, ax)
+		return
+	case mem.Complex128:
+		sortComplex[T, complex128](v, ax)
+		return
+	}
 	switch mem.Sizeof[T]() {
 	case 1:
 		sortAxis[T, uint8](v, ax)
@@ -81,7 +89,7 @@ func Sort[T Sortable](v NDView[T], axis int) {
 // np.sort(v, axis=None)): the elements in C order, sorted as Sort sorts.
 // v may be read-only; a 0-d view gives one element. SortFlat allocates the
 // result and the buffers of Sort.
-func SortFlat[T Sortable](v NDView[T]) NDView[T] {
+func SortFlat[T Orderable](v NDView[T]) NDView[T] {
 	out := vector(v.ToSlice())
 	Sort(out, 0)
 	return out
@@ -97,7 +105,7 @@ func SortFlat[T Sortable](v NDView[T]) NDView[T] {
 //
 // Argsort panics with an error wrapping ErrAxis when axis is outside
 // [-ndim, ndim).
-func Argsort[T Sortable](v NDView[T], axis int) NDView[int] {
+func Argsort[T Orderable](v NDView[T], axis int) NDView[int] {
 	ax := layout.NormalizeAxis("Argsort", axis, v.NDim())
 	return argsortAxis(v, ax)
 }
@@ -105,7 +113,7 @@ func Argsort[T Sortable](v NDView[T], axis int) NDView[int] {
 // ArgsortFlat returns a new 1-D int array of the C-order flat indices that
 // sort v's elements (NumPy's np.argsort(v, axis=None, kind="stable")), with
 // the order of Argsort. A 0-d view gives [0].
-func ArgsortFlat[T Sortable](v NDView[T]) NDView[int] {
+func ArgsortFlat[T Orderable](v NDView[T]) NDView[int] {
 	return argsortAxis(vector(v.ToSlice()), 0)
 }
 
@@ -122,7 +130,7 @@ func ArgsortFlat[T Sortable](v NDView[T]) NDView[int] {
 // ErrReadOnly when v is read-only, ErrAxis when axis is out of range, and
 // ErrIndex when kth is empty or a kth is outside [-n, n) for an axis of
 // extent n (NumPy: "kth(=5) out of bounds (5)").
-func Partition[T Sortable](v NDView[T], kth []int, axis int) {
+func Partition[T Orderable](v NDView[T], kth []int, axis int) {
 	const op = "Partition"
 	if v.lay.Flags&layout.FlagReadOnly != 0 {
 		panicf(op, ErrReadOnly, "assignment destination is read-only")
@@ -139,7 +147,7 @@ func Partition[T Sortable](v NDView[T], kth []int, axis int) {
 // equal ones before, greater or equal ones after. ndkit returns the
 // stable sorting indices of Argsort, which satisfy this. Argpartition
 // panics as Partition does, except that v may be read-only.
-func Argpartition[T Sortable](v NDView[T], kth []int, axis int) NDView[int] {
+func Argpartition[T Orderable](v NDView[T], kth []int, axis int) NDView[int] {
 	const op = "Argpartition"
 	ax := layout.NormalizeAxis(op, axis, v.NDim())
 	checkKth(op, kth, v.lay.Shape()[ax])
@@ -331,7 +339,20 @@ func (c keyCodec[U]) isNaNKey(k U) bool { return c.kind == keyFloat && k == ^U(0
 // strides aSt) and in operand b (bOff, bSt; give a's again when there is
 // no second operand). Nothing is called when the shape is empty.
 func forLanes(sh []int, ax int, aOff int, aSt []int, bOff int, bSt []int, fn func(a, b int)) {
-	if layout.ShapeSize(sh) == 0 {
+	forLanesPar(sh, ax, aOff, aSt, bOff, bSt, 1, func() func(a, b int) { return fn })
+}
+
+// minParallelSort is the number of elements from which the sorts along an
+// axis share their lanes among up to MaxThreads goroutines.
+const minParallelSort = 1 << 16
+
+// forLanesPar is forLanes split among up to threads goroutines (only when
+// the view holds at least minParallelSort elements and has several lanes):
+// each goroutine calls newFn once for its own fn, so that each has its
+// own buffers, and the lanes it is given are disjoint.
+func forLanesPar(sh []int, ax int, aOff int, aSt []int, bOff int, bSt []int, threads int, newFn func() func(a, b int)) {
+	size := layout.ShapeSize(sh)
+	if size == 0 {
 		return
 	}
 	var outer, sa, sb [MaxRank]int
@@ -347,21 +368,29 @@ func forLanes(sh []int, ax int, aOff int, aSt []int, bOff int, bSt []int, fn fun
 	p.Add(aOff, sa[:r])
 	p.Add(bOff, sb[:r])
 	p.Simplify(true)
-	n, s0 := p.Inner(0)
-	_, s1 := p.Inner(1)
-	w := p.Walk(1)
-	for w.Next(&p) {
-		a, b := w.Off[0], w.Off[1]
-		for range n {
-			fn(a, b)
-			a += s0
-			b += s1
+	run := func(p *plan.Plan) {
+		fn := newFn()
+		n, s0 := p.Inner(0)
+		_, s1 := p.Inner(1)
+		w := p.Walk(1)
+		for w.Next(p) {
+			a, b := w.Off[0], w.Off[1]
+			for range n {
+				fn(a, b)
+				a += s0
+				b += s1
+			}
 		}
 	}
+	if w := min(threads, size/sh[ax]); w > 1 && size >= minParallelSort && p.Rank > 0 {
+		plan.Parallel(&p, min(w, p.Dim[p.Longest()]), run)
+		return
+	}
+	run(&p)
 }
 
 // sortAxis sorts v in place along the valid axis ax; U is the type of T's
-// bits.
+// bits. Lanes go to up to MaxThreads goroutines, each with its buffers.
 func sortAxis[T any, U ukey](v NDView[T], ax int) {
 	n := v.lay.Shape()[ax]
 	if n < 2 {
@@ -370,10 +399,10 @@ func sortAxis[T any, U ukey](v NDView[T], ax int) {
 	c := newCodec[T, U]()
 	data := keyBits[U](v.data)
 	st := v.lay.Strides()[ax]
-	var s sorter[U, uint32]
-	s.init(n, false)
-	forLanes(v.lay.Shape(), ax, v.lay.Off, v.lay.Strides(), v.lay.Off, v.lay.Strides(), func(off, _ int) {
-		s.sortLane(c, data, off, st, n)
+	forLanesPar(v.lay.Shape(), ax, v.lay.Off, v.lay.Strides(), v.lay.Off, v.lay.Strides(), MaxThreads(), func() func(a, b int) {
+		var s sorter[U, uint32]
+		s.init(n, false)
+		return func(off, _ int) { s.sortLane(c, data, off, st, n) }
 	})
 }
 
@@ -382,6 +411,14 @@ func sortAxis[T any, U ukey](v NDView[T], ax int) {
 func argsortAxis[T any](v NDView[T], ax int) NDView[int] {
 	sh := v.lay.Shape()
 	out := Zeros[int](sh...)
+	switch mem.InfoOf[T]().Kind {
+	case mem.Complex64:
+		argsortComplex[T, complex64](out, v, ax)
+		return out
+	case mem.Complex128:
+		argsortComplex[T, complex128](out, v, ax)
+		return out
+	}
 	switch mem.Sizeof[T]() {
 	case 1:
 		argsortInto[T, uint8](out, v, ax)
@@ -415,19 +452,21 @@ func argsortLanes[T any, U ukey, I pidx](out NDView[int], v NDView[T], ax int) {
 	c := newCodec[T, U]()
 	data := keyBits[U](v.data)
 	st, ost := v.lay.Strides()[ax], out.lay.Strides()[ax]
-	var s sorter[U, I]
-	s.init(n, true)
-	forLanes(v.lay.Shape(), ax, v.lay.Off, v.lay.Strides(), 0, out.lay.Strides(), func(off, oo int) {
-		keys, idx := s.keys[:n], s.idx[:n]
-		for i := range keys {
-			keys[i] = c.norm(data[off])
-			idx[i] = I(i)
-			off += st
-		}
-		keys, idx = s.sort(keys, idx)
-		for _, i := range idx {
-			out.data[oo] = int(i)
-			oo += ost
+	forLanesPar(v.lay.Shape(), ax, v.lay.Off, v.lay.Strides(), 0, out.lay.Strides(), MaxThreads(), func() func(a, b int) {
+		var s sorter[U, I]
+		s.init(n, true)
+		return func(off, oo int) {
+			keys, idx := s.keys[:n], s.idx[:n]
+			for i := range keys {
+				keys[i] = c.norm(data[off])
+				idx[i] = I(i)
+				off += st
+			}
+			keys, idx = s.sort(keys, idx)
+			for _, i := range idx {
+				out.data[oo] = int(i)
+				oo += ost
+			}
 		}
 	})
 }
@@ -495,7 +534,8 @@ const insertionMax = 32
 type sorter[U ukey, I pidx] struct {
 	keys, tmp []U
 	idx, itmp []I
-	cnt       [][256]int // digit counts, one table per byte of U
+	cnt       *[8][256]uint32 // digit counts, one table per byte of U
+	big       *[8][256]uint64 // the same, for lanes of 2^32 elements or more
 }
 
 // init allocates the buffers for lanes of n elements, with index buffers
@@ -505,7 +545,6 @@ func (s *sorter[U, I]) init(n int, withIdx bool) {
 	if withIdx {
 		s.idx, s.itmp = make([]I, n), make([]I, n)
 	}
-	s.cnt = make([][256]int, mem.Sizeof[U]())
 }
 
 // sortLane sorts in place the n elements data[off], data[off+st], … as
@@ -513,23 +552,43 @@ func (s *sorter[U, I]) init(n int, withIdx bool) {
 func (s *sorter[U, I]) sortLane(c keyCodec[U], data []U, off, st, n int) {
 	keys := s.keys[:n]
 	j, t := 0, n
-	o := off
-	for range n {
-		x := data[o]
-		o += st
-		if c.isNaN(x) {
-			t--
-			keys[t] = x // NaNs from the end, in reverse order
-			continue
+	if st == 1 {
+		for _, x := range data[off : off+n] {
+			if c.isNaN(x) {
+				t--
+				keys[t] = x // NaNs from the end, in reverse order
+				continue
+			}
+			keys[j] = c.key(x)
+			j++
 		}
-		keys[j] = c.key(x)
-		j++
+	} else {
+		o := off
+		for range n {
+			x := data[o]
+			o += st
+			if c.isNaN(x) {
+				t--
+				keys[t] = x
+				continue
+			}
+			keys[j] = c.key(x)
+			j++
+		}
 	}
 	sorted, _ := s.sort(keys[:j], nil)
-	o = off
-	for _, k := range sorted {
-		data[o] = c.unkey(k)
-		o += st
+	o := off
+	if st == 1 {
+		out := data[off : off+n]
+		for i, k := range sorted {
+			out[i] = c.unkey(k)
+		}
+		o += len(sorted)
+	} else {
+		for _, k := range sorted {
+			data[o] = c.unkey(k)
+			o += st
+		}
 	}
 	for i := n - 1; i >= t; i-- {
 		data[o] = keys[i]
@@ -547,25 +606,44 @@ func (s *sorter[U, I]) sort(keys []U, idx []I) ([]U, []I) {
 		insertionSort(keys, idx)
 		return keys, idx
 	}
-	cnt := s.cnt
-	clear(cnt)
+	if uint64(n) <= math.MaxUint32 {
+		if s.cnt == nil {
+			s.cnt = new([8][256]uint32)
+		}
+		return radixSort(s.cnt, keys, s.tmp[:n], idx, s.itmp)
+	}
+	if s.big == nil {
+		s.big = new([8][256]uint64)
+	}
+	return radixSort(s.big, keys, s.tmp[:n], idx, s.itmp)
+}
+
+// radixSort sorts keys by an LSD radix sort of one pass per byte, with tmp
+// (and itmp, when idx is not nil) as the second buffer and cnt as the
+// digit counts, whose type C holds len(keys). It returns the sorted keys
+// and indices.
+func radixSort[U ukey, I pidx, C uint32 | uint64](cnt *[8][256]C, keys, tmp []U, idx, itmp []I) ([]U, []I) {
+	n := len(keys)
+	w := mem.Sizeof[U]()
+	clear(cnt[:w])
 	radixCounts(cnt, keys)
-	src, dst := keys, s.tmp[:n]
+	src, dst := keys, tmp[:n]
 	var isrc, idst []I
 	if idx != nil {
-		isrc, idst = idx, s.itmp[:n]
+		isrc, idst = idx, itmp[:n]
 	}
 	first := keys[0]
-	for p := range cnt {
+	for p := range w {
 		c := &cnt[p]
 		sh := 8 * p
-		if c[uint8(first>>sh)] == n {
+		if c[uint8(first>>sh)] == C(n) {
 			continue // every key has this digit
 		}
-		sum := 0
-		for d, m := range c {
-			c[d] = sum
-			sum += m
+		var sum C
+		for d := 0; d < 256; d += 4 {
+			m0, m1, m2, m3 := c[d], c[d+1], c[d+2], c[d+3]
+			c[d], c[d+1], c[d+2], c[d+3] = sum, sum+m0, sum+m0+m1, sum+m0+m1+m2
+			sum += m0 + m1 + m2 + m3
 		}
 		if idx == nil {
 			for _, k := range src {
@@ -589,13 +667,12 @@ func (s *sorter[U, I]) sort(keys []U, idx []I) ([]U, []I) {
 
 // radixCounts adds to cnt[p][d] the number of keys whose byte p is d, in
 // one pass over the keys, unrolled for each width.
-func radixCounts[U ukey](cnt [][256]int, keys []U) {
-	switch len(cnt) {
+func radixCounts[U ukey, C uint32 | uint64](cnt *[8][256]C, keys []U) {
+	switch mem.Sizeof[U]() {
 	case 1:
 		c0 := &cnt[0]
 		for _, kk := range keys {
-			k := uint64(kk)
-			c0[uint8(k)]++
+			c0[uint8(kk)]++
 		}
 	case 2:
 		c0, c1 := &cnt[0], &cnt[1]
@@ -607,14 +684,14 @@ func radixCounts[U ukey](cnt [][256]int, keys []U) {
 	case 4:
 		c0, c1, c2, c3 := &cnt[0], &cnt[1], &cnt[2], &cnt[3]
 		for _, kk := range keys {
-			k := uint64(kk)
+			k := uint32(kk)
 			c0[uint8(k)]++
 			c1[uint8(k>>8)]++
 			c2[uint8(k>>16)]++
-			c3[uint8(k>>24)]++
+			c3[k>>24]++
 		}
 	default:
-		c := (*[8][256]int)(cnt)
+		c := cnt
 		for _, kk := range keys {
 			k := uint64(kk)
 			c[0][uint8(k)]++

@@ -260,6 +260,7 @@ type qpoint struct {
 	lo, hi   int     // ranks in [0, n)
 	gamma    float64 // interpolation weight; ignored when discrete
 	discrete bool    // the result is the value at rank lo
+	half     bool    // the values are halves: b − a is rounded to half
 }
 
 // quantilePoint returns where the q-th quantile of n >= 1 values lies,
@@ -355,6 +356,9 @@ func interpolate[T Real](x, y T, p qpoint) float64 {
 		return float64(x)
 	}
 	d := float64(y - x)
+	if p.half {
+		d = float64(r16(float32(d)))
+	}
 	if p.gamma >= 0.5 {
 		return float64(y) - d*(1-p.gamma)
 	}
@@ -376,7 +380,8 @@ func checkQ(op string, m QuantileMethod, qs ...float64) {
 // quantilesOf computes into out the quantiles qs of the values a (which
 // it partitions); nan says a held a NaN (every result is then NaN), and
 // an empty a gives NaN too (the Nan forms' all-NaN lines).
-func quantilesOf[T Real](out []float64, a []T, nan bool, qs []float64, m QuantileMethod) {
+// With half set the values are float16 ones held as T = float32.
+func quantilesOf[T Real](out []float64, a []T, nan bool, qs []float64, m QuantileMethod, half bool) {
 	if nan || len(a) == 0 {
 		for i := range out {
 			out[i] = math.NaN()
@@ -389,6 +394,7 @@ func quantilesOf[T Real](out []float64, a []T, nan bool, qs []float64, m Quantil
 	ks := kbuf[:0]
 	for _, q := range qs {
 		p := quantilePoint(m, len(a), q)
+		p.half = half
 		pts = append(pts, p)
 		ks = append(ks, p.lo)
 		if !p.discrete {
@@ -433,6 +439,9 @@ func medianOf[C RealFloat, T Real](a []T, nan bool) C {
 // copies the elements (a slice of v's size) and partitions the copy by
 // selection, not a full sort; v is not changed.
 func Median[T Real](v NDView[T]) float64 {
+	if isF16[T]() {
+		return medianHalf(v, false)
+	}
 	if n := v.Size(); n >= bandMin {
 		ks := []int{n / 2}
 		if n%2 == 0 {
@@ -538,6 +547,14 @@ func quantiles[T Real](op string, dst []float64, v NDView[T], qs []float64, m Qu
 	if v.Size() == 0 && !dropNaN {
 		return errorf(op, ErrIndex, "cannot do a non-empty take from an empty axes (quantile of an empty view of shape %s)", formatShape(v.lay.Shape()))
 	}
+	if isF16[T]() {
+		a, nan := halfGather(v, dropNaN)
+		if dropNaN {
+			nan = len(a) == 0
+		}
+		quantilesOf(dst, a, nan, qs, m, true)
+		return nil
+	}
 	if n := v.Size(); n >= bandMin && !dropNaN {
 		pts := make([]qpoint, len(qs))
 		var ks []int
@@ -560,7 +577,7 @@ func quantiles[T Real](op string, dst []float64, v NDView[T], qs []float64, m Qu
 	if dropNaN {
 		nan = len(a) == 0 // all NaN: NumPy warns and gives NaN
 	}
-	quantilesOf(dst, a, nan, qs, m)
+	quantilesOf(dst, a, nan, qs, m, false)
 	return nil
 }
 
@@ -719,6 +736,10 @@ func MedianAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], axes ...int
 
 // medianAxis runs MedianAxis and NanMedianAxis.
 func medianAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis int, dropNaN bool) {
+	if isF16[T]() {
+		medianAxis(op, dst, asFloat32(v), axis, dropNaN)
+		return
+	}
 	d, data := dst.data, v.data
 	var buf []T
 	f32 := isF32[T]()
@@ -789,6 +810,9 @@ func PercentilesAxis[D RealFloat, T Real](v NDView[T], axis int, qs []float64, m
 // quantileAxis runs the axis forms of the quantiles. With many, dst has a
 // leading axis of len(qs) quantiles.
 func quantileAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis int, qs []float64, m QuantileMethod, many, dropNaN bool) error {
+	if isF16[T]() {
+		return quantileAxis(op, dst, asFloat32(v), axis, qs, m, many, dropNaN)
+	}
 	checkQ(op, m, qs...)
 	first, qst := dst, 0
 	if many {
@@ -829,7 +853,7 @@ func quantileAxis[D RealFloat, T Real](op string, dst NDView[D], v NDView[T], ax
 	}, func(di, vi, vs, mm int) {
 		var nan bool
 		buf, nan = appendLine(buf[:0], data, vi, vs, mm, dropNaN)
-		quantilesOf(out64, buf, nan && !dropNaN, qs, m)
+		quantilesOf(out64, buf, nan && !dropNaN, qs, m, false)
 		for i, x := range out64 {
 			d[di+i*qst] = D(x)
 		}
@@ -915,6 +939,9 @@ func varC[C RealFloat, T Real](v NDView[T], ddof int) C {
 // deviations are all 0 or v is empty; it is not an error. A NaN gives NaN.
 // Var reads v twice and does not allocate.
 func Var[T Real](v NDView[T], ddof int) float64 {
+	if isF16[T]() {
+		return float64(varHalf(v, ddof, false))
+	}
 	if isF32[T]() {
 		return float64(varC[float32](v, ddof))
 	}
@@ -924,6 +951,9 @@ func Var[T Real](v NDView[T], ddof int) float64 {
 // Std returns the standard deviation of the elements of v (NumPy's
 // np.std(v, ddof=ddof)): the square root of Var, taken in the same type.
 func Std[T Real](v NDView[T], ddof int) float64 {
+	if isF16[T]() {
+		return float64(sqrtHalf(varHalf(v, ddof, false)))
+	}
 	if isF32[T]() {
 		return float64(float32(math.Sqrt(float64(varC[float32](v, ddof)))))
 	}
@@ -966,6 +996,10 @@ func StdAxisInto[D RealFloat, T Real](dst NDView[D], v NDView[T], ddof int, axes
 
 // varAxis runs VarAxis and StdAxis in C.
 func varAxis[C RealFloat, D RealFloat, T Real](op string, dst NDView[D], v NDView[T], axis, ddof int, sqrt bool) {
+	if isF16[T]() {
+		varAxis[float32](op, dst, asFloat32(v), axis, ddof, sqrt)
+		return
+	}
 	var r axisPlan
 	switch planAxis(op, &r, &dst, &v, axis, false) {
 	case axisSkip:
