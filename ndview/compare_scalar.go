@@ -12,9 +12,8 @@ import (
 // the kernels of the view forms (compare.go, math_bits.go),
 // so that a contiguous float32 or float64 row goes to the vector
 // comparison kernels (semantics.md §27) and the destination forms do not
-// allocate. The logical functions (which still allocate one small value
-// per call) need only the truth of x: they run as a
-// fill, a's truth or its negation. Results, NaN rules, broadcasting, overlap and panics are those
+// allocate. The logical functions need only the truth of x: they run as a
+// fill, a's truth or its negation, and do not allocate either. Results, NaN rules, broadcasting, overlap and panics are those
 // of the view forms: LessScalarInto(dst, a, x) stores what
 // LessInto(dst, a, Scalar(x)) stores.
 
@@ -117,32 +116,33 @@ func planCompareScalar[T Numeric](op string, c cmpOp, swap bool, p *plan.Plan, d
 // element by element: NumPy's np.logical_and(a, x, out=dst), m & True for
 // a bool mask m. Truth values are those of LogicalAnd (a number is true
 // when nonzero, NaN included). Broadcasting and panics are those of
-// EqualToScalar; unlike it, the logical forms allocate one small value
-// per call.
+// EqualToScalar; like it, LogicalAndScalarInto does not allocate unless
+// a overlaps dst other than element for element.
 func LogicalAndScalarInto[T Logical](dst NDView[bool], a NDView[T], x T) {
-	truthScalar(mLogicalAnd, dst, a, x)
+	truthScalar("LogicalAndScalar", mLogicalAnd, dst, a, x)
 }
 
 // LogicalOrScalarInto stores whether a or x is true into dst, element by
 // element: NumPy's np.logical_or(a, x, out=dst), with the rules of
 // LogicalAndScalar.
 func LogicalOrScalarInto[T Logical](dst NDView[bool], a NDView[T], x T) {
-	truthScalar(mLogicalOr, dst, a, x)
+	truthScalar("LogicalOrScalar", mLogicalOr, dst, a, x)
 }
 
 // LogicalXorScalarInto stores whether exactly one of a and x is true into
 // dst, element by element: NumPy's np.logical_xor(a, x, out=dst), with
 // the rules of LogicalAndScalar.
 func LogicalXorScalarInto[T Logical](dst NDView[bool], a NDView[T], x T) {
-	truthScalar(mLogicalXor, dst, a, x)
+	truthScalar("LogicalXorScalar", mLogicalXor, dst, a, x)
 }
 
-// truthScalar runs dst = op(a, x) for a logical operation. Only the truth
-// of x matters, so the result is a constant, a's truth (a || a) or its
+// truthScalar runs dst = op(a, x) for a logical operation named name
+// (a constant, so that no name is built per call). Only the truth of x
+// matters, so the result is a constant, a's truth (a || a) or its
 // negation, each computed by a view form with no scalar operand to hold.
-func truthScalar[T Logical](op mathOp, dst NDView[bool], a NDView[T], x T) {
+func truthScalar[T Logical](name string, op mathOp, dst NDView[bool], a NDView[T], x T) {
 	var p plan.Plan
-	if !planScalar(mathNames[op]+"Scalar", &p, &dst, &a) {
+	if !planScalar(name, &p, &dst, &a) {
 		return
 	}
 	var zero T

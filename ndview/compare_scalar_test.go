@@ -226,7 +226,16 @@ func TestCompareScalarNoAlloc(t *testing.T) {
 		}
 	}
 	require.Equal(t, 1.0, testing.AllocsPerRun(20, func() { LessScalar(a, 3) }), "allocating form: the result only")
-	// The logical forms allocate one small value per call (semantics.md DT1).
-	require.LessOrEqual(t, testing.AllocsPerRun(20, func() { LogicalOrScalarInto(d, m, true) }), 1.0)
-	require.LessOrEqual(t, testing.AllocsPerRun(20, func() { LogicalAndScalarInto(d, a, 1) }), 1.0)
+	// The logical forms do not allocate either (semantics.md DT1), on
+	// every path: a fill, a's truth and its negation.
+	for name, f := range map[string]func(){
+		"LogicalOrScalar/fill":    func() { LogicalOrScalarInto(d, m, true) },
+		"LogicalAndScalar/truth":  func() { LogicalAndScalarInto(d, a, 1) },
+		"LogicalXorScalar/negate": func() { LogicalXorScalarInto(d, m, true) },
+		"LogicalAndScalar/fill":   func() { LogicalAndScalarInto(d, a, 0) },
+	} {
+		if n := testing.AllocsPerRun(20, f); n != 0 {
+			t.Errorf("%s: %v allocations, want 0", name, n)
+		}
+	}
 }
