@@ -112,6 +112,110 @@ func Clip[T Real](a NDView[T], lo, hi T) NDView[T] {
 	return dst
 }
 
+// EqualToScalar returns, in a new array of the shape its operands broadcast
+// to, what EqualToScalarInto would store (NumPy's np.equal(a, x)). It panics
+// as EqualToScalarInto does, and with an error wrapping ErrShape when the
+// operands cannot be broadcast together. It allocates the result, and
+// otherwise only what EqualToScalarInto allocates (semantics.md A1).
+func EqualToScalar[T Numeric](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("EqualToScalar", &a.lay)
+	EqualToScalarInto(dst, a, x)
+	return dst
+}
+
+// NotEqualScalar returns, in a new array of the shape its operands broadcast
+// to, what NotEqualScalarInto would store (NumPy's np.not_equal(a, x)). It
+// panics as NotEqualScalarInto does, and with an error wrapping ErrShape
+// when the operands cannot be broadcast together. It allocates the result,
+// and otherwise only what NotEqualScalarInto allocates (semantics.md A1).
+func NotEqualScalar[T Numeric](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("NotEqualScalar", &a.lay)
+	NotEqualScalarInto(dst, a, x)
+	return dst
+}
+
+// LessScalar returns, in a new array of the shape its operands broadcast to,
+// what LessScalarInto would store (NumPy's np.less(a, x)). It panics as
+// LessScalarInto does, and with an error wrapping ErrShape when the operands
+// cannot be broadcast together. It allocates the result, and otherwise only
+// what LessScalarInto allocates (semantics.md A1).
+func LessScalar[T Real](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("LessScalar", &a.lay)
+	LessScalarInto(dst, a, x)
+	return dst
+}
+
+// LessEqualScalar returns, in a new array of the shape its operands
+// broadcast to, what LessEqualScalarInto would store (NumPy's
+// np.less_equal(a, x)). It panics as LessEqualScalarInto does, and with an
+// error wrapping ErrShape when the operands cannot be broadcast together. It
+// allocates the result, and otherwise only what LessEqualScalarInto
+// allocates (semantics.md A1).
+func LessEqualScalar[T Real](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("LessEqualScalar", &a.lay)
+	LessEqualScalarInto(dst, a, x)
+	return dst
+}
+
+// GreaterScalar returns, in a new array of the shape its operands broadcast
+// to, what GreaterScalarInto would store (NumPy's np.greater(a, x)). It
+// panics as GreaterScalarInto does, and with an error wrapping ErrShape when
+// the operands cannot be broadcast together. It allocates the result, and
+// otherwise only what GreaterScalarInto allocates (semantics.md A1).
+func GreaterScalar[T Real](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("GreaterScalar", &a.lay)
+	GreaterScalarInto(dst, a, x)
+	return dst
+}
+
+// GreaterEqualScalar returns, in a new array of the shape its operands
+// broadcast to, what GreaterEqualScalarInto would store (NumPy's
+// np.greater_equal(a, x)). It panics as GreaterEqualScalarInto does, and
+// with an error wrapping ErrShape when the operands cannot be broadcast
+// together. It allocates the result, and otherwise only what
+// GreaterEqualScalarInto allocates (semantics.md A1).
+func GreaterEqualScalar[T Real](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("GreaterEqualScalar", &a.lay)
+	GreaterEqualScalarInto(dst, a, x)
+	return dst
+}
+
+// LogicalAndScalar returns, in a new array of the shape its operands
+// broadcast to, what LogicalAndScalarInto would store (NumPy's
+// np.logical_and(a, x)). It panics as LogicalAndScalarInto does, and with an
+// error wrapping ErrShape when the operands cannot be broadcast together. It
+// allocates the result, and otherwise only what LogicalAndScalarInto
+// allocates (semantics.md A1).
+func LogicalAndScalar[T Logical](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("LogicalAndScalar", &a.lay)
+	LogicalAndScalarInto(dst, a, x)
+	return dst
+}
+
+// LogicalOrScalar returns, in a new array of the shape its operands
+// broadcast to, what LogicalOrScalarInto would store (NumPy's
+// np.logical_or(a, x)). It panics as LogicalOrScalarInto does, and with an
+// error wrapping ErrShape when the operands cannot be broadcast together. It
+// allocates the result, and otherwise only what LogicalOrScalarInto
+// allocates (semantics.md A1).
+func LogicalOrScalar[T Logical](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("LogicalOrScalar", &a.lay)
+	LogicalOrScalarInto(dst, a, x)
+	return dst
+}
+
+// LogicalXorScalar returns, in a new array of the shape its operands
+// broadcast to, what LogicalXorScalarInto would store (NumPy's
+// np.logical_xor(a, x)). It panics as LogicalXorScalarInto does, and with an
+// error wrapping ErrShape when the operands cannot be broadcast together. It
+// allocates the result, and otherwise only what LogicalXorScalarInto
+// allocates (semantics.md A1).
+func LogicalXorScalar[T Logical](a NDView[T], x T) NDView[bool] {
+	dst := newResult[bool]("LogicalXorScalar", &a.lay)
+	LogicalXorScalarInto(dst, a, x)
+	return dst
+}
+
 // CumsumAxis returns, in a new array of the shape its operands broadcast to,
 // what CumsumAxisInto would store (NumPy's np.cumsum(v, axis=axis)). It
 // panics as CumsumAxisInto does, and with an error wrapping ErrShape when
@@ -1484,6 +1588,29 @@ func StdAxis[D RealFloat, T Real](v NDView[T], ddof int, axes ...int) NDView[D] 
 func PtpAxis[T Real](v NDView[T], axes ...int) NDView[T] {
 	dst := newReduced[T]("PtpAxis", v.lay.Shape(), axes)
 	PtpAxisInto(dst, v, axes...)
+	return dst
+}
+
+// SumAxisAs returns, in a new array of the source's shape without the
+// reduced axes, what SumAxisAsInto would store (NumPy's np.sum(v, axis=axes,
+// dtype=U)). It panics as SumAxisAsInto does; the result's ExpandDims at the
+// reduced axes is NumPy's keepdims=True. It allocates the result, and
+// otherwise only what SumAxisAsInto allocates (semantics.md A1).
+func SumAxisAs[U Real, T Summable](v NDView[T], axes ...int) NDView[U] {
+	dst := newReduced[U]("SumAxisAs", v.lay.Shape(), axes)
+	SumAxisAsInto(dst, v, axes...)
+	return dst
+}
+
+// MeanAxisAs returns, in a new array of the source's shape without the
+// reduced axes, what MeanAxisAsInto would store (NumPy's np.mean(v,
+// axis=axes, dtype=U)). It panics as MeanAxisAsInto does; the result's
+// ExpandDims at the reduced axes is NumPy's keepdims=True. It allocates the
+// result, and otherwise only what MeanAxisAsInto allocates (semantics.md
+// A1).
+func MeanAxisAs[U RealFloat, T Summable](v NDView[T], axes ...int) NDView[U] {
+	dst := newReduced[U]("MeanAxisAs", v.lay.Shape(), axes)
+	MeanAxisAsInto(dst, v, axes...)
 	return dst
 }
 
