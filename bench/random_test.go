@@ -14,7 +14,7 @@ import (
 // user would otherwise write with math/rand/v2 (its PCG and its own
 // ziggurat: other streams, not NumPy's). b.SetBytes counts the bytes
 // written. The NumPy figures of the same cases come from
-// bench/numpy/random.py.
+// bench/numpy/rng.py.
 
 const randomN = 16 << 20
 

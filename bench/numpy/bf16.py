@@ -5,7 +5,7 @@ cases: x.to(torch.float32) of 16M bfloat16 values and back, one thread
 Debian's python3-torch. NumPy has no bfloat16; its float16 figures are in
 simd2.py.
 
-    /usr/bin/python3 -P bench/numpy/bf16.py   # -P: bench/numpy/random.py would hide the random module
+    /usr/bin/python3 bench/numpy/bf16.py
 """
 import time
 

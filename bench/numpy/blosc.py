@@ -2,8 +2,7 @@
 (BenchmarkBloscEncodeLZ4): one 256x256 float32 chunk x[i, j] =
 ((i*j) % 1000) / 8, lz4 clevel 5 with byte shuffle, on one thread.
 
-Usage: /usr/bin/python3 -P bench/numpy/blosc.py [RUNS]
-(-P: this directory's random.py must not shadow the standard module.)
+Usage: /usr/bin/python3 bench/numpy/blosc.py [RUNS]
 
 Prints the median of RUNS (default 5) timings of 200 encodes each, in
 ns/op and MB/s, wall clock and process CPU time (on a shared machine the

@@ -1,6 +1,6 @@
 """Per-channel sums of a 1080p RGB uint8 image, NumPy's side of
 BenchmarkImageChannelSum (bench/channel_sum_test.go).
-Run with: /usr/bin/python3 -P bench/numpy/channel_sum.py"""
+Run with: /usr/bin/python3 bench/numpy/channel_sum.py"""
 import timeit
 
 import numpy as np

@@ -6,11 +6,8 @@ svd and eigh of a float64 and a float32 1024² matrix; det, inv and solve of a b
 einsum('ij,ij->i') of two (100000, 64) arrays, with optimize=True. Run
 single-threaded (the default here), or with two threads:
 
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -P bench/numpy/linalg_lapack.py
-    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 -P bench/numpy/linalg_lapack.py
-
-(-P keeps this directory off sys.path: its random.py would shadow the
-standard library's.)
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/linalg_lapack.py
+    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/numpy/linalg_lapack.py
 
 Prints, per case, the median of several runs in µs and in MB/s of the
 input bytes the Go benchmark counts, and the median CPU time

@@ -1,9 +1,8 @@
 #!/usr/bin/python3
 """NumPy's timings for bench/npyfile_test.go, under the same case names.
 
-Run on one thread, beside the Go benchmarks (-P keeps this directory's
-random.py from shadowing the standard library's):
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -P bench/numpy/npyfile.py
+Run on one thread, beside the Go benchmarks:
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/npyfile.py
 Prints, per case, the median of 7 runs in milliseconds and the
 throughput in MB/s of the 256 MiB of data, as Go's SetBytes counts it.
 np.save of a strided view goes through NumPy's buffered iterator;

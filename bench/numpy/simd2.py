@@ -3,7 +3,7 @@
 contiguous elements (4096² for the axis sums), one thread. Prints the median
 of 7 runs per case, in the Go benchmark's case names, in ms.
 
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -P bench/numpy/simd2.py
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/simd2.py
 """
 import os
 import time

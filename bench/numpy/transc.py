@@ -4,10 +4,7 @@ log, sin, cos and tanh of 16M contiguous float64 and float32 elements, one
 thread, on the same inputs' ranges. Prints the median of 7 runs per case,
 in the Go benchmark's case names, in ms.
 
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -P bench/numpy/transc.py
-
-(-P keeps bench/numpy, whose random.py shadows the standard module, off
-the path.)
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/transc.py
 """
 import os
 import time

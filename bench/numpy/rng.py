@@ -4,7 +4,7 @@ Generator.random and Generator.standard_normal of n = 16M float64 from
 default_rng(42), into a preallocated array (out=) and as a new array per
 call. Run single-threaded:
 
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/random.py
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy/rng.py
 
 Prints, per case, the median of several runs in ms and in MB/s of bytes
 written, under the Go sub-benchmark names.
