@@ -66,38 +66,7 @@ func intBinary(x isa, e elem) {
 		if op == nil {
 			continue
 		}
-		text(o.name+"VV"+e.name+x.name, fmt.Sprintf("func(d, a, b []%s) int", e.goT))
-		Doc(fmt.Sprintf("%sVV%s%s sets d[i] = a[i] %s b[i], wrapping, over whole vectors; len(a), len(b) >= len(d).", o.name, e.name, x.name, o.sym))
-		d, a, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
-		loops(n, i, x.per(e), func(u int) {
-			v := x.vec()
-			movInt(at(a, i, e, u*x.bytes), v)
-			op(at(b, i, e, u*x.bytes), v, v)
-			movInt(v, at(d, i, e, u*x.bytes))
-		})
-
-		text(o.name+"VS"+e.name+x.name, fmt.Sprintf("func(d, a []%s, s %s) int", e.goT, e.goT))
-		Doc(fmt.Sprintf("%sVS%s%s sets d[i] = a[i] %s s, wrapping, over whole vectors.", o.name, e.name, x.name, o.sym))
-		s := broadcastInt(x, e, "s")
-		d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
-		loops(n, i, x.per(e), func(u int) {
-			v := x.vec()
-			movInt(at(a, i, e, u*x.bytes), v)
-			op(s, v, v)
-			movInt(v, at(d, i, e, u*x.bytes))
-		})
-
-		if o.name == "Sub" {
-			text("SubSV"+e.name+x.name, fmt.Sprintf("func(d []%s, s %s, b []%s) int", e.goT, e.goT, e.goT))
-			Doc(fmt.Sprintf("SubSV%s%s sets d[i] = s − b[i], wrapping, over whole vectors.", e.name, x.name))
-			s := broadcastInt(x, e, "s")
-			d, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
-			loops(n, i, x.per(e), func(u int) {
-				v := x.vec()
-				op(at(b, i, e, u*x.bytes), s, v)
-				movInt(v, at(d, i, e, u*x.bytes))
-			})
-		}
+		binaryKernels(x, e, o.name, o.sym, ", wrapping, ", op, o.name == "Sub", movInt, broadcastInt)
 	}
 }
 

@@ -155,39 +155,53 @@ var arith = []struct {
 // binary emits d = a op b, d = a op s and d = s op b.
 func binary(x isa, e elem) {
 	for _, o := range arith {
-		op := pick(e, o.ps, o.pd)
-		text(o.name+"VV"+e.name+x.name, fmt.Sprintf("func(d, a, b []%s) int", e.goT))
-		Doc(fmt.Sprintf("%sVV%s%s sets d[i] = a[i] %s b[i] over whole vectors; len(a), len(b) >= len(d).", o.name, e.name, x.name, o.sym))
-		d, a, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
+		reversed := o.name == "Sub" || o.name == "Div"
+		binaryKernels(x, e, o.name, o.sym, " ", pick(e, o.ps, o.pd), reversed, movFloat, broadcast)
+	}
+}
+
+// movFloat moves a whole vector of floats.
+func movFloat(src, dst Op) { VMOVUPS(src, dst) }
+
+// binaryKernels emits the kernels of one element-wise operation op:
+// nameVV (d = a op b), nameVS (d = a op s) and, when reversed, nameSV
+// (d = s op b). mov moves a whole vector and bcast broadcasts the scalar
+// s, which is what differs between the float and integer families; note
+// goes between the operation and "over whole vectors" in the doc lines
+// (", wrapping, " for integers).
+func binaryKernels(x isa, e elem, name, sym, note string, op insn, reversed bool,
+	mov func(src, dst Op), bcast func(x isa, e elem, name string) reg.VecVirtual) {
+	text(name+"VV"+e.name+x.name, fmt.Sprintf("func(d, a, b []%s) int", e.goT))
+	Doc(fmt.Sprintf("%sVV%s%s sets d[i] = a[i] %s b[i]%sover whole vectors; len(a), len(b) >= len(d).", name, e.name, x.name, sym, note))
+	d, a, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
+	loops(n, i, x.per(e), func(u int) {
+		v := x.vec()
+		mov(at(a, i, e, u*x.bytes), v)
+		op(at(b, i, e, u*x.bytes), v, v)
+		mov(v, at(d, i, e, u*x.bytes))
+	})
+
+	text(name+"VS"+e.name+x.name, fmt.Sprintf("func(d, a []%s, s %s) int", e.goT, e.goT))
+	Doc(fmt.Sprintf("%sVS%s%s sets d[i] = a[i] %s s%sover whole vectors.", name, e.name, x.name, sym, note))
+	s := bcast(x, e, "s")
+	d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
+	loops(n, i, x.per(e), func(u int) {
+		v := x.vec()
+		mov(at(a, i, e, u*x.bytes), v)
+		op(s, v, v)
+		mov(v, at(d, i, e, u*x.bytes))
+	})
+
+	if reversed {
+		text(name+"SV"+e.name+x.name, fmt.Sprintf("func(d []%s, s %s, b []%s) int", e.goT, e.goT, e.goT))
+		Doc(fmt.Sprintf("%sSV%s%s sets d[i] = s %s b[i]%sover whole vectors.", name, e.name, x.name, sym, note))
+		s := bcast(x, e, "s")
+		d, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
 		loops(n, i, x.per(e), func(u int) {
 			v := x.vec()
-			VMOVUPS(at(a, i, e, u*x.bytes), v)
-			op(at(b, i, e, u*x.bytes), v, v)
-			VMOVUPS(v, at(d, i, e, u*x.bytes))
+			op(at(b, i, e, u*x.bytes), s, v)
+			mov(v, at(d, i, e, u*x.bytes))
 		})
-
-		text(o.name+"VS"+e.name+x.name, fmt.Sprintf("func(d, a []%s, s %s) int", e.goT, e.goT))
-		Doc(fmt.Sprintf("%sVS%s%s sets d[i] = a[i] %s s over whole vectors.", o.name, e.name, x.name, o.sym))
-		s := broadcast(x, e, "s")
-		d, a, n, i = Load(Param("d").Base(), GP64()), Load(Param("a").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
-		loops(n, i, x.per(e), func(u int) {
-			v := x.vec()
-			VMOVUPS(at(a, i, e, u*x.bytes), v)
-			op(s, v, v)
-			VMOVUPS(v, at(d, i, e, u*x.bytes))
-		})
-
-		if o.name == "Sub" || o.name == "Div" {
-			text(o.name+"SV"+e.name+x.name, fmt.Sprintf("func(d []%s, s %s, b []%s) int", e.goT, e.goT, e.goT))
-			Doc(fmt.Sprintf("%sSV%s%s sets d[i] = s %s b[i] over whole vectors.", o.name, e.name, x.name, o.sym))
-			s := broadcast(x, e, "s")
-			d, b, n, i := Load(Param("d").Base(), GP64()), Load(Param("b").Base(), GP64()), Load(Param("d").Len(), GP64()), GP64()
-			loops(n, i, x.per(e), func(u int) {
-				v := x.vec()
-				op(at(b, i, e, u*x.bytes), s, v)
-				VMOVUPS(v, at(d, i, e, u*x.bytes))
-			})
-		}
 	}
 }
 
